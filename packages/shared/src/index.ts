@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './submission.ts';
+export * from './problem.ts';
+export * from './summary.ts';
+export * from './admin.ts';

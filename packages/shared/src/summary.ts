@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { DateSchema, OUTCOMES, ServiceIdSchema } from './common.ts';
+
+const fraction = z.number().min(0).max(1);
+
+/** Counts of each rating value, keys "1" to "5". */
+export const RatingCountsSchema = z.object({
+  '1': z.number().int().nonnegative(),
+  '2': z.number().int().nonnegative(),
+  '3': z.number().int().nonnegative(),
+  '4': z.number().int().nonnegative(),
+  '5': z.number().int().nonnegative(),
+});
+export type RatingCounts = z.infer<typeof RatingCountsSchema>;
+
+/** The figures of one group of responses (a period, a month, an outcome). */
+export const FiguresSchema = z.object({
+  responses: z.number().int().nonnegative(),
+  ratings: RatingCountsSchema,
+  /** Mean rating 1–5, or null when there are no responses. */
+  mean: z.number().min(1).max(5).nullable(),
+  /** Share of ratings 4 and 5 (0–1), or null when there are no responses. */
+  csat: fraction.nullable(),
+  /** Wilson score interval (95 %) of csat, or null when there are no responses. */
+  csatInterval: z.tuple([fraction, fraction]).nullable(),
+  /** Number of responses with a comment. */
+  comments: z.number().int().nonnegative(),
+});
+export type Figures = z.infer<typeof FiguresSchema>;
+
+export const MonthFiguresSchema = FiguresSchema.extend({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  impressions: z.number().int().nonnegative(),
+});
+export type MonthFigures = z.infer<typeof MonthFiguresSchema>;
+
+/** `GET /api/v1/services/:serviceId/summary`. */
+export const SummarySchema = FiguresSchema.extend({
+  serviceId: ServiceIdSchema,
+  from: DateSchema,
+  to: DateSchema,
+  impressions: z.number().int().nonnegative(),
+  /** responses / impressions, or null without impressions. */
+  responseRate: z.number().min(0).nullable(),
+  byMonth: z.array(MonthFiguresSchema),
+  byOutcome: z.partialRecord(z.enum([...OUTCOMES, 'unknown']), FiguresSchema),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+/** `?from&to` of a period query; both optional. */
+export const PeriodQuerySchema = z.strictObject({
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+});
+export type PeriodQuery = z.infer<typeof PeriodQuerySchema>;
