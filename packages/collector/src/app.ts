@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, Config } from './deps.ts';
+import { silentLogger } from './logger.ts';
+import { OriginRegistry } from './origins.ts';
+import { problem } from './problem.ts';
+import { feedbackRoutes } from './routes/feedback/feedback.routes.ts';
+import { healthRoutes } from './routes/health/health.routes.ts';
+import { servicesRoutes } from './routes/services/services.routes.ts';
+import { staticRoutes } from './routes/static/static.routes.ts';
+
+/** Builds the collector's Hono app. It does not listen: server.ts does, tests call app.request(). */
+export function createApp(deps: AppDeps) {
+  const config: Config = {
+    store: deps.store,
+    now: deps.now ?? Date.now,
+    rateLimitPerMinute: deps.rateLimitPerMinute ?? 20,
+    trustProxy: deps.trustProxy ?? false,
+    adminToken: deps.adminToken,
+    minPublicN: deps.minPublicN ?? 10,
+    staticDirs: deps.staticDirs ?? {},
+    logger: deps.logger ?? silentLogger,
+  };
+  const origins = new OriginRegistry(config.store, config.now);
+
+  const app = new Hono()
+    .use(requestId())
+    .use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      // The path is logged without its query string; no body, token or address is ever logged.
+      config.logger.info('request', {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      });
+    })
+    .use(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        },
+        referrerPolicy: 'no-referrer',
+        crossOriginResourcePolicy: 'same-site',
+        crossOriginEmbedderPolicy: false,
+      }),
+    )
+    .route('/', healthRoutes(config))
+    .route('/api/v1', feedbackRoutes(config, origins))
+    .route('/api/v1/services', servicesRoutes(config))
+    .route('/', staticRoutes(config));
+
+  app.notFound((c) =>
+    problem(c, 404, 'not-found', 'Not Found', `There is nothing at ${c.req.path}; see /api/v1/openapi.json.`),
+  );
+  app.onError((error, c) => {
+    config.logger.error('unhandled error', {
+      requestId: c.get('requestId'),
+      path: c.req.path,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return problem(
+      c,
+      500,
+      'internal-error',
+      'Internal Server Error',
+      'Something went wrong on our side; the request can be retried.',
+    );
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,91 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+// The one source of the SQLite tables. `drizzle-kit generate` turns changes into the committed
+// migrations under drizzle/sqlite, which the server applies at start.
+
+export const organisations = sqliteTable('organisations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const services = sqliteTable('services', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  organisationId: text('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  /** JSON array of origins (scheme://host[:port]) allowed to post for this service. */
+  allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  publicServiceUri: text('public_service_uri'),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const tokens = sqliteTable('tokens', {
+  id: text('id').primaryKey(),
+  label: text('label').notNull(),
+  role: text('role', { enum: ['provider', 'steering'] }).notNull(),
+  organisationId: text('organisation_id').references(() => organisations.id),
+  /** SHA-256 of the token: the token itself is shown once and never stored. */
+  hash: text('hash').notNull().unique(),
+  createdAt: integer('created_at').notNull(),
+  revokedAt: integer('revoked_at'),
+});
+
+export const feedback = sqliteTable(
+  'feedback',
+  {
+    /** The client's UUID: the idempotency key. */
+    id: text('id').primaryKey(),
+    serviceId: text('service_id').notNull(),
+    rating: integer('rating').notNull(),
+    /** Redacted before storage; null when the citizen wrote none or retention removed it. */
+    comment: text('comment'),
+    lang: text('lang').notNull(),
+    outcome: text('outcome'),
+    step: text('step'),
+    page: text('page'),
+    /** How many personal-data items were redacted (a count, never the values). */
+    redactions: integer('redactions').notNull().default(0),
+    /** The Brussels calendar day of the first post: the rollup this row counts in. */
+    day: text('day').notNull(),
+    /** Milliseconds since the epoch of the first post; the 30-minute update window runs from it. */
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('feedback_service_created').on(t.serviceId, t.createdAt)],
+);
+
+/**
+ * Counts per service, Brussels day and outcome, kept in the same transaction as each submission,
+ * so that every report reads days, not rows. `outcome` is '' when the host page gave none.
+ */
+export const dailyRollups = sqliteTable(
+  'daily_rollups',
+  {
+    serviceId: text('service_id').notNull(),
+    day: text('day').notNull(),
+    outcome: text('outcome').notNull().default(''),
+    rating1: integer('rating_1').notNull().default(0),
+    rating2: integer('rating_2').notNull().default(0),
+    rating3: integer('rating_3').notNull().default(0),
+    rating4: integer('rating_4').notNull().default(0),
+    rating5: integer('rating_5').notNull().default(0),
+    comments: integer('comments').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.day, t.outcome] })],
+);
+
+/** How often the widget was shown, per service and Brussels day. No identifier of any kind. */
+export const dailyImpressions = sqliteTable(
+  'daily_impressions',
+  {
+    serviceId: text('service_id').notNull(),
+    day: text('day').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.day] })],
+);
+
+export const sqliteSchema = { organisations, services, tokens, feedback, dailyRollups, dailyImpressions };

@@ -1,0 +1,106 @@
+import type { Language, Outcome, Role, SubmissionStatus } from '@vo-feedback/shared';
+import type { DailyImpressions, DailyRollup } from '../domain/aggregation.ts';
+
+// The one interface between the routes and the database. SQLite and (later) PostgreSQL implement
+// it; nothing above this file knows which one runs.
+
+export interface OrganisationRecord {
+  id: string;
+  name: string;
+}
+
+export interface ServiceRecord {
+  id: string;
+  name: string;
+  organisationId: string;
+  allowedOrigins: string[];
+  active: boolean;
+  publicServiceUri: string | null;
+}
+
+export interface TokenRecord {
+  id: string;
+  label: string;
+  role: Role;
+  organisationId: string | null;
+  hash: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+/** A submission as it is stored: redacted, with the day it counts in. */
+export interface FeedbackRecord {
+  id: string;
+  serviceId: string;
+  rating: number;
+  comment: string | null;
+  lang: Language;
+  outcome: Outcome | null;
+  step: string | null;
+  page: string | null;
+  redactions: number;
+  day: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The content of a submission: what a replay must match to be `unchanged`. */
+export type FeedbackContent = Pick<
+  FeedbackRecord,
+  'serviceId' | 'rating' | 'comment' | 'lang' | 'outcome' | 'step' | 'page' | 'redactions'
+>;
+
+/**
+ * An incoming submission. Optional fields that are `undefined` were absent from the request: an
+ * update keeps their stored values (a late replay without the comment does not erase it).
+ */
+export interface IncomingFeedback {
+  id: string;
+  serviceId: string;
+  rating: number;
+  comment?: string | undefined;
+  lang: Language;
+  outcome?: Outcome | undefined;
+  step?: string | undefined;
+  page?: string | undefined;
+  redactions: number;
+  receivedAt: number;
+}
+
+export type IngestResult =
+  | { status: SubmissionStatus }
+  | { status: 'conflict'; reason: 'other-service' | 'window-closed' };
+
+/** How long after its first post a submission may still be changed. */
+export const UPDATE_WINDOW_MS = 30 * 60 * 1000;
+
+export interface Store {
+  /** Throws when the database cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** True when the database has no organisation yet (a new installation). */
+  isEmpty(): Promise<boolean>;
+
+  createOrganisation(organisation: OrganisationRecord): Promise<void>;
+  listOrganisations(): Promise<OrganisationRecord[]>;
+  createService(service: ServiceRecord): Promise<void>;
+  updateService(id: string, changes: Partial<Omit<ServiceRecord, 'id'>>): Promise<ServiceRecord | undefined>;
+  getService(id: string): Promise<ServiceRecord | undefined>;
+  /** Every service, or those of one organisation. */
+  listServices(organisationId?: string): Promise<ServiceRecord[]>;
+
+  createToken(token: TokenRecord): Promise<void>;
+  findTokenByHash(hash: string): Promise<TokenRecord | undefined>;
+  listTokens(): Promise<TokenRecord[]>;
+  /** Marks a token revoked; false when there is no such token. */
+  revokeToken(id: string, at: number): Promise<boolean>;
+
+  /** Stores, updates or recognises a submission and keeps the rollups consistent, atomically. */
+  ingest(incoming: IncomingFeedback): Promise<IngestResult>;
+  getFeedback(id: string): Promise<FeedbackRecord | undefined>;
+  recordImpression(serviceId: string, day: string): Promise<void>;
+
+  /** Daily rollups of a service for days in [from, to]. */
+  dailyRollups(serviceId: string, from: string, to: string): Promise<DailyRollup[]>;
+  dailyImpressions(serviceId: string, from: string, to: string): Promise<DailyImpressions[]>;
+}

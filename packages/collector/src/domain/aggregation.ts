@@ -1,0 +1,86 @@
+import type { MonthFigures, RatingCounts, Summary } from '@vo-feedback/shared';
+import { emptyRatingCounts, figuresFrom } from './statistics.ts';
+import { monthsBetween } from './time.ts';
+
+/** One row of the daily rollup: counts for a service, a Brussels day and an outcome. */
+export interface DailyRollup {
+  day: string;
+  /** '' when the host page gave no outcome. */
+  outcome: string;
+  ratings: RatingCounts;
+  comments: number;
+}
+
+export interface DailyImpressions {
+  day: string;
+  count: number;
+}
+
+interface Tally {
+  ratings: RatingCounts;
+  comments: number;
+}
+
+function newTally(): Tally {
+  return { ratings: emptyRatingCounts(), comments: 0 };
+}
+
+function add(tally: Tally, row: DailyRollup): void {
+  for (const key of ['1', '2', '3', '4', '5'] as const) tally.ratings[key] += row.ratings[key];
+  tally.comments += row.comments;
+}
+
+/**
+ * The summary of one service over a period, computed from its daily rollups: the cost grows with
+ * the number of days asked, not with the number of submissions.
+ */
+export function summarise(
+  serviceId: string,
+  period: { from: string; to: string },
+  rollups: readonly DailyRollup[],
+  impressions: readonly DailyImpressions[],
+): Summary {
+  const total = newTally();
+  const months = new Map<string, Tally & { impressions: number }>();
+  for (const month of monthsBetween(period.from, period.to)) {
+    months.set(month, { ...newTally(), impressions: 0 });
+  }
+  const outcomes = new Map<string, Tally>();
+
+  for (const row of rollups) {
+    add(total, row);
+    const month = months.get(row.day.slice(0, 7));
+    if (month) add(month, row);
+    const outcome = row.outcome === '' ? 'unknown' : row.outcome;
+    let tally = outcomes.get(outcome);
+    if (!tally) outcomes.set(outcome, (tally = newTally()));
+    add(tally, row);
+  }
+  let impressionCount = 0;
+  for (const row of impressions) {
+    impressionCount += row.count;
+    const month = months.get(row.day.slice(0, 7));
+    if (month) month.impressions += row.count;
+  }
+
+  const figures = figuresFrom(total.ratings, total.comments);
+  const byMonth: MonthFigures[] = [...months].map(([month, tally]) => ({
+    month,
+    ...figuresFrom(tally.ratings, tally.comments),
+    impressions: tally.impressions,
+  }));
+  const byOutcome: Summary['byOutcome'] = {};
+  for (const [outcome, tally] of [...outcomes].sort(([a], [b]) => a.localeCompare(b))) {
+    byOutcome[outcome as keyof Summary['byOutcome']] = figuresFrom(tally.ratings, tally.comments);
+  }
+  return {
+    serviceId,
+    from: period.from,
+    to: period.to,
+    ...figures,
+    impressions: impressionCount,
+    responseRate: impressionCount === 0 ? null : figures.responses / impressionCount,
+    byMonth,
+    byOutcome,
+  };
+}

@@ -1,0 +1,85 @@
+import type {
+  FeedbackContent,
+  FeedbackRecord,
+  IncomingFeedback,
+  IngestResult,
+} from '../db/store.ts';
+import { UPDATE_WINDOW_MS } from '../db/store.ts';
+import { brusselsDay } from './time.ts';
+
+export type IngestDecision =
+  | { result: IngestResult & { status: 'stored' | 'updated' }; record: FeedbackRecord }
+  | { result: IngestResult & { status: 'unchanged' | 'conflict' } };
+
+function contentOf(record: FeedbackRecord): FeedbackContent {
+  const { serviceId, rating, comment, lang, outcome, step, page, redactions } = record;
+  return { serviceId, rating, comment, lang, outcome, step, page, redactions };
+}
+
+function sameContent(a: FeedbackContent, b: FeedbackContent): boolean {
+  return (
+    a.serviceId === b.serviceId &&
+    a.rating === b.rating &&
+    a.comment === b.comment &&
+    a.lang === b.lang &&
+    a.outcome === b.outcome &&
+    a.step === b.step &&
+    a.page === b.page
+  );
+}
+
+/**
+ * What to do with a submission given what is stored under its id — the idempotency rules of the
+ * contract, shared by every store:
+ * - new id: store it;
+ * - same id for another service: conflict;
+ * - fields present replace the stored ones, absent optional fields are kept; if that changes
+ *   nothing the answer is `unchanged` at any time (retries are always safe);
+ * - a real change within 30 minutes of the first post is an update, after it a conflict.
+ */
+export function decideIngest(
+  existing: FeedbackRecord | undefined,
+  incoming: IncomingFeedback,
+): IngestDecision {
+  if (!existing) {
+    return {
+      result: { status: 'stored' },
+      record: {
+        id: incoming.id,
+        serviceId: incoming.serviceId,
+        rating: incoming.rating,
+        comment: incoming.comment || null,
+        lang: incoming.lang,
+        outcome: incoming.outcome ?? null,
+        step: incoming.step || null,
+        page: incoming.page ?? null,
+        redactions: incoming.redactions,
+        day: brusselsDay(incoming.receivedAt),
+        createdAt: incoming.receivedAt,
+        updatedAt: incoming.receivedAt,
+      },
+    };
+  }
+  if (existing.serviceId !== incoming.serviceId) {
+    return { result: { status: 'conflict', reason: 'other-service' } };
+  }
+  const merged: FeedbackRecord = {
+    ...existing,
+    rating: incoming.rating,
+    lang: incoming.lang,
+    comment: incoming.comment === undefined ? existing.comment : incoming.comment || null,
+    outcome: incoming.outcome === undefined ? existing.outcome : incoming.outcome,
+    step: incoming.step === undefined ? existing.step : incoming.step || null,
+    page: incoming.page === undefined ? existing.page : incoming.page,
+    // Redactions counted in a replaced comment no longer apply; a kept comment keeps its count.
+    redactions: incoming.comment === undefined ? existing.redactions : incoming.redactions,
+    updatedAt: incoming.receivedAt,
+  };
+  if (sameContent(contentOf(existing), contentOf(merged))) {
+    return { result: { status: 'unchanged' } };
+  }
+  if (incoming.receivedAt - existing.createdAt > UPDATE_WINDOW_MS) {
+    return { result: { status: 'conflict', reason: 'window-closed' } };
+  }
+  return { result: { status: 'updated' }, record: merged };
+}

@@ -1,0 +1,17 @@
+/**
+ * Structured JSON logs, one object a line. Callers pass only what is safe to keep: never a comment
+ * text, a token, an IP address or a query string.
+ */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export function jsonLogger(write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
+  const log = (level: string) => (message: string, fields: Record<string, unknown> = {}) =>
+    write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
+  return { info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

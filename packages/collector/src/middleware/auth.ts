@@ -1,0 +1,55 @@
+import { createMiddleware } from 'hono/factory';
+import type { Role } from '@vo-feedback/shared';
+import type { Store } from '../db/store.ts';
+import { hashToken, sameHash } from '../domain/tokens.ts';
+import { problemResponse } from '../problem.ts';
+
+/** Who is calling, from a valid bearer token. */
+export interface Principal {
+  tokenId: string;
+  role: Role;
+  /** The organisation of a provider token; null for steering. */
+  organisationId: string | null;
+}
+
+export type AuthEnv = { Variables: { principal: Principal } };
+
+const unauthorized = () =>
+  problemResponse(
+    401,
+    'unauthorized',
+    'Unauthorized',
+    'Send a valid token as "Authorization: Bearer <token>". Ask your administrator for one.',
+    undefined,
+    { 'www-authenticate': 'Bearer realm="vo-feedback"' },
+  );
+
+/** Requires a valid, unrevoked bearer token and sets `principal`. */
+export function requireToken(store: Store) {
+  return createMiddleware<AuthEnv>(async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) return unauthorized();
+    const hash = hashToken(match[1]!);
+    const token = await store.findTokenByHash(hash);
+    // The lookup is by hash; the constant-time compare keeps the answer's timing independent of
+    // how much of a guessed hash matched, should an index ever return a near match.
+    if (!token || !sameHash(token.hash, hash) || token.revokedAt !== null) return unauthorized();
+    c.set('principal', {
+      tokenId: token.id,
+      role: token.role,
+      organisationId: token.organisationId,
+    });
+    await next();
+  });
+}
+
+/** Whether a principal may see a service's aggregates (steering: all; provider: its own). */
+export function canSeeAggregates(principal: Principal, organisationId: string): boolean {
+  return principal.role === 'steering' || principal.organisationId === organisationId;
+}
+
+/** Whether a principal may read comments (providers, their own services only). */
+export function canSeeComments(principal: Principal, organisationId: string): boolean {
+  return principal.role === 'provider' && principal.organisationId === organisationId;
+}

@@ -1,0 +1,76 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { seedDemo } from './admin-service.ts';
+import { openStore } from './db/open-store.ts';
+import { ConfigError, readEnv } from './env.ts';
+import { jsonLogger } from './logger.ts';
+import { builtFrontEnds } from './paths.ts';
+
+const logger = jsonLogger();
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const store = await openStore(env.DATABASE_URL);
+  const publicPort = env.PORT;
+  if (env.SEED_DEMO) {
+    const origins = [`http://localhost:${publicPort}`, `http://127.0.0.1:${publicPort}`];
+    if (!['127.0.0.1', 'localhost', '0.0.0.0', '::'].includes(env.HOST)) {
+      origins.push(`http://${env.HOST}:${publicPort}`);
+    }
+    const token = await seedDemo(store, origins);
+    if (token) {
+      // Printed once, on purpose outside the JSON log: it is a secret the operator copies now.
+      process.stdout.write(
+        `\n  Demo seeded: organisation "demo", service "demo-dienst".\n` +
+          `  Provider token (shown once, stored only as a hash):\n\n    ${token}\n\n` +
+          `  Try: curl -H "Authorization: Bearer ${token}" http://localhost:${publicPort}/api/v1/services/demo-dienst/summary\n\n`,
+      );
+    }
+  }
+  const app = createApp({
+    store,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY,
+    adminToken: env.ADMIN_TOKEN,
+    minPublicN: env.MIN_PUBLIC_N,
+    staticDirs: builtFrontEnds(),
+    logger,
+  });
+  const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+    logger.info('listening', {
+      url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`,
+      database: env.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres',
+    });
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    // A bounded drain: in-flight requests finish, then the database closes.
+    const force = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close(async () => {
+      await store.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    // Idle keep-alive connections would hold close() open.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    logger.error('failed to start', { error: error instanceof Error ? error.message : String(error) });
+  }
+  process.exit(1);
+});
