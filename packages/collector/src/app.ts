@@ -62,7 +62,13 @@ export function createApp(deps: AppDeps) {
     .route('/', staticRoutes(config));
 
   app.notFound((c) =>
-    problem(c, 404, 'not-found', 'Not Found', `There is nothing at ${c.req.path}; see /api/v1/openapi.json.`),
+    problem(
+      c,
+      404,
+      'not-found',
+      'Not Found',
+      `There is nothing at ${c.req.path}; see /api/v1/openapi.json.`,
+    ),
   );
   app.onError((error, c) => {
     config.logger.error('unhandled error', {

@@ -42,6 +42,7 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 // C0 and C1 control characters other than tab, line feed and carriage return carry no meaning in
 // a comment and break CSV and terminals downstream.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Normalises citizen text: Unicode NFC, control characters removed. */

@@ -70,7 +70,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    logger.error('failed to start', { error: error instanceof Error ? error.message : String(error) });
+    logger.error('failed to start', {
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
   process.exit(1);
 });

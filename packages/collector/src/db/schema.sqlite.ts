@@ -88,4 +88,11 @@ export const dailyImpressions = sqliteTable(
   (t) => [primaryKey({ columns: [t.serviceId, t.day] })],
 );
 
-export const sqliteSchema = { organisations, services, tokens, feedback, dailyRollups, dailyImpressions };
+export const sqliteSchema = {
+  organisations,
+  services,
+  tokens,
+  feedback,
+  dailyRollups,
+  dailyImpressions,
+};

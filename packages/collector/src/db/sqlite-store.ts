@@ -181,7 +181,9 @@ export class SqliteStore implements Store {
       .where(and(eq(tokens.id, id), sql`${tokens.revokedAt} is null`))
       .run();
     if (result.changes > 0) return true;
-    return this.db.select({ id: tokens.id }).from(tokens).where(eq(tokens.id, id)).get() !== undefined;
+    return (
+      this.db.select({ id: tokens.id }).from(tokens).where(eq(tokens.id, id)).get() !== undefined
+    );
   }
 
   async ingest(incoming: IncomingFeedback): Promise<IngestResult> {
@@ -189,8 +191,7 @@ export class SqliteStore implements Store {
     // read and the writes, and the rollup changes commit together with the row.
     return this.db.transaction((tx) => {
       const existing = tx.select().from(feedback).where(eq(feedback.id, incoming.id)).get() as
-        | FeedbackRecord
-        | undefined;
+        FeedbackRecord | undefined;
       const decision = decideIngest(existing, incoming);
       if (!('record' in decision)) return decision.result;
       const { record } = decision;
@@ -207,8 +208,7 @@ export class SqliteStore implements Store {
 
   async getFeedback(id: string): Promise<FeedbackRecord | undefined> {
     return this.db.select().from(feedback).where(eq(feedback.id, id)).get() as
-      | FeedbackRecord
-      | undefined;
+      FeedbackRecord | undefined;
   }
 
   async recordImpression(serviceId: string, day: string): Promise<void> {

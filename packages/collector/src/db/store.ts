@@ -68,8 +68,7 @@ export interface IncomingFeedback {
 }
 
 export type IngestResult =
-  | { status: SubmissionStatus }
-  | { status: 'conflict'; reason: 'other-service' | 'window-closed' };
+  { status: SubmissionStatus } | { status: 'conflict'; reason: 'other-service' | 'window-closed' };
 
 /** How long after its first post a submission may still be changed. */
 export const UPDATE_WINDOW_MS = 30 * 60 * 1000;
@@ -84,7 +83,10 @@ export interface Store {
   createOrganisation(organisation: OrganisationRecord): Promise<void>;
   listOrganisations(): Promise<OrganisationRecord[]>;
   createService(service: ServiceRecord): Promise<void>;
-  updateService(id: string, changes: Partial<Omit<ServiceRecord, 'id'>>): Promise<ServiceRecord | undefined>;
+  updateService(
+    id: string,
+    changes: Partial<Omit<ServiceRecord, 'id'>>,
+  ): Promise<ServiceRecord | undefined>;
   getService(id: string): Promise<ServiceRecord | undefined>;
   /** Every service, or those of one organisation. */
   listServices(organisationId?: string): Promise<ServiceRecord[]>;

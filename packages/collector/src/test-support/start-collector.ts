@@ -83,7 +83,9 @@ export async function startTestCollector(
     start,
     stop,
     async count(id: string) {
-      const row = store.sqlite.prepare('select count(*) as n from feedback where id = ?').get(id) as {
+      const row = store.sqlite
+        .prepare('select count(*) as n from feedback where id = ?')
+        .get(id) as {
         n: number;
       };
       return row.n;

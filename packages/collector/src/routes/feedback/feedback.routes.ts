@@ -175,7 +175,10 @@ export function feedbackRoutes(config: Config, origins: OriginRegistry) {
           `This origin may not post feedback for "${service.id}"; ask the administrator to allow it.`,
         );
       }
-      const ack = (status: SubmissionAck['status']): SubmissionAck => ({ id: submission.id, status });
+      const ack = (status: SubmissionAck['status']): SubmissionAck => ({
+        id: submission.id,
+        status,
+      });
       // The honeypot is looked at only now, on an otherwise valid body: a bot learns nothing.
       if (submission.website) return c.json(ack('stored'), 201);
 
@@ -183,7 +186,8 @@ export function feedbackRoutes(config: Config, origins: OriginRegistry) {
         submission.comment === undefined
           ? undefined
           : redactPersonalData(cleanText(submission.comment));
-      const page = submission.page === undefined ? undefined : redactPagePath(cleanText(submission.page));
+      const page =
+        submission.page === undefined ? undefined : redactPagePath(cleanText(submission.page));
       const result = await config.store.ingest({
         id: submission.id,
         serviceId: submission.serviceId,

@@ -12,7 +12,13 @@ export function healthRoutes(config: Config) {
         return c.json({ status: 'ready' });
       } catch (error) {
         config.logger.error('database not reachable', { error: String(error) });
-        return problem(c, 503, 'not-ready', 'Service Unavailable', 'The database is not reachable.');
+        return problem(
+          c,
+          503,
+          'not-ready',
+          'Service Unavailable',
+          'The database is not reachable.',
+        );
       }
     });
 }

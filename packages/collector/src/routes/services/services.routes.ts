@@ -50,7 +50,8 @@ export function servicesRoutes(config: Config) {
         );
       }
       const defaults = currentYearToDate(new Date(config.now()));
-      const from = query.data.from ?? (query.data.to ? `${query.data.to.slice(0, 4)}-01-01` : defaults.from);
+      const from =
+        query.data.from ?? (query.data.to ? `${query.data.to.slice(0, 4)}-01-01` : defaults.from);
       const to = query.data.to ?? defaults.to;
       if (from > to) {
         return problem(c, 400, 'validation-error', 'Bad Request', 'The period is not valid.', [

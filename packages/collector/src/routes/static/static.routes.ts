@@ -28,7 +28,10 @@ export function staticRoutes(config: Config) {
     app.get('/dashboard', (c) => c.redirect('/dashboard/', 301));
     app.use(
       '/dashboard/*',
-      serveStatic({ root: dashboard, rewriteRequestPath: (path) => path.slice('/dashboard'.length) }),
+      serveStatic({
+        root: dashboard,
+        rewriteRequestPath: (path) => path.slice('/dashboard'.length),
+      }),
     );
   }
   if (demo) app.use('/*', serveStatic({ root: demo }));

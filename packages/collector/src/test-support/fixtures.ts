@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { createApp } from '../app.ts';
+import { issueToken } from '../admin-service.ts';
+import { SqliteStore } from '../db/sqlite-store.ts';
+import type { AppDeps } from '../deps.ts';
+
+export const ORIGIN_A = 'https://www.gemeente-a.be';
+
+/**
+ * A collector on a real in-memory SQLite database with two organisations, a service each, and a
+ * provider token for each plus a steering token.
+ */
+export async function testCollector(deps: Partial<AppDeps> = {}) {
+  const store = new SqliteStore(':memory:');
+  await store.createOrganisation({ id: 'org-a', name: 'Organisatie A' });
+  await store.createOrganisation({ id: 'org-b', name: 'Organisatie B' });
+  await store.createService({
+    id: 'dienst-a',
+    name: 'Dienst A',
+    organisationId: 'org-a',
+    allowedOrigins: [ORIGIN_A],
+    active: true,
+    publicServiceUri: null,
+  });
+  await store.createService({
+    id: 'dienst-b',
+    name: 'Dienst B',
+    organisationId: 'org-b',
+    allowedOrigins: ['https://www.gemeente-b.be'],
+    active: true,
+    publicServiceUri: null,
+  });
+  const tokenA = (
+    await issueToken(store, { label: 'a', role: 'provider', organisationId: 'org-a' })
+  ).token;
+  const tokenB = (
+    await issueToken(store, { label: 'b', role: 'provider', organisationId: 'org-b' })
+  ).token;
+  const steering = (await issueToken(store, { label: 'steering', role: 'steering' })).token;
+  const app = createApp({ store, rateLimitPerMinute: 0, ...deps });
+
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const get = (path: string, token?: string) =>
+    app.request(path, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  const rowCount = (table = 'feedback') =>
+    (store.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+  return { app, store, tokenA, tokenB, steering, post, get, rowCount };
+}
+
+/** A valid submission for dienst-a; override any field. */
+export function submission(overrides: Record<string, unknown> = {}) {
+  return {
+    id: randomUUID(),
+    serviceId: 'dienst-a',
+    rating: 4,
+    lang: 'nl',
+    ...overrides,
+  };
+}
