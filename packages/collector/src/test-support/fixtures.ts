@@ -63,3 +63,7 @@ export function submission(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A response's JSON body, loosely typed: tests assert on its shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const json = (response: Response): Promise<any> => response.json();

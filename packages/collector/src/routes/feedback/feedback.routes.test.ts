@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORIGIN_A, submission, testCollector } from '../../test-support/fixtures.ts';
+import { json, ORIGIN_A, submission, testCollector } from '../../test-support/fixtures.ts';
 
 describe('POST /api/v1/feedback', () => {
   it('stores a valid submission and counts it in the summary', async () => {
@@ -15,7 +15,7 @@ describe('POST /api/v1/feedback', () => {
     const response = await post(body);
 
     expect(response.status).toBe(201);
-    expect(await response.json()).toEqual({ id: body.id, status: 'stored' });
+    expect(await json(response)).toEqual({ id: body.id, status: 'stored' });
     const stored = await store.getFeedback(body.id);
     expect(stored).toMatchObject({
       serviceId: 'dienst-a',
@@ -25,7 +25,7 @@ describe('POST /api/v1/feedback', () => {
       step: 'bevestiging',
       page: '/aanvraag/bevestiging',
     });
-    const summary = await (await get('/api/v1/services/dienst-a/summary', tokenA)).json();
+    const summary = await json(await get('/api/v1/services/dienst-a/summary', tokenA));
     expect(summary).toMatchObject({
       responses: 1,
       ratings: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 1 },
@@ -54,7 +54,7 @@ describe('POST /api/v1/feedback', () => {
 
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
-    const problem = await response.json();
+    const problem = await json(response);
     expect(problem).toMatchObject({ status: 400, title: 'Bad Request' });
     expect(problem.errors).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: field })]),
@@ -66,7 +66,7 @@ describe('POST /api/v1/feedback', () => {
   it('answers 400 for a missing required field and names it', async () => {
     const { post } = await testCollector();
     const { rating: _dropped, ...withoutRating } = submission();
-    const problem = await (await post(withoutRating)).json();
+    const problem = await json(await post(withoutRating));
     expect(problem.errors).toEqual([
       { path: 'rating', message: 'Give the rating as a whole number from 1 to 5.' },
     ]);
@@ -76,7 +76,7 @@ describe('POST /api/v1/feedback', () => {
     const { post, rowCount } = await testCollector();
     const response = await post(submission({ email: 'jan@example.com' }));
     expect(response.status).toBe(400);
-    expect((await response.json()).errors).toEqual([
+    expect((await json(response)).errors).toEqual([
       { path: 'email', message: 'Remove the unknown field: email.' },
     ]);
     expect(rowCount()).toBe(0);
@@ -86,14 +86,14 @@ describe('POST /api/v1/feedback', () => {
     const { post } = await testCollector();
     const response = await post('{"rating": 4,');
     expect(response.status).toBe(400);
-    expect((await response.json()).detail).toMatch(/JSON/);
+    expect((await json(response)).detail).toMatch(/JSON/);
   });
 
   it('answers 404 for an unknown service, and stores nothing', async () => {
     const { post, rowCount } = await testCollector();
     const response = await post(submission({ serviceId: 'bestaat-niet' }));
     expect(response.status).toBe(404);
-    expect((await response.json()).detail).toContain('bestaat-niet');
+    expect((await json(response)).detail).toContain('bestaat-niet');
     expect(rowCount()).toBe(0);
   });
 
@@ -113,9 +113,9 @@ describe('POST /api/v1/feedback', () => {
 
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
-    expect(await second.json()).toEqual({ id: body.id, status: 'unchanged' });
+    expect(await json(second)).toEqual({ id: body.id, status: 'unchanged' });
     expect(rowCount()).toBe(1);
-    const summary = await (await get('/api/v1/services/dienst-a/summary', tokenA)).json();
+    const summary = await json(await get('/api/v1/services/dienst-a/summary', tokenA));
     expect(summary.responses).toBe(1);
     expect(summary.ratings['2']).toBe(1);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { submission, testCollector } from '../../test-support/fixtures.ts';
+import { json, submission, testCollector } from '../../test-support/fixtures.ts';
 
 describe('GET /api/v1/services/:serviceId/summary', () => {
   it('answers 401 with problem+json without a token', async () => {
@@ -39,7 +39,7 @@ describe('GET /api/v1/services/:serviceId/summary', () => {
 
     const response = await get('/api/v1/services/dienst-a/summary', tokenA);
     expect(response.status).toBe(200);
-    const summary = await response.json();
+    const summary = await json(response);
     expect(summary).toMatchObject({
       serviceId: 'dienst-a',
       responses: 4,
@@ -54,25 +54,23 @@ describe('GET /api/v1/services/:serviceId/summary', () => {
     expect(summary.csatInterval[0]).toBeCloseTo(0.3006, 4);
     expect(summary.csatInterval[1]).toBeCloseTo(0.9544, 4);
     // The steering committee sees the same aggregates.
-    expect(await (await get('/api/v1/services/dienst-a/summary', steering)).json()).toEqual(
-      summary,
-    );
+    expect(await json(await get('/api/v1/services/dienst-a/summary', steering))).toEqual(summary);
   });
 
   it('answers 400 for a malformed period', async () => {
     const { get, tokenA } = await testCollector();
     const response = await get('/api/v1/services/dienst-a/summary?from=2026-13-01', tokenA);
     expect(response.status).toBe(400);
-    expect((await response.json()).errors[0].path).toBe('from');
+    expect((await json(response)).errors[0].path).toBe('from');
   });
 });
 
 describe('GET /api/v1/services', () => {
   it('lists only the services of the token’s organisation; steering sees all', async () => {
     const { get, tokenA, steering } = await testCollector();
-    const own = await (await get('/api/v1/services', tokenA)).json();
+    const own = await json(await get('/api/v1/services', tokenA));
     expect(own.map((s: { id: string }) => s.id)).toEqual(['dienst-a']);
-    const all = await (await get('/api/v1/services', steering)).json();
+    const all = await json(await get('/api/v1/services', steering));
     expect(all.map((s: { id: string }) => s.id)).toEqual(['dienst-a', 'dienst-b']);
   });
 });
