@@ -31,22 +31,22 @@ export default tseslint.config(
   {
     files: [
       'packages/widget/**/*.ts',
-      'packages/collector/dashboard/**/*.ts',
+      'packages/dashboard/**/*.ts',
       'demo/**/*.ts',
       'e2e/**/*.ts',
     ],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['packages/widget/src/**/*.ts', 'packages/collector/dashboard/src/**/*.ts'],
+    files: ['packages/widget/src/**/*.ts', 'packages/dashboard/src/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },
   {
-    files: ['packages/widget/src/**/*.ts', 'packages/collector/dashboard/src/**/*.ts'],
+    files: ['packages/widget/src/**/*.ts', 'packages/dashboard/src/**/*.ts'],
     ...wc.configs['flat/recommended'],
   },
   {
-    files: ['packages/widget/src/**/*.ts', 'packages/collector/dashboard/src/**/*.ts'],
+    files: ['packages/widget/src/**/*.ts', 'packages/dashboard/src/**/*.ts'],
     ...litA11y.configs.recommended,
   },
 );

@@ -13,6 +13,6 @@ export function builtFrontEnds() {
   return {
     widget: existing(`${repoRoot}packages/widget/dist`),
     demo: existing(`${repoRoot}demo/dist`),
-    dashboard: existing(`${repoRoot}packages/collector/dashboard/dist`),
+    dashboard: existing(`${repoRoot}packages/dashboard/dist`),
   };
 }
