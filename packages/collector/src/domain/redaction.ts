@@ -52,6 +52,7 @@ const EMAIL: Detector = {
 // IBAN (ISO 13616)
 
 /** IBAN length per country (SWIFT IBAN registry); the length tells where an IBAN ends. */
+// prettier-ignore
 const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28,
   CH: 21, CR: 22, CY: 28, CZ: 24, DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18,
@@ -60,7 +61,7 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   LU: 20, LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15,
   PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19,
   SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
-}; // prettier-ignore
+};
 
 /** ISO 7064 mod 97-10 over a string of digits and letters (A = 10 … Z = 35). */
 function mod97(alphanumeric: string): number {
@@ -200,22 +201,28 @@ const ENTERPRISE_NUMBER: Detector = {
 /** Belgian zone prefixes without the leading 0: 2, 3, 4, 9 and the two-digit zones, 70 and 78. */
 const BELGIAN_FIXED_PREFIX = /^(?:[2349]|1[0-69]|5\d|6[013-9]|7[018]|8[0-79])/;
 const BELGIAN_MOBILE_PREFIX = /^4[5-9]/;
+/** 0800 (free) and 090x (premium) reach a service, not a person: they may stay. */
+const BELGIAN_SERVICE_PREFIX = /^(?:800|90)/;
 
 /** How many digits a Belgian number has after the trunk 0 (or after +32), from its first digits. */
 function belgianSubscriberLength(national: string): number | undefined {
+  if (BELGIAN_SERVICE_PREFIX.test(national)) return undefined;
   if (BELGIAN_MOBILE_PREFIX.test(national)) return 9;
   if (BELGIAN_FIXED_PREFIX.test(national)) return 8;
   return undefined;
 }
 
-/** National lengths of the neighbours whose numbers end unambiguously; others take 8–15 digits. */
-const NATIONAL_LENGTHS: Readonly<Record<string, number>> = { '31': 9, '33': 9, '44': 10 };
+/** National lengths where numbers end unambiguously (NANP, NL, FR, UK); others take 8–15 digits. */
+const NATIONAL_LENGTHS: Readonly<Record<string, number>> = { '1': 10, '31': 9, '33': 9, '44': 10 };
 
 const NATIONAL_PHONE: Detector = {
   placeholder: PLACEHOLDERS.phone,
-  // 0470 12 34 56, 0470/12.34.56, 02 123 45 67, 09/123.45.67: a trunk 0, a zone or mobile prefix
-  // and exactly 9 or 10 digits, checked in accept.
-  pattern: new RegExp(String.raw`(?<![\p{N}+])0[1-9](?:${DIGIT_SEPARATOR}?\d){7,8}(?!\p{N})`, 'gu'),
+  // 0470 12 34 56, 0470/12.34.56, 02 123 45 67, (09) 123 45 67: a trunk 0, a zone or mobile
+  // prefix and exactly 9 or 10 digits, checked in accept. A '(' is taken only with its ')'.
+  pattern: new RegExp(
+    String.raw`(?<![\p{N}+])(?:\((?=0\d{1,3}\)))?0[1-9](?:(?:${DIGIT_SEPARATOR}|\)${SPACE}?)?\d){7,8}(?!\p{N})`,
+    'gu',
+  ),
   accept(candidate) {
     const digits = digitsOf(candidate);
     const subscriberLength = belgianSubscriberLength(digits.slice(1));
@@ -223,7 +230,10 @@ const NATIONAL_PHONE: Detector = {
     const end = endOfDigits(candidate, subscriberLength + 1);
     if (end === undefined) return undefined;
     // "op 01/12/2024 2 keer": phone numbers are written in groups of two digits or more.
-    const groups = candidate.slice(0, end).split(new RegExp(DIGIT_SEPARATOR, 'u'));
+    const groups = candidate
+      .slice(0, end)
+      .split(/\D+/)
+      .filter((group) => group !== '');
     return groups.every((group) => group.length >= 2) ? end : undefined;
   },
 };
@@ -257,8 +267,13 @@ const INTERNATIONAL_PHONE: Detector = {
 // ---------------------------------------------------------------------------------------------
 // Street addresses (best effort)
 
-/** House number, box and an optional postal code with municipality: 19 bus 3, 5-7, 5, 9000 Gent. */
-const HOUSE_NUMBER = String.raw`(?:(?:nr|no|n°)\.?${SPACE}?)?\d{1,4}[a-zA-Z]?(?:-\d{1,4}[a-zA-Z]?)?(?![\p{L}\p{N}]|[.,:]\d|${SPACE}?%)(?:,?${SPACE}(?:bus|box|bte|boîte)\.?${SPACE}?\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])|\/\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}]))?(?:,?${SPACE}[1-9]\d{3}${SPACE}\p{Lu}[\p{L}'’-]*)?`;
+const NUMBER = String.raw`(?:(?:nr|no|n°)\.?${SPACE}?)?\d{1,4}[a-zA-Z]?(?:-\d{1,4}[a-zA-Z]?)?`;
+/** A house number is not the start of an amount, a time or a percentage: 5,50 · 14:30 · 15 %. */
+const NOT_A_QUANTITY = String.raw`(?![\p{L}\p{N}]|[.,:]\d|${SPACE}?%)`;
+const BOX = String.raw`(?:,?${SPACE}(?:bus|box|bte|boîte)\.?${SPACE}?\d{1,4}[a-zA-Z]?|\/\d{1,4}[a-zA-Z]?)(?![\p{L}\p{N}])`;
+const POSTAL_CODE_AND_TOWN = String.raw`,?${SPACE}[1-9]\d{3}${SPACE}\p{Lu}[\p{L}'’-]*`;
+/** 19 bus 3, 12A, 5-7, nr. 5, 5, 9000 Gent: the box and the postal code go with the address. */
+const HOUSE_NUMBER = `${NUMBER}${NOT_A_QUANTITY}(?:${BOX})?(?:${POSTAL_CODE_AND_TOWN})?`;
 
 /** Street words that end a Dutch or German compound: Kerkstraat, Brusselsesteenweg, Hauptstraße. */
 const STREET_SUFFIX = 'straat|laan|steenweg|plein|dreef|kaai|straße|strasse';
@@ -272,18 +287,23 @@ const FRENCH_STREET_TYPE = String.raw`(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Cc]haussée|[
 /** Words of a French street name: capitalised (d'Arlon, l'Église) or a particle (de, la, aux). */
 const FRENCH_NAME = String.raw`(?:${SPACE}(?:(?:[dlDL]['’])?\p{Lu}[\p{L}'’.-]*|(?:de|du|des|la|le|les|aux?|sur)(?!\p{L}))){1,5}`;
 
+const DUTCH_STREET = [
+  String.raw`[\p{L}'’-]+(?:${STREET_SUFFIX})`,
+  String.raw`\p{Lu}[\p{L}'’-]*(?:${CAPITALISED_STREET_SUFFIX})`,
+  String.raw`(?:\p{Lu}[\p{L}'’.-]*${SPACE}){1,2}(?:${STREET_WORD})`,
+].join('|');
+
 const DUTCH_ADDRESS: Detector = {
   placeholder: PLACEHOLDERS.address,
-  pattern: new RegExp(
-    String.raw`(?<![\p{L}'’-])(?:[\p{L}'’-]+(?:${STREET_SUFFIX})|\p{Lu}[\p{L}'’-]*(?:${CAPITALISED_STREET_SUFFIX})|(?:\p{Lu}[\p{L}'’.-]*${SPACE}){1,2}(?:${STREET_WORD}))${SPACE}${HOUSE_NUMBER}`,
-    'gu',
-  ),
+  // Anchored at a word start: a long word is tried once, not once per letter.
+  pattern: new RegExp(String.raw`(?<![\p{L}'’-])(?:${DUTCH_STREET})${SPACE}${HOUSE_NUMBER}`, 'gu'),
 };
 
 const FRENCH_ADDRESS: Detector = {
   placeholder: PLACEHOLDERS.address,
+  // Rue de la Loi 16, 1000 Bruxelles — or number first: 12, rue Neuve.
   pattern: new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(?:${FRENCH_STREET_TYPE}${FRENCH_NAME},?${SPACE}${HOUSE_NUMBER}|\d{1,4}[a-zA-Z]?,?${SPACE}${FRENCH_STREET_TYPE}${FRENCH_NAME}(?:,?${SPACE}[1-9]\d{3}${SPACE}\p{Lu}[\p{L}'’-]*)?)`,
+    String.raw`(?<![\p{L}\p{N}])(?:${FRENCH_STREET_TYPE}${FRENCH_NAME},?${SPACE}${HOUSE_NUMBER}|\d{1,4}[a-zA-Z]?,?${SPACE}${FRENCH_STREET_TYPE}${FRENCH_NAME}(?:${POSTAL_CODE_AND_TOWN})?)`,
     'gu',
   ),
 };
