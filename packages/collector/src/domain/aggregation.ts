@@ -71,6 +71,8 @@ export function summarise(
   }));
   const byOutcome: Summary['byOutcome'] = {};
   for (const [outcome, tally] of [...outcomes].sort(([a], [b]) => a.localeCompare(b))) {
+    // An update that moved a submission to another outcome leaves an all-zero rollup row behind.
+    if (Object.values(tally.ratings).every((n) => n === 0)) continue;
     byOutcome[outcome as keyof Summary['byOutcome']] = figuresFrom(tally.ratings, tally.comments);
   }
   return {

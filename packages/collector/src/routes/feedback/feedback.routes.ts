@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import {
   fieldErrors,
+  type FieldError,
   ImpressionSchema,
+  LanguageSchema,
   MAX_BODY_BYTES,
   SubmissionSchema,
   type SubmissionAck,
@@ -14,20 +17,21 @@ import { redactPagePath, redactPersonalData } from '../../domain/redaction.ts';
 import { brusselsDay } from '../../domain/time.ts';
 import type { OriginRegistry } from '../../origins.ts';
 import { problem } from '../../problem.ts';
+import { formErrorPage, thankYouPage } from './form-pages.ts';
 import { RateLimiter } from '../../rate-limit.ts';
 
-type Parsed = { ok: true; value: unknown } | { ok: false; response: Response };
+type Read<T> = { ok: true; value: T } | { ok: false; response: Response };
 
 /**
- * Content type, size, rate and JSON syntax: the checks every public POST makes before it looks at
- * the fields, in the contract's order (415, 413, 429, 400).
+ * Content type, size and rate: the checks every public POST makes before it looks at the body, in
+ * the contract's order (415, 413, 429), then strict UTF-8 decoding (400).
  */
-async function readJsonBody(
+async function readBody(
   c: Context,
   config: Config,
   limiter: RateLimiter,
   accept: readonly string[],
-): Promise<Parsed> {
+): Promise<Read<string>> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!accept.includes(type)) {
     return {
@@ -72,11 +76,24 @@ async function readJsonBody(
   if (text === undefined) {
     return {
       ok: false,
-      response: problem(c, 400, 'invalid-body', 'Bad Request', 'Send the body as UTF-8 text.'),
+      response: problem(c, 400, 'invalid-body', 'Bad Request', 'Send the body as UTF-8 text.', [
+        { path: '(body)', message: 'Encode the body as UTF-8.' },
+      ]),
     };
   }
+  return { ok: true, value: text };
+}
+
+async function readJsonBody(
+  c: Context,
+  config: Config,
+  limiter: RateLimiter,
+  accept: readonly string[],
+): Promise<Read<unknown>> {
+  const body = await readBody(c, config, limiter, accept);
+  if (!body.ok) return body;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(body.value) };
   } catch {
     return {
       ok: false,
@@ -92,6 +109,62 @@ async function readJsonBody(
   }
 }
 
+/** The fields of the fallback form; anything else a browser adds (a named button) is ignored. */
+const FORM_FIELDS = [
+  'id',
+  'serviceId',
+  'rating',
+  'comment',
+  'lang',
+  'outcome',
+  'step',
+  'page',
+  'website',
+] as const;
+type FormFields = Partial<Record<(typeof FORM_FIELDS)[number], string>>;
+
+async function readFormBody(
+  c: Context,
+  config: Config,
+  limiter: RateLimiter,
+): Promise<Read<FormFields>> {
+  const body = await readBody(c, config, limiter, ['application/x-www-form-urlencoded']);
+  if (!body.ok) return body;
+  const params = new URLSearchParams(body.value);
+  const fields: FormFields = {};
+  for (const name of FORM_FIELDS) {
+    const value = params.get(name);
+    if (value !== null) fields[name] = value;
+  }
+  return { ok: true, value: fields };
+}
+
+/** The path of the page the form was on, from the Referer when the browser sent one. */
+function pagePathOf(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where to send the citizen after the form: back to the page, only when its origin is one the
+ * service allows (never an open redirect), with a fragment the page can style a thank-you on.
+ */
+function returnAddress(referer: string | undefined, service: ServiceRecord): string | undefined {
+  if (!referer) return undefined;
+  try {
+    const url = new URL(referer);
+    if (!service.allowedOrigins.includes(url.origin)) return undefined;
+    url.hash = 'vo-feedback-bedankt';
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether a browser's Origin may post for this service. No Origin: not a cross-site browser. */
 function originAllowed(c: Context, service: ServiceRecord): boolean {
   const origin = c.req.header('origin');
@@ -102,6 +175,97 @@ function originAllowed(c: Context, service: ServiceRecord): boolean {
 async function findActiveService(config: Config, id: string) {
   const service = await config.store.getService(id);
   return service?.active ? service : undefined;
+}
+
+type Accepted = {
+  kind: 'accepted';
+  id: string;
+  status: SubmissionAck['status'];
+  service: ServiceRecord;
+};
+type Rejected = {
+  kind: 'rejected';
+  status: 400 | 403 | 404 | 409;
+  slug: string;
+  title: string;
+  detail: string;
+  errors?: FieldError[];
+};
+
+/**
+ * Validation, service, origin, honeypot, redaction and storage: the part of ingest after the body
+ * was read, shared by the JSON route and the no-JavaScript form (400, 404, 403, 409 in that order).
+ */
+async function acceptSubmission(
+  c: Context,
+  config: Config,
+  value: unknown,
+): Promise<Accepted | Rejected> {
+  const parsed = SubmissionSchema.safeParse(value);
+  if (!parsed.success) {
+    return {
+      kind: 'rejected',
+      status: 400,
+      slug: 'validation-error',
+      title: 'Bad Request',
+      detail: 'The submission is not valid; see errors for each field and how to fix it.',
+      errors: fieldErrors(parsed.error),
+    };
+  }
+  const submission = parsed.data;
+  const service = await findActiveService(config, submission.serviceId);
+  if (!service) {
+    return {
+      kind: 'rejected',
+      status: 404,
+      slug: 'unknown-service',
+      title: 'Not Found',
+      detail: `There is no active service "${submission.serviceId}"; check the service-id attribute.`,
+    };
+  }
+  if (!originAllowed(c, service)) {
+    return {
+      kind: 'rejected',
+      status: 403,
+      slug: 'origin-not-allowed',
+      title: 'Forbidden',
+      detail: `This origin may not post feedback for "${service.id}"; ask the administrator to allow it.`,
+    };
+  }
+  // The honeypot is looked at only now, on an otherwise valid body: a bot learns nothing.
+  if (submission.website) return { kind: 'accepted', id: submission.id, status: 'stored', service };
+
+  const comment =
+    submission.comment === undefined
+      ? undefined
+      : redactPersonalData(cleanText(submission.comment));
+  const page =
+    submission.page === undefined ? undefined : redactPagePath(cleanText(submission.page));
+  const result = await config.store.ingest({
+    id: submission.id,
+    serviceId: submission.serviceId,
+    rating: submission.rating,
+    comment: comment?.text,
+    lang: submission.lang,
+    outcome: submission.outcome,
+    step: submission.step === undefined ? undefined : cleanText(submission.step),
+    page: page?.text,
+    redactions: (comment?.redactions ?? 0) + (page?.redactions ?? 0),
+    receivedAt: config.now(),
+  });
+  if (result.status === 'conflict') {
+    return {
+      kind: 'rejected',
+      status: 409,
+      slug: 'conflict',
+      title: 'Conflict',
+      detail:
+        result.reason === 'other-service'
+          ? 'This id was already used for another service; generate a new UUID for each submission.'
+          : 'This submission can no longer be changed (30 minutes have passed); send a new one with a new id.',
+    };
+  }
+  return { kind: 'accepted', id: submission.id, status: result.status, service };
 }
 
 /** Public ingest: submissions and impressions. */
@@ -137,6 +301,8 @@ export function feedbackRoutes(config: Config, origins: OriginRegistry) {
     return c.body(null, 204);
   };
 
+  const accept = (c: Context, value: unknown) => acceptSubmission(c, config, value);
+
   return new Hono()
     .options('/feedback', preflight)
     .options('/impressions', preflight)
@@ -144,74 +310,43 @@ export function feedbackRoutes(config: Config, origins: OriginRegistry) {
       await allowCors(c);
       const body = await readJsonBody(c, config, submissions, ['application/json']);
       if (!body.ok) return body.response;
-      const parsed = SubmissionSchema.safeParse(body.value);
-      if (!parsed.success) {
-        return problem(
-          c,
-          400,
-          'validation-error',
-          'Bad Request',
-          'The submission is not valid; see errors for each field and how to fix it.',
-          fieldErrors(parsed.error),
-        );
+      const outcome = await accept(c, body.value);
+      if (outcome.kind === 'accepted') {
+        const ack: SubmissionAck = { id: outcome.id, status: outcome.status };
+        return c.json(ack, outcome.status === 'stored' ? 201 : 200);
       }
-      const submission = parsed.data;
-      const service = await findActiveService(config, submission.serviceId);
-      if (!service) {
-        return problem(
-          c,
-          404,
-          'unknown-service',
-          'Not Found',
-          `There is no active service "${submission.serviceId}"; check the service-id attribute.`,
-        );
-      }
-      if (!originAllowed(c, service)) {
-        return problem(
-          c,
-          403,
-          'origin-not-allowed',
-          'Forbidden',
-          `This origin may not post feedback for "${service.id}"; ask the administrator to allow it.`,
-        );
-      }
-      const ack = (status: SubmissionAck['status']): SubmissionAck => ({
-        id: submission.id,
-        status,
+      return problem(
+        c,
+        outcome.status,
+        outcome.slug,
+        outcome.title,
+        outcome.detail,
+        outcome.errors,
+      );
+    })
+    .post('/feedback/form', async (c) => {
+      // The no-JavaScript fallback: a plain HTML form. Its answers are pages, not JSON.
+      const body = await readFormBody(c, config, submissions);
+      if (!body.ok) return body.response;
+      const form = body.value;
+      const lang = LanguageSchema.safeParse(form.lang).data ?? 'nl';
+      const outcome = await accept(c, {
+        ...form,
+        id: form.id || randomUUID(),
+        // An unchecked radio group sends nothing; a number that is not one stays invalid.
+        rating: form.rating === undefined || form.rating === '' ? undefined : Number(form.rating),
+        comment: form.comment || undefined,
+        outcome: form.outcome || undefined,
+        step: form.step || undefined,
+        page: form.page || pagePathOf(c.req.header('referer')),
+        lang,
       });
-      // The honeypot is looked at only now, on an otherwise valid body: a bot learns nothing.
-      if (submission.website) return c.json(ack('stored'), 201);
-
-      const comment =
-        submission.comment === undefined
-          ? undefined
-          : redactPersonalData(cleanText(submission.comment));
-      const page =
-        submission.page === undefined ? undefined : redactPagePath(cleanText(submission.page));
-      const result = await config.store.ingest({
-        id: submission.id,
-        serviceId: submission.serviceId,
-        rating: submission.rating,
-        comment: comment?.text,
-        lang: submission.lang,
-        outcome: submission.outcome,
-        step: submission.step === undefined ? undefined : cleanText(submission.step),
-        page: page?.text,
-        redactions: (comment?.redactions ?? 0) + (page?.redactions ?? 0),
-        receivedAt: config.now(),
-      });
-      if (result.status === 'conflict') {
-        return problem(
-          c,
-          409,
-          'conflict',
-          'Conflict',
-          result.reason === 'other-service'
-            ? 'This id was already used for another service; generate a new UUID for each submission.'
-            : 'This submission can no longer be changed (30 minutes have passed); send a new one with a new id.',
-        );
+      if (outcome.kind === 'rejected') {
+        return c.html(formErrorPage(lang, outcome), outcome.status);
       }
-      return c.json(ack(result.status), result.status === 'stored' ? 201 : 200);
+      const back = returnAddress(c.req.header('referer'), outcome.service);
+      if (back) return c.redirect(back, 303);
+      return c.html(thankYouPage(lang), 200);
     })
     .post('/impressions', async (c) => {
       await allowCors(c);

@@ -1,0 +1,412 @@
+import { describe, expect, it } from 'vitest';
+import { json, ORIGIN_A, submission, testCollector } from '../../test-support/fixtures.ts';
+
+const MINUTE = 60_000;
+
+/** A collector whose clock the test moves. */
+async function withClock(start = Date.parse('2026-03-10T09:00:00Z'), deps = {}) {
+  let now = start;
+  const collector = await testCollector({ now: () => now, ...deps });
+  const summary = async () =>
+    json(
+      await collector.get(
+        '/api/v1/services/dienst-a/summary?from=2026-01-01&to=2026-12-31',
+        collector.tokenA,
+      ),
+    );
+  return { ...collector, summary, advance: (ms: number) => (now += ms) };
+}
+
+describe('updates within the 30-minute window', () => {
+  it('a changed rating moves one count from the old value to the new, and a comment is added', async () => {
+    const { post, store, summary, advance } = await withClock();
+    const body = submission({ rating: 2, outcome: 'completed' });
+    expect((await post(body)).status).toBe(201);
+    advance(10 * MINUTE);
+
+    const response = await post({ ...body, rating: 5, comment: 'Toch gelukt.' });
+
+    expect(response.status).toBe(200);
+    expect(await json(response)).toEqual({ id: body.id, status: 'updated' });
+    expect(await store.getFeedback(body.id)).toMatchObject({ rating: 5, comment: 'Toch gelukt.' });
+    const figures = await summary();
+    expect(figures.responses).toBe(1);
+    expect(figures.ratings).toEqual({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 1 });
+    expect(figures.comments).toBe(1);
+    expect(figures.byOutcome.completed.responses).toBe(1);
+  });
+
+  it('a changed outcome moves the submission to the other outcome', async () => {
+    const { post, summary, advance } = await withClock();
+    const body = submission({ outcome: 'error' });
+    await post(body);
+    advance(MINUTE);
+    await post({ ...body, outcome: 'completed' });
+    const figures = await summary();
+    expect(Object.keys(figures.byOutcome)).toEqual(['completed']);
+    expect(figures.byOutcome.completed.responses).toBe(1);
+  });
+
+  it('a late replay without the comment keeps it and answers unchanged, even after the window', async () => {
+    const { post, store, summary, advance } = await withClock();
+    const body = submission({ rating: 4 });
+    await post(body);
+    await post({ ...body, comment: 'Duidelijk.' });
+    advance(5 * 60 * MINUTE);
+
+    const replay = await post(body);
+    const identical = await post({ ...body, comment: 'Duidelijk.' });
+
+    expect(replay.status).toBe(200);
+    expect((await json(replay)).status).toBe('unchanged');
+    expect(identical.status).toBe(200);
+    expect((await json(identical)).status).toBe('unchanged');
+    expect((await store.getFeedback(body.id))?.comment).toBe('Duidelijk.');
+    expect((await summary()).comments).toBe(1);
+  });
+
+  it('different content after the window answers 409 and changes nothing', async () => {
+    const { post, store, summary, advance } = await withClock();
+    const body = submission({ rating: 4 });
+    await post(body);
+    advance(30 * MINUTE + 1);
+
+    const response = await post({ ...body, rating: 1 });
+
+    expect(response.status).toBe(409);
+    expect((await json(response)).detail).toMatch(/new id/);
+    expect((await store.getFeedback(body.id))?.rating).toBe(4);
+    expect((await summary()).ratings['4']).toBe(1);
+  });
+
+  it('the window runs from the first post, not from the last update', async () => {
+    const { post, advance } = await withClock();
+    const body = submission({ rating: 3 });
+    await post(body);
+    advance(20 * MINUTE);
+    expect((await post({ ...body, rating: 4 })).status).toBe(200);
+    advance(20 * MINUTE);
+    expect((await post({ ...body, rating: 5 })).status).toBe(409);
+  });
+
+  it('the same id for another service answers 409 and stores nothing for it', async () => {
+    const { post, rowCount } = await withClock();
+    const body = submission();
+    await post(body);
+    const response = await post({ ...body, serviceId: 'dienst-b' });
+    expect(response.status).toBe(409);
+    expect(rowCount()).toBe(1);
+  });
+});
+
+describe('the honeypot', () => {
+  it('answers a filled honeypot with 201 and stores nothing', async () => {
+    const { post, rowCount, summary } = await withClock();
+    const body = submission({ website: 'http://spam.example' });
+    const response = await post(body);
+    expect(response.status).toBe(201);
+    expect(await json(response)).toEqual({ id: body.id, status: 'stored' });
+    expect(rowCount()).toBe(0);
+    expect((await summary()).responses).toBe(0);
+  });
+
+  it('an empty honeypot is a person', async () => {
+    const { post, rowCount } = await withClock();
+    expect((await post(submission({ website: '' }))).status).toBe(201);
+    expect(rowCount()).toBe(1);
+  });
+});
+
+describe('body limits and encodings', () => {
+  it('answers 413 to a body over 16 KiB with a content-length, and stores nothing', async () => {
+    const { post, rowCount } = await withClock();
+    const body = JSON.stringify(submission({ comment: 'a'.repeat(1000) })).padEnd(16 * 1024 + 1);
+    const response = await post(body);
+    expect(response.status).toBe(413);
+    expect(rowCount()).toBe(0);
+  });
+
+  it('stops reading a streamed body without content-length once it passes 16 KiB', async () => {
+    const { app } = await withClock();
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled > 1000) return controller.close();
+        controller.enqueue(new Uint8Array(1024).fill(0x20));
+      },
+    });
+    const response = await app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(40);
+  });
+
+  it('answers 400 to invalid UTF-8', async () => {
+    const { app, rowCount } = await withClock();
+    const valid = new TextEncoder().encode(JSON.stringify(submission({ comment: 'XX' })));
+    const index = valid.indexOf(0x58);
+    valid[index] = 0xff;
+    valid[index + 1] = 0xfe;
+    const response = await app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: valid,
+    });
+    expect(response.status).toBe(400);
+    expect((await json(response)).detail).toMatch(/UTF-8/);
+    expect(rowCount()).toBe(0);
+  });
+
+  it('removes control characters and keeps line breaks', async () => {
+    const { post, store } = await withClock();
+    const body = submission({ comment: 'Goed\u0000 gedaan\u0007.\nTot\u001b ziens\u0085.' });
+    expect((await post(body)).status).toBe(201);
+    expect((await store.getFeedback(body.id))?.comment).toBe('Goed gedaan.\nTot ziens.');
+  });
+
+  it('accepts a comment of exactly 2000 characters after trimming', async () => {
+    const { post } = await withClock();
+    expect((await post(submission({ comment: `  ${'é'.repeat(2000)}  ` }))).status).toBe(201);
+    expect((await post(submission({ comment: 'é'.repeat(2001) }))).status).toBe(400);
+  });
+
+  it('checks in the contract order: 415 before 413, 413 before 400', async () => {
+    const { app, post } = await withClock();
+    const huge = 'x'.repeat(20_000);
+    const wrongType = await app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'text/html' },
+      body: huge,
+    });
+    expect(wrongType.status).toBe(415);
+    expect((await post(huge)).status).toBe(413);
+  });
+});
+
+describe('personal data', () => {
+  it('is redacted before storage, and only the count is kept', async () => {
+    const { post, store, app } = await withClock();
+    const body = submission({
+      comment: 'Mijn rijksregisternummer is 85.07.30-033.28, bel me op 0470 12 34 56.',
+      page: '/dossier/jan.peeters@example.com/stap-2?token=abc#x',
+    });
+    expect((await post(body)).status).toBe(201);
+    const stored = await store.getFeedback(body.id);
+    expect(stored?.comment).toBe(
+      'Mijn rijksregisternummer is [rijksregisternummer], bel me op [telefoonnummer].',
+    );
+    expect(stored?.page).not.toContain('jan.peeters');
+    expect(stored?.page).not.toContain('token');
+    expect(stored?.redactions).toBe(3);
+    const dump = JSON.stringify(
+      (store as unknown as { sqlite: { prepare(sql: string): { all(): unknown[] } } }).sqlite
+        .prepare('select * from feedback')
+        .all(),
+    );
+    expect(dump).not.toMatch(/85\.07\.30|0470|jan\.peeters/);
+    void app;
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 with Retry-After past the limit, before validation, and lets the next minute in', async () => {
+    const { post, advance, rowCount } = await withClock(Date.parse('2026-03-10T09:00:10Z'), {
+      rateLimitPerMinute: 3,
+    });
+    for (let i = 0; i < 3; i += 1) expect((await post(submission())).status).toBe(201);
+
+    const limited = await post(submission());
+    const invalidButLimited = await post({ nonsense: true });
+
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('50');
+    expect((await json(limited)).status).toBe(429);
+    expect(invalidButLimited.status).toBe(429);
+    expect(rowCount()).toBe(3);
+    advance(50_000);
+    expect((await post(submission())).status).toBe(201);
+  });
+
+  it('keys on the first X-Forwarded-For hop only behind a trusted proxy', async () => {
+    const trusted = await withClock(undefined, { rateLimitPerMinute: 1, trustProxy: true });
+    expect((await trusted.post(submission(), { 'x-forwarded-for': '203.0.113.1' })).status).toBe(
+      201,
+    );
+    expect(
+      (await trusted.post(submission(), { 'x-forwarded-for': '203.0.113.2, 10.0.0.1' })).status,
+    ).toBe(201);
+    expect((await trusted.post(submission(), { 'x-forwarded-for': '203.0.113.1' })).status).toBe(
+      429,
+    );
+
+    const direct = await withClock(undefined, { rateLimitPerMinute: 1 });
+    expect((await direct.post(submission(), { 'x-forwarded-for': '203.0.113.1' })).status).toBe(
+      201,
+    );
+    // Without TRUST_PROXY the header is the client's own claim and changes nothing.
+    expect((await direct.post(submission(), { 'x-forwarded-for': '203.0.113.9' })).status).toBe(
+      429,
+    );
+  });
+
+  it('is off with a limit of 0', async () => {
+    const { post } = await withClock(undefined, { rateLimitPerMinute: 0 });
+    for (let i = 0; i < 50; i += 1) expect((await post(submission())).status).toBe(201);
+  });
+});
+
+describe('CORS', () => {
+  const preflight = (
+    app: Awaited<ReturnType<typeof testCollector>>['app'],
+    origin: string,
+    path = '/api/v1/feedback',
+  ) =>
+    app.request(path, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+
+  it('a preflight allows the union of the active services’ origins, exactly', async () => {
+    const { app } = await withClock();
+    for (const origin of [ORIGIN_A, 'https://www.gemeente-b.be']) {
+      const response = await preflight(app, origin);
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+      expect(response.headers.get('access-control-allow-headers')).toContain('content-type');
+      expect(response.headers.get('vary')).toContain('Origin');
+    }
+    const evil = await preflight(app, 'https://evil.example');
+    expect(evil.status).toBe(403);
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('the POST checks the origin against its own service', async () => {
+    const { post, rowCount } = await withClock();
+    // Allowed for dienst-b, but this submission is for dienst-a.
+    const response = await post(submission(), { origin: 'https://www.gemeente-b.be' });
+    expect(response.status).toBe(403);
+    expect(rowCount()).toBe(0);
+  });
+
+  it('an inactive service’s origins are no longer allowed', async () => {
+    const { app, store } = await testCollector();
+    await store.updateService('dienst-b', { active: false });
+    expect((await preflight(app, 'https://www.gemeente-b.be')).status).toBe(403);
+  });
+});
+
+describe('POST /api/v1/impressions', () => {
+  it('counts impressions sent as JSON or as sendBeacon text/plain, in the response rate', async () => {
+    const { app, post, summary } = await withClock();
+    for (const type of ['application/json', 'text/plain;charset=UTF-8', 'application/json']) {
+      const response = await app.request('/api/v1/impressions', {
+        method: 'POST',
+        headers: { 'content-type': type, origin: ORIGIN_A },
+        body: JSON.stringify({ serviceId: 'dienst-a' }),
+      });
+      expect(response.status).toBe(204);
+    }
+    await post(submission());
+    const figures = await summary();
+    expect(figures.impressions).toBe(3);
+    expect(figures.responseRate).toBeCloseTo(1 / 3, 10);
+  });
+
+  it('checks the origin and the service like submissions', async () => {
+    const { app } = await withClock();
+    const send = (body: unknown, origin?: string) =>
+      app.request('/api/v1/impressions', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', ...(origin ? { origin } : {}) },
+        body: JSON.stringify(body),
+      });
+    expect((await send({ serviceId: 'dienst-a' }, 'https://evil.example')).status).toBe(403);
+    expect((await send({ serviceId: 'bestaat-niet' })).status).toBe(404);
+    expect((await send({ serviceId: 'dienst-a', visitor: 'x' })).status).toBe(400);
+  });
+});
+
+describe('POST /api/v1/feedback/form (no JavaScript)', () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+  it('stores the form and sends the citizen back to the page with 303', async () => {
+    const { app, store, summary } = await withClock();
+    const response = await app.request('/api/v1/feedback/form', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: ORIGIN_A,
+        referer: `${ORIGIN_A}/aanvraag/bevestiging?dossier=1`,
+      },
+      body: form({
+        serviceId: 'dienst-a',
+        rating: '5',
+        comment: 'Vlot',
+        lang: 'nl',
+        outcome: 'completed',
+      }),
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(
+      `${ORIGIN_A}/aanvraag/bevestiging?dossier=1#vo-feedback-bedankt`,
+    );
+    const figures = await summary();
+    expect(figures.ratings['5']).toBe(1);
+    const row = store.sqlite.prepare('select * from feedback').get() as {
+      page: string;
+      comment: string;
+    };
+    expect(row).toMatchObject({ page: '/aanvraag/bevestiging', comment: 'Vlot' });
+  });
+
+  it('shows a thank-you page when the page is not an allowed origin, never redirecting there', async () => {
+    const { app } = await withClock();
+    const response = await app.request('/api/v1/feedback/form', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        referer: 'https://evil.example/phish',
+      },
+      body: form({ serviceId: 'dienst-a', rating: '4', lang: 'fr' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('location')).toBeNull();
+    const page = await response.text();
+    expect(page).toContain('<html lang="fr">');
+    expect(page).toContain('Merci pour votre avis');
+  });
+
+  it('explains in the citizen’s language what to fix when no rating was chosen', async () => {
+    const { app, rowCount } = await withClock();
+    const response = await app.request('/api/v1/feedback/form', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form({ serviceId: 'dienst-a', lang: 'nl', comment: 'Geen keuze' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Kies hoe tevreden u bent.');
+    expect(rowCount()).toBe(0);
+  });
+
+  it('escapes what it echoes and ignores fields it does not know', async () => {
+    const { app, rowCount } = await withClock();
+    const response = await app.request('/api/v1/feedback/form', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form({ serviceId: 'dienst-a', rating: '3', lang: 'en', submit: '<script>' }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).not.toContain('<script>');
+    expect(rowCount()).toBe(1);
+  });
+});
