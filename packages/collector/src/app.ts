@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, Config } from './deps.ts';
+import { asUnavailable, StoreUnavailableError } from './db/errors.ts';
 import { silentLogger } from './logger.ts';
 import { OriginRegistry } from './origins.ts';
 import { problem } from './problem.ts';
@@ -71,6 +72,21 @@ export function createApp(deps: AppDeps) {
     ),
   );
   app.onError((error, c) => {
+    if (asUnavailable(error) instanceof StoreUnavailableError) {
+      config.logger.error('database unavailable', {
+        requestId: c.get('requestId'),
+        path: c.req.path,
+        reason: (asUnavailable(error) as StoreUnavailableError).reason,
+      });
+      c.header('retry-after', '5');
+      return problem(
+        c,
+        503,
+        'unavailable',
+        'Service Unavailable',
+        'The collector cannot store anything right now; nothing was lost — retry in a few seconds.',
+      );
+    }
     config.logger.error('unhandled error', {
       requestId: c.get('requestId'),
       path: c.req.path,

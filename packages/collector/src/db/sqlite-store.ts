@@ -6,7 +6,6 @@ import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { RatingCounts } from '@vo-feedback/shared';
-import { decideIngest } from '../domain/ingest-decision.ts';
 import type {
   FeedbackRecord,
   IncomingFeedback,
@@ -17,6 +16,7 @@ import type {
   TokenRecord,
 } from './store.ts';
 import * as schema from './schema.sqlite.ts';
+import { SqliteIngest } from './sqlite-ingest.ts';
 
 const { organisations, services, tokens, feedback, dailyRollups, dailyImpressions } = schema;
 
@@ -29,51 +29,6 @@ export function sqlitePath(databaseUrl: string): string {
 }
 
 type Db = BetterSQLite3Database<typeof schema>;
-
-function ratingColumn(rating: number) {
-  switch (rating) {
-    case 1:
-      return 'rating1' as const;
-    case 2:
-      return 'rating2' as const;
-    case 3:
-      return 'rating3' as const;
-    case 4:
-      return 'rating4' as const;
-    default:
-      return 'rating5' as const;
-  }
-}
-
-/** Adds (sign 1) or removes (sign -1) one submission from its day's rollup. */
-function applyToRollup(db: Db, record: FeedbackRecord, sign: 1 | -1): void {
-  const values = {
-    serviceId: record.serviceId,
-    day: record.day,
-    outcome: record.outcome ?? '',
-    rating1: 0,
-    rating2: 0,
-    rating3: 0,
-    rating4: 0,
-    rating5: 0,
-    comments: record.comment ? sign : 0,
-    [ratingColumn(record.rating)]: sign,
-  };
-  db.insert(dailyRollups)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [dailyRollups.serviceId, dailyRollups.day, dailyRollups.outcome],
-      set: {
-        rating1: sql`${dailyRollups.rating1} + excluded.rating_1`,
-        rating2: sql`${dailyRollups.rating2} + excluded.rating_2`,
-        rating3: sql`${dailyRollups.rating3} + excluded.rating_3`,
-        rating4: sql`${dailyRollups.rating4} + excluded.rating_4`,
-        rating5: sql`${dailyRollups.rating5} + excluded.rating_5`,
-        comments: sql`${dailyRollups.comments} + excluded.comments`,
-      },
-    })
-    .run();
-}
 
 function toService(row: typeof services.$inferSelect): ServiceRecord {
   return {
@@ -90,8 +45,9 @@ function toService(row: typeof services.$inferSelect): ServiceRecord {
 export class SqliteStore implements Store {
   readonly sqlite: Database.Database;
   readonly db: Db;
+  private readonly ingestion: SqliteIngest;
 
-  constructor(databaseUrl: string) {
+  constructor(databaseUrl: string, options: { busyTimeoutMs?: number } = {}) {
     const path = sqlitePath(databaseUrl);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.sqlite = new Database(path);
@@ -100,9 +56,11 @@ export class SqliteStore implements Store {
     // answer goes out. Only a power loss can lose the last transactions.
     this.sqlite.pragma('synchronous = NORMAL');
     this.sqlite.pragma('foreign_keys = ON');
-    this.sqlite.pragma('busy_timeout = 5000');
+    // Wait this long for another connection's write lock before answering 503.
+    this.sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db = drizzle(this.sqlite, { schema });
     migrate(this.db, { migrationsFolder: MIGRATIONS });
+    this.ingestion = new SqliteIngest(this.sqlite);
   }
 
   async ping(): Promise<void> {
@@ -130,6 +88,14 @@ export class SqliteStore implements Store {
       .from(organisations)
       .orderBy(asc(organisations.id))
       .all();
+  }
+
+  async getOrganisation(id: string): Promise<OrganisationRecord | undefined> {
+    return this.db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, id))
+      .get();
   }
 
   async createService(service: ServiceRecord): Promise<void> {
@@ -186,29 +152,31 @@ export class SqliteStore implements Store {
     );
   }
 
-  async ingest(incoming: IncomingFeedback): Promise<IngestResult> {
-    // better-sqlite3 transactions are synchronous: nothing else runs in this process between the
-    // read and the writes, and the rollup changes commit together with the row.
-    return this.db.transaction((tx) => {
-      const existing = tx.select().from(feedback).where(eq(feedback.id, incoming.id)).get() as
-        FeedbackRecord | undefined;
-      const decision = decideIngest(existing, incoming);
-      if (!('record' in decision)) return decision.result;
-      const { record } = decision;
-      if (existing) {
-        applyToRollup(tx, existing, -1);
-        tx.update(feedback).set(record).where(eq(feedback.id, record.id)).run();
-      } else {
-        tx.insert(feedback).values(record).run();
-      }
-      applyToRollup(tx, record, 1);
-      return decision.result;
-    });
+  ingest(incoming: IncomingFeedback): Promise<IngestResult> {
+    return this.ingestion.ingest(incoming);
   }
 
   async getFeedback(id: string): Promise<FeedbackRecord | undefined> {
     return this.db.select().from(feedback).where(eq(feedback.id, id)).get() as
       FeedbackRecord | undefined;
+  }
+
+  async pruneComments(before: number): Promise<number> {
+    // In batches, yielding to the event loop between them: the first prune of a large, old
+    // database must not hold the write lock and the process for the whole table at once.
+    const batchSize = 1000;
+    const batch = this.sqlite.prepare(
+      `update feedback set comment = null
+        where rowid in (select rowid from feedback
+                         where created_at < ? and comment is not null limit ${batchSize})`,
+    );
+    let removed = 0;
+    for (;;) {
+      const { changes } = batch.run(before);
+      removed += changes;
+      if (changes < batchSize) return removed;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async recordImpression(serviceId: string, day: string): Promise<void> {

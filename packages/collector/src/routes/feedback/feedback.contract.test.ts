@@ -410,3 +410,26 @@ describe('POST /api/v1/feedback/form (no JavaScript)', () => {
     expect(rowCount()).toBe(1);
   });
 });
+
+describe('group commit', () => {
+  it('concurrent posts of one id in one batch store it once; the others are unchanged', async () => {
+    const { post, rowCount, summary } = await withClock();
+    const shared = submission({ rating: 5, comment: 'Zelfde' });
+    const others = Array.from({ length: 30 }, () => submission({ rating: 1 }));
+
+    const responses = await Promise.all([
+      ...Array.from({ length: 10 }, () => post(shared)),
+      ...others.map((body) => post(body)),
+    ]);
+
+    const sharedStatuses = await Promise.all(
+      responses.slice(0, 10).map(async (r) => `${r.status} ${(await json(r)).status}`),
+    );
+    expect(sharedStatuses.filter((s) => s === '201 stored')).toHaveLength(1);
+    expect(sharedStatuses.filter((s) => s === '200 unchanged')).toHaveLength(9);
+    expect(responses.slice(10).every((r) => r.status === 201)).toBe(true);
+    expect(rowCount()).toBe(31);
+    const figures = await summary();
+    expect(figures.ratings).toEqual({ '1': 30, '2': 0, '3': 0, '4': 0, '5': 1 });
+  });
+});

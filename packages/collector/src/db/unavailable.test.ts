@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { jsonLogger } from '../logger.ts';
+import { json, submission } from '../test-support/fixtures.ts';
+import { databaseProblems } from '../test-support/invariants.ts';
+import { SqliteStore } from './sqlite-store.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function collectorOnFile() {
+  const dir = mkdtempSync(join(tmpdir(), 'vo-feedback-unavailable-'));
+  dirs.push(dir);
+  const file = join(dir, 'db.sqlite');
+  const store = new SqliteStore(`file:${file}`, { busyTimeoutMs: 50 });
+  await store.createOrganisation({ id: 'org-a', name: 'A' });
+  await store.createService({
+    id: 'dienst-a',
+    name: 'A',
+    organisationId: 'org-a',
+    allowedOrigins: [],
+    active: true,
+    publicServiceUri: null,
+  });
+  const lines: string[] = [];
+  const app = createApp({ store, rateLimitPerMinute: 0, logger: jsonLogger((l) => lines.push(l)) });
+  const post = (body: unknown) =>
+    app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  return { file, store, post, lines };
+}
+
+describe('when the database cannot take writes', () => {
+  it('answers 503 with Retry-After while another process holds the write lock, then recovers', async () => {
+    const { file, store, post, lines } = await collectorOnFile();
+    const other = new Database(file);
+    other.prepare('begin immediate').run();
+
+    const busy = await post(submission());
+
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('5');
+    expect((await json(busy)).detail).toMatch(/retry/);
+    expect(
+      lines.some((l) => l.includes('"database unavailable"') && l.includes('SQLITE_BUSY')),
+    ).toBe(true);
+
+    other.prepare('rollback').run();
+    other.close();
+    const body = submission();
+    expect((await post(body)).status).toBe(201);
+    expect(await store.getFeedback(body.id)).toBeDefined();
+    expect(databaseProblems(store.sqlite)).toEqual([]);
+  });
+
+  it('answers 503 when the disk is full, loses nothing stored before, and recovers', async () => {
+    const { store, post } = await collectorOnFile();
+    const before = submission({ comment: 'Eerst' });
+    expect((await post(before)).status).toBe(201);
+    // A page limit at the current size makes every growing write fail as SQLITE_FULL.
+    const pages = store.sqlite.pragma('page_count', { simple: true }) as number;
+    store.sqlite.pragma(`max_page_count = ${pages}`);
+
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => post(submission({ comment: 'x'.repeat(1500) }))),
+    );
+
+    expect(responses.map((r) => r.status)).toContain(503);
+    expect(responses.every((r) => r.status === 201 || r.status === 503)).toBe(true);
+    store.sqlite.pragma('max_page_count = 1073741823');
+    const after = submission();
+    expect((await post(after)).status).toBe(201);
+    expect((await store.getFeedback(before.id))?.comment).toBe('Eerst');
+    expect(databaseProblems(store.sqlite)).toEqual([]);
+    const stored = store.sqlite.prepare('select count(*) as n from feedback').get() as {
+      n: number;
+    };
+    expect(stored.n).toBe(2 + responses.filter((r) => r.status === 201).length);
+  });
+});
