@@ -22,11 +22,18 @@ export function freePort(): Promise<number> {
 
 export interface CollectorProcess {
   url: string;
-  /** The provider token the demo seed printed once on the console. */
+  port: number;
+  /** The folder of the SQLite database (data/vo-feedback.sqlite inside it). */
+  dir: string;
+  /** The provider token the demo seed printed once on the console ('' on a reused database). */
   token: string;
   process: ChildProcess;
   output: () => string;
+  /** SIGTERM, wait for the exit, remove the folder unless it was given. Returns the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL: no shutdown at all, the folder stays. */
+  kill(): Promise<void>;
+  exited: Promise<number | null>;
 }
 
 /**
@@ -35,9 +42,10 @@ export interface CollectorProcess {
  */
 export async function startCollectorProcess(
   env: Record<string, string> = {},
+  options: { dir?: string; port?: number } = {},
 ): Promise<CollectorProcess> {
-  const dir = mkdtempSync(join(tmpdir(), 'vo-feedback-e2e-'));
-  const port = await freePort();
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'vo-feedback-e2e-'));
+  const port = options.port ?? (await freePort());
   const child = spawn(
     process.execPath,
     ['--conditions=vo-dist', join(repoRoot, 'packages/collector/dist/server.js')],
@@ -57,7 +65,9 @@ export async function startCollectorProcess(
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
 
   const deadline = Date.now() + 20_000;
   while (!/"message":"listening"/.test(output)) {
@@ -69,14 +79,21 @@ export async function startCollectorProcess(
   const token = /\b(vof_[A-Za-z0-9_-]{43})\b/.exec(output)?.[1] ?? '';
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
+    dir,
     token,
     process: child,
     output: () => output,
+    exited,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       const code = await exited;
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
       return code;
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -59,8 +59,12 @@ async function main(): Promise<void> {
       logger.info('stopped');
       process.exit(0);
     });
-    // Idle keep-alive connections would hold close() open.
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    // Keep-alive connections would hold close() open until their timeout: close each one as soon
+    // as its request in flight has been answered.
+    if ('closeIdleConnections' in server) {
+      server.closeIdleConnections();
+      setInterval(() => server.closeIdleConnections(), 50).unref();
+    }
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
