@@ -1,7 +1,186 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@vo-feedback/shared';
-import type { Store } from './db/store.ts';
+import type { z } from 'zod';
+import {
+  fieldErrors,
+  OrganisationSchema,
+  ServiceSchema,
+  ServiceUpdateSchema,
+  TokenRequestSchema,
+  type AdminService,
+  type FieldError,
+  type Organisation,
+  type Role,
+  type TokenInfo,
+} from '@vo-feedback/shared';
+import type { ServiceRecord, Store, TokenRecord } from './db/store.ts';
 import { generateToken, hashToken } from './domain/tokens.ts';
+
+// The administration of organisations, services and tokens, shared by the admin API
+// (routes/admin) and the command line (cli.ts): both validate with the same shared zod schemas
+// and fail with the same AdminError, which each turns into its own answer.
+
+/** Why an admin operation failed; the routes map it to 400, 404 or 409, the CLI to exit code 1. */
+export type AdminFailure = 'invalid' | 'not-found' | 'conflict';
+
+export class AdminError extends Error {
+  override readonly name = 'AdminError';
+  constructor(
+    readonly failure: AdminFailure,
+    message: string,
+    /** For `invalid`: each field and how to fix it. */
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function validate<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new AdminError(
+      'invalid',
+      `The ${what} is not valid; see errors.`,
+      fieldErrors(parsed.error),
+    );
+  }
+  return parsed.data;
+}
+
+async function requireOrganisation(store: Store, organisationId: string): Promise<void> {
+  if (await store.getOrganisation(organisationId)) return;
+  throw new AdminError('invalid', `There is no organisation "${organisationId}".`, [
+    {
+      path: 'organisationId',
+      message: `There is no organisation "${organisationId}"; create it first (POST /api/v1/admin/organisations, or: vo-feedback org add ${organisationId} "<name>").`,
+    },
+  ]);
+}
+
+function adminService(record: ServiceRecord): AdminService {
+  return {
+    id: record.id,
+    name: record.name,
+    organisationId: record.organisationId,
+    allowedOrigins: record.allowedOrigins,
+    active: record.active,
+    publicServiceUri: record.publicServiceUri,
+  };
+}
+
+function tokenInfo(record: TokenRecord): TokenInfo {
+  return {
+    id: record.id,
+    label: record.label,
+    role: record.role,
+    organisationId: record.organisationId,
+    createdAt: new Date(record.createdAt).toISOString(),
+    revokedAt: record.revokedAt === null ? null : new Date(record.revokedAt).toISOString(),
+  };
+}
+
+/** Adds an organisation; 409-style conflict when its id is taken. */
+export async function addOrganisation(store: Store, input: unknown): Promise<Organisation> {
+  const organisation = validate(OrganisationSchema, input, 'organisation');
+  if (await store.getOrganisation(organisation.id)) {
+    throw new AdminError(
+      'conflict',
+      `The organisation "${organisation.id}" exists already; choose another id.`,
+    );
+  }
+  await store.createOrganisation(organisation);
+  return organisation;
+}
+
+export async function listOrganisations(store: Store): Promise<Organisation[]> {
+  return store.listOrganisations();
+}
+
+/** Adds a service to an existing organisation. */
+export async function addService(store: Store, input: unknown): Promise<AdminService> {
+  const service = validate(ServiceSchema, input, 'service');
+  await requireOrganisation(store, service.organisationId);
+  if (await store.getService(service.id)) {
+    throw new AdminError(
+      'conflict',
+      `The service "${service.id}" exists already; change it with PATCH /api/v1/admin/services/${service.id} (or: vo-feedback service update ${service.id}).`,
+    );
+  }
+  const record: ServiceRecord = {
+    id: service.id,
+    name: service.name,
+    organisationId: service.organisationId,
+    allowedOrigins: [...new Set(service.allowedOrigins)],
+    active: service.active,
+    publicServiceUri: service.publicServiceUri ?? null,
+  };
+  await store.createService(record);
+  return adminService(record);
+}
+
+/**
+ * Changes the fields given and keeps the others. Returns the service as it is now and the names
+ * of the fields that were given (for the log: names, not values).
+ */
+export async function updateService(
+  store: Store,
+  id: string,
+  input: unknown,
+): Promise<{ service: AdminService; changed: string[] }> {
+  const changes = validate(ServiceUpdateSchema, input, 'service update');
+  if (!(await store.getService(id))) {
+    throw new AdminError('not-found', `There is no service "${id}".`);
+  }
+  if (changes.organisationId !== undefined) {
+    await requireOrganisation(store, changes.organisationId);
+  }
+  const record: Partial<Omit<ServiceRecord, 'id'>> = {};
+  if (changes.name !== undefined) record.name = changes.name;
+  if (changes.organisationId !== undefined) record.organisationId = changes.organisationId;
+  if (changes.allowedOrigins !== undefined) {
+    record.allowedOrigins = [...new Set(changes.allowedOrigins)];
+  }
+  if (changes.active !== undefined) record.active = changes.active;
+  if (changes.publicServiceUri !== undefined) record.publicServiceUri = changes.publicServiceUri;
+  const updated = await store.updateService(id, record);
+  if (!updated) throw new AdminError('not-found', `There is no service "${id}".`);
+  return { service: adminService(updated), changed: Object.keys(record) };
+}
+
+export async function listServices(store: Store, organisationId?: string): Promise<AdminService[]> {
+  return (await store.listServices(organisationId)).map(adminService);
+}
+
+/**
+ * Validates a token request and issues the token: the plain token is in the answer this once;
+ * only its SHA-256 hash is stored.
+ */
+export async function createToken(
+  store: Store,
+  input: unknown,
+  now = Date.now(),
+): Promise<{ id: string; token: string; role: Role; organisationId: string | null }> {
+  const request = validate(TokenRequestSchema, input, 'token request');
+  const organisationId = request.role === 'provider' ? request.organisationId : null;
+  if (organisationId !== null) await requireOrganisation(store, organisationId);
+  const { id, token } = await issueToken(
+    store,
+    { label: request.label, role: request.role, organisationId: organisationId ?? undefined },
+    now,
+  );
+  return { id, token, role: request.role, organisationId };
+}
+
+/** Every token, oldest first: never the token, never its hash. */
+export async function listTokens(store: Store): Promise<TokenInfo[]> {
+  return (await store.listTokens()).map(tokenInfo);
+}
+
+/** Revokes a token; the next request with it is refused. Revoking twice is harmless. */
+export async function revokeToken(store: Store, id: string, now = Date.now()): Promise<void> {
+  if (!(await store.revokeToken(id, now))) {
+    throw new AdminError('not-found', `There is no token "${id}"; see the list of tokens.`);
+  }
+}
 
 /** Creates a token; the plain token is returned once and only its hash is stored. */
 export async function issueToken(

@@ -6,6 +6,7 @@ import { asUnavailable, StoreUnavailableError } from './db/errors.ts';
 import { silentLogger } from './logger.ts';
 import { OriginRegistry } from './origins.ts';
 import { problem } from './problem.ts';
+import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { feedbackRoutes } from './routes/feedback/feedback.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { servicesRoutes } from './routes/services/services.routes.ts';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(config))
     .route('/api/v1', feedbackRoutes(config, origins))
     .route('/api/v1/services', servicesRoutes(config))
+    .route('/api/v1/admin', adminRoutes(config, origins))
     .route('/', staticRoutes(config));
 
   app.notFound((c) =>

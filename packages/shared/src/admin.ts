@@ -5,43 +5,151 @@ export const ROLES = ['provider', 'steering'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
-/** An origin as a browser sends it: scheme, host and optional port, nothing else. */
+/**
+ * The same schema with a message that says what to give when the field is missing or not text
+ * (zod's default, "expected string, received undefined", says nothing about how to fix it).
+ */
+function required(schema: z.ZodString, message: string): z.ZodString {
+  const error: z.core.$ZodErrorMap = (issue) =>
+    issue.input === undefined ? message : 'Send this field as text.';
+  return schema.clone({ ...schema.def, error });
+}
+
+/**
+ * An origin as a browser sends it in `Origin`: scheme, host and optional port, nothing else.
+ * Lowercased, because browsers send the scheme and host in lowercase and CORS compares exactly.
+ */
 export const OriginSchema = z
-  .string()
+  .string({ message: 'Give each origin as text, e.g. https://www.vlaanderen.be.' })
+  .trim()
+  .toLowerCase()
   .regex(
-    /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i,
+    /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/,
     'Give an origin as scheme://host[:port], e.g. https://www.vlaanderen.be, without a path.',
   );
 
+/** The service's URI in the Flemish service catalogue (IPDC); http(s) only. */
+export const PublicServiceUriSchema = z.url({
+  protocol: /^https?$/,
+  message: 'Give the public service URI as an http(s) URL, e.g. https://data.vlaanderen.be/id/….',
+});
+
+const OrganisationNameSchema = required(
+  z.string().trim().min(1, 'Give the organisation a name.').max(200),
+  'Give the organisation a name.',
+);
+const ServiceNameSchema = required(
+  z.string().trim().min(1, 'Give the service a name.').max(200),
+  'Give the service a name.',
+);
+const AllowedOriginsSchema = z
+  .array(OriginSchema, {
+    message: 'Give allowedOrigins as a list of origins, e.g. ["https://www.vlaanderen.be"].',
+  })
+  .max(50, 'Give at most 50 allowed origins.');
+
+/** `POST /api/v1/admin/organisations`, and an organisation as the admin API answers it. */
 export const OrganisationSchema = z.strictObject({
-  id: OrganisationIdSchema,
-  name: z.string().trim().min(1, 'Give the organisation a name.').max(200),
+  id: required(OrganisationIdSchema, 'Give the organisation an id, e.g. gemeente-gent.'),
+  name: OrganisationNameSchema,
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
+/** `POST /api/v1/admin/services`. */
 export const ServiceSchema = z.strictObject({
-  id: ServiceIdSchema,
-  name: z.string().trim().min(1, 'Give the service a name.').max(200),
-  organisationId: OrganisationIdSchema,
-  allowedOrigins: z.array(OriginSchema).max(50).default([]),
-  active: z.boolean().default(true),
+  id: required(ServiceIdSchema, 'Give the service an id, e.g. omgevingsloket-aanvraag.'),
+  name: ServiceNameSchema,
+  organisationId: required(
+    OrganisationIdSchema,
+    'Give the organisationId of the organisation that owns the service.',
+  ),
+  /** Origins (scheme://host[:port]) whose pages may post feedback for this service. */
+  allowedOrigins: AllowedOriginsSchema.default([]),
+  active: z.boolean({ message: 'Give active as true or false.' }).default(true),
   /** The service's URI in the Flemish service catalogue (IPDC), when it has one. */
-  publicServiceUri: z.url().optional(),
+  publicServiceUri: PublicServiceUriSchema.nullable().optional(),
 });
 export type Service = z.infer<typeof ServiceSchema>;
 export type ServiceInput = z.input<typeof ServiceSchema>;
 
-export const ServiceUpdateSchema = ServiceSchema.omit({ id: true }).partial();
+/**
+ * `PATCH /api/v1/admin/services/:id`: only the fields given change. Written out rather than
+ * `ServiceSchema.partial()`, whose defaults would silently reset `allowedOrigins` and `active` on
+ * every update that leaves them out. `allowedOrigins` replaces the whole list;
+ * `publicServiceUri: null` removes the URI.
+ */
+export const ServiceUpdateSchema = z
+  .strictObject({
+    name: ServiceNameSchema.optional(),
+    organisationId: OrganisationIdSchema.optional(),
+    allowedOrigins: AllowedOriginsSchema.optional(),
+    active: z.boolean({ message: 'Give active as true or false.' }).optional(),
+    publicServiceUri: PublicServiceUriSchema.nullable().optional(),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, {
+    message:
+      'Give at least one field to change: name, organisationId, allowedOrigins, active or publicServiceUri.',
+  })
+  .meta({ minProperties: 1 });
 export type ServiceUpdate = z.infer<typeof ServiceUpdateSchema>;
 
-export const TokenRequestSchema = z
-  .strictObject({
-    label: z.string().trim().min(1, 'Give the token a label.').max(200),
-    role: RoleSchema,
-    organisationId: OrganisationIdSchema.optional(),
-  })
-  .refine((t) => (t.role === 'provider') === (t.organisationId !== undefined), {
-    message: 'Give organisationId for role provider, and none for role steering.',
-    path: ['organisationId'],
-  });
+/** A service as the admin API answers it. */
+export const AdminServiceSchema = z.object({
+  id: ServiceIdSchema,
+  name: z.string(),
+  organisationId: OrganisationIdSchema,
+  allowedOrigins: z.array(z.string()),
+  active: z.boolean(),
+  publicServiceUri: z.string().nullable(),
+});
+export type AdminService = z.infer<typeof AdminServiceSchema>;
+
+const TokenLabelSchema = required(
+  z.string().trim().min(1, 'Give the token a label.').max(200),
+  'Give the token a label, e.g. "dashboard team omgeving".',
+);
+
+/**
+ * `POST /api/v1/admin/tokens`: role `provider` belongs to one organisation (its own services,
+ * comments included); role `steering` sees the aggregates of every organisation, never comments,
+ * and has no organisation.
+ */
+export const TokenRequestSchema = z.discriminatedUnion(
+  'role',
+  [
+    z.strictObject({
+      label: TokenLabelSchema,
+      role: z.literal('provider'),
+      organisationId: required(
+        OrganisationIdSchema,
+        'Give the organisationId of the organisation this provider token belongs to.',
+      ),
+    }),
+    z.strictObject({ label: TokenLabelSchema, role: z.literal('steering') }),
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? 'Give role "provider" (with organisationId) or "steering" (without organisationId).'
+        : undefined,
+  },
+);
 export type TokenRequest = z.infer<typeof TokenRequestSchema>;
+
+/** The answer to a token request: the token itself is shown this once and never again. */
+export const TokenCreatedSchema = z.object({
+  id: z.uuid(),
+  token: z.string(),
+});
+export type TokenCreated = z.infer<typeof TokenCreatedSchema>;
+
+/** A token as `GET /api/v1/admin/tokens` lists it: never the token, never its hash. */
+export const TokenInfoSchema = z.object({
+  id: z.uuid(),
+  label: z.string(),
+  role: RoleSchema,
+  organisationId: OrganisationIdSchema.nullable(),
+  createdAt: z.iso.datetime(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+export type TokenInfo = z.infer<typeof TokenInfoSchema>;

@@ -82,6 +82,7 @@ export interface Store {
 
   createOrganisation(organisation: OrganisationRecord): Promise<void>;
   listOrganisations(): Promise<OrganisationRecord[]>;
+  getOrganisation(id: string): Promise<OrganisationRecord | undefined>;
   createService(service: ServiceRecord): Promise<void>;
   updateService(
     id: string,
@@ -100,6 +101,12 @@ export interface Store {
   /** Stores, updates or recognises a submission and keeps the rollups consistent, atomically. */
   ingest(incoming: IncomingFeedback): Promise<IngestResult>;
   getFeedback(id: string): Promise<FeedbackRecord | undefined>;
+  /**
+   * Retention: removes the comment text of submissions first posted before `before` (ms since the
+   * epoch). The row, its rating and every rollup count (the comment count included) stay: the
+   * aggregates are kept, only the text goes. Returns how many comments were removed.
+   */
+  pruneComments(before: number): Promise<number>;
   recordImpression(serviceId: string, day: string): Promise<void>;
 
   /** Daily rollups of a service for days in [from, to]. */

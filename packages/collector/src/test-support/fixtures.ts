@@ -6,6 +6,9 @@ import type { AppDeps } from '../deps.ts';
 
 export const ORIGIN_A = 'https://www.gemeente-a.be';
 
+/** The ADMIN_TOKEN of `testCollector({ adminToken: ADMIN_TOKEN })`. */
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
 /**
  * A collector on a real in-memory SQLite database with two organisations, a service each, and a
  * provider token for each plus a steering token.
@@ -47,10 +50,20 @@ export async function testCollector(deps: Partial<AppDeps> = {}) {
     });
   const get = (path: string, token?: string) =>
     app.request(path, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  /** A request to the admin API, with ADMIN_TOKEN unless another token (or none: '') is given. */
+  const admin = (method: string, path: string, body?: unknown, token = ADMIN_TOKEN) =>
+    app.request(`/api/v1/admin${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
   const rowCount = (table = 'feedback') =>
     (store.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
-  return { app, store, tokenA, tokenB, steering, post, get, rowCount };
+  return { app, store, tokenA, tokenB, steering, post, get, admin, rowCount };
 }
 
 /** A valid submission for dienst-a; override any field. */
