@@ -5,6 +5,7 @@ import { openStore } from './db/open-store.ts';
 import { ConfigError, readEnv } from './env.ts';
 import { jsonLogger } from './logger.ts';
 import { builtFrontEnds } from './paths.ts';
+import { scheduleRetention } from './retention.ts';
 
 const logger = jsonLogger();
 
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     staticDirs: builtFrontEnds(),
     logger,
   });
+  // Comments older than RETENTION_DAYS are deleted shortly after start and then daily.
+  const retention = scheduleRetention({ store, retentionDays: env.RETENTION_DAYS, logger });
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     logger.info('listening', {
       url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`,
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
+    retention.stop();
     // A bounded drain: in-flight requests finish, then the database closes.
     const force = setTimeout(() => {
       logger.error('shutdown timed out; exiting');
