@@ -54,10 +54,17 @@ export function createApp(deps: AppDeps) {
           objectSrc: ["'none'"],
         },
         referrerPolicy: 'no-referrer',
-        crossOriginResourcePolicy: 'same-site',
+        // Set below, so that the widget route can open itself to every site.
+        crossOriginResourcePolicy: false,
         crossOriginEmbedderPolicy: false,
       }),
     )
+    .use(async (c, next) => {
+      await next();
+      if (!c.res.headers.has('cross-origin-resource-policy')) {
+        c.header('cross-origin-resource-policy', 'same-site');
+      }
+    })
     .route('/', healthRoutes(config))
     .route('/api/v1', feedbackRoutes(config, origins))
     .route('/api/v1/services', servicesRoutes(config))

@@ -39,12 +39,27 @@ async function main(): Promise<void> {
   });
   // Comments older than RETENTION_DAYS are deleted shortly after start and then daily.
   const retention = scheduleRetention({ store, retentionDays: env.RETENTION_DAYS, logger });
-  const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
-    logger.info('listening', {
-      url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`,
-      database: env.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres',
-    });
-  });
+  const server = serve(
+    {
+      fetch: app.fetch,
+      hostname: env.HOST,
+      port: env.PORT,
+      // Slow clients: headers within 10 s, the whole request within 30 s, checked every second,
+      // so a slow-loris client holds a socket briefly and never a worker (there are none).
+      serverOptions: {
+        headersTimeout: 10_000,
+        requestTimeout: 30_000,
+        keepAliveTimeout: 5_000,
+        connectionsCheckingInterval: 1_000,
+      },
+    },
+    (info) => {
+      logger.info('listening', {
+        url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`,
+        database: env.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres',
+      });
+    },
+  );
 
   let stopping = false;
   const shutdown = (signal: string) => {
