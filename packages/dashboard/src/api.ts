@@ -1,0 +1,158 @@
+import type { Summary } from '@vo-feedback/shared';
+import type { Period } from './period.ts';
+
+/** A service as `GET /api/v1/services` lists it. */
+export interface ServiceInfo {
+  id: string;
+  name: string;
+  organisationId: string;
+  active: boolean;
+  publicServiceUri: string | null;
+}
+
+/** Why a request failed, in the terms the interface explains to the user. */
+export type FailureKind =
+  'unauthorized' | 'forbidden' | 'not-found' | 'invalid' | 'network' | 'server';
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    readonly status: number,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'ApiError';
+  }
+}
+
+function kindOf(status: number): FailureKind {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status >= 400 && status < 500) return 'invalid';
+  return 'server';
+}
+
+export type Query = Record<string, string | number | undefined>;
+
+/** The file name a `Content-Disposition` header gives, if any. */
+export function attachmentName(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename\s*=\s*"?([^";]+)"?/i.exec(header)?.[1]?.trim();
+}
+
+/**
+ * The collector's provider and steering API, as this signed-in browser tab calls it. The token
+ * travels only in the `Authorization` header — never in a URL, where logs and history keep it.
+ */
+export class DashboardApi {
+  /** Called once when the collector stops accepting the token (revoked while signed in). */
+  onUnauthorized: (() => void) | undefined;
+
+  constructor(
+    readonly token: string,
+    private readonly base = '/api/v1',
+  ) {}
+
+  url(path: string, query: Query = {}): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    const search = params.toString();
+    return `${this.base}${path}${search ? `?${search}` : ''}`;
+  }
+
+  async request(path: string, query: Query = {}, signal?: AbortSignal): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(this.url(path, query), {
+        headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
+        // No cookie is involved; 'omit' keeps it that way. no-store: comments are not cached.
+        credentials: 'omit',
+        cache: 'no-store',
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiError('network', 0, error instanceof Error ? error.message : String(error));
+    }
+    if (!response.ok) {
+      let detail = response.statusText;
+      try {
+        const body = (await response.json()) as { detail?: unknown };
+        if (typeof body.detail === 'string') detail = body.detail;
+      } catch {
+        // not a problem document
+      }
+      const failure = new ApiError(kindOf(response.status), response.status, detail);
+      if (failure.kind === 'unauthorized') this.onUnauthorized?.();
+      throw failure;
+    }
+    return response;
+  }
+
+  async json<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+    const response = await this.request(path, query, signal);
+    return (await response.json()) as T;
+  }
+
+  services(signal?: AbortSignal): Promise<ServiceInfo[]> {
+    return this.json<ServiceInfo[]>('/services', {}, signal);
+  }
+
+  summary(serviceId: string, period: Period, signal?: AbortSignal): Promise<Summary> {
+    return this.json<Summary>(
+      `/services/${encodeURIComponent(serviceId)}/summary`,
+      { from: period.from, to: period.to },
+      signal,
+    );
+  }
+
+  /**
+   * Fetches a file with the token in the header and hands it to the browser as a download through
+   * a short-lived object URL. Returns the file name.
+   */
+  async download(path: string, query: Query, fallbackName: string): Promise<string> {
+    const response = await this.request(path, query);
+    const blob = await response.blob();
+    const name = attachmentName(response.headers.get('content-disposition')) ?? fallbackName;
+    const href = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = href;
+    link.download = name;
+    link.rel = 'noopener';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The click has started the download synchronously; the URL can go once the task ends.
+    setTimeout(() => URL.revokeObjectURL(href), 60_000);
+    return name;
+  }
+}
+
+/** Runs `task` over `items` with at most `limit` at a time, keeping order. */
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}

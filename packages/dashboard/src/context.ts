@@ -1,0 +1,21 @@
+import type { DashboardApi } from './api.ts';
+import type { Formats } from './format.ts';
+import type { Language, Messages } from './i18n/catalogs.ts';
+
+/** What a token may see: `provider` its organisation's services with comments, `steering` every
+ * organisation's aggregates and never a comment. */
+export type Role = 'provider' | 'steering';
+
+/**
+ * What every view needs from the shell. A new object on every change (language, role), so that
+ * Lit re-renders the views that receive it.
+ */
+export interface DashboardContext {
+  api: DashboardApi;
+  language: Language;
+  t: Messages;
+  f: Formats;
+  role: Role;
+  /** Today in Brussels, YYYY-MM-DD: the reference of every preset. */
+  today: string;
+}

@@ -1,0 +1,160 @@
+import type { Messages } from './nl.ts';
+
+type Five = Messages['ratings'];
+
+export const en: Messages = {
+  languageName: 'English',
+  appName: 'Feedback dashboard',
+  skipLink: 'Skip to content',
+  language: 'Language',
+  signOut: 'Sign out',
+  signedInAsProvider: 'Signed in as service provider',
+  signedInAsSteering: 'Signed in as steering committee',
+  signedOut: 'You are signed out. The token was removed from this browser.',
+  sessionExpired:
+    'Your token is no longer accepted (it was revoked). Sign in again with a valid token.',
+  errorPrefix: 'Error:',
+  retry: 'Try again',
+
+  signInHeading: 'Sign in',
+  signInIntro:
+    'Sign in with the token your administrator gave you. A service provider’s token shows the figures and comments of your services; the steering committee’s token shows the figures of every organisation.',
+  tokenLabel: 'Token',
+  tokenHint:
+    'The token starts with vof_. It is kept in this browser tab only, and removed when you sign out or close the tab.',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  tokenMissing: 'Enter your token.',
+  tokenWrong:
+    'This token is not recognised. Check that you copied all of it (it starts with vof_), or ask your administrator for a new token.',
+
+  networkError: 'The server cannot be reached. Check your internet connection and try again.',
+  serverError:
+    'Something went wrong on our side. Try again in a few minutes; if it still fails, tell your administrator.',
+  forbidden:
+    'This token gives no access to these figures. Sign in with a token of the organisation that owns this service.',
+  notFound: 'This service does not exist (any more). Choose a service from the list.',
+  invalidRequest: 'The request was not understood. Check the period and try again.',
+
+  providerServicesHeading: 'Your services',
+  steeringServicesHeading: 'All services',
+  steeringNotice:
+    'You are signed in as the steering committee: you see the figures of every organisation, but no comments from citizens.',
+  servicesIntro:
+    'For each service, the figures from 1 January up to today, with the trend against the same period last year.',
+  noServices:
+    'This token does not give access to any service yet. Ask your administrator to register your service.',
+  organisation: (id: string) => `Organisation ${id}`,
+  inactive: 'inactive',
+  responsesThisYear: 'Responses this year',
+  csat: 'Satisfaction',
+  trend: 'Trend',
+  trendChange: (points: string, previous: string) =>
+    `${points} percentage points against the same period last year (${previous})`,
+  trendSame: (previous: string) => `equal to the same period last year (${previous})`,
+  trendNone: 'no comparison: no responses in the same period last year',
+  arrowUp: 'up',
+  arrowDown: 'down',
+  arrowSame: 'unchanged',
+  figuresUnavailable: 'Figures not available.',
+  loadingFigures: 'Loading figures…',
+
+  allServices: 'All services',
+  periodLegend: 'Period',
+  presets: {
+    'last-30-days': 'Last 30 days',
+    'this-year': 'This year',
+    'last-year': 'Last year',
+    custom: 'Choose dates',
+  },
+  from: 'From',
+  to: 'Up to and including',
+  showPeriod: 'Show this period',
+  fromInvalid: 'Enter a complete start date: day, month and year.',
+  toInvalid: 'Enter a complete end date: day, month and year.',
+  periodOrder: 'Choose a start date on or before the end date.',
+  periodShown: (from: string, to: string) => `Figures from ${from} up to and including ${to}.`,
+  loading: 'Loading figures…',
+  empty: 'No feedback yet for this period',
+  emptyHint: 'Choose another period, or come back later.',
+
+  keyFigures: 'Key figures',
+  responses: 'Responses',
+  mean: 'Mean score (1 to 5)',
+  meanShort: 'Mean',
+  csatLong: 'Satisfaction (satisfied or very satisfied)',
+  interval: (low: string, high: string) => `95 % confidence interval ${low} to ${high}`,
+  commentCount: 'Responses with a comment',
+  impressions: 'Times shown',
+  responseRate: 'Response rate',
+  noImpressions: 'no impressions counted',
+
+  ratingsHeading: 'Distribution of ratings',
+  ratings: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'] as Five,
+  rating: 'Rating',
+  count: 'Count',
+  share: 'Share',
+  ratingsChart: (total: string) =>
+    `Bar chart: number of responses per rating, ${total} in total. The figures are in the table beside it.`,
+
+  monthlyHeading: 'Satisfaction per month',
+  monthlyIntro:
+    'The line shows satisfaction, the band its 95 % confidence interval: the narrower the band, the surer the figure. A month without responses has no point.',
+  month: 'Month',
+  intervalColumn: 'Interval (95 %)',
+  monthlyChart: (first: string, last: string) =>
+    `Line chart: satisfaction per month from ${first} to ${last}, with the confidence interval as a band. The figures are in the table below.`,
+
+  outcomesHeading: 'By outcome',
+  outcomesIntro: 'The end state the citizen had reached when giving feedback.',
+  outcome: 'Outcome',
+  outcomes: {
+    completed: 'Completed',
+    rejected: 'Rejected',
+    error: 'Error',
+    info: 'Information',
+    unknown: 'Not given',
+  },
+  outcomesChart: (total: string) =>
+    `Bar chart: number of responses per outcome, ${total} in total. The figures are in the table beside it.`,
+
+  themesHeading: 'Themes',
+  themesIntro:
+    'The words and word pairs that come back most often in this period’s comments. Choose a theme to read the comments that mention it.',
+  themesEmpty: 'No themes for this period: there are too few comments yet.',
+  themePairs: 'Word pairs',
+  themeWords: 'Words',
+  themeComments: 'comments',
+  loadingThemes: 'Loading themes…',
+
+  commentsHeading: 'Comments',
+  commentsIntro:
+    'What citizens wrote, newest first. Personal data was removed before the comments were stored.',
+  filterLegend: 'Filter the comments',
+  allRatings: 'All ratings',
+  allOutcomes: 'All outcomes',
+  textFilter: 'Contains the text',
+  applyFilter: 'Apply filter',
+  clearFilter: 'Clear filter',
+  loadingComments: 'Loading comments…',
+  commentsEmpty: 'No comments for this period and this filter.',
+  commentsShown: (count: string) => `${count} comments shown, newest first.`,
+  commentsAll: 'All comments are shown.',
+  loadMore: 'Load more comments',
+  loadedMore: (count: string) => `${count} more comments loaded.`,
+  received: 'Received',
+  step: 'Step',
+
+  downloadsHeading: 'Downloads',
+  downloadsIntro: (from: string, to: string) =>
+    `The responses from ${from} up to and including ${to}, and the annual report for the steering committee.`,
+  steeringDownloadsIntro: (year: string) =>
+    `The ${year} annual report of this organisation, with the previous year’s figures beside it.`,
+  exportCsv: 'Responses as CSV (Excel)',
+  exportXlsx: 'Responses as XLSX',
+  annualHtml: (year: string) => `Annual report ${year} (HTML)`,
+  annualCsv: (year: string) => `Annual report ${year} (CSV)`,
+  downloading: 'Preparing the file…',
+  downloaded: (name: string) => `${name} was downloaded.`,
+  downloadFailed: 'The file could not be downloaded.',
+};

@@ -1,0 +1,12 @@
+// The dashboard's entry: the page's own styles and every element, registered once.
+import './page.css';
+import './vo-bar-chart/vo-bar-chart.ts';
+import './vo-comments/vo-comments.ts';
+import './vo-csat-chart/vo-csat-chart.ts';
+import './vo-downloads/vo-downloads.ts';
+import './vo-period-picker/vo-period-picker.ts';
+import './vo-service-list/vo-service-list.ts';
+import './vo-service-report/vo-service-report.ts';
+import './vo-sign-in/vo-sign-in.ts';
+import './vo-themes/vo-themes.ts';
+import './vo-dashboard/vo-dashboard.ts';

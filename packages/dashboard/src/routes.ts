@@ -1,0 +1,29 @@
+import { isDay, type Period } from './period.ts';
+
+// Hash routes: the collector serves static files only, so every view lives behind /dashboard/#…
+// and a reload or a shared link opens the same view (the token is never part of it).
+
+export type Route =
+  { view: 'services' } | { view: 'service'; serviceId: string; period: Period | undefined };
+
+export function parseRoute(hash: string): Route {
+  const match = /^#\/services\/([^?/]+)(?:\?(.*))?$/.exec(hash);
+  if (!match) return { view: 'services' };
+  let serviceId: string;
+  try {
+    serviceId = decodeURIComponent(match[1]!);
+  } catch {
+    return { view: 'services' };
+  }
+  const params = new URLSearchParams(match[2] ?? '');
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const period = isDay(from) && isDay(to) && from <= to ? { from, to } : undefined;
+  return { view: 'service', serviceId, period };
+}
+
+export function routeHash(route: Route): string {
+  if (route.view === 'services') return '#/';
+  const base = `#/services/${encodeURIComponent(route.serviceId)}`;
+  return route.period ? `${base}?from=${route.period.from}&to=${route.period.to}` : base;
+}

@@ -1,0 +1,303 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ApiError, DashboardApi, type ServiceInfo } from '../api.ts';
+import type { DashboardContext, Role } from '../context.ts';
+import { failureMessage, retryable } from '../errors.ts';
+import { Formats } from '../format.ts';
+import { catalogs, isLanguage, LANGUAGES, type Language } from '../i18n/catalogs.ts';
+import { brusselsToday, presetPeriod, type Period } from '../period.ts';
+import { parseRoute, routeHash, type Route } from '../routes.ts';
+import { forgetToken, storedLanguage, storedToken, storeLanguage, storeToken } from '../session.ts';
+import { styles } from './vo-dashboard.styles.ts';
+
+/** Something to focus after a render: each view offers its heading. */
+interface Focusable extends HTMLElement {
+  focusHeading(): void;
+}
+
+/**
+ * The dashboard's shell: sign-in and sign-out, the language, the hash route, and which view shows.
+ * It owns the token (sessionStorage only) and hands every view a {@link DashboardContext}.
+ *
+ * Accessibility criteria:
+ * - a skip link to the main content, a banner and one main landmark;
+ * - after every navigation the new view's `h1` takes focus, and the document title names the view;
+ * - sign-in, sign-out and an expired token are announced in a status region that is always rendered;
+ * - the language switch sets `lang` on the document, so screen readers pronounce the page right.
+ *
+ * @summary The providers' dashboard of vo-feedback.
+ * @tagname vo-dashboard
+ */
+export class VoDashboard extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    _api: { state: true },
+    _language: { state: true },
+    _services: { state: true },
+    _servicesError: { state: true },
+    _role: { state: true },
+    _route: { state: true },
+    _notice: { state: true },
+  };
+
+  declare private _api: DashboardApi | undefined;
+  declare private _language: Language;
+  declare private _services: ServiceInfo[] | undefined;
+  declare private _servicesError: unknown;
+  declare private _role: Role;
+  declare private _route: Route;
+  declare private _notice: string;
+  #focusAfterRender = false;
+  #context: DashboardContext | undefined;
+
+  constructor() {
+    super();
+    const language = storedLanguage();
+    this._language = isLanguage(language) ? language : 'nl';
+    this._route = parseRoute(location.hash);
+    this._role = 'provider';
+    this._notice = '';
+    this._servicesError = undefined;
+    const token = storedToken();
+    if (token) this.#useToken(token);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.#onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    removeEventListener('hashchange', this.#onHashChange);
+    super.disconnectedCallback();
+  }
+
+  #onHashChange = () => {
+    this._route = parseRoute(location.hash);
+    this.#focusAfterRender = true;
+  };
+
+  #useToken(token: string, services?: ServiceInfo[]) {
+    const api = new DashboardApi(token);
+    api.onUnauthorized = () => this.#signOut(catalogs[this._language].sessionExpired);
+    this._api = api;
+    if (services) this.#setServices(services);
+    else void this.#loadServices();
+  }
+
+  #setServices(services: ServiceInfo[]) {
+    this._services = services;
+    this._servicesError = undefined;
+    // A provider token reaches one organisation only; services of several organisations mean the
+    // steering role. With one organisation the role shows when a comment request is refused.
+    this._role = new Set(services.map((s) => s.organisationId)).size > 1 ? 'steering' : 'provider';
+  }
+
+  async #loadServices() {
+    const api = this._api;
+    if (!api) return;
+    this._servicesError = undefined;
+    try {
+      const services = await api.services();
+      if (api === this._api) this.#setServices(services);
+    } catch (error) {
+      if (api === this._api && !(error instanceof ApiError && error.kind === 'unauthorized')) {
+        this._servicesError = error;
+      }
+    }
+  }
+
+  #signedIn = (event: CustomEvent<{ token: string; services: ServiceInfo[] }>) => {
+    storeToken(event.detail.token);
+    this._notice = '';
+    this.#useToken(event.detail.token, event.detail.services);
+    this.#focusAfterRender = true;
+  };
+
+  #signOut(notice: string) {
+    forgetToken();
+    if (this._api) this._api.onUnauthorized = undefined;
+    this._api = undefined;
+    this._services = undefined;
+    this._servicesError = undefined;
+    this._role = 'provider';
+    this._notice = notice;
+    this.#focusAfterRender = true;
+  }
+
+  #onLanguage = (event: Event) => {
+    const value = (event.target as HTMLSelectElement).value;
+    if (!isLanguage(value)) return;
+    this._language = value;
+    storeLanguage(value);
+  };
+
+  #onRoleDiscovered = (event: CustomEvent<{ role: Role }>) => {
+    this._role = event.detail.role;
+  };
+
+  #onPeriodChange = (event: CustomEvent<{ period: Period }>) => {
+    if (this._route.view !== 'service') return;
+    const route: Route = { ...this._route, period: event.detail.period };
+    // replaceState: a period change is a refinement of the view, not a new page in history, and
+    // it must not move focus away from the period form.
+    history.replaceState(null, '', routeHash(route));
+    this._route = route;
+  };
+
+  #skipToMain = (event: Event) => {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  };
+
+  #context_(): DashboardContext | undefined {
+    if (!this._api) return undefined;
+    const today = brusselsToday();
+    const current = this.#context;
+    if (
+      current &&
+      current.api === this._api &&
+      current.language === this._language &&
+      current.role === this._role &&
+      current.today === today
+    ) {
+      return current;
+    }
+    this.#context = {
+      api: this._api,
+      language: this._language,
+      t: catalogs[this._language],
+      f: new Formats(this._language),
+      role: this._role,
+      today,
+    };
+    return this.#context;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('_language')) document.documentElement.lang = this._language;
+  }
+
+  protected override updated(): void {
+    document.title = this.#title();
+    if (this.#focusAfterRender) {
+      this.#focusAfterRender = false;
+      void this.#focusView();
+    }
+  }
+
+  async #focusView() {
+    const view = this.renderRoot.querySelector<Focusable>('[data-view]');
+    if (!view) return;
+    await (view as unknown as LitElement).updateComplete;
+    view.focusHeading();
+  }
+
+  #title(): string {
+    const t = catalogs[this._language];
+    if (!this._api) return `${t.signInHeading} – ${t.appName}`;
+    if (this._route.view === 'service') {
+      const id = this._route.serviceId;
+      const service = this._services?.find((s) => s.id === id);
+      return `${service?.name ?? id} – ${t.appName}`;
+    }
+    const heading =
+      this._role === 'steering' ? t.steeringServicesHeading : t.providerServicesHeading;
+    return `${heading} – ${t.appName}`;
+  }
+
+  override render() {
+    const t = catalogs[this._language];
+    const context = this.#context_();
+    return html`
+      <a class="skip" href="#main" @click=${this.#skipToMain}>${t.skipLink}</a>
+      <header class="banner">
+        <div class="banner-inner">
+          <p class="brand">
+            <span class="brand-name">vo-feedback</span>
+            <span class="brand-app">${t.appName}</span>
+          </p>
+          <div class="tools">
+            <label class="language">
+              <span>${t.language}</span>
+              <select @change=${this.#onLanguage}>
+                ${LANGUAGES.map(
+                  (language) =>
+                    html`<option
+                      value=${language}
+                      lang=${language}
+                      ?selected=${language === this._language}
+                    >
+                      ${catalogs[language].languageName}
+                    </option>`,
+                )}
+              </select>
+            </label>
+            ${
+              context
+                ? html`<span class="role"
+                      >${this._role === 'steering' ? t.signedInAsSteering : t.signedInAsProvider}</span
+                    >
+                    <button class="secondary" @click=${() => this.#signOut(t.signedOut)}>
+                      ${t.signOut}
+                    </button>`
+                : nothing
+            }
+          </div>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">
+        <div class="notice" role="status">
+          ${this._notice ? html`<p class="message">${this._notice}</p>` : nothing}
+        </div>
+        ${context ? this.#view(context) : this.#signIn()}
+      </main>
+    `;
+  }
+
+  #signIn() {
+    return html`<vo-sign-in
+      data-view
+      .messages=${catalogs[this._language]}
+      @vo-signed-in=${this.#signedIn}
+    ></vo-sign-in>`;
+  }
+
+  #view(context: DashboardContext) {
+    const t = context.t;
+    if (this._servicesError !== undefined) {
+      return html`<div class="message is-error" role="alert">
+        <p>${failureMessage(t, this._servicesError)}</p>
+        ${
+          retryable(this._servicesError)
+            ? html`<button @click=${() => void this.#loadServices()}>${t.retry}</button>`
+            : nothing
+        }
+      </div>`;
+    }
+    if (!this._services) return html`<p role="status">${t.loadingFigures}</p>`;
+    const route = this._route;
+    if (route.view === 'service') {
+      const service = this._services.find((s) => s.id === route.serviceId);
+      if (!service) {
+        return html`<div class="message is-error" role="alert">
+          <p>${t.notFound}</p>
+          <p><a href="#/">${t.allServices}</a></p>
+        </div>`;
+      }
+      return html`<vo-service-report
+        data-view
+        .context=${context}
+        .service=${service}
+        .period=${route.period ?? presetPeriod('this-year', context.today)}
+        @vo-period-change=${this.#onPeriodChange}
+        @vo-role-discovered=${this.#onRoleDiscovered}
+      ></vo-service-report>`;
+    }
+    return html`<vo-service-list
+      data-view
+      .context=${context}
+      .services=${this._services}
+    ></vo-service-list>`;
+  }
+}

@@ -1,0 +1,132 @@
+import { LitElement, html, nothing } from 'lit';
+import type { ServiceInfo } from '../api.ts';
+import type { DashboardContext } from '../context.ts';
+import { failureMessage } from '../errors.ts';
+import type { Period } from '../period.ts';
+import { styles } from './vo-downloads.styles.ts';
+
+interface Download {
+  id: string;
+  label: string;
+  path: string;
+  query: Record<string, string>;
+  fallbackName: string;
+}
+
+/**
+ * Download buttons: the period's answers as CSV or XLSX (providers only: they contain comments)
+ * and the annual report of the service's organisation as HTML or CSV. Each download is fetched
+ * with the token in the `Authorization` header and handed to the browser as a file; the token
+ * never appears in a URL.
+ *
+ * Accessibility criteria: real buttons that name the format; progress, success and failure are
+ * announced in a status region; a failure says what to do.
+ *
+ * @summary The export and annual report downloads.
+ * @tagname vo-downloads
+ */
+export class VoDownloads extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    context: { attribute: false },
+    service: { attribute: false },
+    period: { attribute: false },
+    _busy: { state: true },
+    _status: { state: true },
+    _failed: { state: true },
+  };
+
+  declare context: DashboardContext;
+  declare service: ServiceInfo;
+  declare period: Period;
+  declare private _busy: string;
+  declare private _status: string;
+  declare private _failed: boolean;
+
+  constructor() {
+    super();
+    this._busy = '';
+    this._status = '';
+    this._failed = false;
+  }
+
+  #downloads(): Download[] {
+    const { t, role } = this.context;
+    const { from, to } = this.period;
+    const year = to.slice(0, 4);
+    const id = encodeURIComponent(this.service.id);
+    const organisation = this.service.organisationId;
+    const exports: Download[] =
+      role === 'provider'
+        ? (['csv', 'xlsx'] as const).map((format) => ({
+            id: `export-${format}`,
+            label: format === 'csv' ? t.exportCsv : t.exportXlsx,
+            path: `/services/${id}/export`,
+            query: { format, from, to },
+            fallbackName: `${this.service.id}-${from}-${to}.${format}`,
+          }))
+        : [];
+    const reports: Download[] = (['html', 'csv'] as const).map((format) => ({
+      id: `annual-${format}`,
+      label: format === 'html' ? t.annualHtml(year) : t.annualCsv(year),
+      path: '/reports/annual',
+      query: { year, organisation, format },
+      fallbackName: `jaarverslag-${organisation}-${year}.${format}`,
+    }));
+    return [...exports, ...reports];
+  }
+
+  async #download(download: Download) {
+    if (this._busy) return;
+    const { t, api } = this.context;
+    this._busy = download.id;
+    this._failed = false;
+    this._status = t.downloading;
+    try {
+      const name = await api.download(download.path, download.query, download.fallbackName);
+      this._status = t.downloaded(name);
+    } catch (error) {
+      this._failed = true;
+      this._status = `${t.downloadFailed} ${failureMessage(t, error)}`;
+    } finally {
+      this._busy = '';
+    }
+  }
+
+  override render() {
+    const { t, f, role } = this.context;
+    const year = this.period.to.slice(0, 4);
+    return html`
+      <h2>${t.downloadsHeading}</h2>
+      <p>
+        ${
+          role === 'provider'
+            ? t.downloadsIntro(f.day(this.period.from), f.day(this.period.to))
+            : t.steeringDownloadsIntro(year)
+        }
+      </p>
+      <ul class="downloads">
+        ${this.#downloads().map(
+          (download) =>
+            html`<li>
+              <button
+                class="secondary"
+                data-download=${download.id}
+                aria-disabled=${this._busy ? 'true' : 'false'}
+                @click=${() => void this.#download(download)}
+              >
+                <svg class="icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+                  <path d="M8 1v9m-4-4 4 4 4-4M2 14h12" />
+                </svg>
+                ${download.label}
+              </button>
+            </li>`,
+        )}
+      </ul>
+      <p role="status" class=${this._failed ? 'error' : 'hint'}>
+        ${this._failed ? html`<span class="visually-hidden">${t.errorPrefix}</span> ` : nothing}${this._status}
+      </p>
+    `;
+  }
+}

@@ -1,0 +1,279 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { Figures, Summary } from '@vo-feedback/shared';
+import { OUTCOMES } from '@vo-feedback/shared/constants';
+import type { ServiceInfo } from '../api.ts';
+import type { DashboardContext } from '../context.ts';
+import { failureMessage, isAbort, retryable } from '../errors.ts';
+import type { Period } from '../period.ts';
+import type { Bar } from '../vo-bar-chart/vo-bar-chart.component.ts';
+import type { CommentFilter, VoComments } from '../vo-comments/vo-comments.component.ts';
+import type { ThemeSelectDetail } from '../vo-themes/vo-themes.component.ts';
+import { styles } from './vo-service-report.styles.ts';
+
+type State = 'loading' | 'ready' | 'empty' | 'error';
+
+/**
+ * One service over one period: the key figures, the distribution of the five ratings, csat per
+ * month with its confidence band and the response rate, the split by outcome, and — for a
+ * provider — the themes and the comments; then the downloads. All figures come from
+ * `GET /api/v1/services/:id/summary`.
+ *
+ * Accessibility criteria: one `h1` (the service), an `h2` per section; the period result is
+ * announced; an empty period says so in words; the `state` attribute reflects loading, ready,
+ * empty or error.
+ *
+ * @summary The figures of one service for a period.
+ * @tagname vo-service-report
+ */
+export class VoServiceReport extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    context: { attribute: false },
+    service: { attribute: false },
+    period: { attribute: false },
+    state: { reflect: true },
+    _summary: { state: true },
+    _error: { state: true },
+    _filter: { state: true },
+  };
+
+  declare context: DashboardContext;
+  declare service: ServiceInfo;
+  declare period: Period;
+  /** loading, ready, empty or error (reflected, for styling and tests). */
+  declare state: State;
+  declare private _summary: Summary | undefined;
+  declare private _error: unknown;
+  declare private _filter: CommentFilter;
+  #abort: AbortController | undefined;
+
+  constructor() {
+    super();
+    this.state = 'loading';
+    this._summary = undefined;
+    this._error = undefined;
+    this._filter = { rating: '', outcome: '', text: '' };
+  }
+
+  focusHeading() {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    this.#abort?.abort();
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const previous = changed.get('context') as DashboardContext | undefined;
+    const moved = changed.has('context') && (!previous || previous.api !== this.context.api);
+    if (changed.has('service')) this._filter = { rating: '', outcome: '', text: '' };
+    if (moved || changed.has('service') || changed.has('period')) void this.#load();
+  }
+
+  async #load() {
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.state = 'loading';
+    this._error = undefined;
+    try {
+      const summary = await this.context.api.summary(this.service.id, this.period, abort.signal);
+      if (abort.signal.aborted) return;
+      this._summary = summary;
+      this.state = summary.responses === 0 ? 'empty' : 'ready';
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      this._summary = undefined;
+      this._error = error;
+      this.state = 'error';
+    }
+  }
+
+  #onThemeSelect = async (event: CustomEvent<ThemeSelectDetail>) => {
+    this._filter = { rating: '', outcome: '', text: event.detail.term };
+    await this.updateComplete;
+    const comments = this.renderRoot.querySelector<VoComments>('vo-comments');
+    await comments?.updateComplete;
+    comments?.focusHeading();
+  };
+
+  override render() {
+    const { t, f, role } = this.context;
+    return html`
+      <p class="back"><a href="#/">← ${t.allServices}</a></p>
+      <h1 tabindex="-1">${this.service.name}</h1>
+      ${
+        role === 'steering'
+          ? html`<p class="hint">${t.organisation(this.service.organisationId)}</p>`
+          : nothing
+      }
+      <vo-period-picker .context=${this.context} .period=${this.period}></vo-period-picker>
+      <p class="period-status" role="status">
+        ${
+          this.state === 'loading'
+            ? t.loading
+            : this._summary
+              ? t.periodShown(f.day(this._summary.from), f.day(this._summary.to))
+              : ''
+        }
+      </p>
+      ${this.#body()}
+      <div class="panel">
+        <vo-downloads
+          .context=${this.context}
+          .service=${this.service}
+          .period=${this.period}
+        ></vo-downloads>
+      </div>
+    `;
+  }
+
+  #body() {
+    const { t } = this.context;
+    if (this.state === 'error') {
+      return html`<div class="message is-error" role="alert">
+        <p>${failureMessage(t, this._error)}</p>
+        ${
+          retryable(this._error)
+            ? html`<button @click=${() => void this.#load()}>${t.retry}</button>`
+            : nothing
+        }
+      </div>`;
+    }
+    const summary = this._summary;
+    if (!summary) return nothing;
+    if (summary.responses === 0) {
+      return html`<div class="message is-empty" data-empty>
+        <p><strong>${t.empty}</strong></p>
+        <p>${t.emptyHint}</p>
+      </div>`;
+    }
+    return html`
+      <div class=${this.state === 'loading' ? 'stale' : ''}>
+        ${this.#keyFigures(summary)} ${this.#ratings(summary)} ${this.#monthly(summary)}
+        ${this.#outcomes(summary)}
+      </div>
+      ${
+        this.context.role === 'provider' && summary.comments > 0
+          ? html`<section class="panel">
+                <vo-themes
+                  .context=${this.context}
+                  service-id=${this.service.id}
+                  .period=${this.period}
+                  @vo-theme-select=${this.#onThemeSelect}
+                ></vo-themes>
+              </section>
+              <section class="panel">
+                <vo-comments
+                  .context=${this.context}
+                  service-id=${this.service.id}
+                  .period=${this.period}
+                  .filter=${this._filter}
+                ></vo-comments>
+              </section>`
+          : nothing
+      }
+    `;
+  }
+
+  #keyFigures(summary: Summary) {
+    const { t, f } = this.context;
+    const interval = summary.csatInterval
+      ? t.interval(f.percent(summary.csatInterval[0]), f.percent(summary.csatInterval[1]))
+      : '';
+    return html`<section class="panel" aria-labelledby="key-figures">
+      <h2 id="key-figures">${t.keyFigures}</h2>
+      <dl class="key-figures">
+        <div>
+          <dt>${t.responses}</dt>
+          <dd data-figure="responses">${f.integer(summary.responses)}</dd>
+        </div>
+        <div>
+          <dt>${t.csatLong}</dt>
+          <dd>
+            <span data-figure="csat">${f.percent(summary.csat)}</span>
+            ${interval ? html`<span class="sub" data-figure="csat-interval">${interval}</span>` : nothing}
+          </dd>
+        </div>
+        <div>
+          <dt>${t.mean}</dt>
+          <dd data-figure="mean">${f.mean(summary.mean)}</dd>
+        </div>
+        <div>
+          <dt>${t.commentCount}</dt>
+          <dd data-figure="comments">${f.integer(summary.comments)}</dd>
+        </div>
+        <div>
+          <dt>${t.impressions}</dt>
+          <dd data-figure="impressions">${f.integer(summary.impressions)}</dd>
+        </div>
+        <div>
+          <dt>${t.responseRate}</dt>
+          <dd data-figure="response-rate">
+            ${summary.responseRate === null ? t.noImpressions : f.percent(summary.responseRate)}
+          </dd>
+        </div>
+      </dl>
+    </section>`;
+  }
+
+  #ratings(summary: Summary) {
+    const { t, f } = this.context;
+    const bars: Bar[] = ([1, 2, 3, 4, 5] as const).map((rating) => ({
+      label: `${rating} – ${t.ratings[rating - 1]}`,
+      value: summary.ratings[String(rating) as keyof Summary['ratings']],
+    }));
+    return html`<section class="panel" aria-labelledby="ratings-heading">
+      <h2 id="ratings-heading">${t.ratingsHeading}</h2>
+      <vo-bar-chart
+        data-chart="ratings"
+        .bars=${bars}
+        .formats=${f}
+        description=${t.ratingsChart(f.integer(summary.responses))}
+        caption=${t.ratingsHeading}
+        label-header=${t.rating}
+        value-header=${t.count}
+        share-header=${t.share}
+      ></vo-bar-chart>
+    </section>`;
+  }
+
+  #monthly(summary: Summary) {
+    const { t } = this.context;
+    return html`<section class="panel" aria-labelledby="monthly-heading">
+      <h2 id="monthly-heading">${t.monthlyHeading}</h2>
+      <p>${t.monthlyIntro}</p>
+      <vo-csat-chart .context=${this.context} .months=${summary.byMonth}></vo-csat-chart>
+    </section>`;
+  }
+
+  #outcomes(summary: Summary) {
+    const { t, f } = this.context;
+    const keys = [...OUTCOMES, 'unknown' as const];
+    const bars: Bar[] = keys
+      .map((key) => [key, summary.byOutcome[key]] as const)
+      .filter((entry): entry is readonly [(typeof keys)[number], Figures] => !!entry[1])
+      .map(([key, figures]) => ({
+        label: t.outcomes[key],
+        value: figures.responses,
+        extra: [f.percent(figures.csat), f.mean(figures.mean)],
+      }));
+    return html`<section class="panel" aria-labelledby="outcomes-heading">
+      <h2 id="outcomes-heading">${t.outcomesHeading}</h2>
+      <p>${t.outcomesIntro}</p>
+      <vo-bar-chart
+        data-chart="outcomes"
+        .bars=${bars}
+        .formats=${f}
+        .extraHeaders=${[t.csat, t.meanShort]}
+        description=${t.outcomesChart(f.integer(summary.responses))}
+        caption=${t.outcomesHeading}
+        label-header=${t.outcome}
+        value-header=${t.responses}
+        share-header=${t.share}
+      ></vo-bar-chart>
+    </section>`;
+  }
+}

@@ -1,0 +1,126 @@
+import { LitElement, html, nothing } from 'lit';
+import { ApiError, DashboardApi, type ServiceInfo } from '../api.ts';
+import { failureMessage } from '../errors.ts';
+import type { Messages } from '../i18n/catalogs.ts';
+import { styles } from './vo-sign-in.styles.ts';
+
+/** Detail of `vo-signed-in`. */
+export interface SignedInDetail {
+  token: string;
+  /** The services within the token's reach: the proof that the collector accepted it. */
+  services: ServiceInfo[];
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'vo-signed-in': CustomEvent<SignedInDetail>;
+  }
+}
+
+/**
+ * Sign-in with a provider or steering token. The token is checked against the collector
+ * (`GET /api/v1/services`) before anything is kept; a wrong one gets a message that says what to do.
+ *
+ * Accessibility criteria: a labelled field with its hint and error tied to it (`aria-describedby`),
+ * `aria-invalid` on error, focus back to the field after an error, progress in a status region.
+ *
+ * @summary The sign-in form of the dashboard.
+ * @tagname vo-sign-in
+ * @fires {CustomEvent<SignedInDetail>} vo-signed-in - The collector accepted the token.
+ */
+export class VoSignIn extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    messages: { attribute: false },
+    _error: { state: true },
+    _busy: { state: true },
+  };
+
+  /** The language's catalog. */
+  declare messages: Messages;
+  declare private _error: string;
+  declare private _busy: boolean;
+
+  constructor() {
+    super();
+    this._error = '';
+    this._busy = false;
+  }
+
+  /** Moves focus to the heading (after a navigation or sign-out). */
+  focusHeading() {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  #submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (this._busy) return;
+    const t = this.messages;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#token')!;
+    const token = input.value.trim();
+    if (!token) {
+      this._error = t.tokenMissing;
+      input.focus();
+      return;
+    }
+    this._busy = true;
+    this._error = '';
+    try {
+      const services = await new DashboardApi(token).services();
+      input.value = '';
+      this.dispatchEvent(
+        new CustomEvent<SignedInDetail>('vo-signed-in', {
+          detail: { token, services },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    } catch (error) {
+      this._error =
+        error instanceof ApiError && error.kind === 'unauthorized'
+          ? t.tokenWrong
+          : failureMessage(t, error);
+      await this.updateComplete;
+      input.focus();
+    } finally {
+      this._busy = false;
+    }
+  };
+
+  override render() {
+    const t = this.messages;
+    const describedBy = this._error ? 'token-error token-hint' : 'token-hint';
+    return html`
+      <section class="panel" aria-labelledby="sign-in-heading">
+        <h1 id="sign-in-heading" tabindex="-1">${t.signInHeading}</h1>
+        <p>${t.signInIntro}</p>
+        <form @submit=${this.#submit} novalidate>
+          <label for="token">${t.tokenLabel}</label>
+          <p id="token-hint" class="hint">${t.tokenHint}</p>
+          ${
+            this._error
+              ? html`<p id="token-error" class="error">
+                  <span class="visually-hidden">${t.errorPrefix}</span> ${this._error}
+                </p>`
+              : nothing
+          }
+          <input
+            id="token"
+            name="token"
+            type="password"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck="false"
+            aria-describedby=${describedBy}
+            aria-invalid=${this._error ? 'true' : 'false'}
+          />
+          <div class="actions">
+            <button type="submit" ?disabled=${this._busy}>${t.signIn}</button>
+          </div>
+        </form>
+        <p role="status" class="hint">${this._busy ? t.signingIn : ''}</p>
+      </section>
+    `;
+  }
+}

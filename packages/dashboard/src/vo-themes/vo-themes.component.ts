@@ -1,0 +1,166 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { Theme, Themes } from '@vo-feedback/shared';
+import { ApiError } from '../api.ts';
+import type { DashboardContext } from '../context.ts';
+import { failureMessage, isAbort, retryable } from '../errors.ts';
+import type { Period } from '../period.ts';
+import type { RoleDiscoveredDetail } from '../vo-comments/vo-comments.component.ts';
+import { styles } from './vo-themes.styles.ts';
+
+/** Detail of `vo-theme-select`. */
+export interface ThemeSelectDetail {
+  term: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'vo-theme-select': CustomEvent<ThemeSelectDetail>;
+  }
+}
+
+/**
+ * The most frequent words and word pairs in a period's comments, each a button that opens the
+ * comments mentioning it. Pairs come first: "te lang", "werkt niet" say more than single words.
+ *
+ * Accessibility criteria: themes are real buttons in lists under their own headings; each names
+ * its count in words for screen readers; loading and errors are announced.
+ *
+ * @summary The themes of a service's comments.
+ * @tagname vo-themes
+ * @fires {CustomEvent<ThemeSelectDetail>} vo-theme-select - A theme was chosen: show its comments.
+ * @fires {CustomEvent<RoleDiscoveredDetail>} vo-role-discovered - The collector refused comments to this token.
+ */
+export class VoThemes extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    context: { attribute: false },
+    serviceId: { attribute: 'service-id' },
+    period: { attribute: false },
+    _themes: { state: true },
+    _error: { state: true },
+  };
+
+  declare context: DashboardContext;
+  declare serviceId: string;
+  declare period: Period;
+  declare private _themes: Themes | undefined;
+  declare private _error: unknown;
+  #abort: AbortController | undefined;
+
+  constructor() {
+    super();
+    this._themes = undefined;
+    this._error = undefined;
+  }
+
+  override disconnectedCallback(): void {
+    this.#abort?.abort();
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const previous = changed.get('context') as DashboardContext | undefined;
+    const moved = changed.has('context') && (!previous || previous.api !== this.context.api);
+    if (moved || changed.has('serviceId') || changed.has('period')) void this.#load();
+  }
+
+  async #load() {
+    if (this.context.role !== 'provider') return;
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this._themes = undefined;
+    this._error = undefined;
+    try {
+      const themes = await this.context.api.json<Themes>(
+        `/services/${encodeURIComponent(this.serviceId)}/themes`,
+        { from: this.period.from, to: this.period.to },
+        abort.signal,
+      );
+      if (!abort.signal.aborted) this._themes = themes;
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      if (error instanceof ApiError && error.kind === 'forbidden') {
+        this.dispatchEvent(
+          new CustomEvent<RoleDiscoveredDetail>('vo-role-discovered', {
+            detail: { role: 'steering' },
+            bubbles: true,
+            composed: true,
+          }),
+        );
+        return;
+      }
+      this._error = error;
+    }
+  }
+
+  #select(term: string) {
+    this.dispatchEvent(
+      new CustomEvent<ThemeSelectDetail>('vo-theme-select', {
+        detail: { term },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  override render() {
+    const { t } = this.context;
+    return html`
+      <h2>${t.themesHeading}</h2>
+      <p>${t.themesIntro}</p>
+      <p role="status" class="hint">
+        ${this._themes === undefined && this._error === undefined ? t.loadingThemes : ''}
+      </p>
+      ${
+        this._error !== undefined
+          ? html`<div class="message is-error">
+              <p>${failureMessage(t, this._error)}</p>
+              ${
+                retryable(this._error)
+                  ? html`<button class="secondary" @click=${() => void this.#load()}>
+                      ${t.retry}
+                    </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      ${this._themes ? this.#themes(this._themes) : nothing}
+    `;
+  }
+
+  #themes(themes: Themes) {
+    const { t } = this.context;
+    if (themes.words.length === 0 && themes.pairs.length === 0) {
+      return html`<div class="message is-empty"><p>${t.themesEmpty}</p></div>`;
+    }
+    return html`${this.#list(t.themePairs, themes.pairs)} ${this.#list(t.themeWords, themes.words)}`;
+  }
+
+  #list(heading: string, list: Theme[]) {
+    if (list.length === 0) return nothing;
+    const { t, f } = this.context;
+    return html`<h3>${heading}</h3>
+      <ul class="themes">
+        ${list.map(
+          (theme) =>
+            html`<li>
+              <button
+                class="secondary theme"
+                data-term=${theme.term}
+                @click=${() => this.#select(theme.term)}
+              >
+                <span>${theme.term}</span>
+                <span class="count"
+                  >${f.integer(theme.count)}<span class="visually-hidden">
+                    ${t.themeComments}</span
+                  ></span
+                >
+              </button>
+            </li>`,
+        )}
+      </ul>`;
+  }
+}
