@@ -1,0 +1,239 @@
+import {
+  addOrganisation,
+  addService,
+  createToken,
+  listOrganisations,
+  listServices,
+  listTokens,
+  revokeToken,
+  updateService,
+} from '../admin-service.ts';
+import {
+  booleanOption,
+  listOption,
+  stringOption,
+  table,
+  UsageError,
+  type Command,
+  type CliContext,
+} from './command.ts';
+
+// The admin operations of the CLI: the same functions, validation and errors as the admin API
+// (admin-service.ts). Results go to stdout, notices to stderr.
+
+const json = { type: 'boolean', description: 'print JSON instead of a table' } as const;
+
+function printJson(context: CliContext, value: unknown): void {
+  context.out(JSON.stringify(value, null, 2));
+}
+
+const dateTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+const orgAdd: Command = {
+  name: 'org add',
+  args: '<id> <name>',
+  summary: 'add an organisation (a name with spaces may be quoted or not)',
+  positionals: [2, Infinity],
+  fields: { id: '<id>', name: '<name>' },
+  async run({ positionals: [id, ...name] }, context) {
+    const organisation = await addOrganisation(await context.store(), {
+      id,
+      name: name.join(' '),
+    });
+    context.out(`Added organisation ${organisation.id} (${organisation.name}).`);
+  },
+};
+
+const orgList: Command = {
+  name: 'org list',
+  args: '[--json]',
+  summary: 'list the organisations',
+  options: { json },
+  positionals: [0, 0],
+  async run({ values }, context) {
+    const organisations = await listOrganisations(await context.store());
+    if (values.json) return printJson(context, organisations);
+    if (organisations.length === 0)
+      return context.notice('No organisations yet: add one with org add.');
+    for (const line of table([['ID', 'NAME'], ...organisations.map((o) => [o.id, o.name])])) {
+      context.out(line);
+    }
+  },
+};
+
+const serviceFields = {
+  id: '<id>',
+  name: '--name',
+  organisationId: '--org',
+  allowedOrigins: '--origin',
+  active: '--active',
+  publicServiceUri: '--public-service-uri',
+};
+
+const serviceOptions = {
+  name: { type: 'string' },
+  org: { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  active: { type: 'string' },
+  'public-service-uri': { type: 'string' },
+} as const;
+
+const serviceAdd: Command = {
+  name: 'service add',
+  args: '<id> --name <name> --org <organisation> [--origin <origin>]… [--public-service-uri <uri>] [--active true|false]',
+  summary: 'add a service; each --origin is a site (https://host[:port]) whose pages may post',
+  options: serviceOptions,
+  positionals: [1, 1],
+  fields: serviceFields,
+  async run({ positionals: [id], values }, context) {
+    const uri = stringOption(values, 'public-service-uri');
+    const service = await addService(await context.store(), {
+      id,
+      name: stringOption(values, 'name'),
+      organisationId: stringOption(values, 'org'),
+      allowedOrigins: listOption(values, 'origin') ?? [],
+      active: booleanOption(values, 'active') ?? true,
+      ...(uri ? { publicServiceUri: uri } : {}),
+    });
+    context.out(
+      `Added service ${service.id} to ${service.organisationId}` +
+        (service.allowedOrigins.length > 0
+          ? `; allowed origins: ${service.allowedOrigins.join(', ')}.`
+          : '; no allowed origins yet: browsers on other sites cannot post for it.'),
+    );
+  },
+};
+
+const serviceUpdate: Command = {
+  name: 'service update',
+  args: '<id> [--name <name>] [--org <organisation>] [--origin <origin>]… [--active true|false] [--public-service-uri <uri>|""]',
+  summary:
+    'change a service; --origin replaces the whole list, --public-service-uri "" removes the URI',
+  options: serviceOptions,
+  positionals: [1, 1],
+  fields: serviceFields,
+  async run({ positionals: [id], values }, context) {
+    const changes: Record<string, unknown> = {};
+    const name = stringOption(values, 'name');
+    if (name !== undefined) changes.name = name;
+    const org = stringOption(values, 'org');
+    if (org !== undefined) changes.organisationId = org;
+    const origins = listOption(values, 'origin');
+    if (origins !== undefined) changes.allowedOrigins = origins;
+    const active = booleanOption(values, 'active');
+    if (active !== undefined) changes.active = active;
+    const uri = stringOption(values, 'public-service-uri');
+    if (uri !== undefined) changes.publicServiceUri = uri === '' ? null : uri;
+    if (Object.keys(changes).length === 0) {
+      throw new UsageError(
+        'Give at least one change: --name, --org, --origin, --active or --public-service-uri.',
+      );
+    }
+    const { service, changed } = await updateService(await context.store(), id!, changes);
+    context.out(`Updated service ${service.id}: ${changed.join(', ')}.`);
+    if (changed.includes('allowedOrigins') || changed.includes('active')) {
+      context.notice('A running collector applies origin changes within 5 seconds.');
+    }
+  },
+};
+
+const serviceList: Command = {
+  name: 'service list',
+  args: '[--org <organisation>] [--json]',
+  summary: 'list the services, all or those of one organisation',
+  options: { org: { type: 'string' }, json },
+  positionals: [0, 0],
+  async run({ values }, context) {
+    const services = await listServices(await context.store(), stringOption(values, 'org'));
+    if (values.json) return printJson(context, services);
+    if (services.length === 0) return context.notice('No services: add one with service add.');
+    const rows = services.map((s) => [
+      s.id,
+      s.organisationId,
+      s.active ? 'active' : 'inactive',
+      s.allowedOrigins.join(',') || '-',
+      s.name,
+    ]);
+    for (const line of table([['ID', 'ORGANISATION', 'STATUS', 'ORIGINS', 'NAME'], ...rows])) {
+      context.out(line);
+    }
+  },
+};
+
+const tokenCreate: Command = {
+  name: 'token create',
+  args: '--label <label> --role provider|steering [--org <organisation>] [--json]',
+  summary: 'create a token and print it once (provider: one organisation; steering: none)',
+  options: { label: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, json },
+  positionals: [0, 0],
+  fields: { label: '--label', role: '--role', organisationId: '--org' },
+  async run({ values }, context) {
+    const org = stringOption(values, 'org');
+    const created = await createToken(
+      await context.store(),
+      {
+        label: stringOption(values, 'label'),
+        role: stringOption(values, 'role'),
+        ...(org === undefined ? {} : { organisationId: org }),
+      },
+      context.now(),
+    );
+    // stdout carries only the token, so that TOKEN=$(vo-feedback token create …) works.
+    if (values.json) printJson(context, { id: created.id, token: created.token });
+    else context.out(created.token);
+    context.notice(
+      `Created ${created.role} token ${created.id}` +
+        (created.organisationId ? ` for ${created.organisationId}` : '') +
+        '. It is shown this once and stored only as a hash: copy it now.',
+    );
+  },
+};
+
+const tokenList: Command = {
+  name: 'token list',
+  args: '[--json]',
+  summary: 'list the tokens (never the tokens themselves)',
+  options: { json },
+  positionals: [0, 0],
+  async run({ values }, context) {
+    const tokens = await listTokens(await context.store());
+    if (values.json) return printJson(context, tokens);
+    if (tokens.length === 0) return context.notice('No tokens: create one with token create.');
+    const rows = tokens.map((t) => [
+      t.id,
+      t.role,
+      t.organisationId ?? '-',
+      dateTime(t.createdAt),
+      t.revokedAt ? `revoked ${dateTime(t.revokedAt)}` : 'active',
+      t.label,
+    ]);
+    for (const line of table([
+      ['ID', 'ROLE', 'ORGANISATION', 'CREATED (UTC)', 'STATUS', 'LABEL'],
+      ...rows,
+    ])) {
+      context.out(line);
+    }
+  },
+};
+
+const tokenRevoke: Command = {
+  name: 'token revoke',
+  args: '<id>',
+  summary: 'revoke a token: it is refused from its next request on',
+  positionals: [1, 1],
+  async run({ positionals: [id] }, context) {
+    await revokeToken(await context.store(), id!, context.now());
+    context.out(`Revoked token ${id}.`);
+  },
+};
+
+export const adminCommands: Command[] = [
+  orgAdd,
+  orgList,
+  serviceAdd,
+  serviceUpdate,
+  serviceList,
+  tokenCreate,
+  tokenList,
+  tokenRevoke,
+];

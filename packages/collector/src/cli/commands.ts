@@ -1,0 +1,10 @@
+import { adminCommands } from './admin-commands.ts';
+import type { Command } from './command.ts';
+import { pruneCommand } from './prune-command.ts';
+
+/**
+ * The command table of `vo-feedback`, in the order the usage text lists them. A new command
+ * (report, export, backup) is a module under src/cli/ exporting a Command, added here; cli.ts
+ * gives it usage text, option parsing, the store and exit codes.
+ */
+export const commands: Command[] = [...adminCommands, pruneCommand];
