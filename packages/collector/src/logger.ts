@@ -8,6 +8,26 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * Standard output, written once per event-loop turn: under load a line per request costs a
+ * write(2) each, which halved ingest throughput; joined, it is one write for many lines.
+ */
+export function bufferedStdout(): { write: (line: string) => void; flush: () => void } {
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length === 0) return;
+    const chunk = lines.join('');
+    lines = [];
+    process.stdout.write(chunk);
+  };
+  return {
+    write(line) {
+      if (lines.push(line) === 1) setImmediate(flush);
+    },
+    flush,
+  };
+}
+
 export function jsonLogger(
   write: (line: string) => void = (line) => process.stdout.write(line),
 ): Logger {

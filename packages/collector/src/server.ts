@@ -3,11 +3,12 @@ import { createApp } from './app.ts';
 import { seedDemo } from './admin-service.ts';
 import { openStore } from './db/open-store.ts';
 import { ConfigError, readEnv } from './env.ts';
-import { jsonLogger } from './logger.ts';
+import { bufferedStdout, jsonLogger } from './logger.ts';
 import { builtFrontEnds } from './paths.ts';
 import { scheduleRetention } from './retention.ts';
 
-const logger = jsonLogger();
+const stdout = bufferedStdout();
+const logger = jsonLogger(stdout.write);
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -70,12 +71,14 @@ async function main(): Promise<void> {
     // A bounded drain: in-flight requests finish, then the database closes.
     const force = setTimeout(() => {
       logger.error('shutdown timed out; exiting');
+      stdout.flush();
       process.exit(1);
     }, 10_000);
     force.unref();
     server.close(async () => {
       await store.close();
       logger.info('stopped');
+      stdout.flush();
       process.exit(0);
     });
     // Keep-alive connections would hold close() open until their timeout: close each one as soon
@@ -97,5 +100,6 @@ main().catch((error: unknown) => {
       error: error instanceof Error ? error.message : String(error),
     });
   }
+  stdout.flush();
   process.exit(1);
 });

@@ -9,7 +9,7 @@ import {
   SubmissionSchema,
   type SubmissionAck,
 } from '@vo-feedback/shared';
-import { cleanText, decodeUtf8, readLimitedBody } from '../../body.ts';
+import { cleanText, decodeUtf8, readRequestBody } from '../../body.ts';
 import { clientAddress } from '../../client-address.ts';
 import type { Config } from '../../deps.ts';
 import type { ServiceRecord } from '../../db/store.ts';
@@ -45,7 +45,7 @@ async function readBody(
       ),
     };
   }
-  const bytes = await readLimitedBody(c.req.raw, MAX_BODY_BYTES);
+  const bytes = await readRequestBody(c, MAX_BODY_BYTES);
   if (bytes === 'too-large') {
     return {
       ok: false,

@@ -1,0 +1,130 @@
+// Ingest benchmark: valid POST /api/v1/feedback on the real collector (SQLite, WAL, group commit)
+// next to a bare Hono route on the same stack, in the same run, at 50 connections on loopback.
+// Server and load generator are pinned to different cores. Prints one JSON line.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const collectorDir = join(here, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = 50;
+const pin = (core, command, args) =>
+  spawnSync('taskset', ['-c', '0'], { stdio: 'ignore' }).status === 0
+    ? ['taskset', ['-c', String(core), command, ...args]]
+    : [command, args];
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(script, env) {
+  const [command, args] = pin(0, process.execPath, ['--conditions=vo-dist', script]);
+  const child = spawn(command, args, {
+    cwd: collectorDir,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      // Only the start matters; the request log afterwards is drained and dropped.
+      if (output.length < 100_000) output += chunk;
+      if (output.includes('"message":"listening"')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
+  });
+  return child;
+}
+
+function parseDuration(text) {
+  const match = /([\d.]+)(us|ms|s)/.exec(text);
+  if (!match) return NaN;
+  const value = Number(match[1]);
+  return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
+}
+
+function wrk(url) {
+  const [command, args] = pin(1, 'wrk', [
+    '-t1',
+    `-c${CONNECTIONS}`,
+    `-d${SECONDS}s`,
+    '--latency',
+    '-s',
+    join(here, 'post.lua'),
+    url,
+  ]);
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`wrk failed: ${result.stderr}`);
+  const out = result.stdout;
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  const errors = /Socket errors: (.*)/.exec(out)?.[1] ?? '';
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
+    p50: parseDuration(/\s50%\s+(\S+)/.exec(out)?.[1] ?? ''),
+    p99: parseDuration(/\s99%\s+(\S+)/.exec(out)?.[1] ?? ''),
+    non2xx,
+    errors,
+  };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+if (spawnSync('wrk', ['--version']).error) {
+  console.error('wrk is missing: apt-get install -y wrk');
+  process.exit(1);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'vo-feedback-bench-'));
+const barePort = await freePort();
+const collectorPort = await freePort();
+const bare = await startServer(join(here, 'bare-server.mjs'), { PORT: String(barePort) });
+const collector = await startServer(join(collectorDir, 'dist/server.js'), {
+  PORT: String(collectorPort),
+  DATABASE_URL: `file:${join(dir, 'bench.sqlite')}`,
+  SEED_DEMO: '1',
+  RATE_LIMIT_PER_MINUTE: '0',
+});
+const rounds = { bare: [], ingest: [] };
+try {
+  // Warm-up, then alternate so that both see the same machine.
+  wrk(`http://127.0.0.1:${barePort}/bare`);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    rounds.bare.push(wrk(`http://127.0.0.1:${barePort}/bare`));
+    rounds.ingest.push(wrk(`http://127.0.0.1:${collectorPort}/api/v1/feedback`));
+  }
+} finally {
+  bare.kill('SIGTERM');
+  collector.kill('SIGTERM');
+  await new Promise((resolve) => collector.once('exit', resolve));
+  rmSync(dir, { recursive: true, force: true });
+}
+const summary = (list) => ({
+  rps: Math.round(median(list.map((r) => r.rps))),
+  p50Ms: median(list.map((r) => r.p50)),
+  p99Ms: median(list.map((r) => r.p99)),
+  non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
+  socketErrors: list.map((r) => r.errors).filter(Boolean),
+});
+const bareFigures = summary(rounds.bare);
+const ingestFigures = summary(rounds.ingest);
+console.log(
+  JSON.stringify({
+    benchmark: 'ingest',
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    rounds: ROUNDS,
+    bare: bareFigures,
+    ingest: ingestFigures,
+    ratio: Math.round((ingestFigures.rps / bareFigures.rps) * 1000) / 1000,
+  }),
+);
