@@ -9,7 +9,11 @@ import { problem } from './problem.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { feedbackRoutes } from './routes/feedback/feedback.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
+import { openapiRoutes } from './routes/openapi/openapi.routes.ts';
 import { servicesRoutes } from './routes/services/services.routes.ts';
+import { reportsRoutes } from './routes/reports/reports.routes.ts';
+import { publicRoutes } from './routes/public/public.routes.ts';
+import { DOCUMENT_STYLE_HASH } from './domain/html.ts';
 import { staticRoutes } from './routes/static/static.routes.ts';
 
 /** Builds the collector's Hono app. It does not listen: server.ts does, tests call app.request(). */
@@ -45,7 +49,9 @@ export function createApp(deps: AppDeps) {
         contentSecurityPolicy: {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
+          // The report and /transparantie inline one stylesheet (so a saved report keeps its
+          // look); its hash allows exactly that stylesheet and no other inline style.
+          styleSrc: ["'self'", DOCUMENT_STYLE_HASH],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
           formAction: ["'self'"],
@@ -68,7 +74,10 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(config))
     .route('/api/v1', feedbackRoutes(config, origins))
     .route('/api/v1/services', servicesRoutes(config))
+    .route('/api/v1/reports', reportsRoutes(config))
+    .route('/', publicRoutes(config))
     .route('/api/v1/admin', adminRoutes(config, origins))
+    .route('/', openapiRoutes())
     .route('/', staticRoutes(config));
 
   app.notFound((c) =>

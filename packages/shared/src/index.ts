@@ -3,3 +3,4 @@ export * from './submission.ts';
 export * from './problem.ts';
 export * from './summary.ts';
 export * from './admin.ts';
+export * from './reports.ts';

@@ -31,6 +31,8 @@ export type Figures = z.infer<typeof FiguresSchema>;
 export const MonthFiguresSchema = FiguresSchema.extend({
   month: z.string().regex(/^\d{4}-\d{2}$/),
   impressions: z.number().int().nonnegative(),
+  /** responses / impressions of the month, or null without impressions. */
+  responseRate: z.number().min(0).nullable(),
 });
 export type MonthFigures = z.infer<typeof MonthFiguresSchema>;
 

@@ -7,6 +7,8 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { RatingCounts } from '@vo-feedback/shared';
 import type {
+  CommentQuery,
+  FeedbackPagesQuery,
   FeedbackRecord,
   IncomingFeedback,
   IngestResult,
@@ -231,4 +233,71 @@ export class SqliteStore implements Store {
       .orderBy(asc(dailyImpressions.day))
       .all();
   }
+
+  async listComments(query: CommentQuery): Promise<FeedbackRecord[]> {
+    // The range on (service_id, created_at) uses the feedback_service_created index; the other
+    // conditions filter the rows it yields. No index of their own: each would slow every insert.
+    const conditions = [
+      'service_id = ?',
+      'created_at >= ?',
+      'created_at < ?',
+      'comment is not null',
+    ];
+    const params: (string | number)[] = [query.serviceId, query.start, query.end];
+    if (query.rating !== undefined) {
+      conditions.push('rating = ?');
+      params.push(query.rating);
+    }
+    if (query.outcome === null) conditions.push('outcome is null');
+    else if (query.outcome !== undefined) {
+      conditions.push('outcome = ?');
+      params.push(query.outcome);
+    }
+    if (query.before) {
+      conditions.push('created_at <= ?', '(created_at < ? or id < ?)');
+      params.push(query.before.createdAt, query.before.createdAt, query.before.id);
+    }
+    return this.sqlite
+      .prepare(
+        `select ${FEEDBACK_COLUMNS} from feedback where ${conditions.join(' and ')}
+          order by created_at desc, id desc limit ?`,
+      )
+      .all(...params, query.limit) as FeedbackRecord[];
+  }
+
+  async *feedbackPages(query: FeedbackPagesQuery): AsyncGenerator<FeedbackRecord[]> {
+    const pageSize = query.pageSize ?? 1000;
+    const order = query.newestFirst ? 'desc' : 'asc';
+    const beyond = query.newestFirst ? '<' : '>';
+    const withComment = query.withComment ? 'and comment is not null' : '';
+    const base = `select ${FEEDBACK_COLUMNS} from feedback
+      where service_id = ? and created_at >= ? and created_at < ? ${withComment}`;
+    const orderBy = `order by created_at ${order}, id ${order} limit ?`;
+    const first = this.sqlite.prepare(`${base} ${orderBy}`);
+    // Keyset pagination: each page is its own short query, so no read transaction stays open
+    // between pages and ingest goes on while an export streams.
+    const next = this.sqlite.prepare(
+      `${base} and created_at ${beyond}= ? and (created_at ${beyond} ? or id ${beyond} ?) ${orderBy}`,
+    );
+    const { serviceId, start, end } = query;
+    let page = first.all(serviceId, start, end, pageSize) as FeedbackRecord[];
+    while (page.length > 0) {
+      yield page;
+      if (page.length < pageSize) return;
+      const last = page[page.length - 1]!;
+      page = next.all(
+        serviceId,
+        start,
+        end,
+        last.createdAt,
+        last.createdAt,
+        last.id,
+        pageSize,
+      ) as FeedbackRecord[];
+    }
+  }
 }
+
+/** The columns of a FeedbackRecord, named as its fields. */
+const FEEDBACK_COLUMNS = `id, service_id as serviceId, rating, comment, lang, outcome, step, page,
+  redactions, day, created_at as createdAt, updated_at as updatedAt`;

@@ -112,4 +112,46 @@ export interface Store {
   /** Daily rollups of a service for days in [from, to]. */
   dailyRollups(serviceId: string, from: string, to: string): Promise<DailyRollup[]>;
   dailyImpressions(serviceId: string, from: string, to: string): Promise<DailyImpressions[]>;
+
+  /**
+   * Submissions of a service that have a comment, newest first (createdAt, then id, descending),
+   * first posted in [start, end), strictly after the `before` position: one page of the listing.
+   */
+  listComments(query: CommentQuery): Promise<FeedbackRecord[]>;
+  /**
+   * Every submission of a service first posted in [start, end), in pages of at most `pageSize`
+   * rows read one query at a time (keyset on createdAt and id), so that an export of a million
+   * rows holds one page in memory. Oldest first unless `newestFirst`.
+   */
+  feedbackPages(query: FeedbackPagesQuery): AsyncIterable<FeedbackRecord[]>;
+}
+
+/** A position in a listing ordered by (createdAt, id). */
+export interface FeedbackPosition {
+  createdAt: number;
+  id: string;
+}
+
+export interface CommentQuery {
+  serviceId: string;
+  /** Instants in ms since the epoch: `start` inclusive, `end` exclusive. */
+  start: number;
+  end: number;
+  rating?: number | undefined;
+  /** An outcome, or null for submissions without one. Undefined: any. */
+  outcome?: Outcome | null | undefined;
+  /** Only rows that come after this position in the newest-first order. */
+  before?: FeedbackPosition | undefined;
+  limit: number;
+}
+
+export interface FeedbackPagesQuery {
+  serviceId: string;
+  start: number;
+  end: number;
+  /** Default 1000. */
+  pageSize?: number;
+  /** Only submissions with a comment. */
+  withComment?: boolean;
+  newestFirst?: boolean;
 }

@@ -64,11 +64,15 @@ export function summarise(
   }
 
   const figures = figuresFrom(total.ratings, total.comments);
-  const byMonth: MonthFigures[] = [...months].map(([month, tally]) => ({
-    month,
-    ...figuresFrom(tally.ratings, tally.comments),
-    impressions: tally.impressions,
-  }));
+  const byMonth: MonthFigures[] = [...months].map(([month, tally]) => {
+    const monthFigures = figuresFrom(tally.ratings, tally.comments);
+    return {
+      month,
+      ...monthFigures,
+      impressions: tally.impressions,
+      responseRate: tally.impressions === 0 ? null : monthFigures.responses / tally.impressions,
+    };
+  });
   const byOutcome: Summary['byOutcome'] = {};
   for (const [outcome, tally] of [...outcomes].sort(([a], [b]) => a.localeCompare(b))) {
     // An update that moved a submission to another outcome leaves an all-zero rollup row behind.

@@ -1,67 +1,242 @@
-import { Hono } from 'hono';
-import { fieldErrors, PeriodQuerySchema } from '@vo-feedback/shared';
+import { Hono, type Context } from 'hono';
+import {
+  ExportQuerySchema,
+  FeedbackQuerySchema,
+  fieldErrors,
+  PeriodQuerySchema,
+  type FeedbackItem,
+  type FeedbackPage,
+} from '@vo-feedback/shared';
+import type { z } from 'zod';
 import type { Config } from '../../deps.ts';
+import type { FeedbackPosition, FeedbackRecord, ServiceRecord } from '../../db/store.ts';
 import { summarise } from '../../domain/aggregation.ts';
-import { currentYearToDate } from '../../domain/time.ts';
-import { canSeeAggregates, requireToken, type AuthEnv } from '../../middleware/auth.ts';
+import { periodInstants, resolvePeriod, type Period } from '../../domain/period.ts';
+import { XLSX_MAX_ROWS } from '../../domain/export-rows.ts';
+import { exportFeedback } from '../../export-service.ts';
+import {
+  canSeeAggregates,
+  canSeeComments,
+  requireToken,
+  type AuthEnv,
+} from '../../middleware/auth.ts';
 import { problem } from '../../problem.ts';
+import { serviceThemes } from '../../report-service.ts';
+
+type Access = 'aggregates' | 'comments';
+
+/** The service of `:serviceId` if the caller may see it at this level, or the problem answer. */
+async function serviceWithin(
+  c: Context<AuthEnv>,
+  config: Config,
+  access: Access,
+): Promise<ServiceRecord | Response> {
+  const service = await config.store.getService(c.req.param('serviceId') ?? '');
+  if (!service) return problem(c, 404, 'unknown-service', 'Not Found', 'There is no such service.');
+  const principal = c.get('principal');
+  if (access === 'comments' && !canSeeComments(principal, service.organisationId)) {
+    return problem(
+      c,
+      403,
+      'forbidden',
+      'Forbidden',
+      principal.role === 'steering'
+        ? 'Comments and exports are for the service provider only; the steering committee sees aggregates (summary, annual report).'
+        : 'This service belongs to another organisation; use a token of that organisation.',
+    );
+  }
+  if (!canSeeAggregates(principal, service.organisationId)) {
+    return problem(
+      c,
+      403,
+      'forbidden',
+      'Forbidden',
+      'This service belongs to another organisation; use a token of that organisation.',
+    );
+  }
+  return service;
+}
+
+function invalidQuery(c: Context, error: z.ZodError): Response {
+  return problem(
+    c,
+    400,
+    'validation-error',
+    'Bad Request',
+    'The query is not valid; see errors.',
+    fieldErrors(error),
+  );
+}
+
+function periodOf(
+  c: Context,
+  config: Config,
+  query: { from?: string | undefined; to?: string | undefined },
+): Period | Response {
+  const period = resolvePeriod(query, config.now());
+  if (period) return period;
+  return problem(c, 400, 'validation-error', 'Bad Request', 'The period is not valid.', [
+    { path: 'from', message: 'Give a from date on or before the to date.' },
+  ]);
+}
+
+// The cursor is opaque to clients: base64url of "<createdAt>.<id>", the position of the last item
+// of a page in the (createdAt, id) order. A submission arriving meanwhile is newer than any
+// cursor, so paging on never repeats or skips an item.
+function encodeCursor(position: FeedbackPosition): string {
+  return Buffer.from(`${position.createdAt}.${position.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): FeedbackPosition | undefined {
+  const match = /^(\d{1,15})\.([0-9a-f-]{36})$/i.exec(
+    Buffer.from(cursor, 'base64url').toString('utf8'),
+  );
+  return match ? { createdAt: Number(match[1]), id: match[2]! } : undefined;
+}
+
+function feedbackItem(record: FeedbackRecord): FeedbackItem {
+  return {
+    id: record.id,
+    serviceId: record.serviceId,
+    createdAt: new Date(record.createdAt).toISOString(),
+    day: record.day,
+    rating: record.rating,
+    comment: record.comment ?? '',
+    lang: record.lang,
+    outcome: record.outcome,
+    step: record.step,
+    page: record.page,
+    redactions: record.redactions,
+  };
+}
 
 /** The provider and steering API over services (Bearer token). */
 export function servicesRoutes(config: Config) {
   const { store } = config;
-  return new Hono<AuthEnv>()
-    .use(requireToken(store))
-    .get('/', async (c) => {
-      const principal = c.get('principal');
-      const services = await store.listServices(principal.organisationId ?? undefined);
-      return c.json(
-        services.map((s) => ({
-          id: s.id,
-          name: s.name,
-          organisationId: s.organisationId,
-          active: s.active,
-          publicServiceUri: s.publicServiceUri,
-        })),
-      );
-    })
-    .get('/:serviceId/summary', async (c) => {
-      const service = await store.getService(c.req.param('serviceId'));
-      if (!service) {
-        return problem(c, 404, 'unknown-service', 'Not Found', 'There is no such service.');
-      }
-      if (!canSeeAggregates(c.get('principal'), service.organisationId)) {
-        return problem(
-          c,
-          403,
-          'forbidden',
-          'Forbidden',
-          'This service belongs to another organisation; use a token of that organisation.',
+  return (
+    new Hono<AuthEnv>()
+      .use(requireToken(store))
+      .get('/', async (c) => {
+        const principal = c.get('principal');
+        const services = await store.listServices(principal.organisationId ?? undefined);
+        return c.json(
+          services.map((s) => ({
+            id: s.id,
+            name: s.name,
+            organisationId: s.organisationId,
+            active: s.active,
+            publicServiceUri: s.publicServiceUri,
+          })),
         );
-      }
-      const query = PeriodQuerySchema.safeParse(c.req.query());
-      if (!query.success) {
-        return problem(
-          c,
-          400,
-          'validation-error',
-          'Bad Request',
-          'The period is not valid; see errors.',
-          fieldErrors(query.error),
-        );
-      }
-      const defaults = currentYearToDate(new Date(config.now()));
-      const from =
-        query.data.from ?? (query.data.to ? `${query.data.to.slice(0, 4)}-01-01` : defaults.from);
-      const to = query.data.to ?? defaults.to;
-      if (from > to) {
-        return problem(c, 400, 'validation-error', 'Bad Request', 'The period is not valid.', [
-          { path: 'from', message: 'Give a from date on or before the to date.' },
+      })
+      .get('/:serviceId/summary', async (c) => {
+        const service = await serviceWithin(c, config, 'aggregates');
+        if (service instanceof Response) return service;
+        const query = PeriodQuerySchema.safeParse(c.req.query());
+        if (!query.success) return invalidQuery(c, query.error);
+        const period = periodOf(c, config, query.data);
+        if (period instanceof Response) return period;
+        const [rollups, impressions] = await Promise.all([
+          store.dailyRollups(service.id, period.from, period.to),
+          store.dailyImpressions(service.id, period.from, period.to),
         ]);
-      }
-      const [rollups, impressions] = await Promise.all([
-        store.dailyRollups(service.id, from, to),
-        store.dailyImpressions(service.id, from, to),
-      ]);
-      return c.json(summarise(service.id, { from, to }, rollups, impressions));
-    });
+        return c.json(summarise(service.id, period, rollups, impressions));
+      })
+      // The comment listing: submissions that have a comment (a rating alone is in the summary),
+      // newest first, the redacted text only. Providers of the service's organisation only.
+      .get('/:serviceId/feedback', async (c) => {
+        const service = await serviceWithin(c, config, 'comments');
+        if (service instanceof Response) return service;
+        const query = FeedbackQuerySchema.safeParse(c.req.query());
+        if (!query.success) return invalidQuery(c, query.error);
+        const period = periodOf(c, config, query.data);
+        if (period instanceof Response) return period;
+        let before: FeedbackPosition | undefined;
+        if (query.data.cursor !== undefined) {
+          before = decodeCursor(query.data.cursor);
+          if (!before) {
+            return problem(c, 400, 'validation-error', 'Bad Request', 'The cursor is not valid.', [
+              {
+                path: 'cursor',
+                message: 'Pass nextCursor of the previous page unchanged, or leave it out.',
+              },
+            ]);
+          }
+        }
+        const { start, end } = periodInstants(period);
+        const limit = query.data.limit;
+        // One row more than asked tells whether there is a next page.
+        const rows = await store.listComments({
+          serviceId: service.id,
+          start,
+          end,
+          rating: query.data.rating,
+          outcome: query.data.outcome === 'unknown' ? null : query.data.outcome,
+          before,
+          limit: limit + 1,
+        });
+        const items = rows.slice(0, limit);
+        const last = items[items.length - 1];
+        const page: FeedbackPage = {
+          serviceId: service.id,
+          from: period.from,
+          to: period.to,
+          items: items.map(feedbackItem),
+          nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+        };
+        c.header('cache-control', 'private, no-store');
+        return c.json(page);
+      })
+      // Themes carry example comments: providers of the service's organisation only.
+      .get('/:serviceId/themes', async (c) => {
+        const service = await serviceWithin(c, config, 'comments');
+        if (service instanceof Response) return service;
+        const query = PeriodQuerySchema.safeParse(c.req.query());
+        if (!query.success) return invalidQuery(c, query.error);
+        const period = periodOf(c, config, query.data);
+        if (period instanceof Response) return period;
+        c.header('cache-control', 'private, no-store');
+        return c.json(await serviceThemes(store, service.id, period));
+      })
+      // Every submission of the period, streamed. Comments included: providers only.
+      .get('/:serviceId/export', async (c) => {
+        const service = await serviceWithin(c, config, 'comments');
+        if (service instanceof Response) return service;
+        const query = ExportQuerySchema.safeParse(c.req.query());
+        if (!query.success) return invalidQuery(c, query.error);
+        const period = periodOf(c, config, query.data);
+        if (period instanceof Response) return period;
+        const format = query.data.format;
+        if (format === 'xlsx') {
+          // The rollups count the period's rows exactly (periods are whole days): refuse before
+          // streaming what Excel could not open.
+          const rollups = await store.dailyRollups(service.id, period.from, period.to);
+          const rows = rollups.reduce(
+            (sum, r) =>
+              sum +
+              r.ratings['1'] +
+              r.ratings['2'] +
+              r.ratings['3'] +
+              r.ratings['4'] +
+              r.ratings['5'],
+            0,
+          );
+          if (rows > XLSX_MAX_ROWS) {
+            return problem(
+              c,
+              422,
+              'too-many-rows',
+              'Unprocessable Content',
+              `The period has ${rows} submissions; an Excel sheet holds ${XLSX_MAX_ROWS}. Ask for format=csv, or a shorter period.`,
+            );
+          }
+        }
+        const result = exportFeedback(store, { serviceId: service.id, period, format });
+        return c.body(result.stream, 200, {
+          'content-type': result.contentType,
+          'content-disposition': `attachment; filename="${result.filename}"`,
+          'cache-control': 'private, no-store',
+        });
+      })
+  );
 }

@@ -1,0 +1,263 @@
+import type {
+  AnnualReport,
+  MonthFigures,
+  OrganisationReport,
+  ReportBlock,
+  ReportChange,
+  ReportFigures,
+  ServiceReport,
+  Theme,
+} from '@vo-feedback/shared';
+import { summarise, type DailyImpressions, type DailyRollup } from './aggregation.ts';
+import { csvDocument, type CsvCell } from './csv.ts';
+import type { Period } from './period.ts';
+
+// The annual feedback report: per service, per organisation and in total, this year beside the
+// same span of the previous year. Every figure comes from the daily rollups.
+
+/** The rollups and impressions of one service (or a group of services) over one period. */
+export interface Counts {
+  rollups: readonly DailyRollup[];
+  impressions: readonly DailyImpressions[];
+}
+
+export interface ServiceInput {
+  serviceId: string;
+  name: string;
+  organisationId: string;
+  active: boolean;
+  current: Counts;
+  previous: Counts;
+  themes: { words: Theme[]; pairs: Theme[] };
+}
+
+export interface AnnualReportInput {
+  year: number;
+  period: Period;
+  previousPeriod: Period;
+  generatedAt: number;
+  /** null: the steering committee's report of every organisation. */
+  organisationId: string | null;
+  themeMinimum: number;
+  organisations: readonly { id: string; name: string }[];
+  services: readonly ServiceInput[];
+}
+
+function merge(parts: readonly Counts[]): Counts {
+  return {
+    rollups: parts.flatMap((part) => part.rollups),
+    impressions: parts.flatMap((part) => part.impressions),
+  };
+}
+
+function figuresOf(period: Period, counts: Counts): ReportFigures & { byMonth: MonthFigures[] } {
+  // summarise is the summary endpoint's own arithmetic: a report and a summary of the same
+  // period cannot disagree.
+  const summary = summarise('report', period, counts.rollups, counts.impressions);
+  return {
+    responses: summary.responses,
+    ratings: summary.ratings,
+    mean: summary.mean,
+    csat: summary.csat,
+    csatInterval: summary.csatInterval,
+    comments: summary.comments,
+    impressions: summary.impressions,
+    responseRate: summary.responseRate,
+    byMonth: summary.byMonth,
+  };
+}
+
+const difference = (a: number | null, b: number | null) =>
+  a === null || b === null ? null : a - b;
+
+function changeBetween(current: ReportFigures, previous: ReportFigures): ReportChange {
+  return {
+    responses: current.responses - previous.responses,
+    mean: difference(current.mean, previous.mean),
+    csat: difference(current.csat, previous.csat),
+    responseRate: difference(current.responseRate, previous.responseRate),
+    comments: current.comments - previous.comments,
+  };
+}
+
+function block(input: AnnualReportInput, current: Counts, previous: Counts): ReportBlock {
+  const { byMonth: currentMonths, ...currentFigures } = figuresOf(input.period, current);
+  const { byMonth: previousMonths, ...previousFigures } = figuresOf(input.previousPeriod, previous);
+  return {
+    current: currentFigures,
+    previous: previousFigures,
+    change: changeBetween(currentFigures, previousFigures),
+    // Both periods start on 1 January and end on the same day of the year: month i of one is
+    // month i of the other.
+    byMonth: currentMonths.map((month, i) => ({
+      month: month.month,
+      current: month,
+      previous: previousMonths[i]!,
+    })),
+  };
+}
+
+/** Builds the report from the counts of each service. */
+export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
+  const organisations: OrganisationReport[] = input.organisations.map((organisation) => {
+    const services = input.services.filter((s) => s.organisationId === organisation.id);
+    const serviceReports: ServiceReport[] = services.map((s) => ({
+      serviceId: s.serviceId,
+      name: s.name,
+      organisationId: s.organisationId,
+      active: s.active,
+      ...block(input, s.current, s.previous),
+      themes: s.themes,
+    }));
+    return {
+      organisationId: organisation.id,
+      name: organisation.name,
+      ...block(
+        input,
+        merge(services.map((s) => s.current)),
+        merge(services.map((s) => s.previous)),
+      ),
+      services: serviceReports,
+    };
+  });
+  return {
+    year: input.year,
+    period: input.period,
+    previousPeriod: input.previousPeriod,
+    generatedAt: new Date(input.generatedAt).toISOString(),
+    organisationId: input.organisationId,
+    themeMinimum: input.themeMinimum,
+    total: block(
+      input,
+      merge(input.services.map((s) => s.current)),
+      merge(input.services.map((s) => s.previous)),
+    ),
+    organisations,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV: one row per level (total, organisation, service) and period (the year, then each month),
+// with the same period of the previous year and the change beside each figure.
+
+const FIGURE_HEADERS = [
+  'antwoorden',
+  'score 1',
+  'score 2',
+  'score 3',
+  'score 4',
+  'score 5',
+  'gemiddelde score',
+  'tevredenheid',
+  'tevredenheid ondergrens (95%)',
+  'tevredenheid bovengrens (95%)',
+  'opmerkingen',
+  'vertoningen',
+  'responsgraad',
+];
+
+export const ANNUAL_REPORT_CSV_HEADER = [
+  'niveau',
+  'organisatie',
+  'organisatie naam',
+  'dienst',
+  'dienst naam',
+  'periode',
+  ...FIGURE_HEADERS,
+  'vorige periode',
+  ...FIGURE_HEADERS.map((header) => `vorig jaar: ${header}`),
+  'verschil antwoorden',
+  'verschil gemiddelde score',
+  'verschil tevredenheid',
+  'verschil responsgraad',
+  'verschil opmerkingen',
+  "thema's",
+];
+
+type FiguresLike = Omit<ReportFigures, 'responseRate' | 'impressions'> & {
+  impressions: number;
+  responseRate: number | null;
+};
+
+function figureCells(f: FiguresLike): CsvCell[] {
+  return [
+    f.responses,
+    f.ratings['1'],
+    f.ratings['2'],
+    f.ratings['3'],
+    f.ratings['4'],
+    f.ratings['5'],
+    f.mean,
+    f.csat,
+    f.csatInterval?.[0],
+    f.csatInterval?.[1],
+    f.comments,
+    f.impressions,
+    f.responseRate,
+  ];
+}
+
+function changeCells(current: FiguresLike, previous: FiguresLike): CsvCell[] {
+  const change = changeBetween(current, previous);
+  return [change.responses, change.mean, change.csat, change.responseRate, change.comments];
+}
+
+function themeList(themes: ServiceReport['themes'] | undefined): string {
+  if (!themes) return '';
+  return [...themes.words, ...themes.pairs].map((t) => `${t.term} (${t.count})`).join(', ');
+}
+
+function blockRows(
+  report: AnnualReport,
+  level: 'totaal' | 'organisatie' | 'dienst',
+  naming: [string, string, string, string],
+  data: ReportBlock,
+  themes?: ServiceReport['themes'],
+): CsvCell[][] {
+  const yearRow: CsvCell[] = [
+    level,
+    ...naming,
+    String(report.year),
+    ...figureCells(data.current),
+    String(report.year - 1),
+    ...figureCells(data.previous),
+    ...changeCells(data.current, data.previous),
+    themeList(themes),
+  ];
+  const monthRows = data.byMonth.map((month): CsvCell[] => [
+    level,
+    ...naming,
+    month.month,
+    ...figureCells(month.current),
+    month.previous.month,
+    ...figureCells(month.previous),
+    ...changeCells(month.current, month.previous),
+    '',
+  ]);
+  return [yearRow, ...monthRows];
+}
+
+/** The annual report as a CSV document for Belgian Excel. */
+export function annualReportCsv(report: AnnualReport): string {
+  const rows: CsvCell[][] = [ANNUAL_REPORT_CSV_HEADER];
+  // A provider's report covers one organisation: its total is the organisation's own row.
+  if (report.organisationId === null) {
+    rows.push(...blockRows(report, 'totaal', ['', '', '', ''], report.total));
+  }
+  for (const organisation of report.organisations) {
+    const orgNaming: [string, string] = [organisation.organisationId, organisation.name];
+    rows.push(...blockRows(report, 'organisatie', [...orgNaming, '', ''], organisation));
+    for (const service of organisation.services) {
+      rows.push(
+        ...blockRows(
+          report,
+          'dienst',
+          [...orgNaming, service.serviceId, service.name],
+          service,
+          service.themes,
+        ),
+      );
+    }
+  }
+  return csvDocument(rows);
+}

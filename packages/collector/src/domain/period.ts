@@ -1,0 +1,77 @@
+import { brusselsDay, currentYearToDate } from './time.ts';
+
+// Periods are Brussels calendar days. Rows carry the instant of their first post; these turn a
+// day range into the instants that bound it, so that a query can range over the
+// (service_id, created_at) index instead of reading every row of a service.
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+const HOUR = 3_600_000;
+
+/** The instant (ms since the epoch) at which a Brussels calendar day `YYYY-MM-DD` begins. */
+export function brusselsDayStart(day: string): number {
+  const utcMidnight = Date.UTC(
+    Number(day.slice(0, 4)),
+    Number(day.slice(5, 7)) - 1,
+    Number(day.slice(8, 10)),
+  );
+  // Brussels is UTC+1 or UTC+2, and the clocks change at 02:00/03:00, never at midnight: local
+  // midnight is 22:00 or 23:00 UTC of the day before. Summer time is the earlier one.
+  const summer = utcMidnight - 2 * HOUR;
+  return brusselsDay(summer) === day ? summer : utcMidnight - HOUR;
+}
+
+/** The day after `YYYY-MM-DD`. */
+export function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The instants of a period of days: `start` inclusive, `end` exclusive. */
+export function periodInstants(period: Period): { start: number; end: number } {
+  return { start: brusselsDayStart(period.from), end: brusselsDayStart(nextDay(period.to)) };
+}
+
+/**
+ * A period from `?from&to`: without `from`, 1 January of the year of `to` (or of today); without
+ * `to`, today in Brussels. Undefined when `from` comes after `to`.
+ */
+export function resolvePeriod(
+  query: { from?: string | undefined; to?: string | undefined },
+  now: number,
+): Period | undefined {
+  const defaults = currentYearToDate(new Date(now));
+  const from = query.from ?? (query.to ? `${query.to.slice(0, 4)}-01-01` : defaults.from);
+  const to = query.to ?? defaults.to;
+  return from > to ? undefined : { from, to };
+}
+
+/** The same calendar day one year earlier; 29 February becomes 28 February. */
+function yearEarlier(day: string): string {
+  const monthDay = day.slice(5) === '02-29' ? '02-28' : day.slice(5);
+  return `${Number(day.slice(0, 4)) - 1}-${monthDay}`;
+}
+
+/**
+ * A calendar year as a report covers it: the whole year, or up to today while it runs, and the
+ * same span of the year before, so that a running year is compared like with like.
+ * Undefined for a year that has not begun.
+ */
+export function reportYear(
+  year: number,
+  now: number,
+): { period: Period; previousPeriod: Period } | undefined {
+  const today = brusselsDay(now);
+  const from = `${year}-01-01`;
+  if (from > today) return undefined;
+  const yearEnd = `${year}-12-31`;
+  const to = yearEnd < today ? yearEnd : today;
+  return {
+    period: { from, to },
+    previousPeriod: { from: `${year - 1}-01-01`, to: yearEarlier(to) },
+  };
+}

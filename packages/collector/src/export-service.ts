@@ -1,0 +1,140 @@
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { ExportFormat } from '@vo-feedback/shared';
+import type { FeedbackRecord, Store } from './db/store.ts';
+import { CSV_BOM, csvRow } from './domain/csv.ts';
+import {
+  EXPORT_COLUMNS,
+  EXPORT_CONTENT_TYPES,
+  EXPORT_CSV_HEADER,
+  exportCells,
+  exportFilename,
+  exportRow,
+} from './domain/export-rows.ts';
+import { periodInstants, type Period } from './domain/period.ts';
+
+// Exports stream: the store yields pages of rows (keyset pagination), each page is written and
+// handed on only when the reader asks for more, so memory stays flat whatever the row count.
+// The HTTP route and the CLI use the same streams.
+
+export interface ExportRequest {
+  serviceId: string;
+  period: Period;
+  format: ExportFormat;
+  /** Rows per database page. Default 1000. */
+  pageSize?: number;
+}
+
+export interface Export {
+  stream: ReadableStream<Uint8Array>;
+  contentType: string;
+  filename: string;
+}
+
+function pages(store: Store, request: ExportRequest): AsyncIterable<FeedbackRecord[]> {
+  const { start, end } = periodInstants(request.period);
+  return store.feedbackPages({
+    serviceId: request.serviceId,
+    start,
+    end,
+    pageSize: request.pageSize ?? 1000,
+  });
+}
+
+/** A byte stream that produces the next chunk of text only when its reader asks for it. */
+function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
+async function* csvChunks(store: Store, request: ExportRequest): AsyncGenerator<string> {
+  yield CSV_BOM + EXPORT_CSV_HEADER;
+  for await (const page of pages(store, request)) {
+    let chunk = '';
+    for (const record of page) chunk += csvRow(exportCells(exportRow(record)));
+    yield chunk;
+  }
+}
+
+async function* jsonChunks(store: Store, request: ExportRequest): AsyncGenerator<string> {
+  // A JSON array, one element per line, so that it can also be read line by line.
+  let first = true;
+  yield '[';
+  for await (const page of pages(store, request)) {
+    let chunk = '';
+    for (const record of page) {
+      chunk += `${first ? '\n' : ',\n'}${JSON.stringify(exportRow(record))}`;
+      first = false;
+    }
+    yield chunk;
+  }
+  yield first ? ']\n' : '\n]\n';
+}
+
+/** Resolves when `stream` has room again, or has closed (the reader went away). */
+function drained(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+function xlsxStream(store: Store, request: ExportRequest): ReadableStream<Uint8Array> {
+  // exceljs's streaming writer commits each row to the zip as it goes: a committed row is no
+  // longer held. Inline strings (no shared-string table) and no styles keep memory flat.
+  const output = new PassThrough({ highWaterMark: 256 * 1024 });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useSharedStrings: false,
+    useStyles: false,
+  });
+  const sheet = workbook.addWorksheet('Feedback');
+  sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.heading, key: c.key, width: c.width }));
+  let cancelled = false;
+  const write = async () => {
+    for await (const page of pages(store, request)) {
+      if (cancelled) return;
+      // Strings are written as text cells: a comment that starts with "=" stays text in Excel.
+      for (const record of page) sheet.addRow(exportRow(record)).commit();
+      // Wait for the reader: what the zip compresses piles up in `output` until it is read.
+      if (output.writableNeedDrain) await drained(output);
+    }
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => output.destroy(error as Error));
+  const stream = Readable.toWeb(output) as ReadableStream<Uint8Array>;
+  // Cancelling the web stream destroys `output`; stop reading pages then.
+  output.once('close', () => (cancelled = true));
+  return stream;
+}
+
+/** The export of one service's submissions in a period, as a stream of bytes. */
+export function exportFeedback(store: Store, request: ExportRequest): Export {
+  const stream =
+    request.format === 'xlsx'
+      ? xlsxStream(store, request)
+      : textStream(
+          request.format === 'csv' ? csvChunks(store, request) : jsonChunks(store, request),
+        );
+  return {
+    stream,
+    contentType: EXPORT_CONTENT_TYPES[request.format],
+    filename: exportFilename(request.serviceId, request.period, request.format),
+  };
+}

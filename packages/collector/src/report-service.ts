@@ -1,0 +1,238 @@
+import type {
+  AnnualReport,
+  PublicServiceStats,
+  PublicStats,
+  PublicStatsEntry,
+  Themes,
+} from '@vo-feedback/shared';
+import type { ServiceRecord, Store } from './db/store.ts';
+import { buildAnnualReport, type Counts, type ServiceInput } from './domain/annual-report.ts';
+import { periodInstants, reportYear, type Period } from './domain/period.ts';
+import { figuresFrom, emptyRatingCounts } from './domain/statistics.ts';
+import { ThemeCounter, type ThemeOptions } from './domain/themes.ts';
+import { csvDocument, type CsvCell } from './domain/csv.ts';
+
+// Reports, themes and public statistics from the store, for the HTTP routes and the CLI alike.
+
+/**
+ * Themes in the annual report: terms and counts only, never example comments — the report leaves
+ * the provider's hands — and only terms that at least this many comments contain.
+ */
+export const REPORT_THEME_MINIMUM = 3;
+
+async function countsOf(store: Store, serviceId: string, period: Period): Promise<Counts> {
+  const [rollups, impressions] = await Promise.all([
+    store.dailyRollups(serviceId, period.from, period.to),
+    store.dailyImpressions(serviceId, period.from, period.to),
+  ]);
+  return { rollups, impressions };
+}
+
+/**
+ * Themes of a service's comments in a period. The one figure not read from the rollups: it
+ * streams the period's comments (newest first, a page at a time) through the counter.
+ */
+export async function serviceThemes(
+  store: Store,
+  serviceId: string,
+  period: Period,
+  options: ThemeOptions = {},
+): Promise<Themes> {
+  const counter = new ThemeCounter(options);
+  const { start, end } = periodInstants(period);
+  for await (const page of store.feedbackPages({
+    serviceId,
+    start,
+    end,
+    withComment: true,
+    newestFirst: true,
+  })) {
+    for (const record of page) if (record.comment) counter.add(record.comment);
+  }
+  return { serviceId, from: period.from, to: period.to, ...counter.result() };
+}
+
+export type AnnualReportOutcome =
+  | { ok: true; report: AnnualReport }
+  | { ok: false; reason: 'year-not-begun' | 'unknown-organisation' };
+
+/**
+ * The annual report of one organisation, or of all (`organisationId` null, the steering
+ * committee's view). Services of the organisation are all included, inactive ones too: they may
+ * have had responses that year.
+ */
+export async function annualReport(
+  store: Store,
+  request: { year: number; organisationId: string | null; now: number },
+): Promise<AnnualReportOutcome> {
+  const span = reportYear(request.year, request.now);
+  if (!span) return { ok: false, reason: 'year-not-begun' };
+  const allOrganisations = await store.listOrganisations();
+  const organisations =
+    request.organisationId === null
+      ? allOrganisations
+      : allOrganisations.filter((o) => o.id === request.organisationId);
+  if (organisations.length === 0 && request.organisationId !== null) {
+    return { ok: false, reason: 'unknown-organisation' };
+  }
+  const services = await store.listServices(request.organisationId ?? undefined);
+  const inputs: ServiceInput[] = [];
+  for (const service of services) {
+    const [current, previous, themes] = await Promise.all([
+      countsOf(store, service.id, span.period),
+      countsOf(store, service.id, span.previousPeriod),
+      serviceThemes(store, service.id, span.period, {
+        limit: 5,
+        minimumCount: REPORT_THEME_MINIMUM,
+        examples: 0,
+      }),
+    ]);
+    inputs.push({
+      serviceId: service.id,
+      name: service.name,
+      organisationId: service.organisationId,
+      active: service.active,
+      current,
+      previous,
+      themes: { words: themes.words, pairs: themes.pairs },
+    });
+  }
+  return {
+    ok: true,
+    report: buildAnnualReport({
+      year: request.year,
+      period: span.period,
+      previousPeriod: span.previousPeriod,
+      generatedAt: request.now,
+      organisationId: request.organisationId,
+      themeMinimum: REPORT_THEME_MINIMUM,
+      organisations,
+      services: inputs,
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public statistics
+
+/** A service's public figures for a year, or only the fact that they are suppressed. */
+export async function publicServiceStats(
+  store: Store,
+  service: ServiceRecord,
+  request: { year: number; period: Period; minimum: number },
+): Promise<PublicServiceStats> {
+  const rollups = await store.dailyRollups(service.id, request.period.from, request.period.to);
+  const ratings = emptyRatingCounts();
+  for (const row of rollups) {
+    for (const key of ['1', '2', '3', '4', '5'] as const) ratings[key] += row.ratings[key];
+  }
+  const figures = figuresFrom(ratings, 0);
+  if (figures.responses < request.minimum) {
+    return {
+      serviceId: service.id,
+      year: request.year,
+      suppressed: true,
+      minimum: request.minimum,
+    };
+  }
+  return {
+    serviceId: service.id,
+    year: request.year,
+    suppressed: false,
+    responses: figures.responses,
+    ratings: figures.ratings,
+    mean: figures.mean,
+    csat: figures.csat,
+    csatInterval: figures.csatInterval,
+  };
+}
+
+/** Every active service's public figures for a year; undefined for a year that has not begun. */
+export async function publicStats(
+  store: Store,
+  request: { year: number; now: number; minimum: number },
+): Promise<PublicStats | undefined> {
+  const span = reportYear(request.year, request.now);
+  if (!span) return undefined;
+  const organisations = new Map(
+    (await store.listOrganisations()).map((organisation) => [organisation.id, organisation.name]),
+  );
+  const services = (await store.listServices()).filter((service) => service.active);
+  const entries: PublicStatsEntry[] = [];
+  for (const service of services) {
+    const stats = await publicServiceStats(store, service, {
+      year: request.year,
+      period: span.period,
+      minimum: request.minimum,
+    });
+    entries.push({
+      ...stats,
+      name: service.name,
+      organisationId: service.organisationId,
+      organisationName: organisations.get(service.organisationId) ?? service.organisationId,
+    });
+  }
+  return {
+    year: request.year,
+    from: span.period.from,
+    to: span.period.to,
+    minimum: request.minimum,
+    services: entries,
+  };
+}
+
+export const PUBLIC_STATS_CSV_HEADER = [
+  'jaar',
+  'van',
+  'tot en met',
+  'dienst',
+  'dienst naam',
+  'organisatie',
+  'organisatie naam',
+  'onderdrukt',
+  'antwoorden',
+  'score 1',
+  'score 2',
+  'score 3',
+  'score 4',
+  'score 5',
+  'gemiddelde score',
+  'tevredenheid',
+  'tevredenheid ondergrens (95%)',
+  'tevredenheid bovengrens (95%)',
+];
+
+/** The open-data CSV: a suppressed service has its row, with "ja" and no figure. */
+export function publicStatsCsv(stats: PublicStats): string {
+  const rows: CsvCell[][] = [PUBLIC_STATS_CSV_HEADER];
+  for (const entry of stats.services) {
+    const naming: CsvCell[] = [
+      stats.year,
+      stats.from,
+      stats.to,
+      entry.serviceId,
+      entry.name,
+      entry.organisationId,
+      entry.organisationName,
+    ];
+    if (entry.suppressed) {
+      rows.push([...naming, 'ja', ...Array<CsvCell>(10).fill(null)]);
+      continue;
+    }
+    rows.push([
+      ...naming,
+      'nee',
+      entry.responses,
+      entry.ratings['1'],
+      entry.ratings['2'],
+      entry.ratings['3'],
+      entry.ratings['4'],
+      entry.ratings['5'],
+      entry.mean,
+      entry.csat,
+      entry.csatInterval?.[0],
+      entry.csatInterval?.[1],
+    ]);
+  }
+  return csvDocument(rows);
+}

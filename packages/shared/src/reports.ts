@@ -1,0 +1,282 @@
+import { z } from 'zod';
+import {
+  DateSchema,
+  LanguageSchema,
+  OrganisationIdSchema,
+  OutcomeSchema,
+  ServiceIdSchema,
+} from './common.ts';
+import { FiguresSchema, MonthFiguresSchema, RatingCountsSchema } from './summary.ts';
+
+// Responses of the comment listing, the themes, the exports, the annual report and the public
+// statistics. Query strings arrive as text: numbers are coerced here, once.
+
+const fraction = z.number().min(0).max(1);
+const count = z.number().int().nonnegative();
+const ratingQuery = z.coerce
+  .number({ message: 'Give the rating as a whole number from 1 to 5.' })
+  .int('Give the rating as a whole number from 1 to 5.')
+  .min(1, 'Give the rating as a whole number from 1 to 5.')
+  .max(5, 'Give the rating as a whole number from 1 to 5.');
+const yearQuery = z.coerce
+  .number({ message: 'Give the year as four digits, e.g. 2026.' })
+  .int('Give the year as four digits, e.g. 2026.')
+  .min(2000, 'Give a year from 2000 on.')
+  .max(9999, 'Give the year as four digits, e.g. 2026.');
+
+// ---------------------------------------------------------------------------------------------
+// Comments
+
+/** `?from&to&rating&outcome&limit&cursor` of `GET /api/v1/services/:serviceId/feedback`. */
+export const FeedbackQuerySchema = z.strictObject({
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+  rating: ratingQuery.optional(),
+  /** An outcome, or `unknown` for submissions whose host page gave none. */
+  outcome: z
+    .enum([...OutcomeSchema.options, 'unknown'], {
+      message: 'Use completed, rejected, error, info or unknown.',
+    })
+    .optional(),
+  limit: z.coerce
+    .number({ message: 'Give the limit as a whole number from 1 to 200.' })
+    .int('Give the limit as a whole number from 1 to 200.')
+    .min(1, 'Give the limit as a whole number from 1 to 200.')
+    .max(200, 'Give the limit as a whole number from 1 to 200.')
+    .default(50),
+  /** The `nextCursor` of the previous page, as it was given. */
+  cursor: z.string().max(200).optional(),
+});
+export type FeedbackQuery = z.infer<typeof FeedbackQuerySchema>;
+
+/** One submission with a comment, as a provider reads it. The comment is the redacted text. */
+export const FeedbackItemSchema = z.object({
+  id: z.uuid(),
+  serviceId: ServiceIdSchema,
+  /** When it was first posted (ISO 8601, UTC). */
+  createdAt: z.iso.datetime(),
+  /** The Brussels day it counts in. */
+  day: DateSchema,
+  rating: z.number().int().min(1).max(5),
+  comment: z.string(),
+  lang: LanguageSchema,
+  outcome: OutcomeSchema.nullable(),
+  step: z.string().nullable(),
+  page: z.string().nullable(),
+  /** How many personal-data items were replaced in it (a count, never the values). */
+  redactions: count,
+});
+export type FeedbackItem = z.infer<typeof FeedbackItemSchema>;
+
+/** `GET /api/v1/services/:serviceId/feedback`: newest first; `nextCursor` null on the last page. */
+export const FeedbackPageSchema = z.object({
+  serviceId: ServiceIdSchema,
+  from: DateSchema,
+  to: DateSchema,
+  items: z.array(FeedbackItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export type FeedbackPage = z.infer<typeof FeedbackPageSchema>;
+
+/** A frequent word or word pair in the comments of a period. */
+export const ThemeSchema = z.object({
+  /** The word, or two words separated by one space. */
+  term: z.string(),
+  /** How many comments contain it (a comment counts once however often it repeats a word). */
+  count: z.number().int().positive(),
+  /** A few of those comments, newest first; absent where comments may not be shown. */
+  examples: z.array(z.string()).optional(),
+});
+export type Theme = z.infer<typeof ThemeSchema>;
+
+/** `GET /api/v1/services/:serviceId/themes`. */
+export const ThemesSchema = z.object({
+  serviceId: ServiceIdSchema,
+  from: DateSchema,
+  to: DateSchema,
+  /** How many comments were read. */
+  comments: count,
+  words: z.array(ThemeSchema),
+  pairs: z.array(ThemeSchema),
+});
+export type Themes = z.infer<typeof ThemesSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Exports
+
+export const EXPORT_FORMATS = ['csv', 'json', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `?format&from&to` of `GET /api/v1/services/:serviceId/export`. */
+export const ExportQuerySchema = z.strictObject({
+  format: z.enum(EXPORT_FORMATS, { message: 'Use csv, json or xlsx.' }).default('csv'),
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+});
+export type ExportQuery = z.infer<typeof ExportQuerySchema>;
+
+/** One exported submission: a row of the CSV and XLSX, an element of the JSON array. */
+export const ExportRowSchema = z.object({
+  id: z.uuid(),
+  serviceId: ServiceIdSchema,
+  /** The Brussels day and local time (HH:MM:SS) of the first post. */
+  day: DateSchema,
+  time: z.string().regex(/^\d{2}:\d{2}:\d{2}$/),
+  /** The first post, ISO 8601 in UTC. */
+  createdAt: z.iso.datetime(),
+  rating: z.number().int().min(1).max(5),
+  outcome: OutcomeSchema.nullable(),
+  step: z.string().nullable(),
+  lang: LanguageSchema,
+  page: z.string().nullable(),
+  comment: z.string().nullable(),
+  redactions: count,
+});
+export type ExportRow = z.infer<typeof ExportRowSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The annual report
+
+export const REPORT_FORMATS = ['json', 'csv', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** `?year&organisation&format` of `GET /api/v1/reports/annual`. */
+export const AnnualReportQuerySchema = z.strictObject({
+  year: yearQuery.optional(),
+  organisation: OrganisationIdSchema.optional(),
+  format: z.enum(REPORT_FORMATS, { message: 'Use json, csv or html.' }).default('json'),
+});
+export type AnnualReportQuery = z.infer<typeof AnnualReportQuerySchema>;
+
+const PeriodSchema = z.object({ from: DateSchema, to: DateSchema });
+
+/** The figures of a period with impressions and the response rate. */
+export const ReportFiguresSchema = FiguresSchema.extend({
+  impressions: count,
+  /** responses / impressions, or null without impressions. */
+  responseRate: z.number().min(0).nullable(),
+});
+export type ReportFigures = z.infer<typeof ReportFiguresSchema>;
+
+/**
+ * This year minus the previous year. `csat` and `responseRate` are differences of fractions
+ * (0.05 = 5 percentage points); a change is null when either side has no figure.
+ */
+export const ReportChangeSchema = z.object({
+  responses: z.number().int(),
+  mean: z.number().nullable(),
+  csat: z.number().nullable(),
+  responseRate: z.number().nullable(),
+  comments: z.number().int(),
+});
+export type ReportChange = z.infer<typeof ReportChangeSchema>;
+
+/** One month of the trend, beside the same month of the previous year. */
+export const ReportMonthSchema = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  current: MonthFiguresSchema,
+  previous: MonthFiguresSchema,
+});
+export type ReportMonth = z.infer<typeof ReportMonthSchema>;
+
+/** Figures of a service, an organisation or everything, this year and the previous one. */
+export const ReportBlockSchema = z.object({
+  current: ReportFiguresSchema,
+  previous: ReportFiguresSchema,
+  change: ReportChangeSchema,
+  byMonth: z.array(ReportMonthSchema),
+});
+export type ReportBlock = z.infer<typeof ReportBlockSchema>;
+
+export const ServiceReportSchema = ReportBlockSchema.extend({
+  serviceId: ServiceIdSchema,
+  name: z.string(),
+  organisationId: OrganisationIdSchema,
+  active: z.boolean(),
+  /** The most frequent words and word pairs of this year's comments: terms and counts only. */
+  themes: z.object({ words: z.array(ThemeSchema), pairs: z.array(ThemeSchema) }),
+});
+export type ServiceReport = z.infer<typeof ServiceReportSchema>;
+
+export const OrganisationReportSchema = ReportBlockSchema.extend({
+  organisationId: OrganisationIdSchema,
+  name: z.string(),
+  services: z.array(ServiceReportSchema),
+});
+export type OrganisationReport = z.infer<typeof OrganisationReportSchema>;
+
+/** `GET /api/v1/reports/annual?format=json`. */
+export const AnnualReportSchema = z.object({
+  year: z.number().int(),
+  /** 1 January to 31 December, or to today while the year runs. */
+  period: PeriodSchema,
+  /** The same span one year earlier, so that a running year is compared like with like. */
+  previousPeriod: PeriodSchema,
+  generatedAt: z.iso.datetime(),
+  /** One organisation, or `null` for the steering committee's report of all organisations. */
+  organisationId: OrganisationIdSchema.nullable(),
+  /** Themes count a word only when at least this many comments contain it. */
+  themeMinimum: z.number().int().positive(),
+  total: ReportBlockSchema,
+  organisations: z.array(OrganisationReportSchema),
+});
+export type AnnualReport = z.infer<typeof AnnualReportSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Public statistics
+
+/** `?year&format` of the public statistics. */
+export const PublicStatsQuerySchema = z.strictObject({
+  year: yearQuery.optional(),
+  format: z.enum(['json', 'csv'], { message: 'Use json or csv.' }).default('json'),
+});
+export type PublicStatsQuery = z.infer<typeof PublicStatsQuerySchema>;
+
+/** A service's public figures for a year: aggregates only, never a comment. */
+export const PublicFiguresSchema = z.object({
+  serviceId: ServiceIdSchema,
+  year: z.number().int(),
+  suppressed: z.literal(false),
+  responses: count,
+  ratings: RatingCountsSchema,
+  mean: z.number().min(1).max(5).nullable(),
+  csat: fraction.nullable(),
+  csatInterval: z.tuple([fraction, fraction]).nullable(),
+});
+
+/** Fewer responses than the threshold: no figure at all, only that it is suppressed. */
+export const PublicSuppressedSchema = z.strictObject({
+  serviceId: ServiceIdSchema,
+  year: z.number().int(),
+  suppressed: z.literal(true),
+  minimum: z.number().int().positive(),
+});
+
+/** `GET /api/v1/public/services/:serviceId/stats`. */
+export const PublicServiceStatsSchema = z.discriminatedUnion('suppressed', [
+  PublicFiguresSchema,
+  PublicSuppressedSchema,
+]);
+export type PublicServiceStats = z.infer<typeof PublicServiceStatsSchema>;
+
+const naming = {
+  name: z.string(),
+  organisationId: OrganisationIdSchema,
+  organisationName: z.string(),
+};
+
+/** `GET /api/v1/public/stats`: every active service, named. */
+export const PublicStatsSchema = z.object({
+  year: z.number().int(),
+  from: DateSchema,
+  to: DateSchema,
+  minimum: z.number().int().positive(),
+  services: z.array(
+    z.discriminatedUnion('suppressed', [
+      PublicFiguresSchema.extend(naming),
+      PublicSuppressedSchema.extend(naming),
+    ]),
+  ),
+});
+export type PublicStats = z.infer<typeof PublicStatsSchema>;
+export type PublicStatsEntry = PublicStats['services'][number];
