@@ -1,0 +1,298 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import type { Language, Outcome, SubmissionInput } from '@vo-feedback/shared';
+import {
+  LANGUAGES,
+  MAX_COMMENT_LENGTH,
+  MAX_STEP_LENGTH,
+  OUTCOMES,
+} from '@vo-feedback/shared/constants';
+import { deliver, sendImpression, uuidv7, type DeliveryResult } from '../delivery.ts';
+import { de } from '../i18n/de.ts';
+import { en } from '../i18n/en.ts';
+import { fr } from '../i18n/fr.ts';
+import { nl, type Messages } from '../i18n/nl.ts';
+import { styles } from './vo-feedback.styles.ts';
+
+const catalogs: Record<Language, Messages> = { nl, fr, en, de };
+
+/** Detail of `vo-feedback-rated`. */
+export interface VoFeedbackRatedDetail {
+  serviceId: string;
+  /** 1 (very dissatisfied) to 5 (very satisfied). */
+  rating: number;
+}
+
+/** Detail of `vo-feedback-submitted`. */
+export interface VoFeedbackSubmittedDetail extends VoFeedbackRatedDetail {
+  hasComment: boolean;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'vo-feedback-rated': CustomEvent<VoFeedbackRatedDetail>;
+    'vo-feedback-submitted': CustomEvent<VoFeedbackSubmittedDetail>;
+  }
+}
+
+type View = 'comment' | 'thanks';
+/** The message in the status region, by catalog key. */
+type Note = '' | 'sending' | 'rated' | 'queued' | 'failed';
+
+// The widget's own script origin is the default collector: the collector serves the bundle.
+const scriptOrigin = new URL(import.meta.url).origin;
+
+/**
+ * The feedback question a citizen sees at the end of an online transaction: how satisfied they are
+ * on a five-point scale, then, optionally, what could be better.
+ *
+ * Accessibility criteria (WCAG 2.2 AA, tested in a real browser):
+ * - native radios in a fieldset whose legend is the question; each option has a visible text label;
+ * - one explicit button records the rating; an empty choice gives an error that says how to fix it,
+ *   is tied to the group (`aria-describedby`) and takes focus to the first option;
+ * - focus moves on purpose: to the comment field after rating, to the thank-you heading at the end;
+ * - the status and the character count are announced from live regions that are always rendered;
+ * - every string, visible or spoken, comes from the language's catalog, and `lang` is set on the
+ *   content so screen readers pronounce it right;
+ * - targets are at least 44 px high, the focus ring is 3 px with a 2 px offset, the layout reflows
+ *   at 320 px, and forced colours and reduced motion are respected.
+ *
+ * @summary A five-point satisfaction question with an optional comment, sent to the vo-feedback collector.
+ * @tagname vo-feedback
+ *
+ * @fires {CustomEvent<VoFeedbackRatedDetail>} vo-feedback-rated - The rating is recorded (sent, or kept on the device to send later).
+ * @fires {CustomEvent<VoFeedbackSubmittedDetail>} vo-feedback-submitted - The citizen finished: the thank-you is shown.
+ *
+ * @csspart base - The box around the whole widget.
+ * @csspart heading - The heading (its level follows `heading-level`).
+ * @csspart option - Each of the five answer options (a label around its radio).
+ * @csspart textarea - The comment field.
+ * @csspart button - The send buttons.
+ * @csspart status - The status message (sending, sent, saved for later, failed).
+ *
+ * @cssproperty --vo-feedback-font-family - Font stack. Default: 'Flanders Art Sans', Arial, sans-serif.
+ * @cssproperty --vo-feedback-color-text - Text colour. Default: #333332.
+ * @cssproperty --vo-feedback-color-background - Background of the box. Default: #f7f9fc.
+ * @cssproperty --vo-feedback-color-surface - Background of options and the comment field. Default: #fff.
+ * @cssproperty --vo-feedback-color-accent - The accent bar; never text or a control's edge. Default: #ffed00.
+ * @cssproperty --vo-feedback-color-action - Buttons, links, the chosen option. Default: #0055cc.
+ * @cssproperty --vo-feedback-color-action-hover - Buttons and links on hover. Default: #003b8e.
+ * @cssproperty --vo-feedback-color-on-action - Text on buttons. Default: #fff.
+ * @cssproperty --vo-feedback-color-selected - Background of the chosen option. Default: #e4ebf5.
+ * @cssproperty --vo-feedback-color-focus - The focus ring. Default: #0055cc.
+ * @cssproperty --vo-feedback-color-border - Edge of the box. Default: #cfd5dd.
+ * @cssproperty --vo-feedback-color-input-border - Edge of options and the comment field (keep 3:1). Default: #687483.
+ * @cssproperty --vo-feedback-color-error - Error text. Default: #bc3136.
+ * @cssproperty --vo-feedback-color-error-border - Error edge. Default: #d2373c.
+ * @cssproperty --vo-feedback-color-success - Confirmation text. Default: #007a37.
+ * @cssproperty --vo-feedback-radius - Corner radius. Default: 3px.
+ */
+export class VoFeedback extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    serviceId: { attribute: 'service-id' },
+    endpoint: {},
+    lang: { reflect: true },
+    outcome: {},
+    step: {},
+    privacyUrl: { attribute: 'privacy-url' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    _view: { state: true },
+    _note: { state: true },
+    _error: { state: true },
+    _length: { state: true },
+  };
+
+  /** The service's id at the collector (required): lowercase letters, digits and `-`, 2–64 characters. */
+  declare serviceId: string;
+  /** Base URL of the collector. Default: the origin this script was loaded from. */
+  declare endpoint: string | undefined;
+  /** End state of the journey: `completed`, `rejected`, `error` or `info`. Sent with the answer. */
+  declare outcome: Outcome | undefined;
+  /** Free label of the journey step, at most 64 characters. Sent with the answer. */
+  declare step: string | undefined;
+  /** Link to the service's privacy statement, shown beside the comment field. */
+  declare privacyUrl: string | undefined;
+  /** Level of the widget's heading, 2–6, to fit the host page's outline. Default: 2. */
+  declare headingLevel: number | undefined;
+
+  // Reactive state. No initial values: a class field would hide Lit's accessors, and undefined
+  // reads as the first step, no message, no error, an empty comment.
+  declare private _view: View | undefined;
+  declare private _note: Note | undefined;
+  declare private _error: 'chooseRating' | 'tooLong' | undefined;
+  declare private _length: number | undefined;
+
+  #id = '';
+  #rating = 0;
+  #busy = false;
+  #countTimer: ReturnType<typeof setTimeout> | undefined;
+
+  protected override updated(): void {
+    // After every update, so that a service-id set late still counts; sendImpression keeps it to
+    // one per page view.
+    if (this.serviceId) sendImpression(this.#endpoint(), this.serviceId);
+  }
+
+  /** The language used: `lang` here or on the nearest ancestor, else nl ("nl-BE" counts as nl). */
+  #language(): Language {
+    // The property first: set from script, it reaches the attribute only after this render.
+    const code = (this.lang || this.closest('[lang]')?.getAttribute('lang'))
+      ?.slice(0, 2)
+      .toLowerCase();
+    return LANGUAGES.find((l) => l === code) ?? 'nl';
+  }
+
+  #endpoint(): string {
+    return (this.endpoint || scriptOrigin).replace(/\/+$/, '');
+  }
+
+  async #focus(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  #emit<K extends 'vo-feedback-rated' | 'vo-feedback-submitted'>(
+    type: K,
+    detail: GlobalEventHandlersEventMap[K]['detail'],
+  ): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Posts the answer so far under this page view's one id; the collector updates it in place. */
+  async #send(comment?: string): Promise<DeliveryResult> {
+    this.#busy = true;
+    this._note = 'sending';
+    this.#id ||= uuidv7();
+    const submission: SubmissionInput = {
+      id: this.#id,
+      serviceId: this.serviceId,
+      rating: this.#rating,
+      lang: this.#language(),
+      // The path only: a query string or fragment may carry a case number or a name.
+      page: location.pathname,
+    };
+    if (comment) submission.comment = comment;
+    if (this.outcome && OUTCOMES.includes(this.outcome)) submission.outcome = this.outcome;
+    const step = this.step?.trim().slice(0, MAX_STEP_LENGTH);
+    if (step) submission.step = step;
+    const result = await deliver(`${this.#endpoint()}/api/v1/feedback`, submission);
+    this.#busy = false;
+    this._note = result === 'sent' ? 'rated' : result;
+    return result;
+  }
+
+  /** One form for both steps: the rating first, then the comment. */
+  async #onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.#busy) return;
+    const form = new FormData(event.target as HTMLFormElement);
+    if (!this._view) {
+      const rating = Number(form.get('rating'));
+      if (!rating) {
+        this._error = 'chooseRating';
+        return this.#focus('input');
+      }
+      this._error = undefined;
+      this.#rating = rating;
+      if ((await this.#send()) === 'failed') return;
+      this.#emit('vo-feedback-rated', { serviceId: this.serviceId, rating });
+      this._view = 'comment';
+      return this.#focus('textarea');
+    }
+    const comment = String(form.get('comment')).trim();
+    if (comment.length > MAX_COMMENT_LENGTH) {
+      this._error = 'tooLong';
+      return this.#focus('textarea');
+    }
+    this._error = undefined;
+    if (comment && (await this.#send(comment)) === 'failed') return;
+    // The heading now thanks the citizen; the status keeps only what they still need to know.
+    if (this._note === 'rated') this._note = '';
+    this.#emit('vo-feedback-submitted', {
+      serviceId: this.serviceId,
+      rating: this.#rating,
+      hasComment: !!comment,
+    });
+    this._view = 'thanks';
+    return this.#focus('#heading');
+  }
+
+  #onInput(event: InputEvent): void {
+    const length = (event.target as HTMLTextAreaElement).value.length;
+    // The count is a polite live region: it changes after a pause in typing, so a screen reader
+    // says it once, not at every key.
+    clearTimeout(this.#countTimer);
+    this.#countTimer = setTimeout(() => (this._length = length), 500);
+  }
+
+  #errorMessage(t: Messages, text: string): TemplateResult {
+    return html`<p id="error" class="error"><span class="sr-only">${t.error} </span>${text}</p>`;
+  }
+
+  #ratingFields(t: Messages): TemplateResult {
+    const error = this._error === 'chooseRating';
+    return html`<fieldset aria-describedby=${error ? 'error' : nothing}>
+      <legend>${t.question}</legend>
+      ${error ? this.#errorMessage(t, t.chooseRating) : nothing}
+      <div class="options">
+        ${t.ratings.map(
+          (label, i) =>
+            html`<label part="option"
+              ><input type="radio" name="rating" value=${i + 1} />${label}</label
+            >`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  #commentFields(t: Messages, lang: Language): TemplateResult {
+    const error = this._error === 'tooLong';
+    const left = MAX_COMMENT_LENGTH - (this._length ?? 0);
+    return html`<label for="comment">${t.comment}</label>
+      <p id="hint">${t.hint}</p>
+      ${error ? this.#errorMessage(t, t.tooLong) : nothing}
+      <textarea
+        id="comment"
+        name="comment"
+        part="textarea"
+        rows="5"
+        aria-describedby=${error ? 'error hint count' : 'hint count'}
+        aria-invalid=${error ? 'true' : nothing}
+        @input=${this.#onInput}
+      ></textarea>
+      <p id="count" class=${left < 0 ? 'error' : ''} aria-live="polite">
+        ${`${left < 0 ? t.over : t.left} ${Math.abs(left).toLocaleString(lang)}`}
+      </p>
+      ${this.privacyUrl ? html`<p><a href=${this.privacyUrl}>${t.privacy}</a></p>` : nothing}`;
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this.#language();
+    const t = catalogs[lang];
+    const view = this._view;
+    const level = this.headingLevel!;
+    // role="heading" rather than <h2>–<h6>: a tag name cannot be a binding without lit's
+    // static-html module, and five templates cost more of the size budget than this.
+    return html`<section part="base" class="base" lang=${lang} aria-labelledby="heading">
+      <div
+        id="heading"
+        role="heading"
+        aria-level=${level >= 2 && level <= 6 ? level : 2}
+        part="heading"
+        tabindex="-1"
+      >
+        ${view == 'thanks' ? t.thanks : t.heading}
+      </div>
+      ${
+        view == 'thanks'
+          ? nothing
+          : html`<form novalidate @submit=${this.#onSubmit}>
+              ${view ? this.#commentFields(t, lang) : this.#ratingFields(t)}
+              <button part="button">${t.send}</button>
+            </form>`
+      }
+      <p role="status" part="status" class=${this._note}>${this._note && t[this._note]}</p>
+    </section>`;
+  }
+}

@@ -1,0 +1,19 @@
+// The bundle entry: defines <vo-feedback> once, and delivers answers that waited on this device.
+import { flushQueue } from '../delivery.ts';
+import { VoFeedback } from './vo-feedback.component.ts';
+
+export { VoFeedback };
+export type { VoFeedbackRatedDetail, VoFeedbackSubmittedDetail } from './vo-feedback.component.ts';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vo-feedback': VoFeedback;
+  }
+}
+
+// Guarded: a page may load the script twice (a CMS block and a template), which must not throw.
+if (!customElements.get('vo-feedback')) customElements.define('vo-feedback', VoFeedback);
+
+// "Sent on the next page load or `online` event": loading this module is the page load.
+addEventListener('online', () => void flushQueue());
+void flushQueue();

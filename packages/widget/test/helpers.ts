@@ -1,0 +1,62 @@
+// Small browser-side helpers shared by the widget tests.
+import { fixture, html } from '@open-wc/testing';
+import { inject, vi } from 'vitest';
+import { QUEUE_KEY } from '../src/delivery.ts';
+import type { VoFeedback } from '../src/vo-feedback/vo-feedback.ts';
+import '../src/vo-feedback/vo-feedback.ts';
+
+export const collector = inject('collector');
+
+/** A widget posting to the test collector, or the given markup. */
+export async function widget(
+  template = html`<vo-feedback
+    service-id=${collector.serviceId}
+    endpoint=${collector.url}
+  ></vo-feedback>`,
+): Promise<VoFeedback> {
+  const element = await fixture<HTMLElement>(template);
+  return (
+    element.localName === 'vo-feedback' ? element : element.querySelector('vo-feedback')!
+  ) as VoFeedback;
+}
+
+export function part<E extends Element = HTMLElement>(el: VoFeedback, selector: string): E {
+  const found = el.shadowRoot!.querySelector<E>(selector);
+  if (!found) throw new Error(`no ${selector} in the widget`);
+  return found;
+}
+
+export const radios = (el: VoFeedback) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]'),
+];
+export const button = (el: VoFeedback) => part<HTMLButtonElement>(el, 'button');
+export const textarea = (el: VoFeedback) => part<HTMLTextAreaElement>(el, 'textarea');
+export const statusText = (el: VoFeedback) => part(el, '[role="status"]').textContent!.trim();
+export const heading = (el: VoFeedback) => part(el, '[role="heading"]');
+/** The focused element inside the widget (document.activeElement is the host). */
+export const focused = (el: VoFeedback) => el.shadowRoot!.activeElement;
+
+/** Waits until the widget shows the comment step (the rating went through or was queued). */
+export async function rate(el: VoFeedback, rating: number): Promise<void> {
+  radios(el)[rating - 1]!.click();
+  button(el).click();
+  await vi.waitFor(() => textarea(el), { timeout: 10_000 });
+}
+
+/** Types a comment and sends it; waits for the thank-you. */
+export async function comment(el: VoFeedback, text: string): Promise<void> {
+  const field = textarea(el);
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  button(el).click();
+  await vi.waitFor(
+    () => {
+      if (el.shadowRoot!.querySelector('textarea')) throw new Error('still on the comment step');
+    },
+    { timeout: 10_000 },
+  );
+}
+
+export function queue(): { id: string; url: string; body: string }[] {
+  return JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[]');
+}

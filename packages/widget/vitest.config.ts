@@ -1,0 +1,176 @@
+import { createServer } from 'node:net';
+import { playwright } from '@vitest/browser-playwright';
+import type { BrowserCommand } from 'vitest/node';
+import { defineProject } from 'vitest/config';
+import type { Plugin } from 'vite';
+import { collector } from './test/collector-handle.ts';
+
+/** A port nobody listens on right now, for the browser test server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// The browser server's port is chosen here, not by vitest, so that the collector started in the
+// global setup can allow exactly the origins the tests run on. Vitest evaluates this file again
+// for the browser server, in the same process: the environment keeps the first choice.
+process.env.VO_FEEDBACK_WIDGET_TEST_PORT ??= String(await freePort());
+const browserPort = Number(process.env.VO_FEEDBACK_WIDGET_TEST_PORT);
+
+/**
+ * @open-wc/testing pulls in Web Test Runner code that imports the runner's own websocket module,
+ * which does not exist under vitest. Only WTR snapshot commands would use it.
+ */
+function webTestRunnerSocketStub(): Plugin {
+  const id = '/__web-dev-server__web-socket.js';
+  return {
+    name: 'vo-feedback:wtr-socket-stub',
+    enforce: 'pre',
+    // Pre-bundling rewrites the import to a relative path, so match the file name.
+    resolveId: (source) => (source.endsWith(id.slice(1)) ? `\0${id}` : null),
+    load: (loaded) =>
+      loaded === `\0${id}`
+        ? 'export function sendMessageWaitForResponse() { throw new Error("not under Web Test Runner"); }\n' +
+          'export const webSocket = undefined;\n'
+        : null,
+  };
+}
+
+// Node-side helpers the browser tests call through `commands` (vitest/browser).
+const stopCollector: BrowserCommand<[]> = () => collector().stop();
+const startCollector: BrowserCommand<[]> = () => collector().start();
+const countFeedback: BrowserCommand<[id: string]> = (_context, id) => collector().count(id);
+const feedbackRow: BrowserCommand<[id: string]> = (_context, id) =>
+  collector().store.sqlite.prepare('select * from feedback where id = ?').get(id) ?? null;
+const impressionCount: BrowserCommand<[]> = () =>
+  (
+    collector()
+      .store.sqlite.prepare(
+        'select coalesce(sum(count), 0) as n from daily_impressions where service_id = ?',
+      )
+      .get(collector().serviceId) as { n: number }
+  ).n;
+
+/**
+ * Chromium's own accessibility tree (what a screen reader gets) for the test frame: role, name,
+ * description, checked state, heading level and live-region politeness of each node that is not
+ * ignored.
+ */
+const accessibilityTree: BrowserCommand<[]> = async (context) => {
+  if (context.provider.name !== 'playwright') throw new Error('needs the playwright provider');
+  const frame = await context.frame();
+  const session = await context.page.context().newCDPSession(context.page);
+  try {
+    const { frameTree } = (await session.send('Page.getFrameTree')) as {
+      frameTree: { frame: { id: string; url: string }; childFrames?: unknown[] };
+    };
+    const frames: { frame: { id: string; url: string }; childFrames?: unknown[] }[] = [frameTree];
+    let frameId: string | undefined;
+    while (frames.length) {
+      const next = frames.shift()!;
+      if (next.frame.url === frame.url()) frameId = next.frame.id;
+      frames.push(...((next.childFrames ?? []) as typeof frames));
+    }
+    const { nodes } = (await session.send('Accessibility.getFullAXTree', { frameId })) as {
+      nodes: {
+        ignored: boolean;
+        role?: { value: string };
+        name?: { value: string };
+        description?: { value: string };
+        properties?: { name: string; value: { value: unknown } }[];
+      }[];
+    };
+    return nodes
+      .filter((node) => !node.ignored)
+      .map((node) => ({
+        role: node.role?.value ?? '',
+        name: node.name?.value ?? '',
+        description: node.description?.value ?? '',
+        checked: node.properties?.find((p) => p.name === 'checked')?.value.value,
+        level: node.properties?.find((p) => p.name === 'level')?.value.value,
+        live: node.properties?.find((p) => p.name === 'live')?.value.value,
+      }));
+  } finally {
+    await session.detach();
+  }
+};
+
+/** Emulates media features (forced colours, colour scheme) for the page under test. */
+const emulateMedia: BrowserCommand<
+  [options: { forcedColors?: 'active' | 'none'; colorScheme?: 'light' | 'dark' }]
+> = async (context, options) => {
+  if (context.provider.name !== 'playwright') throw new Error('needs the playwright provider');
+  await context.page.emulateMedia(options);
+};
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    stopCollector: () => Promise<void>;
+    startCollector: () => Promise<void>;
+    countFeedback: (id: string) => Promise<number>;
+    feedbackRow: (id: string) => Promise<Record<string, unknown> | null>;
+    impressionCount: () => Promise<number>;
+    emulateMedia: (options: {
+      forcedColors?: 'active' | 'none';
+      colorScheme?: 'light' | 'dark';
+    }) => Promise<void>;
+    accessibilityTree: () => Promise<
+      {
+        role: string;
+        name: string;
+        description: string;
+        checked?: unknown;
+        level?: unknown;
+        live?: unknown;
+      }[]
+    >;
+  }
+}
+
+export default defineProject({
+  plugins: [webTestRunnerSocketStub()],
+  test: {
+    name: 'widget',
+    include: ['src/**/*.test.ts'],
+    globalSetup: ['./test/global-setup.ts'],
+    setupFiles: ['./test/setup.ts'],
+    testTimeout: 30_000,
+    provide: { browserPort },
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      }),
+      instances: [{ browser: 'chromium' }],
+      api: { host: '127.0.0.1', port: browserPort, strictPort: true },
+      screenshotFailures: false,
+      commands: {
+        stopCollector,
+        startCollector,
+        countFeedback,
+        feedbackRow,
+        impressionCount,
+        accessibilityTree,
+        emulateMedia,
+      },
+    },
+  },
+});
