@@ -1,0 +1,102 @@
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+} from 'drizzle-orm/pg-core';
+
+// The PostgreSQL tables: the same names, columns and meaning as schema.sqlite.ts, in PostgreSQL's
+// types. `drizzle-kit generate --config drizzle.pg.config.ts` writes the migrations in drizzle/pg.
+
+const millis = (name: string) => bigint(name, { mode: 'number' });
+
+export const organisations = pgTable('organisations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: millis('created_at').notNull(),
+});
+
+export const services = pgTable('services', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  organisationId: text('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  allowedOrigins: jsonb('allowed_origins').$type<string[]>().notNull(),
+  active: boolean('active').notNull().default(true),
+  publicServiceUri: text('public_service_uri'),
+  createdAt: millis('created_at').notNull(),
+});
+
+export const tokens = pgTable('tokens', {
+  id: text('id').primaryKey(),
+  label: text('label').notNull(),
+  role: text('role', { enum: ['provider', 'steering'] }).notNull(),
+  organisationId: text('organisation_id').references(() => organisations.id),
+  hash: text('hash').notNull().unique(),
+  createdAt: millis('created_at').notNull(),
+  revokedAt: millis('revoked_at'),
+});
+
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: text('id').primaryKey(),
+    serviceId: text('service_id').notNull(),
+    rating: integer('rating').notNull(),
+    comment: text('comment'),
+    lang: text('lang').notNull(),
+    outcome: text('outcome'),
+    step: text('step'),
+    page: text('page'),
+    redactions: integer('redactions').notNull().default(0),
+    day: text('day').notNull(),
+    createdAt: millis('created_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [index('feedback_service_created').on(t.serviceId, t.createdAt)],
+);
+
+export const dailyRollups = pgTable(
+  'daily_rollups',
+  {
+    serviceId: text('service_id').notNull(),
+    day: text('day').notNull(),
+    outcome: text('outcome').notNull().default(''),
+    rating1: integer('rating_1').notNull().default(0),
+    rating2: integer('rating_2').notNull().default(0),
+    rating3: integer('rating_3').notNull().default(0),
+    rating4: integer('rating_4').notNull().default(0),
+    rating5: integer('rating_5').notNull().default(0),
+    comments: integer('comments').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.day, t.outcome] })],
+);
+
+export const dailyImpressions = pgTable(
+  'daily_impressions',
+  {
+    serviceId: text('service_id').notNull(),
+    day: text('day').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.day] })],
+);
+
+/**
+ * Submissions per client key and minute, shared by every instance: the rate limit of a
+ * deployment with several collectors. The key is a keyed hash, never an address.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: millis('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
