@@ -12,7 +12,7 @@ export interface ServiceInfo {
 
 /** Why a request failed, in the terms the interface explains to the user. */
 export type FailureKind =
-  'unauthorized' | 'forbidden' | 'not-found' | 'invalid' | 'network' | 'server';
+  'unauthorized' | 'forbidden' | 'not-found' | 'too-large' | 'invalid' | 'network' | 'server';
 
 export class ApiError extends Error {
   constructor(
@@ -29,6 +29,8 @@ function kindOf(status: number): FailureKind {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
+  // 422: more rows than one Excel sheet holds.
+  if (status === 422) return 'too-large';
   if (status >= 400 && status < 500) return 'invalid';
   return 'server';
 }

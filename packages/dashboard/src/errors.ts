@@ -13,6 +13,8 @@ export function failureMessage(t: Messages, error: unknown): string {
       return t.forbidden;
     case 'not-found':
       return t.notFound;
+    case 'too-large':
+      return t.tooLarge;
     case 'invalid':
       return t.invalidRequest;
     case 'server':

@@ -34,6 +34,8 @@ export const en: Messages = {
   forbidden:
     'This token gives no access to these figures. Sign in with a token of the organisation that owns this service.',
   notFound: 'This service does not exist (any more). Choose a service from the list.',
+  tooLarge:
+    'These are more responses than one Excel sheet holds. Download them as CSV, or choose a shorter period.',
   invalidRequest: 'The request was not understood. Check the period and try again.',
 
   providerServicesHeading: 'Your services',
@@ -53,6 +55,7 @@ export const en: Messages = {
     `${points} percentage points against the same period last year (${previous})`,
   trendSame: (previous: string) => `equal to the same period last year (${previous})`,
   trendNone: 'no comparison: no responses in the same period last year',
+  trendUncertain: 'The difference is within the margin of error: the confidence intervals overlap.',
   arrowUp: 'up',
   arrowDown: 'down',
   arrowSame: 'unchanged',

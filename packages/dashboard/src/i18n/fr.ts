@@ -34,6 +34,8 @@ export const fr: Messages = {
   forbidden:
     'Ce jeton ne donne pas accès à ces chiffres. Connectez-vous avec un jeton de l’organisation de ce service.',
   notFound: 'Ce service n’existe pas (ou plus). Choisissez un service dans la liste.',
+  tooLarge:
+    'Il y a plus de réponses qu’une feuille Excel ne peut en contenir. Téléchargez-les en CSV, ou choisissez une période plus courte.',
   invalidRequest: 'La demande n’a pas été comprise. Vérifiez la période et réessayez.',
 
   providerServicesHeading: 'Vos services',
@@ -53,6 +55,8 @@ export const fr: Messages = {
     `${points} points de pourcentage par rapport à la même période l’an dernier (${previous})`,
   trendSame: (previous: string) => `égale à la même période l’an dernier (${previous})`,
   trendNone: 'pas de comparaison : aucune réponse pendant la même période l’an dernier',
+  trendUncertain:
+    'La différence reste dans la marge d’erreur : les intervalles de confiance se chevauchent.',
   arrowUp: 'en hausse',
   arrowDown: 'en baisse',
   arrowSame: 'stable',

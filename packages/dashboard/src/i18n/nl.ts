@@ -38,6 +38,8 @@ export const nl = {
   forbidden:
     'Met dit token hebt u geen toegang tot deze gegevens. Meld u aan met een token van de organisatie van deze dienst.',
   notFound: 'Deze dienst bestaat niet (meer). Kies een dienst uit de lijst.',
+  tooLarge:
+    'Dit zijn meer antwoorden dan één Excel-blad bevat. Download ze als CSV, of kies een kortere periode.',
   invalidRequest: 'De vraag werd niet begrepen. Controleer de periode en probeer het opnieuw.',
 
   providerServicesHeading: 'Uw diensten',
@@ -57,6 +59,8 @@ export const nl = {
     `${points} procentpunt ten opzichte van dezelfde periode vorig jaar (${previous})`,
   trendSame: (previous: string) => `gelijk aan dezelfde periode vorig jaar (${previous})`,
   trendNone: 'geen vergelijking: geen antwoorden in dezelfde periode vorig jaar',
+  trendUncertain:
+    'Het verschil valt binnen de foutmarge: de betrouwbaarheidsintervallen overlappen.',
   arrowUp: 'gestegen',
   arrowDown: 'gedaald',
   arrowSame: 'gelijk',

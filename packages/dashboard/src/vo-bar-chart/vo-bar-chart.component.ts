@@ -66,7 +66,7 @@ export class VoBarChart extends LitElement {
   }
 
   override render() {
-    return html`<div class="layout">
+    return html`<div class="layout ${this.extraHeaders.length > 0 ? 'wide' : ''}">
       <div class="chart">${this.#chart()}</div>
       ${this.#table()}
     </div>`;

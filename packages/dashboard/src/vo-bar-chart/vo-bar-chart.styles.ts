@@ -6,15 +6,24 @@ export const styles = [
   tokens,
   sharedStyles,
   css`
+    /* Side by side when both fit, the table under the chart when not: a wider table (extra
+       columns) needs more room before it moves beside the chart. */
     .layout {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 20em), 1fr));
+      display: flex;
+      flex-wrap: wrap;
       gap: 1.5em 2em;
-      align-items: start;
+      align-items: flex-start;
     }
     .chart {
+      flex: 1 1 18em;
       min-width: 0;
       padding-top: 2em;
+    }
+    .table-scroll {
+      flex: 1 1 20em;
+    }
+    .layout.wide .table-scroll {
+      flex-basis: 30em;
     }
     svg {
       display: block;

@@ -178,8 +178,13 @@ export class VoServiceList extends LitElement {
     const arrow = { up: '↑', down: '↓', same: '→' }[direction];
     const word = { up: t.arrowUp, down: t.arrowDown, same: t.arrowSame }[direction];
     const before = `${f.percent(previous.csat)}, n = ${f.integer(previous.responses)}`;
+    // Overlapping 95 % intervals: the change may be chance. Said, so that nobody acts on noise.
+    const [low, high] = current.csatInterval ?? [0, 1];
+    const [previousLow, previousHigh] = previous.csatInterval ?? [0, 1];
+    const uncertain = direction !== 'same' && low <= previousHigh && previousLow <= high;
     return html`<span class="arrow ${direction}" aria-hidden="true">${arrow}</span>
       <span class="visually-hidden">${word}:</span>
-      ${direction === 'same' ? t.trendSame(before) : t.trendChange(f.points(points), before)}`;
+      ${direction === 'same' ? t.trendSame(before) : t.trendChange(f.points(points), before)}
+      ${uncertain ? html`<span class="uncertain">${t.trendUncertain}</span>` : nothing}`;
   }
 }

@@ -68,6 +68,11 @@ export const styles = [
     .arrow.down {
       color: var(--_error);
     }
+    .uncertain {
+      display: block;
+      color: var(--_muted);
+      font-size: 0.9375em;
+    }
     .organisation {
       margin-bottom: 1em;
     }

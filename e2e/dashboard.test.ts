@@ -1,0 +1,831 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { FeedbackPage, Summary } from '../packages/shared/src/index.ts';
+import { issueToken } from '../packages/collector/src/admin-service.ts';
+import {
+  startTestCollector,
+  type TestCollector,
+} from '../packages/collector/src/test-support/start-collector.ts';
+import { launchChromium, repoRoot } from './support.ts';
+
+// The providers' dashboard, built, served by the real collector (in-process, real SQLite) under its
+// Content-Security-Policy, driven in headless Chromium. The numbers on screen are compared with
+// what the API answers for the same period; nothing of the dashboard is mocked.
+
+const require = createRequire(import.meta.url);
+const dashboardDist = join(repoRoot, 'packages/dashboard/dist');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const XSS_COMMENT = 'Mooi <img src=x onerror=alert(1)> formulier';
+const LINK_COMMENT = 'Zie <a href="javascript:alert(2)">deze link</a> of javascript:alert(3) hier';
+/** Screenshots go to docs/ with VO_SCREENSHOTS=1, else to .test-results/ (tracked files stay put). */
+const screenshotDir =
+  process.env.VO_SCREENSHOTS === '1' ? join(repoRoot, 'docs') : join(repoRoot, '.test-results');
+
+const brusselsDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Brussels',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const today = brusselsDate.format(new Date());
+const year = Number(today.slice(0, 4));
+const lastYearSameDay = `${year - 1}-${today.slice(5) === '02-29' ? '02-28' : today.slice(5)}`;
+
+/** A number as the dashboard shows it in Dutch ("1.234", "40,0%") as a JavaScript number. */
+function shownNumber(text: string): number {
+  const plain = text
+    .replace(/[\s\u00a0\u202f%]/g, '')
+    .replace(/\./g, '')
+    .replace(',', '.');
+  const value = Number(plain);
+  if (Number.isNaN(value)) throw new Error(`not a number on screen: "${text}"`);
+  return value;
+}
+
+/** A fraction (0–1) from the API and a percentage shown with one decimal are the same figure. */
+function expectPercent(text: string, fraction: number | null) {
+  if (fraction === null) {
+    expect(text.trim()).toBe('–');
+    return;
+  }
+  expect(Math.abs(shownNumber(text) - fraction * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
+}
+
+describe('the providers dashboard', () => {
+  let collector: TestCollector;
+  let browser: Browser;
+  let steeringToken: string;
+  let dashboardUrl: string;
+  /** Every comment text as the API stores it (redacted), this year. */
+  let storedComments: string[];
+
+  async function api<T>(path: string, token = collector.providerToken): Promise<T> {
+    const response = await fetch(`${collector.url}/api/v1${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status, path).toBe(200);
+    return (await response.json()) as T;
+  }
+
+  async function post(path: string, body: unknown) {
+    const response = await fetch(`${collector.url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status, `${path} ${await response.clone().text()}`).toBeLessThan(300);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(dashboardDist, 'index.html'))) {
+      throw new Error(
+        'packages/dashboard/dist is missing: build it first (npx -y pnpm@12.4.2 --filter @vo-feedback/dashboard run build; npm test does).',
+      );
+    }
+    collector = await startTestCollector({ staticDirs: { dashboard: dashboardDist } });
+    dashboardUrl = `${collector.url}/dashboard/`;
+
+    // This year, through the public ingest API: 30 answers, 26 with a comment (two pages of 20).
+    const themes = [
+      'Het formulier was te lang.',
+      'De betaling werkte niet op mijn gsm.',
+      'Formulier te lang en de betaling werkte niet.',
+      'Duidelijk en snel geregeld.',
+    ];
+    const outcomes = ['completed', 'completed', 'rejected', 'error', undefined] as const;
+    for (let i = 0; i < 30; i += 1) {
+      let comment: string | undefined;
+      if (i === 3) comment = XSS_COMMENT;
+      else if (i === 4) comment = LINK_COMMENT;
+      else if (i < 26) comment = `${themes[i % themes.length]} (${i})`;
+      await post('/feedback', {
+        id: randomUUID(),
+        serviceId: collector.serviceId,
+        rating: [5, 4, 4, 3, 5, 2, 1, 4, 5, 3][i % 10],
+        lang: 'nl',
+        ...(outcomes[i % outcomes.length] ? { outcome: outcomes[i % outcomes.length] } : {}),
+        ...(comment ? { comment } : {}),
+      });
+    }
+    for (let i = 0; i < 45; i += 1) await post('/impressions', { serviceId: collector.serviceId });
+
+    // Last year cannot be posted today: it goes through the same store.ingest the API uses, with
+    // the receipt time set in the past (days in and after the "same period last year").
+    const lastYear = [
+      [`${year - 1}-01-15`, 5],
+      [`${year - 1}-02-10`, 2],
+      [`${year - 1}-03-03`, 4],
+      [`${year - 1}-03-20`, 3],
+      [`${year - 1}-05-05`, 1],
+      [`${year - 1}-06-18`, 5],
+      [`${year - 1}-06-19`, 4],
+      [`${year - 1}-09-09`, 2],
+      [`${lastYearSameDay}`, 5],
+      [`${year - 1}-12-31`, 1],
+    ] as const;
+    for (const [day, rating] of lastYear) {
+      await collector.store.ingest({
+        id: randomUUID(),
+        serviceId: collector.serviceId,
+        rating,
+        lang: 'nl',
+        comment: 'Vorig jaar te lang gewacht.',
+        redactions: 0,
+        receivedAt: Date.parse(`${day}T10:00:00Z`),
+      });
+    }
+
+    // A second organisation: the steering committee sees both.
+    await collector.store.createOrganisation({ id: 'andere-org', name: 'Andere organisatie' });
+    await collector.store.createService({
+      id: 'andere-dienst',
+      name: 'Andere dienst',
+      organisationId: 'andere-org',
+      allowedOrigins: [],
+      active: true,
+      publicServiceUri: null,
+    });
+    for (const rating of [5, 4, 2]) {
+      await post('/feedback', {
+        id: randomUUID(),
+        serviceId: 'andere-dienst',
+        rating,
+        lang: 'nl',
+        comment: 'Geheime opmerking van een andere organisatie',
+      });
+    }
+    steeringToken = (await issueToken(collector.store, { label: 'steering', role: 'steering' }))
+      .token;
+
+    const all: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: FeedbackPage = await api<FeedbackPage>(
+        `/services/${collector.serviceId}/feedback?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      all.push(...page.items.map((item) => item.comment));
+      cursor = page.nextCursor;
+    } while (cursor);
+    storedComments = all;
+
+    browser = await launchChromium();
+    mkdirSync(screenshotDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.dispose();
+  });
+
+  /** A page that fails the test on any script error, CSP violation or dialog (alert). */
+  async function open(context?: BrowserContext) {
+    const ctx = context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+    // axe-core 4.14 is injected as an init script: page.addScriptTag inserts an inline <script>,
+    // which the collector's CSP (script-src 'self') rightly blocks — and the CSP stays on.
+    await ctx.addInitScript({ path: require.resolve('axe-core') });
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(dashboardUrl);
+    await page.locator('vo-sign-in h1').waitFor();
+    return { page, problems, requests, context: ctx };
+  }
+
+  async function signIn(page: Page, token: string) {
+    await page.locator('#token').fill(token);
+    await page.getByRole('button', { name: /^aanmelden$/i }).click();
+    await page.locator('vo-service-list h1').waitFor();
+  }
+
+  async function axe(page: Page, view: string) {
+    const violations = await page.evaluate(async (tags) => {
+      const result = await (
+        window as unknown as {
+          axe: {
+            run(
+              context: Document,
+              options: object,
+            ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+          };
+        }
+      ).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return result.violations.map(
+        (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+      );
+    }, AXE_TAGS);
+    expect(violations, `axe on ${view}`).toEqual([]);
+  }
+
+  /** The figures of the service list have loaded (every card shows its trend). */
+  async function listLoaded(page: Page) {
+    await page.locator('vo-service-list li.card').first().waitFor();
+    await page.waitForFunction(() => {
+      const list = document
+        .querySelector('vo-dashboard')
+        ?.shadowRoot?.querySelector('vo-service-list');
+      const root = list?.shadowRoot;
+      if (!root) return false;
+      const cards = root.querySelectorAll('li.card');
+      return (
+        cards.length > 0 &&
+        Array.from(cards).every((card) => card.querySelector('[data-figure="trend"]'))
+      );
+    });
+  }
+
+  async function reportReady(page: Page) {
+    await page
+      .locator('vo-service-report[state="ready"], vo-service-report[state="empty"]')
+      .waitFor();
+  }
+
+  async function choosePeriod(page: Page, label: RegExp) {
+    await page.locator('vo-period-picker').getByLabel(label).check();
+    await page.getByRole('button', { name: /toon deze periode/i }).click();
+  }
+
+  /** Key figures, the ratings table, the month table and the outcome table equal the summary. */
+  async function expectFiguresOf(page: Page, summary: Summary) {
+    const report = page.locator('vo-service-report');
+    const figure = (name: string) => report.locator(`[data-figure="${name}"]`).textContent();
+    expect(shownNumber((await figure('responses')) ?? '')).toBe(summary.responses);
+    expectPercent((await figure('csat')) ?? '', summary.csat);
+    expect(shownNumber((await figure('mean')) ?? '')).toBeCloseTo(summary.mean ?? NaN, 2);
+    expect(shownNumber((await figure('comments')) ?? '')).toBe(summary.comments);
+    expect(shownNumber((await figure('impressions')) ?? '')).toBe(summary.impressions);
+    if (summary.responseRate === null) expect(await figure('response-rate')).toMatch(/geen/);
+    else expectPercent((await figure('response-rate')) ?? '', summary.responseRate);
+    if (summary.csatInterval) {
+      const interval = (await figure('csat-interval')) ?? '';
+      const [low, high] = interval.match(/\d+,\d%/g) ?? [];
+      expectPercent(low ?? '', summary.csatInterval[0]);
+      expectPercent(high ?? '', summary.csatInterval[1]);
+    }
+
+    const ratingRows = report.locator('vo-bar-chart[data-chart="ratings"] tbody tr');
+    expect(await ratingRows.count()).toBe(5);
+    for (let rating = 1; rating <= 5; rating += 1) {
+      const cells = await ratingRows
+        .nth(rating - 1)
+        .locator('th, td')
+        .allTextContents();
+      expect(cells[0]).toContain(String(rating));
+      expect(shownNumber(cells[1] ?? '')).toBe(summary.ratings[String(rating) as '1']);
+    }
+
+    const monthRows = report.locator('vo-csat-chart tbody tr');
+    expect(await monthRows.count()).toBe(summary.byMonth.length);
+    for (const month of summary.byMonth) {
+      const cells = await report
+        .locator(`vo-csat-chart tr[data-month="${month.month}"]`)
+        .locator('th, td')
+        .allTextContents();
+      expect(shownNumber(cells[1] ?? ''), month.month).toBe(month.responses);
+      expectPercent(cells[2] ?? '', month.csat);
+      expect(shownNumber(cells[4] ?? '')).toBe(month.impressions);
+    }
+
+    const outcomeRows = await report
+      .locator('vo-bar-chart[data-chart="outcomes"] tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => Array.from(row.children).map((c) => c.textContent ?? '')),
+      );
+    const labels: Record<string, string> = {
+      completed: 'Afgerond',
+      rejected: 'Geweigerd',
+      error: 'Fout',
+      info: 'Informatie',
+      unknown: 'Niet opgegeven',
+    };
+    const expected = Object.entries(summary.byOutcome).map(([key, figures]) => [
+      labels[key],
+      figures.responses,
+    ]);
+    expect(outcomeRows.map((cells) => [cells[0]?.trim(), shownNumber(cells[1] ?? '')])).toEqual(
+      expect.arrayContaining(expected),
+    );
+    expect(outcomeRows).toHaveLength(expected.length);
+  }
+
+  it('a wrong token gets a message that says what to do, and nothing is kept', async () => {
+    const { page, problems } = await open();
+    await axe(page, 'sign-in');
+    await page.locator('#token').fill('vof_this-is-not-a-token');
+    await page.getByRole('button', { name: /^aanmelden$/i }).click();
+    const error = page.locator('vo-sign-in #token-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/wordt niet herkend.*vraag uw beheerder/s);
+    expect(await page.locator('#token').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#token').getAttribute('aria-describedby')).toContain('token-error');
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await axe(page, 'sign-in with an error');
+    expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('signs in, lists the services, picks one and changes the period: the numbers equal the API', async () => {
+    const { page, problems, requests } = await open();
+    await signIn(page, collector.providerToken);
+    await listLoaded(page);
+    await axe(page, 'service list');
+
+    // The token lives in sessionStorage only, and never in a URL.
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    expect(await page.evaluate(() => Object.values(sessionStorage))).toContain(
+      collector.providerToken,
+    );
+
+    // The list: this year's responses and csat, and the trend against the same period last year.
+    const thisYear = await api<Summary>(
+      `/services/${collector.serviceId}/summary?from=${year}-01-01&to=${today}`,
+    );
+    const before = await api<Summary>(
+      `/services/${collector.serviceId}/summary?from=${year - 1}-01-01&to=${lastYearSameDay}`,
+    );
+    const card = page.locator(`vo-service-list li[data-service="${collector.serviceId}"]`);
+    expect(shownNumber((await card.locator('[data-figure="responses"]').textContent()) ?? '')).toBe(
+      thisYear.responses,
+    );
+    expectPercent((await card.locator('[data-figure="csat"]').textContent()) ?? '', thisYear.csat);
+    const trend = (await card.locator('[data-figure="trend"]').textContent()) ?? '';
+    const points = Math.round((thisYear.csat! - before.csat!) * 1000) / 10;
+    expect(trend).toContain(points > 0 ? '↑' : points < 0 ? '↓' : '→');
+    expect(trend).toMatch(/dezelfde periode vorig jaar/);
+    expect(trend).toContain(`n = ${before.responses}`);
+    const overlap =
+      thisYear.csatInterval![0] <= before.csatInterval![1] &&
+      before.csatInterval![0] <= thisYear.csatInterval![1];
+    expect(trend.includes('binnen de foutmarge')).toBe(overlap);
+    expect(
+      Math.abs(shownNumber(trend.match(/[+-]?\d+,\d(?= procentpunt)/)?.[0] ?? '') - points),
+    ).toBeLessThan(1e-9);
+    // A provider token sees its own organisation only.
+    expect(await page.locator('vo-service-list li.card').count()).toBe(1);
+
+    // Pick the service: this year by default.
+    await card.getByRole('link', { name: 'Testdienst' }).click();
+    await reportReady(page);
+    expect(await page.evaluate(() => document.title)).toMatch(/^Testdienst/);
+    await expectFiguresOf(page, thisYear);
+    await axe(page, 'service report, this year');
+
+    // Last year.
+    await choosePeriod(page, /vorig jaar/i);
+    await page.waitForFunction(
+      (from) => location.hash.includes(`from=${from}`),
+      `${year - 1}-01-01`,
+    );
+    await reportReady(page);
+    const lastYear = await api<Summary>(
+      `/services/${collector.serviceId}/summary?from=${year - 1}-01-01&to=${year - 1}-12-31`,
+    );
+    expect(lastYear.responses).toBe(10);
+    await expectFiguresOf(page, lastYear);
+    await axe(page, 'service report, last year');
+
+    // Two dates of one's own; a wrong order is refused with a message tied to the field.
+    await page
+      .locator('vo-period-picker')
+      .getByLabel(/eigen periode/i)
+      .check();
+    await page.locator('vo-period-picker #from').fill(`${year - 1}-07-01`);
+    await page.locator('vo-period-picker #to').fill(`${year - 1}-03-01`);
+    await page.getByRole('button', { name: /toon deze periode/i }).click();
+    await page.locator('vo-period-picker #from-error').waitFor();
+    expect(await page.locator('vo-period-picker #from-error').textContent()).toMatch(
+      /begindatum die vóór of op de einddatum/,
+    );
+    expect(await page.locator('vo-period-picker #from').getAttribute('aria-invalid')).toBe('true');
+    await axe(page, 'period form with an error');
+    await page.locator('vo-period-picker #from').fill(`${year - 1}-03-01`);
+    await page.locator('vo-period-picker #to').fill(`${year - 1}-06-30`);
+    await page.getByRole('button', { name: /toon deze periode/i }).click();
+    await page.waitForFunction((to) => location.hash.includes(`to=${to}`), `${year - 1}-06-30`);
+    await reportReady(page);
+    const spring = await api<Summary>(
+      `/services/${collector.serviceId}/summary?from=${year - 1}-03-01&to=${year - 1}-06-30`,
+    );
+    expect(spring.responses).toBe(5);
+    await expectFiguresOf(page, spring);
+
+    // A reload keeps the session (this tab) and the period (the address).
+    await page.reload();
+    await reportReady(page);
+    await expectFiguresOf(page, spring);
+
+    // A period without feedback says so.
+    await page.locator('vo-period-picker #from').fill(`${year - 3}-01-01`);
+    await page.locator('vo-period-picker #to').fill(`${year - 3}-01-31`);
+    await page.getByRole('button', { name: /toon deze periode/i }).click();
+    await page.locator('vo-service-report[state="empty"]').waitFor();
+    expect(await page.locator('vo-service-report [data-empty]').textContent()).toContain(
+      'Nog geen feedback voor deze periode',
+    );
+    await axe(page, 'service report, empty period');
+
+    // English and French are there; the document language follows.
+    await page.locator('vo-dashboard select').selectOption('en');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('vo-service-report [data-empty]').textContent()).toContain(
+      'No feedback yet for this period',
+    );
+    await page.locator('vo-dashboard select').selectOption('fr');
+    expect(await page.locator('vo-service-report [data-empty]').textContent()).toContain(
+      'Pas encore d’avis pour cette période',
+    );
+    await axe(page, 'service report in French');
+    await page.locator('vo-dashboard select').selectOption('nl');
+
+    // Sign-out forgets the token.
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.locator('vo-sign-in h1').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('vo-dashboard-token'))).toBeNull();
+    expect(await page.locator('vo-dashboard [role="status"]').first().textContent()).toMatch(
+      /afgemeld/,
+    );
+
+    expect(requests.filter((url) => url.includes(collector.providerToken))).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows comments as text only: markup and javascript: links stay inert', async () => {
+    const { page, problems } = await open();
+    await signIn(page, collector.providerToken);
+    await page.goto(`${dashboardUrl}#/services/${collector.serviceId}`);
+    await reportReady(page);
+    const comments = page.locator('vo-comments');
+    await comments.locator('li.comment').first().waitFor();
+
+    // First page: 20 of 26, newest first — the same order and text as the API's.
+    const firstPage = await comments.locator('li.comment p.text').allTextContents();
+    expect(firstPage).toEqual(storedComments.slice(0, 20));
+    const xss = storedComments.find((c) => c.includes('onerror'));
+    const link = storedComments.find((c) => c.includes('javascript:'));
+    expect(xss).toContain('<img src=x onerror=alert(1)>');
+    expect(link).toContain('javascript:alert');
+
+    // Load the next page with the cursor.
+    await comments.getByRole('button', { name: /meer opmerkingen laden/i }).click();
+    await page.waitForFunction(
+      (n) =>
+        document
+          .querySelector('vo-dashboard')
+          ?.shadowRoot?.querySelector('vo-service-report')
+          ?.shadowRoot?.querySelector('vo-comments')
+          ?.shadowRoot?.querySelectorAll('li.comment').length === n,
+      storedComments.length,
+    );
+    expect(await comments.locator('li.comment p.text').allTextContents()).toEqual(storedComments);
+    expect(await comments.locator('li.comment p.text', { hasText: 'onerror' }).textContent()).toBe(
+      xss,
+    );
+
+    // Nothing of the markup became an element, and no script ran (a dialog would fail the test).
+    const inert = await comments.evaluate((element) => {
+      const root = element.shadowRoot!;
+      return {
+        images: root.querySelectorAll('img').length,
+        links: Array.from(root.querySelectorAll('a')).map((a) => a.getAttribute('href')),
+      };
+    });
+    expect(inert).toEqual({ images: 0, links: [] });
+    await axe(page, 'comments');
+
+    // Filter on rating through the API, on text here; a theme opens the comments that mention it.
+    await comments.getByLabel('Beoordeling').selectOption('1');
+    await comments.getByRole('button', { name: 'Filter toepassen' }).click();
+    await page.waitForFunction(() => {
+      const root = document
+        .querySelector('vo-dashboard')
+        ?.shadowRoot?.querySelector('vo-service-report')
+        ?.shadowRoot?.querySelector('vo-comments')?.shadowRoot;
+      const items = root?.querySelectorAll('li.comment .rating');
+      return (
+        !!items &&
+        items.length > 0 &&
+        Array.from(items).every((i) => i.textContent?.startsWith('1'))
+      );
+    });
+    const onlyOnes = await api<FeedbackPage>(
+      `/services/${collector.serviceId}/feedback?rating=1&limit=200`,
+    );
+    expect(await comments.locator('li.comment p.text').allTextContents()).toEqual(
+      onlyOnes.items.map((i) => i.comment),
+    );
+
+    const theme = page.locator('vo-themes button[data-term="te lang"]');
+    await theme.waitFor();
+    await theme.click();
+    await page.waitForFunction(() => {
+      const root = document
+        .querySelector('vo-dashboard')
+        ?.shadowRoot?.querySelector('vo-service-report')
+        ?.shadowRoot?.querySelector('vo-comments')?.shadowRoot;
+      return (
+        (root?.querySelector('#filter-text') as HTMLInputElement | null)?.value === 'te lang' &&
+        root?.querySelector('[role="status"]')?.textContent?.includes('getoond')
+      );
+    });
+    const mentioning = storedComments.filter((c) => /te lang/i.test(c));
+    expect(mentioning.length).toBeGreaterThan(0);
+    expect(await comments.locator('li.comment p.text').allTextContents()).toEqual(mentioning);
+    const count = await theme.locator('.count').textContent();
+    expect(shownNumber(/^\s*([\d.]+)/.exec(count ?? '')?.[1] ?? '')).toBe(mentioning.length);
+    await axe(page, 'comments filtered by a theme');
+
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('downloads the export and the annual report with the token in the header, never in a URL', async () => {
+    const { page, problems, requests } = await open();
+    await signIn(page, collector.providerToken);
+    await page.goto(`${dashboardUrl}#/services/${collector.serviceId}`);
+    await reportReady(page);
+    const files: Record<string, string> = {};
+    for (const id of ['export-csv', 'export-xlsx', 'annual-html', 'annual-csv']) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`vo-downloads button[data-download="${id}"]`).click(),
+      ]);
+      const path = await download.path();
+      expect(path, id).toBeTruthy();
+      files[id] = download.suggestedFilename();
+      await page.locator('vo-downloads [role="status"]', { hasText: 'gedownload' }).waitFor();
+    }
+    expect(files['export-csv']).toMatch(/\.csv$/);
+    expect(files['export-xlsx']).toMatch(/\.xlsx$/);
+    expect(files['annual-html']).toMatch(/\.html$/);
+    expect(files['annual-csv']).toMatch(/\.csv$/);
+    expect(requests.some((url) => url.includes('/export?format=csv'))).toBe(true);
+    expect(requests.some((url) => url.includes('/reports/annual?year='))).toBe(true);
+    expect(requests.filter((url) => url.includes(collector.providerToken))).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('steering: every organisation’s figures, and no comment is ever requested or shown', async () => {
+    const { page, problems, requests } = await open();
+    await signIn(page, steeringToken);
+    await listLoaded(page);
+    expect(await page.locator('vo-service-list h2').allTextContents()).toEqual([
+      'Organisatie andere-org',
+      'Organisatie test-org',
+    ]);
+    expect(await page.locator('vo-dashboard .role').textContent()).toMatch(/stuurorgaan/);
+    await axe(page, 'steering service list');
+    const other = await api<Summary>(`/services/andere-dienst/summary`, steeringToken);
+    expect(
+      shownNumber(
+        (await page
+          .locator('vo-service-list li[data-service="andere-dienst"] [data-figure="responses"]')
+          .textContent()) ?? '',
+      ),
+    ).toBe(other.responses);
+
+    await page.locator('vo-service-list').getByRole('link', { name: 'Testdienst' }).click();
+    await reportReady(page);
+    const thisYear = await api<Summary>(`/services/${collector.serviceId}/summary`, steeringToken);
+    await expectFiguresOf(page, thisYear);
+    await choosePeriod(page, /vorig jaar/i);
+    await page.waitForFunction(() => location.hash.includes('from='));
+    await reportReady(page);
+    await axe(page, 'steering service report');
+
+    expect(await page.locator('vo-comments').count()).toBe(0);
+    expect(await page.locator('vo-themes').count()).toBe(0);
+    expect(await page.locator('vo-downloads button[data-download^="export"]').count()).toBe(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('vo-downloads button[data-download="annual-csv"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+
+    // No request for comments, themes (they carry examples) or exports, and no comment on screen.
+    expect(requests.filter((url) => /\/(feedback|themes|export)(\?|$)/.test(url))).toEqual([]);
+    const text = await page.evaluate(() => {
+      const collect = (node: Node): string =>
+        Array.from(node.childNodes)
+          .map((child) =>
+            child.nodeType === Node.TEXT_NODE
+              ? child.textContent
+              : child instanceof Element
+                ? collect(child.shadowRoot ?? child) + (child.shadowRoot ? collect(child) : '')
+                : '',
+          )
+          .join(' ');
+      return collect(document.body);
+    });
+    for (const comment of [...storedComments, 'Geheime opmerking']) {
+      expect(text).not.toContain(comment);
+    }
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('works with the keyboard only, focus always visible', async () => {
+    const { page, problems } = await open();
+    const focused = () =>
+      page.evaluate(() => {
+        let element = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        const style = element ? getComputedStyle(element) : undefined;
+        return {
+          tag: element?.tagName.toLowerCase() ?? '',
+          id: element?.id ?? '',
+          type: element?.getAttribute('type') ?? '',
+          text: (element?.textContent ?? '').trim().replace(/\s+/g, ' '),
+          value: (element as HTMLInputElement | null)?.value ?? '',
+          className: element?.getAttribute('class') ?? '',
+          outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : '',
+        };
+      });
+    type Focus = Awaited<ReturnType<typeof focused>>;
+    const tabTo = async (wanted: (f: Focus) => boolean, what: string) => {
+      for (let presses = 0; presses < 80; presses += 1) {
+        await page.keyboard.press('Tab');
+        if (wanted(await focused())) return;
+      }
+      throw new Error(`focus never reached ${what}; it is on ${JSON.stringify(await focused())}`);
+    };
+
+    await tabTo((f) => f.tag === 'a' && /naar de inhoud/i.test(f.text), 'the skip link');
+    await tabTo((f) => f.id === 'token', 'the token field');
+    await page.keyboard.type(collector.providerToken);
+    await page.keyboard.press('Enter');
+    await page.locator('vo-service-list h1').waitFor();
+    expect(await focused()).toMatchObject({ tag: 'h1', text: 'Uw diensten' });
+    await tabTo((f) => f.tag === 'a' && f.text === 'Testdienst', 'the service link');
+    await page.keyboard.press('Enter');
+    await reportReady(page);
+    await expect.poll(focused).toMatchObject({ tag: 'h1', text: 'Testdienst' });
+
+    // The period: into the radio group, arrow to "Vorig jaar", then the button.
+    await tabTo((f) => f.type === 'radio', 'the period radios');
+    expect(await focused()).toMatchObject({ value: 'this-year' });
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toMatchObject({ value: 'last-year' });
+    await tabTo(
+      (f) => f.tag === 'button' && /toon deze periode/i.test(f.text),
+      'the period button',
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('from='));
+    await reportReady(page);
+    const lastYear = await api<Summary>(
+      `/services/${collector.serviceId}/summary?from=${year - 1}-01-01&to=${year - 1}-12-31`,
+    );
+    expect(
+      shownNumber(
+        (await page.locator('vo-service-report [data-figure="responses"]').textContent()) ?? '',
+      ),
+    ).toBe(lastYear.responses);
+
+    // Walk the whole view once round: every stop shows a 3px focus ring.
+    await page.keyboard.press('Shift+Tab');
+    const stops: Focus[] = [];
+    for (let presses = 0; presses < 120; presses += 1) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      if (f.tag === 'body' || (stops.length > 0 && f.tag === 'a' && /naar de inhoud/i.test(f.text)))
+        break;
+      stops.push(f);
+    }
+    const names = stops.map((f) => `${f.tag}:${f.id || f.text || f.value}`);
+    for (const wanted of [
+      /^button:Toon deze periode/,
+      /^div:Verdeling van de beoordelingen/,
+      /^div:Tevredenheid per maand/,
+      /^div:Per uitkomst/,
+      /^button:te lang/,
+      /^select:filter-rating/,
+      /^select:filter-outcome/,
+      /^input:filter-text/,
+      /^button:Filter toepassen/,
+      /^button:Antwoorden als CSV/,
+      /^button:Jaarverslag \d{4} \(HTML\)/,
+    ]) {
+      expect(
+        names.some((name) => wanted.test(name)),
+        `${wanted} among ${names.join(' | ')}`,
+      ).toBe(true);
+    }
+    for (const stop of stops) {
+      expect(stop.outline, JSON.stringify(stop)).toMatch(/^solid 3px$/);
+    }
+
+    // A theme, by keyboard: focus moves to the comments that mention it.
+    await page.keyboard.press('Shift+Tab');
+    await tabTo((f) => f.tag === 'button' && f.text.startsWith('te lang'), 'a theme');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toMatchObject({ tag: 'h2', text: 'Opmerkingen' });
+    await page.waitForFunction(() => {
+      const root = document
+        .querySelector('vo-dashboard')
+        ?.shadowRoot?.querySelector('vo-service-report')
+        ?.shadowRoot?.querySelector('vo-comments')?.shadowRoot;
+      return root?.querySelector('[role="status"]')?.textContent?.includes('getoond');
+    });
+    expect(await page.locator('vo-comments li.comment').count()).toBeGreaterThan(0);
+
+    // A download, by keyboard.
+    await tabTo(
+      (f) => f.tag === 'button' && /Jaarverslag \d{4} \(CSV\)/.test(f.text),
+      'a download',
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+
+    // Sign out, by keyboard: focus on the sign-in heading, the token gone.
+    await tabTo((f) => f.tag === 'button' && f.text === 'Afmelden', 'sign-out');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toMatchObject({ tag: 'h1', text: 'Aanmelden' });
+    expect(await page.evaluate(() => sessionStorage.getItem('vo-dashboard-token'))).toBeNull();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reflows at 320 px and 400 % zoom, keeps its charts in forced colours, and is photographed', async () => {
+    // Full pages, but at most 2000 px tall at 320 px: enough to show the layout in the README.
+    const shoot = async (page: Page, name: string) => {
+      const path = join(screenshotDir, `dashboard-${name}.png`);
+      const { width } = page.viewportSize()!;
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.screenshot({
+        path,
+        fullPage: true,
+        clip: { x: 0, y: 0, width, height: width < 400 ? Math.min(height, 2000) : height },
+      });
+      return path;
+    };
+    const noHorizontalScroll = (page: Page) =>
+      page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+    const wide = await open();
+    await signIn(wide.page, collector.providerToken);
+    await listLoaded(wide.page);
+    await shoot(wide.page, 'services-1280');
+    await wide.page.goto(`${dashboardUrl}#/services/${collector.serviceId}`);
+    await reportReady(wide.page);
+    await wide.page.locator('vo-comments li.comment').first().waitFor();
+    await wide.page.locator('vo-themes button').first().waitFor();
+    await shoot(wide.page, 'service-1280');
+
+    // 320 CSS px wide is both a small phone and 1280 px at 400 % zoom (WCAG 1.4.10).
+    await wide.page.setViewportSize({ width: 320, height: 640 });
+    await wide.page.waitForFunction(() => document.documentElement.scrollWidth <= 320);
+    expect(await noHorizontalScroll(wide.page)).toBe(true);
+    await shoot(wide.page, 'service-320');
+    await axe(wide.page, 'service report at 320 px');
+
+    // Forced colours: bars and the band are drawn in system colours, not lost.
+    await wide.page.emulateMedia({ forcedColors: 'active' });
+    const fills = await wide.page
+      .locator('vo-bar-chart[data-chart="ratings"] rect.bar')
+      .evaluateAll((bars) => bars.map((bar) => getComputedStyle(bar).fill));
+    expect(fills.length).toBeGreaterThan(0);
+    for (const fill of fills) expect(fill).not.toMatch(/none|rgba\(0, 0, 0, 0\)/);
+    const band = await wide.page
+      .locator('vo-csat-chart .band')
+      .first()
+      .evaluate((el) => getComputedStyle(el).stroke);
+    expect(band).not.toBe('none');
+    await wide.page.emulateMedia({ forcedColors: 'none' });
+    await wide.context.close();
+
+    const steering = await open(
+      await browser.newContext({ viewport: { width: 1280, height: 900 } }),
+    );
+    await signIn(steering.page, steeringToken);
+    await listLoaded(steering.page);
+    await shoot(steering.page, 'steering-1280');
+    await steering.page.setViewportSize({ width: 320, height: 640 });
+    expect(await noHorizontalScroll(steering.page)).toBe(true);
+    await shoot(steering.page, 'services-320');
+    await steering.context.close();
+
+    // The sign-in view at 320 px, for the README.
+    const small = await open(await browser.newContext({ viewport: { width: 320, height: 640 } }));
+    expect(await noHorizontalScroll(small.page)).toBe(true);
+    await shoot(small.page, 'sign-in-320');
+    expect([...wide.problems, ...steering.problems, ...small.problems]).toEqual([]);
+    await small.context.close();
+  });
+});
