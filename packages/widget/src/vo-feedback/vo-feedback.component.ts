@@ -284,6 +284,7 @@ export class VoFeedback extends LitElement {
       >
         ${view == 'thanks' ? t.thanks : t.heading}
       </div>
+      <p role="status" part="status" class=${this._note}>${this._note && t[this._note]}</p>
       ${
         view == 'thanks'
           ? nothing
@@ -292,7 +293,6 @@ export class VoFeedback extends LitElement {
               <button part="button">${t.send}</button>
             </form>`
       }
-      <p role="status" part="status" class=${this._note}>${this._note && t[this._note]}</p>
     </section>`;
   }
 }

@@ -25,6 +25,7 @@ export const styles = css`
   [part='heading'] {
     margin: 0 0 0.75em;
     font-size: 1.375em;
+    font-weight: 700;
     line-height: 1.25;
   }
   p,
@@ -80,6 +81,7 @@ export const styles = css`
     box-sizing: border-box;
     width: 100%;
     min-height: 8em;
+    margin-bottom: 0.25em;
     padding: 0.5em;
     color: inherit;
     font: inherit;

@@ -1,0 +1,122 @@
+// Screenshots of every state at a phone width and a desktop width, for the README and for people
+// reviewing the look: docs/widget-<state>-<width>.png. Each test also checks what the picture
+// must show, so a broken state cannot be photographed silently.
+import { expect, fixture, html } from '@open-wc/testing';
+import { afterAll, beforeAll, describe, it, vi } from 'vitest';
+import { commands, page, userEvent } from 'vitest/browser';
+import {
+  button,
+  collector,
+  comment,
+  part,
+  radios,
+  rate,
+  statusText,
+  textarea,
+} from '../../test/helpers.ts';
+import type { VoFeedback } from './vo-feedback.ts';
+
+const WIDTHS = [320, 1280];
+
+async function frame(
+  width: number,
+  attributes = html``,
+): Promise<{ box: HTMLElement; el: VoFeedback }> {
+  await page.viewport(width, 900);
+  const box = await fixture<HTMLElement>(
+    html`<div style="padding: 16px; background: #fff">
+      <vo-feedback
+        service-id=${collector.serviceId}
+        endpoint=${collector.url}
+        privacy-url="/privacy"
+        >${attributes}</vo-feedback
+      >
+    </div>`,
+  );
+  return { box, el: box.querySelector('vo-feedback') as VoFeedback };
+}
+
+async function shoot(box: HTMLElement, state: string, width: number): Promise<void> {
+  // No horizontal scrolling at this width, whatever the state.
+  expect(document.documentElement.scrollWidth).to.be.at.most(width);
+  // Focus rings are part of the picture only where the state puts focus on purpose.
+  await page.screenshot({ element: box, path: `../../../../docs/widget-${state}-${width}.png` });
+}
+
+describe('screenshots (docs/widget-<state>-<width>.png)', () => {
+  beforeAll(() => {
+    document.body.style.margin = '0';
+  });
+  afterAll(async () => {
+    document.body.style.margin = '';
+    await page.viewport(1280, 720);
+  });
+
+  for (const width of WIDTHS) {
+    it(`rate, ${width} px`, async () => {
+      const { box, el } = await frame(width);
+      expect(radios(el)).to.have.length(5);
+      await shoot(box, 'rate', width);
+    });
+
+    it(`error, ${width} px`, async () => {
+      const { box, el } = await frame(width);
+      button(el).click();
+      await vi.waitFor(() => part(el, '#error'));
+      await shoot(box, 'error', width);
+    });
+
+    it(`comment, ${width} px`, async () => {
+      const { box, el } = await frame(width);
+      await rate(el, 4);
+      await userEvent.type(textarea(el), 'De uitleg over de bijlagen was niet duidelijk.');
+      await vi.waitFor(() =>
+        expect(part(el, '#count').textContent!.trim()).to.equal('Tekens over: 1.954'),
+      );
+      await shoot(box, 'comment', width);
+    });
+
+    it(`queued, ${width} px`, async () => {
+      await commands.stopCollector();
+      try {
+        const { box, el } = await frame(width);
+        await rate(el, 2);
+        expect(statusText(el)).to.match(/op dit toestel bewaard/);
+        textarea(el).blur();
+        await shoot(box, 'queued', width);
+      } finally {
+        await commands.startCollector();
+      }
+    });
+
+    it(`thanks, ${width} px`, async () => {
+      const { box, el } = await frame(width);
+      await rate(el, 5);
+      await comment(el, 'Vlot en duidelijk.');
+      await shoot(box, 'thanks', width);
+    });
+
+    it(`French, ${width} px`, async () => {
+      await page.viewport(width, 900);
+      const box = await fixture<HTMLElement>(
+        html`<div lang="fr" style="padding: 16px; background: #fff">
+          <vo-feedback service-id=${collector.serviceId} endpoint=${collector.url}></vo-feedback>
+        </div>`,
+      );
+      const el = box.querySelector('vo-feedback') as VoFeedback;
+      expect(button(el).textContent).to.equal('Envoyer');
+      await shoot(box, 'fr', width);
+    });
+
+    it(`forced colours, ${width} px`, async () => {
+      await commands.emulateMedia({ forcedColors: 'active' });
+      try {
+        const { box, el } = await frame(width);
+        radios(el)[3]!.click();
+        await shoot(box, 'forced-colors', width);
+      } finally {
+        await commands.emulateMedia({ forcedColors: 'none' });
+      }
+    });
+  }
+});
