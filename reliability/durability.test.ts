@@ -81,7 +81,7 @@ describe('durability', () => {
       );
       const missing = acknowledged.filter((id) => stored.get(id) !== 1);
       expect(missing).toEqual([]);
-      expect(databaseProblems(store.sqlite)).toEqual([]);
+      expect(await databaseProblems(store)).toEqual([]);
     } finally {
       await store.close();
     }

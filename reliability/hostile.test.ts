@@ -127,7 +127,7 @@ describe('fuzz: generated and mutated requests against every public route of the
     expect(statuses.get(400) ?? 0).toBeGreaterThan(1000);
     const store = new SqliteStore(`file:${collector.dir}/data/vo-feedback.sqlite`);
     try {
-      expect(databaseProblems(store.sqlite)).toEqual([]);
+      expect(await databaseProblems(store)).toEqual([]);
     } finally {
       await store.close();
     }

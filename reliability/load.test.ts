@@ -72,7 +72,7 @@ describe('bounded load on 127.0.0.1', () => {
         const ids = store.sqlite.prepare('select id from feedback').pluck().all() as string[];
         const stored = new Set(ids);
         expect([...acknowledged].filter((id) => !stored.has(id))).toEqual([]);
-        expect(databaseProblems(store.sqlite)).toEqual([]);
+        expect(await databaseProblems(store)).toEqual([]);
       } finally {
         await store.close();
       }

@@ -59,7 +59,7 @@ describe('when the database cannot take writes', () => {
     const body = submission();
     expect((await post(body)).status).toBe(201);
     expect(await store.getFeedback(body.id)).toBeDefined();
-    expect(databaseProblems(store.sqlite)).toEqual([]);
+    expect(await databaseProblems(store)).toEqual([]);
   });
 
   it('answers 503 when the disk is full, loses nothing stored before, and recovers', async () => {
@@ -80,7 +80,7 @@ describe('when the database cannot take writes', () => {
     const after = submission();
     expect((await post(after)).status).toBe(201);
     expect((await store.getFeedback(before.id))?.comment).toBe('Eerst');
-    expect(databaseProblems(store.sqlite)).toEqual([]);
+    expect(await databaseProblems(store)).toEqual([]);
     const stored = store.sqlite.prepare('select count(*) as n from feedback').get() as {
       n: number;
     };

@@ -82,7 +82,7 @@ describe('property: generated bodies against POST /api/v1/feedback', () => {
       ),
       { numRuns: 3000 },
     );
-    expect(databaseProblems(store.sqlite)).toEqual([]);
+    expect(await databaseProblems(store)).toEqual([]);
     // The generator reaches storage, not only validation.
     const stored = store.sqlite.prepare('select count(*) as n from feedback').get() as {
       n: number;
