@@ -59,7 +59,9 @@ export function yearToDateAndLastYear(today: string): { current: Period; previou
 /** Whether a string is a real calendar day as YYYY-MM-DD (not 2026-02-30). */
 export function isDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  return new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  const date = new Date(`${value}T00:00:00Z`);
+  // Month 13 is an invalid date (toISOString would throw); 30 February rolls over to March.
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** The preset a period matches today, or `custom`. */
