@@ -551,6 +551,44 @@ describe('the providers dashboard', () => {
     await page.context().close();
   });
 
+  it('errors say what to do: the server unreachable, then a token revoked while signed in', async () => {
+    const { id, token } = await issueToken(collector.store, {
+      label: 'revoked later',
+      role: 'provider',
+      organisationId: 'test-org',
+    });
+    const { page, problems } = await open();
+    await signIn(page, token);
+    await page.goto(`${dashboardUrl}#/services/${collector.serviceId}`);
+    await reportReady(page);
+
+    await collector.stop();
+    try {
+      await choosePeriod(page, /vorig jaar/i);
+      await page.locator('vo-service-report[state="error"]').waitFor();
+      const alert = page.locator('vo-service-report [role="alert"]');
+      expect(await alert.textContent()).toMatch(/niet bereikbaar.*probeer het opnieuw/s);
+      await axe(page, 'service report, server unreachable');
+    } finally {
+      await collector.start();
+    }
+    await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.locator('vo-service-report[state="ready"]').waitFor();
+
+    await collector.store.revokeToken(id, Date.now());
+    await choosePeriod(page, /dit jaar/i);
+    await page.locator('vo-sign-in h1').waitFor();
+    expect(await page.locator('vo-dashboard [role="status"]').first().textContent()).toMatch(
+      /niet meer aanvaard.*meld u opnieuw aan/is,
+    );
+    expect(await page.evaluate(() => sessionStorage.getItem('vo-dashboard-token'))).toBeNull();
+    // The browser logs the refused and failed requests; nothing else may go wrong.
+    expect(
+      problems.filter((p) => !/Failed to load resource|ERR_CONNECTION_REFUSED/.test(p)),
+    ).toEqual([]);
+    await page.context().close();
+  });
+
   it('downloads the export and the annual report with the token in the header, never in a URL', async () => {
     const { page, problems, requests } = await open();
     await signIn(page, collector.providerToken);
