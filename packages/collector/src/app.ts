@@ -5,6 +5,7 @@ import type { AppDeps, Config } from './deps.ts';
 import { asUnavailable, StoreUnavailableError } from './db/errors.ts';
 import { silentLogger } from './logger.ts';
 import { OriginRegistry } from './origins.ts';
+import { memoryRateLimiters } from './rate-limit.ts';
 import { problem } from './problem.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { feedbackRoutes } from './routes/feedback/feedback.routes.ts';
@@ -23,6 +24,7 @@ export function createApp(deps: AppDeps) {
     now: deps.now ?? Date.now,
     rateLimitPerMinute: deps.rateLimitPerMinute ?? 20,
     trustProxy: deps.trustProxy ?? false,
+    rateLimiters: deps.rateLimiters ?? memoryRateLimiters,
     adminToken: deps.adminToken,
     minPublicN: deps.minPublicN ?? 10,
     staticDirs: deps.staticDirs ?? {},

@@ -1,5 +1,6 @@
 import type { Store } from './db/store.ts';
 import type { Logger } from './logger.ts';
+import type { RateLimiterFactory } from './rate-limit.ts';
 
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -10,6 +11,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Read the client address from the first X-Forwarded-For hop. */
   trustProxy?: boolean;
+  /** Where rate-limit counts live; default: this process's memory. */
+  rateLimiters?: RateLimiterFactory;
   /** Enables the admin API when set. */
   adminToken?: string;
   /** Suppression threshold of public statistics. Default 10. */
@@ -24,6 +27,7 @@ export interface Config {
   now: () => number;
   rateLimitPerMinute: number;
   trustProxy: boolean;
+  rateLimiters: RateLimiterFactory;
   adminToken: string | undefined;
   minPublicN: number;
   staticDirs: { widget?: string; demo?: string; dashboard?: string };

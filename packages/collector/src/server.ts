@@ -2,9 +2,12 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { seedDemo } from './admin-service.ts';
 import { openStore } from './db/open-store.ts';
+import { pgRateLimiters } from './db/pg-rate-limit.ts';
+import { PgStore } from './db/pg-store.ts';
 import { ConfigError, readEnv } from './env.ts';
 import { bufferedStdout, jsonLogger } from './logger.ts';
 import { builtFrontEnds } from './paths.ts';
+import { memoryRateLimiters } from './rate-limit.ts';
 import { scheduleRetention } from './retention.ts';
 
 const stdout = bufferedStdout();
@@ -33,6 +36,8 @@ async function main(): Promise<void> {
     store,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     trustProxy: env.TRUST_PROXY,
+    // Several instances on one PostgreSQL count each client together.
+    rateLimiters: store instanceof PgStore ? pgRateLimiters(store.pool) : memoryRateLimiters,
     adminToken: env.ADMIN_TOKEN,
     minPublicN: env.MIN_PUBLIC_N,
     staticDirs: builtFrontEnds(),

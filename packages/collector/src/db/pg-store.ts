@@ -100,9 +100,10 @@ export class PgStore implements Store {
     // left to do. The lock lives on one session, so migrations run on that same client.
     const client = await pool.connect();
     try {
-      await client.query(`create schema if not exists "${schemaName}"`);
+      // The lock comes first: even `create schema if not exists` races between two sessions.
       await client.query('select pg_advisory_lock($1)', [LOCKS.migrate]);
       try {
+        await client.query(`create schema if not exists "${schemaName}"`);
         await migrate(drizzle(client, { schema }), {
           migrationsFolder: MIGRATIONS,
           migrationsSchema: schemaName,

@@ -100,3 +100,12 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/**
+ * The day's key for the rate-limit hashes, shared by the instances so that they count the same
+ * client alike. Replaced every Brussels day; older keys are deleted.
+ */
+export const rateLimitSalts = pgTable('rate_limit_salts', {
+  day: text('day').primaryKey(),
+  salt: text('salt').notNull(),
+});

@@ -18,7 +18,7 @@ import { brusselsDay } from '../../domain/time.ts';
 import type { OriginRegistry } from '../../origins.ts';
 import { problem } from '../../problem.ts';
 import { formErrorPage, thankYouPage } from './form-pages.ts';
-import { RateLimiter } from '../../rate-limit.ts';
+import type { RateLimiter } from '../../rate-limit.ts';
 
 type Read<T> = { ok: true; value: T } | { ok: false; response: Response };
 
@@ -58,7 +58,7 @@ async function readBody(
       ),
     };
   }
-  const rate = limiter.hit(clientAddress(c, config.trustProxy));
+  const rate = await limiter.hit(clientAddress(c, config.trustProxy));
   if (!rate.allowed) {
     c.header('retry-after', String(rate.retryAfterSeconds));
     return {
@@ -270,9 +270,13 @@ async function acceptSubmission(
 
 /** Public ingest: submissions and impressions. */
 export function feedbackRoutes(config: Config, origins: OriginRegistry) {
-  const submissions = new RateLimiter(config.rateLimitPerMinute, config.now);
+  const submissions = config.rateLimiters('submissions', config.rateLimitPerMinute, config.now);
   // Impressions come once per page view, far more often than submissions.
-  const impressions = new RateLimiter(config.rateLimitPerMinute * 10, config.now);
+  const impressions = config.rateLimiters(
+    'impressions',
+    config.rateLimitPerMinute * 10,
+    config.now,
+  );
 
   const allowCors = async (c: Context) => {
     const origin = c.req.header('origin');

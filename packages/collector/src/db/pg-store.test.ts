@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { databaseProblems } from '../test-support/invariants.ts';
+import { dropSchema, freshPostgresUrl } from '../test-support/postgres.ts';
+import { countRows } from '../test-support/sql.ts';
+import { pgRateLimiters } from './pg-rate-limit.ts';
+import { LOCKS, PgStore } from './pg-store.ts';
+
+// What only PostgreSQL has to prove: several instances on one database. Each "instance" here is
+// its own PgStore (its own connection pool) and its own app, as two processes would have.
+
+const urls: string[] = [];
+const stores: PgStore[] = [];
+afterAll(async () => {
+  for (const store of stores) await store.close().catch(() => undefined);
+  for (const url of urls) await dropSchema(url);
+});
+
+async function instances(count: number, deps: { rateLimitPerMinute?: number } = {}) {
+  const url = freshPostgresUrl();
+  urls.push(url);
+  // Started together: the migration lock lets one migrate while the others wait.
+  const opened = await Promise.all(Array.from({ length: count }, () => PgStore.open(url)));
+  stores.push(...opened);
+  await opened[0]!.createOrganisation({ id: 'org-a', name: 'A' });
+  await opened[0]!.createService({
+    id: 'dienst-a',
+    name: 'A',
+    organisationId: 'org-a',
+    allowedOrigins: [],
+    active: true,
+    publicServiceUri: null,
+  });
+  return opened.map((store) => {
+    const app = createApp({
+      store,
+      rateLimitPerMinute: deps.rateLimitPerMinute ?? 0,
+      rateLimiters: pgRateLimiters(store.pool),
+    });
+    const post = (body: unknown, headers: Record<string, string> = {}) =>
+      app.request('/api/v1/feedback', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    return { store, app, post };
+  });
+}
+
+describe('PostgreSQL with several instances', () => {
+  it('instances that start together migrate once', async () => {
+    const [a] = await instances(3);
+    const migrations = await a!.store.pool.query(
+      `select count(*)::int as n from "${a!.store.schemaName}".__drizzle_migrations`,
+    );
+    expect(migrations.rows[0].n).toBe(2);
+  });
+
+  it('the same id posted to two instances at once is stored once; the other answer is unchanged', async () => {
+    const [a, b] = await instances(2);
+    const statuses: string[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      const body = { id: randomUUID(), serviceId: 'dienst-a', rating: 1 + (i % 5), lang: 'nl' };
+      const [first, second] = await Promise.all([a!.post(body), b!.post(body)]);
+      statuses.push([first.status, second.status].sort().join('+'));
+    }
+    expect(new Set(statuses)).toEqual(new Set(['200+201']));
+    expect(await countRows(a!.store, 'feedback')).toBe(50);
+    expect(await databaseProblems(a!.store)).toEqual([]);
+  });
+
+  it('an update on the other instance within the window moves the rating, and rollups stay exact', async () => {
+    const [a, b] = await instances(2);
+    const bodies = Array.from({ length: 40 }, (_, i) => ({
+      id: randomUUID(),
+      serviceId: 'dienst-a',
+      rating: 1 + (i % 5),
+      lang: 'nl',
+    }));
+    await Promise.all(bodies.map((body) => a!.post(body)));
+    // Concurrent, conflicting updates on both instances: each lands whole, none half.
+    const updates = await Promise.all(
+      bodies.flatMap((body) => [
+        b!.post({ ...body, rating: 5, comment: 'Via B' }),
+        a!.post({ ...body, rating: 4, comment: 'Via A' }),
+      ]),
+    );
+    expect(updates.every((response) => response.status === 200)).toBe(true);
+    expect(await countRows(a!.store, 'feedback')).toBe(40);
+    expect(await databaseProblems(a!.store)).toEqual([]);
+  });
+
+  it('rate limits are shared: a client throttled on one instance is throttled on all', async () => {
+    const [a, b] = await instances(2, { rateLimitPerMinute: 3 });
+    const body = () => ({ id: randomUUID(), serviceId: 'dienst-a', rating: 3, lang: 'nl' });
+    // app.request() has no socket: both instances see the same (unknown) client.
+    expect((await a!.post(body())).status).toBe(201);
+    expect((await b!.post(body())).status).toBe(201);
+    expect((await a!.post(body())).status).toBe(201);
+    const limited = await b!.post(body());
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const keys = await a!.store.pool.query<{ key: string }>('select key from rate_limits');
+    expect(keys.rows.every((row) => !row.key.includes('unknown'))).toBe(true);
+  });
+
+  it('retention runs on one instance at a time', async () => {
+    const [a, b] = await instances(2);
+    for (let i = 0; i < 5; i += 1) {
+      await a!.post({
+        id: randomUUID(),
+        serviceId: 'dienst-a',
+        rating: 2,
+        lang: 'nl',
+        comment: 'Oud',
+      });
+    }
+    // While another instance holds the prune lock, this one leaves the work to it.
+    const holder = await a!.store.pool.connect();
+    await holder.query('select pg_advisory_lock($1)', [LOCKS.prune]);
+    expect(await b!.store.pruneComments(Date.now() + 1)).toBe(0);
+    await holder.query('select pg_advisory_unlock($1)', [LOCKS.prune]);
+    holder.release();
+    expect(await b!.store.pruneComments(Date.now() + 1)).toBe(5);
+    expect(await databaseProblems(a!.store, { afterRetention: true })).toEqual([]);
+  });
+});
