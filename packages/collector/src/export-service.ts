@@ -10,6 +10,7 @@ import {
   exportCells,
   exportFilename,
   exportRow,
+  XLSX_MAX_ROWS,
 } from './domain/export-rows.ts';
 import { periodInstants, type Period } from './domain/period.ts';
 
@@ -122,6 +123,30 @@ function xlsxStream(store: Store, request: ExportRequest): ReadableStream<Uint8A
   // Cancelling the web stream destroys `output`; stop reading pages then.
   output.once('close', () => (cancelled = true));
   return stream;
+}
+
+/**
+ * How many submissions an export of the period holds, from the rollups: periods are whole days,
+ * so the count is exact, and known before a single row is read.
+ */
+export async function exportRowCount(store: Store, serviceId: string, period: Period) {
+  const rollups = await store.dailyRollups(serviceId, period.from, period.to);
+  let rows = 0;
+  for (const r of rollups) {
+    rows += r.ratings['1'] + r.ratings['2'] + r.ratings['3'] + r.ratings['4'] + r.ratings['5'];
+  }
+  return rows;
+}
+
+/** Why an export cannot be made in this format, or undefined when it can. */
+export async function exportRefusal(
+  store: Store,
+  request: ExportRequest,
+): Promise<string | undefined> {
+  if (request.format !== 'xlsx') return undefined;
+  const rows = await exportRowCount(store, request.serviceId, request.period);
+  if (rows <= XLSX_MAX_ROWS) return undefined;
+  return `The period has ${rows} submissions; an Excel sheet holds ${XLSX_MAX_ROWS}. Export as CSV, or a shorter period.`;
 }
 
 /** The export of one service's submissions in a period, as a stream of bytes. */

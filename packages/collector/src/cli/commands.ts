@@ -1,10 +1,11 @@
 import { adminCommands } from './admin-commands.ts';
 import type { Command } from './command.ts';
 import { pruneCommand } from './prune-command.ts';
+import { reportCommands } from './report-commands.ts';
 
 /**
  * The command table of `vo-feedback`, in the order the usage text lists them. A new command
  * (report, export, backup) is a module under src/cli/ exporting a Command, added here; cli.ts
  * gives it usage text, option parsing, the store and exit codes.
  */
-export const commands: Command[] = [...adminCommands, pruneCommand];
+export const commands: Command[] = [...adminCommands, pruneCommand, ...reportCommands];

@@ -12,8 +12,7 @@ import type { Config } from '../../deps.ts';
 import type { FeedbackPosition, FeedbackRecord, ServiceRecord } from '../../db/store.ts';
 import { summarise } from '../../domain/aggregation.ts';
 import { periodInstants, resolvePeriod, type Period } from '../../domain/period.ts';
-import { XLSX_MAX_ROWS } from '../../domain/export-rows.ts';
-import { exportFeedback } from '../../export-service.ts';
+import { exportFeedback, exportRefusal } from '../../export-service.ts';
 import {
   canSeeAggregates,
   canSeeComments,
@@ -206,32 +205,12 @@ export function servicesRoutes(config: Config) {
         if (!query.success) return invalidQuery(c, query.error);
         const period = periodOf(c, config, query.data);
         if (period instanceof Response) return period;
-        const format = query.data.format;
-        if (format === 'xlsx') {
-          // The rollups count the period's rows exactly (periods are whole days): refuse before
-          // streaming what Excel could not open.
-          const rollups = await store.dailyRollups(service.id, period.from, period.to);
-          const rows = rollups.reduce(
-            (sum, r) =>
-              sum +
-              r.ratings['1'] +
-              r.ratings['2'] +
-              r.ratings['3'] +
-              r.ratings['4'] +
-              r.ratings['5'],
-            0,
-          );
-          if (rows > XLSX_MAX_ROWS) {
-            return problem(
-              c,
-              422,
-              'too-many-rows',
-              'Unprocessable Content',
-              `The period has ${rows} submissions; an Excel sheet holds ${XLSX_MAX_ROWS}. Ask for format=csv, or a shorter period.`,
-            );
-          }
+        const request = { serviceId: service.id, period, format: query.data.format };
+        const refusal = await exportRefusal(store, request);
+        if (refusal) {
+          return problem(c, 422, 'too-many-rows', 'Unprocessable Content', refusal);
         }
-        const result = exportFeedback(store, { serviceId: service.id, period, format });
+        const result = exportFeedback(store, request);
         return c.body(result.stream, 200, {
           'content-type': result.contentType,
           'content-disposition': `attachment; filename="${result.filename}"`,

@@ -1,0 +1,146 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { issueToken } from '../admin-service.ts';
+import { main } from '../cli.ts';
+import { SqliteStore } from '../db/sqlite-store.ts';
+
+// `vo-feedback report annual` and `vo-feedback export` write the very bytes the API serves.
+
+const folders: string[] = [];
+const stores: SqliteStore[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+async function setUp() {
+  const folder = mkdtempSync(join(tmpdir(), 'vo-feedback-report-cli-'));
+  folders.push(folder);
+  const databaseUrl = `file:${join(folder, 'collector.sqlite')}`;
+  const store = new SqliteStore(databaseUrl);
+  stores.push(store);
+  await store.createOrganisation({ id: 'gemeente-x', name: 'Gemeente X' });
+  await store.createService({
+    id: 'loket-x',
+    name: 'Loket X',
+    organisationId: 'gemeente-x',
+    allowedOrigins: [],
+    active: true,
+    publicServiceUri: null,
+  });
+  const { token } = await issueToken(store, {
+    label: 't',
+    role: 'provider',
+    organisationId: 'gemeente-x',
+  });
+  const app = createApp({ store, rateLimitPerMinute: 0 });
+  for (const [i, comment] of ['Vlot', '=1+1', 'Te lang; "echt"', undefined].entries()) {
+    const response = await app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: crypto.randomUUID(),
+        serviceId: 'loket-x',
+        rating: 2 + i,
+        lang: 'nl',
+        ...(comment ? { comment } : {}),
+      }),
+    });
+    expect(response.status).toBe(201);
+  }
+  const api = async (path: string) =>
+    Buffer.from(
+      await (
+        await app.request(path, { headers: { authorization: `Bearer ${token}` } })
+      ).arrayBuffer(),
+    );
+  const cli = async (...argv: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(argv, {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+      env: { DATABASE_URL: databaseUrl },
+    });
+    return { code, stdout, stderr };
+  };
+  return { folder, cli, api };
+}
+
+describe('vo-feedback report annual', () => {
+  it('writes the annual report the API serves, in one command', async () => {
+    const { folder, cli, api } = await setUp();
+    const year = new Date().getFullYear();
+    const out = join(folder, 'rapport.csv');
+    const result = await cli(
+      'report',
+      'annual',
+      '--year',
+      String(year),
+      '--org',
+      'gemeente-x',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    );
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(
+      new RegExp(`^Wrote the annual report ${year} to .*rapport\\.csv \\(\\d+ KB\\)\\.\\n$`),
+    );
+    expect(readFileSync(out)).toEqual(await api(`/api/v1/reports/annual?year=${year}&format=csv`));
+
+    const html = join(folder, 'rapport.html');
+    expect((await cli('report', 'annual', '--org', 'gemeente-x', '--out', html)).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>\n<html lang="nl">/);
+  });
+
+  it('explains a wrong organisation, year or format', async () => {
+    const { cli } = await setUp();
+    expect(
+      await cli('report', 'annual', '--org', 'bestaat-niet', '--out', '/dev/null'),
+    ).toMatchObject({
+      code: 1,
+      stderr: 'vo-feedback: There is no organisation "bestaat-niet"; see "vo-feedback org list".\n',
+    });
+    const format = await cli('report', 'annual', '--format', 'pdf');
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/^vo-feedback: --format: Use json, csv or html\.\n/);
+    expect((await cli('report', 'annual', '--year', '9999')).code).toBe(1);
+  });
+});
+
+describe('vo-feedback export', () => {
+  it('writes the export the API streams, as CSV and as XLSX', async () => {
+    const { folder, cli, api } = await setUp();
+    const today = new Date().toISOString().slice(0, 10);
+    const from = `${today.slice(0, 4)}-01-01`;
+    const to = `${today.slice(0, 4)}-12-31`;
+    const csv = join(folder, 'export.csv');
+    const result = await cli('export', 'loket-x', '--from', from, '--to', to, '--out', csv);
+    expect(result.code).toBe(0);
+    expect(readFileSync(csv)).toEqual(
+      await api(`/api/v1/services/loket-x/export?format=csv&from=${from}&to=${to}`),
+    );
+    expect(readFileSync(csv, 'utf8')).toContain(`;'=1+1;`);
+
+    const xlsx = join(folder, 'export.xlsx');
+    expect((await cli('export', 'loket-x', '--format', 'xlsx', '--out', xlsx)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.getWorksheet('Feedback')!.rowCount).toBe(5);
+  });
+
+  it('refuses an unknown service or a bad period', async () => {
+    const { cli } = await setUp();
+    expect((await cli('export', 'bestaat-niet')).code).toBe(1);
+    expect(
+      (await cli('export', 'loket-x', '--from', '2026-02-01', '--to', '2026-01-01')).code,
+    ).toBe(2);
+    expect((await cli('export', 'loket-x', '--from', '1 januari')).code).toBe(2);
+  });
+});
