@@ -1,3 +1,4 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { playwright } from '@vitest/browser-playwright';
 import type { BrowserCommand } from 'vitest/node';
@@ -5,16 +6,20 @@ import { defineProject } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { collector } from './test/collector-handle.ts';
 
-/** A port nobody listens on right now, for the browser test server. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+/**
+ * A port nobody listens on right now, for the browser test server. Taken below the ephemeral range
+ * (32768+ on Linux), where outgoing connections would pick it up before vitest binds it.
+ */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
 }
 
 // The browser server's port is chosen here, not by vitest, so that the collector started in the
@@ -101,6 +106,44 @@ const accessibilityTree: BrowserCommand<[]> = async (context) => {
   }
 };
 
+/**
+ * A scripted server for the retry policy: it answers the feedback POSTs with the given statuses in
+ * turn (the collector cannot be made to answer 429 or 503 on demand) and records when each came.
+ */
+let scripted: { server: Server; times: number[] } | undefined;
+const startScriptedServer: BrowserCommand<
+  [answers: { status: number; retryAfter?: number }[], origin: string]
+> = async (_context, answers, origin) => {
+  await stopScriptedServer(_context);
+  const times: number[] = [];
+  const cors = {
+    'access-control-allow-origin': origin,
+    'access-control-allow-headers': 'content-type',
+    'access-control-expose-headers': 'retry-after',
+  };
+  const server = createHttpServer((request, response) => {
+    if (request.method === 'OPTIONS') return response.writeHead(204, cors).end();
+    request.resume();
+    const answer = answers[times.length] ?? { status: 201 };
+    times.push(Date.now());
+    const headers: Record<string, string> = { ...cors, 'content-type': 'application/json' };
+    if (answer.retryAfter !== undefined) headers['retry-after'] = String(answer.retryAfter);
+    response.writeHead(answer.status, headers).end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  scripted = { server, times };
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+};
+const scriptedRequestTimes: BrowserCommand<[]> = () => scripted?.times ?? [];
+const stopScriptedServer: BrowserCommand<[]> = () =>
+  new Promise<void>((resolve) => {
+    const server = scripted?.server;
+    scripted = undefined;
+    if (!server) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+
 /** Emulates media features (forced colours, colour scheme) for the page under test. */
 const emulateMedia: BrowserCommand<
   [options: { forcedColors?: 'active' | 'none'; colorScheme?: 'light' | 'dark' }]
@@ -116,6 +159,12 @@ declare module 'vitest/browser' {
     countFeedback: (id: string) => Promise<number>;
     feedbackRow: (id: string) => Promise<Record<string, unknown> | null>;
     impressionCount: () => Promise<number>;
+    startScriptedServer: (
+      answers: { status: number; retryAfter?: number }[],
+      origin: string,
+    ) => Promise<string>;
+    scriptedRequestTimes: () => Promise<number[]>;
+    stopScriptedServer: () => Promise<void>;
     emulateMedia: (options: {
       forcedColors?: 'active' | 'none';
       colorScheme?: 'light' | 'dark';
@@ -170,6 +219,9 @@ export default defineProject({
         impressionCount,
         accessibilityTree,
         emulateMedia,
+        startScriptedServer,
+        scriptedRequestTimes,
+        stopScriptedServer,
       },
     },
   },
