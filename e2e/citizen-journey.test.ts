@@ -23,7 +23,9 @@ async function tabTo(page: Page, wanted: (f: Awaited<ReturnType<typeof focused>>
     if (wanted(await focused(page))) return;
     await page.keyboard.press('Tab');
   }
-  throw new Error(`focus never reached the wanted element; it is on ${JSON.stringify(await focused(page))}`);
+  throw new Error(
+    `focus never reached the wanted element; it is on ${JSON.stringify(await focused(page))}`,
+  );
 }
 
 describe('a citizen gives feedback on the demo page with the keyboard only', () => {
@@ -45,12 +47,16 @@ describe('a citizen gives feedback on the demo page with the keyboard only', () 
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    });
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
     await page.goto(collector.url);
     await expect(page.locator('h1').textContent()).resolves.toBe('Uw aanvraag is ingediend');
-    await page.locator('vo-feedback input[type="radio"]').first().waitFor();
+    // The widget's own radios (the light-DOM no-JavaScript form underneath stays hidden).
+    await page.getByRole('radio', { name: 'Zeer tevreden' }).waitFor();
 
     // Into the rating group: Tab lands on the first radio, the arrows move the choice to 4.
     await tabTo(page, (f) => f.type === 'radio');
@@ -61,14 +67,16 @@ describe('a citizen gives feedback on the demo page with the keyboard only', () 
     await page.keyboard.press('Enter');
 
     // The comment step follows; focus moves there on purpose.
-    const textarea = page.locator('vo-feedback textarea');
-    await textarea.waitFor();
+    await page.getByRole('textbox').waitFor();
     await tabTo(page, (f) => f.tag === 'textarea');
     await page.keyboard.type('De betaling was onduidelijk.');
     await tabTo(page, (f) => f.tag === 'button');
     await page.keyboard.press('Enter');
 
-    await page.getByText(/bedankt/i).last().waitFor();
+    await page
+      .getByText(/bedankt/i)
+      .last()
+      .waitFor();
 
     const response = await fetch(`${collector.url}/api/v1/services/demo-dienst/summary`, {
       headers: { authorization: `Bearer ${collector.token}` },

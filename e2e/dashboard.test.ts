@@ -382,6 +382,20 @@ describe('the providers dashboard', () => {
     await expectFiguresOf(page, thisYear);
     await axe(page, 'service report, this year');
 
+    // The last 30 days: the 30 answers of today.
+    await choosePeriod(page, /laatste 30 dagen/i);
+    const thirtyDaysAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await page.waitForFunction((from) => location.hash.includes(`from=${from}`), thirtyDaysAgo);
+    await reportReady(page);
+    await expectFiguresOf(
+      page,
+      await api<Summary>(
+        `/services/${collector.serviceId}/summary?from=${thirtyDaysAgo}&to=${today}`,
+      ),
+    );
+
     // Last year.
     await choosePeriod(page, /vorig jaar/i);
     await page.waitForFunction(
@@ -592,13 +606,23 @@ describe('the providers dashboard', () => {
   it('downloads the export and the annual report with the token in the header, never in a URL', async () => {
     const { page, problems, requests } = await open();
     await signIn(page, collector.providerToken);
+    // On the service list: the organisation's report of last year, the one to hand in.
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`vo-service-list button[data-download="annual-html-${year - 1}"]`).click(),
+    ]);
+    expect(report.suggestedFilename()).toBe(`jaarrapport-feedback-${year - 1}-test-org.html`);
+    await page
+      .locator('vo-service-list vo-downloads [role="status"]', { hasText: 'gedownload' })
+      .waitFor();
+
     await page.goto(`${dashboardUrl}#/services/${collector.serviceId}`);
     await reportReady(page);
     const files: Record<string, string> = {};
     for (const id of ['export-csv', 'export-xlsx', 'annual-html', 'annual-csv']) {
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.locator(`vo-downloads button[data-download="${id}"]`).click(),
+        page.locator(`vo-downloads button[data-download^="${id}"]`).click(),
       ]);
       const path = await download.path();
       expect(path, id).toBeTruthy();
@@ -620,11 +644,17 @@ describe('the providers dashboard', () => {
     const { page, problems, requests } = await open();
     await signIn(page, steeringToken);
     await listLoaded(page);
-    expect(await page.locator('vo-service-list h2').allTextContents()).toEqual([
-      'Organisatie andere-org',
-      'Organisatie test-org',
-    ]);
+    expect(
+      await page.locator('vo-service-list section.organisation > h2').allTextContents(),
+    ).toEqual(['Organisatie andere-org', 'Organisatie test-org']);
     expect(await page.locator('vo-dashboard .role').textContent()).toMatch(/stuurorgaan/);
+    const [allOrganisations] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`vo-service-list button[data-download="annual-csv-${year}"]`).click(),
+    ]);
+    expect(allOrganisations.suggestedFilename()).toBe(
+      `jaarrapport-feedback-${year}-alle-organisaties.csv`,
+    );
     await axe(page, 'steering service list');
     const other = await api<Summary>(`/services/andere-dienst/summary`, steeringToken);
     expect(
@@ -649,9 +679,9 @@ describe('the providers dashboard', () => {
     expect(await page.locator('vo-downloads button[data-download^="export"]').count()).toBe(0);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.locator('vo-downloads button[data-download="annual-csv"]').click(),
+      page.locator('vo-downloads button[data-download^="annual-csv"]').click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(download.suggestedFilename()).toBe(`jaarrapport-feedback-${year - 1}-test-org.csv`);
 
     // No request for comments, themes (they carry examples) or exports, and no comment on screen.
     expect(requests.filter((url) => /\/(feedback|themes|export)(\?|$)/.test(url))).toEqual([]);
