@@ -29,12 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: [
-      'packages/widget/**/*.ts',
-      'packages/dashboard/**/*.ts',
-      'demo/**/*.ts',
-      'e2e/**/*.ts',
-    ],
+    files: ['packages/widget/**/*.ts', 'packages/dashboard/**/*.ts', 'demo/**/*.ts', 'e2e/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 // (node tests for shared and collector, real Chromium for the widget, end-to-end in e2e/).
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'e2e/vitest.config.ts', 'reliability/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'e2e/vitest.config.ts',
+      'reliability/vitest.config.ts',
+    ],
   },
 });

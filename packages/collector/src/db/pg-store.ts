@@ -45,7 +45,10 @@ const RETRYABLE = new Set(['40001', '40P01', '23505']);
  * `postgres://…?schema=name` selects a schema (created when missing) for every table and for
  * drizzle's migration journal; tests use it to get a fresh, isolated database per run.
  */
-export function parsePostgresUrl(databaseUrl: string): { connectionString: string; schema: string } {
+export function parsePostgresUrl(databaseUrl: string): {
+  connectionString: string;
+  schema: string;
+} {
   const url = new URL(databaseUrl);
   const schemaName = url.searchParams.get('schema') ?? 'public';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schemaName)) {
