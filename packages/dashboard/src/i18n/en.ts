@@ -153,6 +153,10 @@ export const en: Messages = {
     `The responses from ${from} up to and including ${to}, and the annual report for the steering committee.`,
   steeringDownloadsIntro: (year: string) =>
     `The ${year} annual report of this organisation, with the previous year’s figures beside it.`,
+  ownReportsIntro:
+    'Your organisation’s annual report, with the previous year beside it: ready to hand in to the steering committee.',
+  allReportsIntro:
+    'The annual report of all organisations together, with the previous year beside it.',
   exportCsv: 'Responses as CSV (Excel)',
   exportXlsx: 'Responses as XLSX',
   annualHtml: (year: string) => `Annual report ${year} (HTML)`,

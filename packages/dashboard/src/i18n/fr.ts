@@ -155,6 +155,10 @@ export const fr: Messages = {
     `Les réponses du ${from} au ${to} inclus, et le rapport annuel pour le comité de pilotage.`,
   steeringDownloadsIntro: (year: string) =>
     `Le rapport annuel ${year} de cette organisation, avec les chiffres de l’année précédente à côté.`,
+  ownReportsIntro:
+    'Le rapport annuel de votre organisation, avec l’année précédente à côté : prêt à remettre au comité de pilotage.',
+  allReportsIntro:
+    'Le rapport annuel de toutes les organisations ensemble, avec l’année précédente à côté.',
   exportCsv: 'Réponses en CSV (Excel)',
   exportXlsx: 'Réponses en XLSX',
   annualHtml: (year: string) => `Rapport annuel ${year} (HTML)`,

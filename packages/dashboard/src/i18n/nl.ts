@@ -159,6 +159,9 @@ export const nl = {
     `De antwoorden van ${from} tot en met ${to}, en het jaarverslag voor het stuurorgaan.`,
   steeringDownloadsIntro: (year: string) =>
     `Het jaarverslag ${year} van deze organisatie, met de cijfers van het jaar ervoor ernaast.`,
+  ownReportsIntro:
+    'Het jaarverslag van uw organisatie, met het jaar ervoor ernaast: klaar om in te dienen bij het stuurorgaan.',
+  allReportsIntro: 'Het jaarverslag van alle organisaties samen, met het jaar ervoor ernaast.',
   exportCsv: 'Antwoorden als CSV (Excel)',
   exportXlsx: 'Antwoorden als XLSX',
   annualHtml: (year: string) => `Jaarverslag ${year} (HTML)`,

@@ -15,7 +15,9 @@ interface Download {
 
 /**
  * Download buttons: the period's answers as CSV or XLSX (providers only: they contain comments)
- * and the annual report of the service's organisation as HTML or CSV. Each download is fetched
+ * and the annual report as HTML or CSV — of the service's organisation beside a service, or on the
+ * service list of the token's own organisation (provider) or of all organisations (steering),
+ * for this year and the last. Each download is fetched
  * with the token in the `Authorization` header and handed to the browser as a file; the token
  * never appears in a URL.
  *
@@ -32,14 +34,19 @@ export class VoDownloads extends LitElement {
     context: { attribute: false },
     service: { attribute: false },
     period: { attribute: false },
+    years: { attribute: false },
     _busy: { state: true },
     _status: { state: true },
     _failed: { state: true },
   };
 
   declare context: DashboardContext;
-  declare service: ServiceInfo;
-  declare period: Period;
+  /** The service whose answers and organisation's report are offered; none on the service list. */
+  declare service: ServiceInfo | undefined;
+  /** The period of the exports; the annual report is that of the year the period ends in. */
+  declare period: Period | undefined;
+  /** The annual report years offered when there is no period. */
+  declare years: string[];
   declare private _busy: string;
   declare private _status: string;
   declare private _failed: boolean;
@@ -49,31 +56,41 @@ export class VoDownloads extends LitElement {
     this._busy = '';
     this._status = '';
     this._failed = false;
+    this.service = undefined;
+    this.period = undefined;
+    this.years = [];
+  }
+
+  #years(): string[] {
+    return this.period ? [this.period.to.slice(0, 4)] : this.years;
   }
 
   #downloads(): Download[] {
     const { t, role } = this.context;
-    const { from, to } = this.period;
-    const year = to.slice(0, 4);
-    const id = encodeURIComponent(this.service.id);
-    const organisation = this.service.organisationId;
+    const service = this.service;
+    const period = this.period;
     const exports: Download[] =
-      role === 'provider'
+      role === 'provider' && service && period
         ? (['csv', 'xlsx'] as const).map((format) => ({
             id: `export-${format}`,
             label: format === 'csv' ? t.exportCsv : t.exportXlsx,
-            path: `/services/${id}/export`,
-            query: { format, from, to },
-            fallbackName: `${this.service.id}-${from}-${to}.${format}`,
+            path: `/services/${encodeURIComponent(service.id)}/export`,
+            query: { format, from: period.from, to: period.to },
+            fallbackName: `${service.id}-${period.from}-${period.to}.${format}`,
           }))
         : [];
-    const reports: Download[] = (['html', 'csv'] as const).map((format) => ({
-      id: `annual-${format}`,
-      label: format === 'html' ? t.annualHtml(year) : t.annualCsv(year),
-      path: '/reports/annual',
-      query: { year, organisation, format },
-      fallbackName: `jaarverslag-${organisation}-${year}.${format}`,
-    }));
+    // Without a service: a provider's own organisation (the collector knows it from the token),
+    // or every organisation for the steering committee.
+    const organisation = service?.organisationId;
+    const reports: Download[] = this.#years().flatMap((year) =>
+      (['html', 'csv'] as const).map((format) => ({
+        id: `annual-${format}-${year}`,
+        label: format === 'html' ? t.annualHtml(year) : t.annualCsv(year),
+        path: '/reports/annual',
+        query: { year, format, ...(organisation ? { organisation } : {}) },
+        fallbackName: `jaarrapport-feedback-${year}-${organisation ?? 'alle-organisaties'}.${format}`,
+      })),
+    );
     return [...exports, ...reports];
   }
 
@@ -96,16 +113,17 @@ export class VoDownloads extends LitElement {
 
   override render() {
     const { t, f, role } = this.context;
-    const year = this.period.to.slice(0, 4);
+    const period = this.period;
+    const intro = period
+      ? role === 'provider'
+        ? t.downloadsIntro(f.day(period.from), f.day(period.to))
+        : t.steeringDownloadsIntro(period.to.slice(0, 4))
+      : role === 'provider'
+        ? t.ownReportsIntro
+        : t.allReportsIntro;
     return html`
       <h2>${t.downloadsHeading}</h2>
-      <p>
-        ${
-          role === 'provider'
-            ? t.downloadsIntro(f.day(this.period.from), f.day(this.period.to))
-            : t.steeringDownloadsIntro(year)
-        }
-      </p>
+      <p>${intro}</p>
       <ul class="downloads">
         ${this.#downloads().map(
           (download) =>

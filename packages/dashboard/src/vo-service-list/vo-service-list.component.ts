@@ -89,7 +89,7 @@ export class VoServiceList extends LitElement {
   }
 
   override render() {
-    const { t, role } = this.context;
+    const { t, role, today } = this.context;
     const steering = role === 'steering';
     const loading = this._figures.size < this.services.length;
     return html`
@@ -104,6 +104,12 @@ export class VoServiceList extends LitElement {
             ? this.#byOrganisation()
             : this.#list(this.services, 2)
       }
+      <div class="panel">
+        <vo-downloads
+          .context=${this.context}
+          .years=${[String(Number(today.slice(0, 4)) - 1), today.slice(0, 4)]}
+        ></vo-downloads>
+      </div>
     `;
   }
 
