@@ -381,6 +381,23 @@ describe('the providers dashboard', () => {
     expect(await page.evaluate(() => document.title)).toMatch(/^Testdienst/);
     await expectFiguresOf(page, thisYear);
     await axe(page, 'service report, this year');
+    // What a screen reader is given: the outline, the charts as named images, the named tables.
+    const tree = await page.locator('vo-dashboard').ariaSnapshot();
+    for (const wanted of [
+      'banner',
+      'main',
+      'heading "Testdienst" [level=1]',
+      'group "Periode"',
+      'heading "Verdeling van de beoordelingen" [level=2]',
+      'img "Staafdiagram: aantal antwoorden per beoordeling, 30 in totaal.',
+      'table "Verdeling van de beoordelingen"',
+      'img "Lijndiagram: tevredenheid per maand',
+      'table "Tevredenheid per maand"',
+      'heading "Opmerkingen" [level=2]',
+      'button "Jaarverslag',
+    ]) {
+      expect(tree, wanted).toContain(wanted);
+    }
 
     // The last 30 days: the 30 answers of today.
     await choosePeriod(page, /laatste 30 dagen/i);

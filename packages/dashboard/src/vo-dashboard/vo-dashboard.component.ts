@@ -150,7 +150,7 @@ export class VoDashboard extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   };
 
-  #context_(): DashboardContext | undefined {
+  #currentContext(): DashboardContext | undefined {
     if (!this._api) return undefined;
     const today = brusselsToday();
     const current = this.#context;
@@ -208,7 +208,7 @@ export class VoDashboard extends LitElement {
 
   override render() {
     const t = catalogs[this._language];
-    const context = this.#context_();
+    const context = this.#currentContext();
     return html`
       <a class="skip" href="#main" @click=${this.#skipToMain}>${t.skipLink}</a>
       <header class="banner">

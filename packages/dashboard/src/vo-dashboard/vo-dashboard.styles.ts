@@ -77,8 +77,5 @@ export const styles = [
     main:focus {
       outline: none;
     }
-    .notice:empty {
-      display: none;
-    }
   `,
 ];
