@@ -468,17 +468,17 @@ describe('the providers dashboard', () => {
     await axe(page, 'service report, empty period');
 
     // English and French are there; the document language follows.
-    await page.locator('vo-dashboard select').selectOption('en');
+    await page.locator('vo-dashboard select#language').selectOption('en');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.locator('vo-service-report [data-empty]').textContent()).toContain(
       'No feedback yet for this period',
     );
-    await page.locator('vo-dashboard select').selectOption('fr');
+    await page.locator('vo-dashboard select#language').selectOption('fr');
     expect(await page.locator('vo-service-report [data-empty]').textContent()).toContain(
       'Pas encore d’avis pour cette période',
     );
     await axe(page, 'service report in French');
-    await page.locator('vo-dashboard select').selectOption('nl');
+    await page.locator('vo-dashboard select#language').selectOption('nl');
 
     // Sign-out forgets the token.
     await page.getByRole('button', { name: 'Afmelden' }).click();
@@ -879,6 +879,12 @@ describe('the providers dashboard', () => {
     expect(await noHorizontalScroll(wide.page)).toBe(true);
     await shoot(wide.page, 'service-320');
     await axe(wide.page, 'service report at 320 px');
+    // Longer French and English words reflow too.
+    for (const language of ['fr', 'en', 'nl']) {
+      await wide.page.locator('vo-dashboard select#language').selectOption(language);
+      await wide.page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+      expect(await noHorizontalScroll(wide.page), language).toBe(true);
+    }
 
     // Forced colours: bars and the band are drawn in system colours, not lost.
     await wide.page.emulateMedia({ forcedColors: 'active' });

@@ -220,7 +220,7 @@ export class VoDashboard extends LitElement {
           <div class="tools">
             <label class="language">
               <span>${t.language}</span>
-              <select @change=${this.#onLanguage}>
+              <select id="language" @change=${this.#onLanguage}>
                 ${LANGUAGES.map(
                   (language) =>
                     html`<option
