@@ -1,12 +1,21 @@
-import type { Store } from './db/store.ts';
+import type { ServiceRecord, Store } from './db/store.ts';
+
+interface Snapshot {
+  services: Map<string, ServiceRecord>;
+  origins: Set<string>;
+  at: number;
+}
 
 /**
- * The union of the allowed origins of all active services, for CORS preflights (which carry no
- * body and so no service id). Cached briefly: several instances see an admin change within
- * seconds, and a busy ingest path does not read the services table per request.
+ * The services as ingest sees them: each active service by id, and the union of their allowed
+ * origins for CORS preflights (which carry no body and so no service id). Cached briefly, so that
+ * a busy ingest path does not read the services table per request (a query per submission cost
+ * more than the insert), while several instances still see an admin change within seconds; this
+ * instance's own admin changes invalidate it at once.
  */
 export class OriginRegistry {
-  private cached: { origins: Set<string>; at: number } | undefined;
+  private snapshot: Snapshot | undefined;
+  private loading: Promise<Snapshot> | undefined;
 
   constructor(
     private readonly store: Store,
@@ -15,16 +24,36 @@ export class OriginRegistry {
   ) {}
 
   async allowedOrigins(): Promise<Set<string>> {
-    const now = this.now();
-    if (!this.cached || now - this.cached.at > this.ttlMs) {
-      const services = await this.store.listServices();
-      const origins = new Set(services.filter((s) => s.active).flatMap((s) => s.allowedOrigins));
-      this.cached = { origins, at: now };
-    }
-    return this.cached.origins;
+    return (await this.current()).origins;
+  }
+
+  /** The active service with this id, or undefined when it is unknown or inactive. */
+  async activeService(id: string): Promise<ServiceRecord | undefined> {
+    return (await this.current()).services.get(id);
   }
 
   invalidate(): void {
-    this.cached = undefined;
+    this.snapshot = undefined;
+  }
+
+  private async current(): Promise<Snapshot> {
+    const now = this.now();
+    if (this.snapshot && now - this.snapshot.at <= this.ttlMs) return this.snapshot;
+    // One load for all the requests that find the cache stale at the same moment.
+    this.loading ??= this.store
+      .listServices()
+      .then((all) => {
+        const active = all.filter((s) => s.active);
+        this.snapshot = {
+          services: new Map(active.map((s) => [s.id, s])),
+          origins: new Set(active.flatMap((s) => s.allowedOrigins)),
+          at: now,
+        };
+        return this.snapshot;
+      })
+      .finally(() => {
+        this.loading = undefined;
+      });
+    return this.loading;
   }
 }

@@ -172,11 +172,6 @@ function originAllowed(c: Context, service: ServiceRecord): boolean {
   return service.allowedOrigins.includes(origin) || origin === new URL(c.req.url).origin;
 }
 
-async function findActiveService(config: Config, id: string) {
-  const service = await config.store.getService(id);
-  return service?.active ? service : undefined;
-}
-
 type Accepted = {
   kind: 'accepted';
   id: string;
@@ -199,6 +194,7 @@ type Rejected = {
 async function acceptSubmission(
   c: Context,
   config: Config,
+  origins: OriginRegistry,
   value: unknown,
 ): Promise<Accepted | Rejected> {
   const parsed = SubmissionSchema.safeParse(value);
@@ -213,7 +209,7 @@ async function acceptSubmission(
     };
   }
   const submission = parsed.data;
-  const service = await findActiveService(config, submission.serviceId);
+  const service = await origins.activeService(submission.serviceId);
   if (!service) {
     return {
       kind: 'rejected',
@@ -305,7 +301,7 @@ export function feedbackRoutes(config: Config, origins: OriginRegistry) {
     return c.body(null, 204);
   };
 
-  const accept = (c: Context, value: unknown) => acceptSubmission(c, config, value);
+  const accept = (c: Context, value: unknown) => acceptSubmission(c, config, origins, value);
 
   return new Hono()
     .options('/feedback', preflight)
@@ -368,7 +364,7 @@ export function feedbackRoutes(config: Config, origins: OriginRegistry) {
           fieldErrors(parsed.error),
         );
       }
-      const service = await findActiveService(config, parsed.data.serviceId);
+      const service = await origins.activeService(parsed.data.serviceId);
       if (!service) {
         return problem(
           c,
