@@ -1,0 +1,512 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { issueToken } from '../admin-service.ts';
+import { generateToken, hashToken } from '../domain/tokens.ts';
+import { jsonLogger } from '../logger.ts';
+import {
+  ADMIN_TOKEN,
+  json,
+  ORIGIN_A,
+  submission,
+  testCollector,
+} from '../test-support/fixtures.ts';
+
+// Every route of the app × every kind of caller gets exactly the answer of the contract
+// (PRODUCT.md): public routes without a token; a provider token its own organisation's services,
+// comments included; a steering token summaries, annual reports and public statistics of every
+// organisation, and 403 on comments, themes (they carry example comments) and exports; the admin
+// API only with ADMIN_TOKEN. The route list comes from `app.routes`: a route added without a row
+// here fails the first test.
+
+const CALLERS = [
+  'none',
+  'wrong',
+  'revoked',
+  'providerA',
+  'providerB',
+  'steering',
+  'admin',
+] as const;
+type Caller = (typeof CALLERS)[number];
+type Expected = Record<Caller, number>;
+
+const everyone = (status: number): Expected =>
+  Object.fromEntries(CALLERS.map((caller) => [caller, status])) as Expected;
+/** The provider and steering API: a stored, unrevoked token, or 401. */
+const data = (answers: Pick<Expected, 'providerA' | 'providerB' | 'steering'>): Expected => ({
+  ...everyone(401),
+  ...answers,
+});
+const adminOnly = (status: number): Expected => ({ ...everyone(401), admin: status });
+
+type Collector = Awaited<ReturnType<typeof testCollector>>;
+type World = Collector & {
+  tokens: Record<Caller, string | undefined>;
+  revokedId: string;
+  /** Every log line the app wrote. */
+  logs: string[];
+};
+
+interface Row {
+  /** What the request shows in test names. */
+  label: string;
+  method: string;
+  path: string;
+  body?: () => { type: string; text: string };
+  headers?: Record<string, string>;
+  expected: Expected;
+  /** Further checks of a 2xx answer: what this caller may see in it. */
+  check?: (response: Response, caller: Caller) => Promise<void>;
+}
+
+const jsonBody = (value: unknown) => () => ({
+  type: 'application/json',
+  text: JSON.stringify(value),
+});
+
+async function serviceIds(response: Response): Promise<string[]> {
+  return ((await json(response)) as { id: string }[]).map((s) => s.id);
+}
+
+/** Each route of the app (`METHOD pattern`) and the requests that exercise it. */
+const MATRIX: Record<string, Row[]> = {
+  // Public: the same answer with any token or none.
+  'GET /healthz': [{ label: 'liveness', method: 'GET', path: '/healthz', expected: everyone(200) }],
+  'GET /readyz': [{ label: 'readiness', method: 'GET', path: '/readyz', expected: everyone(200) }],
+  'OPTIONS /api/v1/feedback': [
+    {
+      label: 'preflight from an allowed origin',
+      method: 'OPTIONS',
+      path: '/api/v1/feedback',
+      headers: { origin: ORIGIN_A, 'access-control-request-method': 'POST' },
+      expected: everyone(204),
+    },
+  ],
+  'OPTIONS /api/v1/impressions': [
+    {
+      label: 'preflight from an allowed origin',
+      method: 'OPTIONS',
+      path: '/api/v1/impressions',
+      headers: { origin: ORIGIN_A, 'access-control-request-method': 'POST' },
+      expected: everyone(204),
+    },
+  ],
+  'POST /api/v1/feedback': [
+    {
+      label: 'a submission',
+      method: 'POST',
+      path: '/api/v1/feedback',
+      body: () => jsonBody(submission({ comment: 'Vlot.' }))(),
+      expected: everyone(201),
+    },
+  ],
+  'POST /api/v1/feedback/form': [
+    {
+      label: 'the no-JavaScript form',
+      method: 'POST',
+      path: '/api/v1/feedback/form',
+      body: () => ({
+        type: 'application/x-www-form-urlencoded',
+        text: 'serviceId=dienst-a&rating=4&lang=nl',
+      }),
+      expected: everyone(200),
+    },
+  ],
+  'POST /api/v1/impressions': [
+    {
+      label: 'an impression',
+      method: 'POST',
+      path: '/api/v1/impressions',
+      body: jsonBody({ serviceId: 'dienst-a' }),
+      expected: everyone(204),
+    },
+  ],
+  'GET /api/v1/public/stats': [
+    {
+      label: 'public statistics',
+      method: 'GET',
+      path: '/api/v1/public/stats',
+      expected: everyone(200),
+    },
+  ],
+  'GET /api/v1/public/stats.csv': [
+    {
+      label: 'open data CSV',
+      method: 'GET',
+      path: '/api/v1/public/stats.csv',
+      expected: everyone(200),
+    },
+  ],
+  'GET /api/v1/public/services/:serviceId/stats': [
+    {
+      label: "another organisation's service too",
+      method: 'GET',
+      path: '/api/v1/public/services/dienst-b/stats',
+      expected: everyone(200),
+      check: async (response) => {
+        const body = await json(response);
+        expect(body).not.toHaveProperty('comments');
+      },
+    },
+  ],
+  'GET /transparantie': [
+    {
+      label: 'the transparency page',
+      method: 'GET',
+      path: '/transparantie',
+      expected: everyone(200),
+    },
+  ],
+  'GET /api/v1/openapi.json': [
+    {
+      label: 'the OpenAPI document',
+      method: 'GET',
+      path: '/api/v1/openapi.json',
+      expected: everyone(200),
+    },
+  ],
+  'GET /api': [{ label: 'the API page', method: 'GET', path: '/api', expected: everyone(200) }],
+  'GET /api/api.css': [
+    { label: 'its stylesheet', method: 'GET', path: '/api/api.css', expected: everyone(200) },
+  ],
+  // The built front-ends (static files; mounted as middleware on every method).
+  'ALL /widget/*': [
+    {
+      label: 'the widget bundle',
+      method: 'GET',
+      path: '/widget/vo-feedback.js',
+      expected: everyone(200),
+    },
+  ],
+  'GET /dashboard': [
+    {
+      label: 'to the dashboard folder',
+      method: 'GET',
+      path: '/dashboard',
+      expected: everyone(301),
+    },
+  ],
+  'ALL /dashboard/*': [
+    { label: 'the dashboard page', method: 'GET', path: '/dashboard/', expected: everyone(200) },
+  ],
+  'ALL /*': [{ label: 'the demo page', method: 'GET', path: '/', expected: everyone(200) }],
+
+  // Provider and steering API.
+  'GET /api/v1/services': [
+    {
+      label: 'the services within reach',
+      method: 'GET',
+      path: '/api/v1/services',
+      expected: data({ providerA: 200, providerB: 200, steering: 200 }),
+      check: async (response, caller) => {
+        const expected = {
+          providerA: ['dienst-a'],
+          providerB: ['dienst-b'],
+          steering: ['dienst-a', 'dienst-b'],
+        }[caller as 'providerA'];
+        expect(await serviceIds(response)).toEqual(expected);
+      },
+    },
+  ],
+  'GET /api/v1/services/:serviceId/summary': [
+    {
+      label: "organisation A's service",
+      method: 'GET',
+      path: '/api/v1/services/dienst-a/summary',
+      expected: data({ providerA: 200, providerB: 403, steering: 200 }),
+      check: async (response) => {
+        expect(await json(response)).toMatchObject({ serviceId: 'dienst-a', responses: 1 });
+      },
+    },
+    {
+      label: 'an unknown service',
+      method: 'GET',
+      path: '/api/v1/services/bestaat-niet/summary',
+      expected: data({ providerA: 404, providerB: 404, steering: 404 }),
+    },
+  ],
+  'GET /api/v1/services/:serviceId/feedback': [
+    {
+      label: "organisation A's comments",
+      method: 'GET',
+      path: '/api/v1/services/dienst-a/feedback',
+      expected: data({ providerA: 200, providerB: 403, steering: 403 }),
+      check: async (response) => {
+        const page = await json(response);
+        expect(page.items.map((i: { comment: string }) => i.comment)).toEqual(['Geheim van A.']);
+      },
+    },
+  ],
+  'GET /api/v1/services/:serviceId/themes': [
+    {
+      label: "organisation A's themes with example comments",
+      method: 'GET',
+      path: '/api/v1/services/dienst-a/themes',
+      expected: data({ providerA: 200, providerB: 403, steering: 403 }),
+    },
+  ],
+  'GET /api/v1/services/:serviceId/export': [
+    ...(['csv', 'json', 'xlsx'] as const).map((format) => ({
+      label: `organisation A's ${format} export`,
+      method: 'GET',
+      path: `/api/v1/services/dienst-a/export?format=${format}`,
+      expected: data({ providerA: 200, providerB: 403, steering: 403 }),
+    })),
+  ],
+  'GET /api/v1/reports/annual': [
+    {
+      label: "the caller's own report",
+      method: 'GET',
+      path: '/api/v1/reports/annual',
+      expected: data({ providerA: 200, providerB: 200, steering: 200 }),
+      check: async (response, caller) => {
+        const report = await json(response);
+        const ids = JSON.stringify(report);
+        // A provider's report holds its own organisation only.
+        if (caller === 'providerA') expect(ids).not.toContain('dienst-b');
+        if (caller === 'providerB') expect(ids).not.toContain('dienst-a');
+        if (caller === 'steering') expect(ids).toContain('dienst-b');
+      },
+    },
+    {
+      label: "organisation A's report as HTML",
+      method: 'GET',
+      path: '/api/v1/reports/annual?organisation=org-a&format=html',
+      expected: data({ providerA: 200, providerB: 403, steering: 200 }),
+    },
+    {
+      label: "organisation A's report as CSV",
+      method: 'GET',
+      path: '/api/v1/reports/annual?organisation=org-a&format=csv',
+      expected: data({ providerA: 200, providerB: 403, steering: 200 }),
+    },
+  ],
+
+  // Administration: ADMIN_TOKEN only.
+  'POST /api/v1/admin/organisations': [
+    {
+      label: 'add an organisation',
+      method: 'POST',
+      path: '/api/v1/admin/organisations',
+      body: jsonBody({ id: 'org-c', name: 'Organisatie C' }),
+      expected: adminOnly(201),
+    },
+  ],
+  'GET /api/v1/admin/organisations': [
+    { label: 'list', method: 'GET', path: '/api/v1/admin/organisations', expected: adminOnly(200) },
+  ],
+  'POST /api/v1/admin/services': [
+    {
+      label: 'add a service',
+      method: 'POST',
+      path: '/api/v1/admin/services',
+      body: jsonBody({ id: 'dienst-c', name: 'Dienst C', organisationId: 'org-a' }),
+      expected: adminOnly(201),
+    },
+  ],
+  'GET /api/v1/admin/services': [
+    { label: 'list', method: 'GET', path: '/api/v1/admin/services', expected: adminOnly(200) },
+  ],
+  'PATCH /api/v1/admin/services/:id': [
+    {
+      label: 'rename a service',
+      method: 'PATCH',
+      path: '/api/v1/admin/services/dienst-a',
+      body: jsonBody({ name: 'Dienst A, hernoemd' }),
+      expected: adminOnly(200),
+    },
+  ],
+  'POST /api/v1/admin/tokens': [
+    {
+      label: 'issue a token',
+      method: 'POST',
+      path: '/api/v1/admin/tokens',
+      body: jsonBody({ label: 'nieuw', role: 'steering' }),
+      expected: adminOnly(201),
+    },
+  ],
+  'GET /api/v1/admin/tokens': [
+    { label: 'list', method: 'GET', path: '/api/v1/admin/tokens', expected: adminOnly(200) },
+  ],
+  'DELETE /api/v1/admin/tokens/:id': [
+    {
+      label: 'revoke a token',
+      method: 'DELETE',
+      path: '/api/v1/admin/tokens/:revokedId',
+      expected: adminOnly(204),
+    },
+  ],
+};
+
+/**
+ * Middleware that answers nothing itself (tokens, ETags, headers). Any other route mounted on
+ * every method is an endpoint and needs rows above.
+ */
+const MIDDLEWARE_ONLY = new Set([
+  'ALL /api/v1/services/*',
+  'ALL /api/v1/reports/*',
+  'ALL /api/v1/public/*',
+  'ALL /transparantie',
+  'ALL /api/v1/admin/*',
+]);
+
+const staticRoot = mkdtempSync(join(tmpdir(), 'vo-feedback-matrix-'));
+afterAll(() => rmSync(staticRoot, { recursive: true, force: true }));
+const staticDirs = { widget: 'widget', demo: 'demo', dashboard: 'dashboard' } as const;
+for (const [name, file] of [
+  ['widget', 'vo-feedback.js'],
+  ['demo', 'index.html'],
+  ['dashboard', 'index.html'],
+] as const) {
+  mkdirSync(join(staticRoot, name), { recursive: true });
+  writeFileSync(
+    join(staticRoot, name, file),
+    name === 'widget' ? 'export {};\n' : '<!doctype html>',
+  );
+}
+
+/** A collector with one comment for each service, and a token of every kind. */
+async function world(adminToken: string | null = ADMIN_TOKEN): Promise<World> {
+  const logs: string[] = [];
+  const logger = jsonLogger((line) => logs.push(line));
+  const collector = await testCollector({
+    ...(adminToken ? { adminToken } : {}),
+    logger,
+    staticDirs: {
+      widget: join(staticRoot, staticDirs.widget),
+      demo: join(staticRoot, staticDirs.demo),
+      dashboard: join(staticRoot, staticDirs.dashboard),
+    },
+  });
+  expect((await collector.post(submission({ comment: 'Geheim van A.' }))).status).toBe(201);
+  expect(
+    (await collector.post(submission({ serviceId: 'dienst-b', comment: 'Geheim van B.' }))).status,
+  ).toBe(201);
+  const revoked = await issueToken(collector.store, {
+    label: 'weg',
+    role: 'provider',
+    organisationId: 'org-a',
+  });
+  await collector.store.revokeToken(revoked.id, Date.now());
+  const tokens: Record<Caller, string | undefined> = {
+    none: undefined,
+    wrong: generateToken(),
+    revoked: revoked.token,
+    providerA: collector.tokenA,
+    providerB: collector.tokenB,
+    steering: collector.steering,
+    admin: ADMIN_TOKEN,
+  };
+  return { ...collector, tokens, revokedId: revoked.id, logs };
+}
+
+async function send(world: World, row: Row, caller: Caller): Promise<Response> {
+  const token = world.tokens[caller];
+  const body = row.body?.();
+  return world.app.request(row.path.replace(':revokedId', world.revokedId), {
+    method: row.method,
+    headers: {
+      ...row.headers,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': body.type } : {}),
+    },
+    ...(body ? { body: body.text } : {}),
+  });
+}
+
+/** No token of this world, nor its hash, nor a comment, is in a log line. */
+function expectCleanLogs(w: World): void {
+  expect(w.logs.length).toBeGreaterThan(0);
+  const all = w.logs.join('');
+  for (const token of [...Object.values(w.tokens), ADMIN_TOKEN]) {
+    if (!token) continue;
+    expect(all).not.toContain(token);
+    expect(all).not.toContain(hashToken(token));
+  }
+  expect(all).not.toContain('Geheim van');
+  // Request lines keep the path, never the query string.
+  for (const line of w.logs) {
+    expect((JSON.parse(line) as { path?: string }).path ?? '').not.toContain('?');
+  }
+}
+
+const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
+
+describe('access matrix: every route × every caller', () => {
+  it('has rows for every route of the app, and no row for a route that does not exist', async () => {
+    const { app } = await world();
+    const endpoints = new Set(app.routes.map(routeKey).filter((key) => !MIDDLEWARE_ONLY.has(key)));
+    expect([...endpoints].filter((key) => !(key in MATRIX)).sort()).toEqual([]);
+    expect(
+      Object.keys(MATRIX)
+        .filter((key) => !endpoints.has(key))
+        .sort(),
+    ).toEqual([]);
+  });
+
+  const cases = Object.entries(MATRIX).flatMap(([route, rows]) =>
+    rows.map((row) => ({ name: `${route} — ${row.label}`, row })),
+  );
+  it.each(cases)('$name', async ({ row }) => {
+    // A fresh database per row: what one caller changes cannot change another's answer. The
+    // admin goes last, so that an admin change comes after every refusal.
+    const w = await world();
+    const answers: Partial<Expected> = {};
+    for (const caller of CALLERS) {
+      const response = await send(w, row, caller);
+      answers[caller] = response.status;
+      if (response.status >= 400) {
+        expect(response.headers.get('content-type'), `${caller}`).toBe('application/problem+json');
+        if (response.status === 401) {
+          expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm=/);
+        }
+      } else if (response.status < 300 && row.check) {
+        await row.check(response, caller);
+      }
+    }
+    expect(answers).toEqual(row.expected);
+    expectCleanLogs(w);
+  });
+
+  it('without ADMIN_TOKEN the admin API is off: 404 for every caller on every admin route', async () => {
+    const w = await world(null);
+    const adminRows = Object.entries(MATRIX)
+      .filter(([route]) => route.includes('/api/v1/admin/'))
+      .flatMap(([, rows]) => rows);
+    expect(adminRows.length).toBeGreaterThanOrEqual(8);
+    for (const row of adminRows) {
+      for (const caller of CALLERS) {
+        expect((await send(w, row, caller)).status, `${row.method} ${row.path} ${caller}`).toBe(
+          404,
+        );
+      }
+    }
+  });
+});
+
+describe('tokens never appear in logs', () => {
+  it('not from a token in the query string or a Basic header, on the provider and admin routes', async () => {
+    // Every matrix row above checks its own logs too; here a careless client puts the token where
+    // it does not belong.
+    const w = await world();
+    for (const caller of CALLERS) {
+      const token = w.tokens[caller] ?? 'none';
+      for (const path of [
+        `/api/v1/services/dienst-a/summary?token=${token}`,
+        `/api/v1/services/dienst-a/feedback?access_token=${token}`,
+        `/api/v1/services/dienst-a/export?format=csv&token=${token}`,
+        `/api/v1/reports/annual?token=${token}`,
+        `/api/v1/admin/tokens?token=${token}`,
+      ]) {
+        await w.app.request(path, { headers: { authorization: `Bearer ${token}` } });
+        await w.app.request(path, {
+          headers: { authorization: `Basic ${Buffer.from(`x:${token}`).toString('base64')}` },
+        });
+      }
+    }
+    expect(w.logs.length).toBeGreaterThanOrEqual(CALLERS.length * 10);
+    expectCleanLogs(w);
+  });
+});
