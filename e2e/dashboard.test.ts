@@ -88,6 +88,18 @@ describe('the providers dashboard', () => {
     }
     collector = await startTestCollector({ staticDirs: { dashboard: dashboardDist } });
     dashboardUrl = `${collector.url}/dashboard/`;
+    // A second organisation, which the steering committee sees too. Created before the first
+    // submission: ingest keeps a short-lived directory of services that the store alone does
+    // not invalidate.
+    await collector.store.createOrganisation({ id: 'andere-org', name: 'Andere organisatie' });
+    await collector.store.createService({
+      id: 'andere-dienst',
+      name: 'Andere dienst',
+      organisationId: 'andere-org',
+      allowedOrigins: [],
+      active: true,
+      publicServiceUri: null,
+    });
 
     // This year, through the public ingest API: 30 answers, 26 with a comment (two pages of 20).
     const themes = [
@@ -139,16 +151,6 @@ describe('the providers dashboard', () => {
       });
     }
 
-    // A second organisation: the steering committee sees both.
-    await collector.store.createOrganisation({ id: 'andere-org', name: 'Andere organisatie' });
-    await collector.store.createService({
-      id: 'andere-dienst',
-      name: 'Andere dienst',
-      organisationId: 'andere-org',
-      allowedOrigins: [],
-      active: true,
-      publicServiceUri: null,
-    });
     for (const rating of [5, 4, 2]) {
       await post('/feedback', {
         id: randomUUID(),
