@@ -189,14 +189,16 @@ td.number { white-space: nowrap; }
 tbody th { text-align: left; font-weight: normal; }
 .wide { width: 100%; }
 .table-scroll { overflow-x: auto; }
+.table-scroll:focus-visible { outline: 3px solid var(--action); outline-offset: 2px; }
 .chart-with-table { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+.chart-with-table.stacked { grid-template-columns: minmax(0, 1fr); gap: 0.5rem; }
 figure { margin: 0.5rem 0 1rem; }
 figcaption { font-weight: bold; margin-bottom: 0.35rem; }
 .chart { width: 100%; height: auto; max-width: 36rem; }
 .chart text { font-family: 'Flanders Art Sans', Arial, sans-serif; font-size: 12px; fill: #333332; }
 .chart .axis { stroke: #cfd5dd; }
 .legend { list-style: none; padding: 0; margin: 0.25rem 0 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.9rem; }
-.swatch { display: inline-block; width: 1.5em; height: 0.7em; margin-right: 0.35em; vertical-align: middle; border: 1px solid currentColor; }
+.swatch { print-color-adjust: exact; -webkit-print-color-adjust: exact; display: inline-block; width: 1.5em; height: 0.7em; margin-right: 0.35em; vertical-align: middle; border: 1px solid currentColor; }
 .swatch.current { background: #0055cc; color: #0055cc; }
 .swatch.previous { background: #687483; color: #687483; }
 .swatch.band { background: #c7daf5; color: #0055cc; }
@@ -204,6 +206,7 @@ figcaption { font-weight: bold; margin-bottom: 0.35rem; }
 .themes { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
 .themes ol { margin: 0.25rem 0 0; padding-left: 1.5rem; }
 .toc ol { padding-left: 1.5rem; }
+.toc li { margin: 0.35rem 0; }
 .suppressed { color: var(--muted); font-style: italic; }
 .skip { position: absolute; left: -999rem; }
 .skip:focus { position: static; }
@@ -222,7 +225,11 @@ footer { border-top: 1px solid var(--border); margin-top: 3rem; padding-top: 1re
   h2, h3, h4, caption, figcaption { break-after: avoid; }
   table, figure, .chart-with-table { break-inside: avoid; }
   thead { display: table-header-group; }
+  .table-scroll { overflow: visible; }
+  table { font-size: 9pt; }
+  th, td { padding: 0.15rem 0.4rem; }
   .chart-with-table { grid-template-columns: 1fr 1fr; }
+  .chart-with-table.stacked { grid-template-columns: 1fr; }
 }
 `.trim();
 
@@ -231,17 +238,15 @@ export const DOCUMENT_STYLE_HASH = `'sha256-${createHash('sha256').update(DOCUME
 
 /** The head and frame every document shares. */
 export function documentShell(options: { title: string; body: Html }): string {
-  return `<!doctype html>\n${html`<html lang="nl">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>${options.title}</title>
-      <style>
-        ${raw(DOCUMENT_CSS)}
-      </style>
-    </head>
-    <body>
-      ${options.body}
-    </body>
-  </html> `}`;
+  // Plain strings, not the html template: the <style> element's text must be exactly
+  // DOCUMENT_CSS, byte for byte, or its hash no longer matches the CSP.
+  return (
+    '<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    // No favicon request (and no 404) for a document that may be opened from disk.
+    '<link rel="icon" href="data:,">\n' +
+    `<title>${escapeHtml(options.title)}</title>\n` +
+    `<style>${DOCUMENT_CSS}</style>\n` +
+    `</head>\n<body>\n${options.body.value}\n</body>\n</html>\n`
+  );
 }

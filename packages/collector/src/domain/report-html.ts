@@ -63,9 +63,14 @@ function keyFigures(block: ReportBlock, year: number, id: string): Html {
       <td class="number">${before}</td>
       <td class="number">${diff}</td>
     </tr>`;
-  return html`<div class="table-scroll">
-    <table id="${id}-kerncijfers">
-      <caption>
+  return html`<div
+    class="table-scroll"
+    role="region"
+    tabindex="0"
+    aria-labelledby="${id}-kerncijfers"
+  >
+    <table>
+      <caption id="${id}-kerncijfers">
         Kerncijfers ${year} en ${year - 1}
       </caption>
       <thead>
@@ -109,12 +114,16 @@ function distributionChart(
         `${RATING_LABELS[i]}: ${formatCount(current.ratings[key])}${current.responses ? ` (${share(current.ratings[key], current.responses)})` : ''}, ${year - 1}: ${formatCount(previous.ratings[key])}`,
     )
     .join('; ');
+  const shares = (f: ReportFigures) =>
+    keys.map((key) => (f.responses === 0 ? 0 : f.ratings[key] / f.responses));
+  const scale = Math.max(...shares(current), ...shares(previous)) || 1;
   const bars = keys.map((key, i) => {
     const y = top + i * rowHeight;
     const now = current.responses === 0 ? 0 : current.ratings[key] / current.responses;
     const before = previous.responses === 0 ? 0 : previous.ratings[key] / previous.responses;
-    const nowWidth = Math.round(now * barSpace * 10) / 10;
-    const beforeWidth = Math.round(before * barSpace * 10) / 10;
+    // The longest bar of either year fills the space; the labels carry the values.
+    const nowWidth = Math.round((now / scale) * barSpace * 10) / 10;
+    const beforeWidth = Math.round((before / scale) * barSpace * 10) / 10;
     const label = `${formatCount(current.ratings[key])}${current.responses ? ` (${share(current.ratings[key], current.responses)})` : ''}`;
     return html`<text x="${labelWidth - 8}" y="${y + 14}" text-anchor="end"
         >${RATING_LABELS[i]}</text
@@ -138,11 +147,21 @@ function distributionChart(
   </svg>`;
 }
 
-function distributionTable(current: ReportFigures, previous: ReportFigures, year: number): Html {
+function distributionTable(
+  current: ReportFigures,
+  previous: ReportFigures,
+  year: number,
+  id: string,
+): Html {
   const keys = ['1', '2', '3', '4', '5'] as const;
-  return html`<div class="table-scroll">
+  return html`<div
+    class="table-scroll"
+    role="region"
+    tabindex="0"
+    aria-labelledby="${id}-dist-table"
+  >
     <table>
-      <caption>
+      <caption id="${id}-dist-table">
         Verdeling van de antwoorden: de cijfers
       </caption>
       <thead>
@@ -279,10 +298,15 @@ function monthlyChart(block: ReportBlock, year: number, id: string): Html {
   </svg>`;
 }
 
-function monthlyTable(block: ReportBlock, year: number): Html {
-  return html`<div class="table-scroll">
+function monthlyTable(block: ReportBlock, year: number, id: string): Html {
+  return html`<div
+    class="table-scroll"
+    role="region"
+    tabindex="0"
+    aria-labelledby="${id}-month-table"
+  >
     <table>
-      <caption>
+      <caption id="${id}-month-table">
         Tevredenheid per maand in ${year}: de cijfers
       </caption>
       <thead>
@@ -330,10 +354,10 @@ function figuresOfBlock(block: ReportBlock, year: number, id: string, level: num
           ['previous', String(year - 1)],
         ])}
       </figure>
-      ${distributionTable(block.current, block.previous, year)}
+      ${distributionTable(block.current, block.previous, year, id)}
     </div>
     ${h('Tevredenheid per maand')}
-    <div class="chart-with-table">
+    <div class="chart-with-table stacked">
       <figure>
         <figcaption>Tevredenheid per maand</figcaption>
         ${monthlyChart(block, year, id)}
@@ -343,7 +367,7 @@ function figuresOfBlock(block: ReportBlock, year: number, id: string, level: num
           ['dashed', `${year - 1}`],
         ])}
       </figure>
-      ${monthlyTable(block, year)}
+      ${monthlyTable(block, year, id)}
     </div>`;
 }
 

@@ -81,9 +81,9 @@ export function transparencyHtml({ stats, years }: TransparencyPage): string {
               </nav>`
             : ''
         }
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" tabindex="0" aria-labelledby="diensten">
           <table class="wide">
-            <caption>
+            <caption id="diensten">
               Tevredenheid per digitale dienst in ${stats.year}
             </caption>
             <thead>

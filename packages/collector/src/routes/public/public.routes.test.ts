@@ -153,7 +153,9 @@ describe('GET /transparantie', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=UTF-8');
     const html = await response.text();
     expect(html).toMatch(/<html lang="nl">/);
-    expect(html).toMatch(/<caption>\s*Tevredenheid per digitale dienst in 2026\s*<\/caption>/);
+    expect(html).toMatch(
+      /<caption id="diensten">\s*Tevredenheid per digitale dienst in 2026\s*<\/caption>/,
+    );
     expect(html).toMatch(
       /<th scope="row">Dienst A<\/th>\s*<td>Organisatie A<\/td>\s*<td class="number">75,0\u00a0%<\/td>/,
     );

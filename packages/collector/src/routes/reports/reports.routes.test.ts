@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_STYLE_HASH } from '../../domain/html.ts';
 import { json, submission, testCollector } from '../../test-support/fixtures.ts';
@@ -83,6 +84,10 @@ describe('GET /api/v1/reports/annual', () => {
     expect(html).toContain('<h1>Jaarrapport feedback 2026</h1>');
     expect(html).not.toMatch(/<script|\sstyle=|\son[a-z]+=/i);
     expect(html.match(/<style>/g)).toHaveLength(1);
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    expect(`'sha256-${createHash('sha256').update(style).digest('base64')}'`).toBe(
+      DOCUMENT_STYLE_HASH,
+    );
     // Two charts per block (organisation summary and the one service), each an image with a
     // title and a description, each followed by its table.
     expect(html.match(/<svg\s[^>]*role="img"/g)).toHaveLength(4);
