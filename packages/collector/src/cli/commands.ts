@@ -1,4 +1,5 @@
 import { adminCommands } from './admin-commands.ts';
+import { backupCommand } from './backup-command.ts';
 import type { Command } from './command.ts';
 import { pruneCommand } from './prune-command.ts';
 import { reportCommands } from './report-commands.ts';
@@ -8,4 +9,9 @@ import { reportCommands } from './report-commands.ts';
  * (report, export, backup) is a module under src/cli/ exporting a Command, added here; cli.ts
  * gives it usage text, option parsing, the store and exit codes.
  */
-export const commands: Command[] = [...adminCommands, pruneCommand, ...reportCommands];
+export const commands: Command[] = [
+  ...adminCommands,
+  pruneCommand,
+  ...reportCommands,
+  backupCommand,
+];
