@@ -49,7 +49,10 @@ export class SqliteStore implements Store {
   readonly db: Db;
   private readonly ingestion: SqliteIngest;
 
-  constructor(databaseUrl: string, options: { busyTimeoutMs?: number } = {}) {
+  constructor(
+    databaseUrl: string,
+    options: { busyTimeoutMs?: number; /** Tests only. */ migrationsFolder?: string } = {},
+  ) {
     const path = sqlitePath(databaseUrl);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.sqlite = new Database(path);
@@ -57,11 +60,22 @@ export class SqliteStore implements Store {
     // NORMAL in WAL mode survives a process crash (kill -9): a commit is in the WAL before the
     // answer goes out. Only a power loss can lose the last transactions.
     this.sqlite.pragma('synchronous = NORMAL');
-    this.sqlite.pragma('foreign_keys = ON');
     // Wait this long for another connection's write lock before answering 503.
     this.sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db = drizzle(this.sqlite, { schema });
-    migrate(this.db, { migrationsFolder: MIGRATIONS });
+    // Foreign keys are enforced after the migrations, not during them: drizzle-kit rebuilds a
+    // changed SQLite table (create, copy, drop, rename), and its own "PRAGMA foreign_keys=OFF" is
+    // a no-op inside the migrator's transaction, so dropping a referenced table would fail and
+    // the collector would not start. The check after it catches a rebuild that broke a reference.
+    this.sqlite.pragma('foreign_keys = OFF');
+    migrate(this.db, { migrationsFolder: options.migrationsFolder ?? MIGRATIONS });
+    this.sqlite.pragma('foreign_keys = ON');
+    const broken = this.sqlite.pragma('foreign_key_check') as { table: string }[];
+    if (broken.length > 0) {
+      throw new Error(
+        `The migrations left ${broken.length} row(s) with a broken reference (in ${[...new Set(broken.map((b) => b.table))].join(', ')}).`,
+      );
+    }
     this.ingestion = new SqliteIngest(this.sqlite);
   }
 
