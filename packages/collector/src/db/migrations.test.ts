@@ -186,25 +186,18 @@ function rowsFor(table: string, columns: { name: string; notnull: number; dflt_v
 }
 
 function rollupsOf(feedback: Row[]): Row[] {
-  const rollups = new Map<string, Row & Record<string, number>>();
+  const rollups = new Map<string, { key: Row; counts: Record<string, number> }>();
   for (const f of feedback) {
     const key = `${String(f.service_id)}|${String(f.day)}|${String(f.outcome ?? '')}`;
     const rollup = rollups.get(key) ?? {
-      service_id: f.service_id,
-      day: f.day,
-      outcome: f.outcome ?? '',
-      rating_1: 0,
-      rating_2: 0,
-      rating_3: 0,
-      rating_4: 0,
-      rating_5: 0,
-      comments: 0,
+      key: { service_id: f.service_id, day: f.day, outcome: f.outcome ?? '' },
+      counts: { rating_1: 0, rating_2: 0, rating_3: 0, rating_4: 0, rating_5: 0, comments: 0 },
     };
-    rollup[`rating_${String(f.rating)}`]! += 1;
-    if (f.comment !== null) rollup.comments += 1;
+    rollup.counts[`rating_${String(f.rating)}`]! += 1;
+    if (f.comment !== null) rollup.counts.comments! += 1;
     rollups.set(key, rollup);
   }
-  return [...rollups.values()];
+  return [...rollups.values()].map(({ key, counts }) => ({ ...key, ...counts }));
 }
 
 /** Fills every table of the old release; returns what was written, table by table. */
