@@ -29,6 +29,13 @@ export class OriginRegistry {
 
   /** The active service with this id, or undefined when it is unknown or inactive. */
   async activeService(id: string): Promise<ServiceRecord | undefined> {
+    const snapshot = await this.current();
+    const service = snapshot.services.get(id);
+    // A service created a moment ago (on another instance, or by the CLI) is found at once: an
+    // unknown id reloads the directory, at most once a second so that a flood of made-up ids
+    // cannot turn into a query each.
+    if (service || this.now() - snapshot.at < 1_000) return service;
+    this.invalidate();
     return (await this.current()).services.get(id);
   }
 
