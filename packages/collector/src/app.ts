@@ -11,6 +11,7 @@ import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { feedbackRoutes } from './routes/feedback/feedback.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { openapiRoutes } from './routes/openapi/openapi.routes.ts';
+import { meRoutes } from './routes/me/me.routes.ts';
 import { servicesRoutes } from './routes/services/services.routes.ts';
 import { reportsRoutes } from './routes/reports/reports.routes.ts';
 import { publicRoutes } from './routes/public/public.routes.ts';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
     })
     .route('/', healthRoutes(config))
     .route('/api/v1', feedbackRoutes(config, origins))
+    .route('/api/v1/me', meRoutes(config))
     .route('/api/v1/services', servicesRoutes(config))
     .route('/api/v1/reports', reportsRoutes(config))
     .route('/', publicRoutes(config))

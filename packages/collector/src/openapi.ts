@@ -239,6 +239,30 @@ export const OPERATIONS: Operation[] = [
   // Providers and steering
   {
     method: 'get',
+    path: '/api/v1/me',
+    tag: 'Providers and steering',
+    summary: 'The role and organisation of the token',
+    description:
+      '`{role, organisationId, organisationName}`: `provider` with its organisation, or `steering` with null. Lets a client know what it may ask for before it asks.',
+    auth: 'token',
+    responses: {
+      200: {
+        description: 'The token’s role.',
+        content: json({
+          type: 'object',
+          required: ['role', 'organisationId', 'organisationName'],
+          properties: {
+            role: { type: 'string', enum: ['provider', 'steering'] },
+            organisationId: { type: ['string', 'null'] },
+            organisationName: { type: ['string', 'null'] },
+          },
+        }),
+      },
+      ...problems(401),
+    },
+  },
+  {
+    method: 'get',
     path: '/api/v1/services',
     tag: 'Providers and steering',
     summary: 'The services within the token’s reach',
