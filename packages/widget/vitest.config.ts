@@ -1,5 +1,10 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { playwright } from '@vitest/browser-playwright';
 import type { BrowserCommand } from 'vitest/node';
 import { defineProject } from 'vitest/config';
@@ -27,6 +32,10 @@ async function freePort(): Promise<number> {
 // for the browser server, in the same process: the environment keeps the first choice.
 process.env.VO_FEEDBACK_WIDGET_TEST_PORT ??= String(await freePort());
 const browserPort = Number(process.env.VO_FEEDBACK_WIDGET_TEST_PORT);
+// The strict-CSP page gets a real server of its own (a page that playwright fulfils has no
+// address, and Chromium then refuses its requests to the loopback collector).
+process.env.VO_FEEDBACK_WIDGET_CSP_PORT ??= String(await freePort());
+const cspPort = Number(process.env.VO_FEEDBACK_WIDGET_CSP_PORT);
 
 /**
  * @open-wc/testing pulls in Web Test Runner code that imports the runner's own websocket module,
@@ -144,6 +153,84 @@ const stopScriptedServer: BrowserCommand<[]> = () =>
     server.closeAllConnections();
   });
 
+/**
+ * The built bundle on a page with a strict Content-Security-Policy: no inline script or style, no
+ * eval, Trusted Types enforced, connections only to the collector. The page is served on the test
+ * origin (which the collector allows) through the browser's request routing; the citizen rates 4
+ * and the result says what the page saw.
+ */
+const viteCli = join(
+  dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+  'bin/vite.js',
+);
+
+const strictCspRun: BrowserCommand<[]> = async (context) => {
+  if (context.provider.name !== 'playwright') throw new Error('needs the playwright provider');
+  // The shipping bundle, built as `npm run build` builds it (a production build, whatever vitest's
+  // own NODE_ENV), into a directory of its own.
+  const outDir = mkdtempSync(join(tmpdir(), 'vo-feedback-csp-'));
+  let bundle: string;
+  try {
+    execFileSync(process.execPath, [viteCli, 'build', '--outDir', outDir], {
+      cwd: import.meta.dirname,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: 'ignore',
+    });
+    bundle = readFileSync(join(outDir, 'vo-feedback.js'), 'utf8');
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  const policy = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src ${collector().url}`,
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+  const html = `<!doctype html><html lang="nl"><head><title>CSP</title>
+<script type="module" src="/vo-feedback.js"></script></head>
+<body><vo-feedback service-id="${collector().serviceId}" endpoint="${collector().url}"></vo-feedback></body></html>`;
+  const server = createHttpServer((request, response) => {
+    if (request.url === '/vo-feedback.js') {
+      return response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+    }
+    response.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': policy });
+    response.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(cspPort, '127.0.0.1', () => resolve()));
+  const page = await context.page.context().newPage();
+  try {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('requestfailed', (request) =>
+      problems.push(`${request.url()}: ${request.failure()?.errorText}`),
+    );
+    await page.goto(`http://127.0.0.1:${cspPort}/`);
+    await page.getByRole('radio', { name: 'Tevreden', exact: true }).check();
+    const posted = page.waitForResponse((r) => r.url().endsWith('/api/v1/feedback'));
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    const response = await posted;
+    await page.getByRole('textbox', { name: 'Wat kunnen we verbeteren?' }).waitFor();
+    const id = (JSON.parse(response.request().postData() ?? '{}') as { id: string }).id;
+    return {
+      problems,
+      status: response.status(),
+      stored: await collector().count(id),
+      buttonBackground: await page
+        .getByRole('button', { name: 'Versturen' })
+        .evaluate((button) => getComputedStyle(button).backgroundColor),
+    };
+  } finally {
+    await page.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+};
+
 /** Emulates media features (forced colours, colour scheme) for the page under test. */
 const emulateMedia: BrowserCommand<
   [options: { forcedColors?: 'active' | 'none'; colorScheme?: 'light' | 'dark' }]
@@ -165,6 +252,12 @@ declare module 'vitest/browser' {
     ) => Promise<string>;
     scriptedRequestTimes: () => Promise<number[]>;
     stopScriptedServer: () => Promise<void>;
+    strictCspRun: () => Promise<{
+      problems: string[];
+      status: number;
+      stored: number;
+      buttonBackground: string;
+    }>;
     emulateMedia: (options: {
       forcedColors?: 'active' | 'none';
       colorScheme?: 'light' | 'dark';
@@ -190,7 +283,7 @@ export default defineProject({
     globalSetup: ['./test/global-setup.ts'],
     setupFiles: ['./test/setup.ts'],
     testTimeout: 30_000,
-    provide: { browserPort },
+    provide: { browserPort, cspPort },
     browser: {
       enabled: true,
       headless: true,
@@ -219,6 +312,7 @@ export default defineProject({
         impressionCount,
         accessibilityTree,
         emulateMedia,
+        strictCspRun,
         startScriptedServer,
         scriptedRequestTimes,
         stopScriptedServer,

@@ -5,6 +5,7 @@ import { findCollector, setCollector } from './collector-handle.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     browserPort: number;
+    cspPort: number;
     collector: { url: string; serviceId: string; providerToken: string };
   }
 }
@@ -15,11 +16,14 @@ declare module 'vitest' {
  * or a test would post to one database and count rows in another.
  */
 export default async function setup(project: TestProject) {
-  const port = project.config.provide.browserPort;
+  const { browserPort, cspPort } = project.config.provide;
   let collector = findCollector();
   const owner = !collector;
   collector ??= await startTestCollector({
-    allowedOrigins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
+    allowedOrigins: [browserPort, cspPort].flatMap((port) => [
+      `http://127.0.0.1:${port}`,
+      `http://localhost:${port}`,
+    ]),
   });
   setCollector(collector);
   project.provide('collector', {

@@ -116,11 +116,15 @@ export class VoFeedback extends LitElement {
   /** Level of the widget's heading, 2–6, to fit the host page's outline. Default: 2. */
   declare headingLevel: number | undefined;
 
-  // Reactive state. No initial values: a class field would hide Lit's accessors, and undefined
+  // Reactive state (@internal: not part of the API). No initial values: a class field would hide Lit's accessors, and undefined
   // reads as the first step, no message, no error, an empty comment.
+  /** @internal */
   declare private _view: View | undefined;
+  /** @internal */
   declare private _note: Note | undefined;
+  /** @internal */
   declare private _error: 'chooseRating' | 'tooLong' | undefined;
+  /** @internal */
   declare private _length: number | undefined;
 
   #id = '';
@@ -150,13 +154,6 @@ export class VoFeedback extends LitElement {
   async #focus(selector: string): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  #emit<K extends 'vo-feedback-rated' | 'vo-feedback-submitted'>(
-    type: K,
-    detail: GlobalEventHandlersEventMap[K]['detail'],
-  ): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   /** Posts the answer so far under this page view's one id; the collector updates it in place. */
@@ -196,7 +193,13 @@ export class VoFeedback extends LitElement {
       this._error = undefined;
       this.#rating = rating;
       if ((await this.#send()) === 'failed') return;
-      this.#emit('vo-feedback-rated', { serviceId: this.serviceId, rating });
+      this.dispatchEvent(
+        new CustomEvent<VoFeedbackRatedDetail>('vo-feedback-rated', {
+          detail: { serviceId: this.serviceId, rating },
+          bubbles: true,
+          composed: true,
+        }),
+      );
       this._view = 'comment';
       return this.#focus('textarea');
     }
@@ -209,11 +212,13 @@ export class VoFeedback extends LitElement {
     if (comment && (await this.#send(comment)) === 'failed') return;
     // The heading now thanks the citizen; the status keeps only what they still need to know.
     if (this._note === 'rated') this._note = '';
-    this.#emit('vo-feedback-submitted', {
-      serviceId: this.serviceId,
-      rating: this.#rating,
-      hasComment: !!comment,
-    });
+    this.dispatchEvent(
+      new CustomEvent<VoFeedbackSubmittedDetail>('vo-feedback-submitted', {
+        detail: { serviceId: this.serviceId, rating: this.#rating, hasComment: !!comment },
+        bubbles: true,
+        composed: true,
+      }),
+    );
     this._view = 'thanks';
     return this.#focus('#heading');
   }

@@ -14,6 +14,8 @@ declare global {
 // Guarded: a page may load the script twice (a CMS block and a template), which must not throw.
 if (!customElements.get('vo-feedback')) customElements.define('vo-feedback', VoFeedback);
 
-// "Sent on the next page load or `online` event": loading this module is the page load.
+// "Sent on the next page load or `online` event": loading this module is the page load. The
+// first flush waits for the next task, so that the first read of localStorage (slow in a fresh
+// page) does not delay the widget's first render.
 addEventListener('online', () => void flushQueue());
-void flushQueue();
+setTimeout(flushQueue);
