@@ -94,7 +94,7 @@ async function measure(path) {
   });
   const page = await context.newPage();
   await page.goto(`${ORIGIN}${path}`);
-  const ms = await page.waitForFunction(() => window.__firstRender).then((h) => h.jsonValue());
+  const ms = await page.waitForFunction(() => globalThis.__firstRender).then((h) => h.jsonValue());
   await context.close();
   return ms;
 }
