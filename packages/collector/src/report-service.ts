@@ -20,6 +20,14 @@ import { csvDocument, type CsvCell } from './domain/csv.ts';
  */
 export const REPORT_THEME_MINIMUM = 3;
 
+/**
+ * Themes are the one part of the report that reads comments rather than rollups. The newest
+ * comments of the year, at most this many per service, keep a report of a large organisation
+ * within a second or so however many submissions the database holds; the report says when the
+ * sample was capped.
+ */
+export const REPORT_THEME_SAMPLE = 1000;
+
 async function countsOf(store: Store, serviceId: string, period: Period): Promise<Counts> {
   const [rollups, impressions] = await Promise.all([
     store.dailyRollups(serviceId, period.from, period.to),
@@ -36,18 +44,23 @@ export async function serviceThemes(
   store: Store,
   serviceId: string,
   period: Period,
-  options: ThemeOptions = {},
+  options: ThemeOptions & { maxComments?: number } = {},
 ): Promise<Themes> {
   const counter = new ThemeCounter(options);
   const { start, end } = periodInstants(period);
-  for await (const page of store.feedbackPages({
+  const max = options.maxComments ?? Infinity;
+  reading: for await (const page of store.feedbackPages({
     serviceId,
     start,
     end,
     withComment: true,
     newestFirst: true,
+    pageSize: Math.min(1000, max),
   })) {
-    for (const record of page) if (record.comment) counter.add(record.comment);
+    for (const record of page) {
+      if (counter.comments >= max) break reading;
+      if (record.comment) counter.add(record.comment);
+    }
   }
   return { serviceId, from: period.from, to: period.to, ...counter.result() };
 }
@@ -85,6 +98,7 @@ export async function annualReport(
         limit: 5,
         minimumCount: REPORT_THEME_MINIMUM,
         examples: 0,
+        maxComments: REPORT_THEME_SAMPLE,
       }),
     ]);
     inputs.push({
@@ -94,7 +108,7 @@ export async function annualReport(
       active: service.active,
       current,
       previous,
-      themes: { words: themes.words, pairs: themes.pairs },
+      themes: { comments: themes.comments, words: themes.words, pairs: themes.pairs },
     });
   }
   return {
@@ -106,6 +120,7 @@ export async function annualReport(
       generatedAt: request.now,
       organisationId: request.organisationId,
       themeMinimum: REPORT_THEME_MINIMUM,
+      themeSample: REPORT_THEME_SAMPLE,
       organisations,
       services: inputs,
     }),

@@ -194,7 +194,15 @@ export const ServiceReportSchema = ReportBlockSchema.extend({
   organisationId: OrganisationIdSchema,
   active: z.boolean(),
   /** The most frequent words and word pairs of this year's comments: terms and counts only. */
-  themes: z.object({ words: z.array(ThemeSchema), pairs: z.array(ThemeSchema) }),
+  themes: z.object({
+    /**
+     * How many comments they were counted in: the year's newest, at most AnnualReport's
+     * `themeSample` (fewer than `current.comments` when capped, or when retention removed text).
+     */
+    comments: count,
+    words: z.array(ThemeSchema),
+    pairs: z.array(ThemeSchema),
+  }),
 });
 export type ServiceReport = z.infer<typeof ServiceReportSchema>;
 
@@ -217,6 +225,8 @@ export const AnnualReportSchema = z.object({
   organisationId: OrganisationIdSchema.nullable(),
   /** Themes count a word only when at least this many comments contain it. */
   themeMinimum: z.number().int().positive(),
+  /** Themes read at most this many comments per service, the newest of the year. */
+  themeSample: z.number().int().positive(),
   total: ReportBlockSchema,
   organisations: z.array(OrganisationReportSchema),
 });

@@ -28,7 +28,7 @@ export interface ServiceInput {
   active: boolean;
   current: Counts;
   previous: Counts;
-  themes: { words: Theme[]; pairs: Theme[] };
+  themes: { comments: number; words: Theme[]; pairs: Theme[] };
 }
 
 export interface AnnualReportInput {
@@ -39,6 +39,7 @@ export interface AnnualReportInput {
   /** null: the steering committee's report of every organisation. */
   organisationId: string | null;
   themeMinimum: number;
+  themeSample: number;
   organisations: readonly { id: string; name: string }[];
   services: readonly ServiceInput[];
 }
@@ -127,6 +128,7 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
     generatedAt: new Date(input.generatedAt).toISOString(),
     organisationId: input.organisationId,
     themeMinimum: input.themeMinimum,
+    themeSample: input.themeSample,
     total: block(
       input,
       merge(input.services.map((s) => s.current)),

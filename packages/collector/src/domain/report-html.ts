@@ -381,15 +381,26 @@ function themeList(themes: readonly Theme[]): Html {
   </ol>`;
 }
 
-function themesOf(service: ServiceReport, minimum: number, level: number): Html {
+function themesOf(service: ServiceReport, report: AnnualReport, level: number): Html {
   const h = (text: string) => raw(`<h${level}>${html`${text}`}</h${level}>`);
-  const { words, pairs } = service.themes;
+  const sub = raw(`h${level + 1}`);
+  const { words, pairs, comments } = service.themes;
+  const basis =
+    comments < service.current.comments
+      ? `Geteld in de ${formatCount(comments)} recentste van de ${formatCount(service.current.comments)} opmerkingen van ${report.year}.`
+      : `Geteld in ${comments === 1 ? 'de enige opmerking' : `alle ${formatCount(comments)} opmerkingen`} van ${report.year}.`;
   return html`${h("Thema's in de opmerkingen")}
-  ${
-    words.length === 0 && pairs.length === 0
-      ? html`<p class="note">Geen woord kwam in minstens ${minimum} opmerkingen voor.</p>`
-      : html`<div class="themes"><div><h${raw(String(level + 1))}>Woorden</h${raw(String(level + 1))}>${themeList(words)}</div><div><h${raw(String(level + 1))}>Woordparen</h${raw(String(level + 1))}>${themeList(pairs)}</div></div>`
-  }`;
+    <p class="note">${basis}</p>
+    ${
+      words.length === 0 && pairs.length === 0
+        ? html`<p class="note">
+            Geen woord kwam in minstens ${report.themeMinimum} opmerkingen voor.
+          </p>`
+        : html`<div class="themes">
+          <div><${sub}>Woorden</${sub}>${themeList(words)}</div>
+          <div><${sub}>Woordparen</${sub}>${themeList(pairs)}</div>
+        </div>`
+    }`;
 }
 
 function serviceSection(service: ServiceReport, report: AnnualReport, level: number): Html {
@@ -401,7 +412,7 @@ function serviceSection(service: ServiceReport, report: AnnualReport, level: num
 <p class="note">Dienst <code>${service.serviceId}</code>${service.active ? '' : ' (niet meer actief)'}</p>
 <${sub}>Kerncijfers</${sub}>
 ${figuresOfBlock(service, report.year, id, level + 1)}
-${themesOf(service, report.themeMinimum, level + 1)}
+${themesOf(service, report, level + 1)}
 </section>`;
 }
 

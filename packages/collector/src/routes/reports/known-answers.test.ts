@@ -12,6 +12,7 @@ import {
   type OracleFigures,
 } from '../../test-support/dataset.ts';
 import { json, testCollector } from '../../test-support/fixtures.ts';
+import { sqlRows } from '../../test-support/sql.ts';
 
 // The summary, the annual report (JSON and CSV) and the public statistics of a generated dataset
 // must equal the figures computed independently from the generated list (test-support/dataset.ts).
@@ -71,7 +72,7 @@ describe('the generated dataset', () => {
   });
 
   it('stores each submission in the Brussels day of its first post, edits included', async () => {
-    const stored = collector.store.sqlite.prepare('select id, day, rating from feedback').all() as {
+    const stored = (await sqlRows(collector.store, 'select id, day, rating from feedback')) as {
       id: string;
       day: string;
       rating: number;
@@ -239,7 +240,10 @@ describe('annual report', () => {
         report.previousPeriod,
         service.serviceId,
       );
-      // Themes: terms and counts only, each count what the comments say.
+      // Themes: terms and counts only, each count what the comments say, over every comment of
+      // the year (the sample cap is far above this dataset).
+      expect(service.themes.comments).toBe(service.current.comments);
+      expect(report.themeSample).toBeGreaterThan(service.current.comments);
       const themes = [...service.themes.words, ...service.themes.pairs];
       expect(themes.length).toBeGreaterThan(0);
       for (const theme of themes) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_STYLE_HASH } from '../../domain/html.ts';
+import { REPORT_THEME_SAMPLE } from '../../report-service.ts';
 import { json, submission, testCollector } from '../../test-support/fixtures.ts';
 
 // Who gets which annual report, and what the HTML document is made of. The figures themselves are
@@ -115,5 +116,32 @@ describe('GET /api/v1/reports/annual', () => {
     expect(levels.filter((l) => l === 'totaal')).toHaveLength(8);
     expect(levels.filter((l) => l === 'organisatie')).toHaveLength(16);
     expect(levels.filter((l) => l === 'dienst')).toHaveLength(16);
+  });
+});
+
+describe('themes in the annual report', () => {
+  it('read the newest comments of the year up to the sample size, and say so', async () => {
+    const { store, get, tokenA } = await testCollector({ now: () => Date.UTC(2026, 6, 1, 12) });
+    const start = Date.UTC(2026, 0, 2, 8);
+    for (let i = 0; i < REPORT_THEME_SAMPLE + 50; i += 1) {
+      await store.ingest({
+        id: crypto.randomUUID(),
+        serviceId: 'dienst-a',
+        rating: 3,
+        // The 50 oldest mention "papierwerk"; the newest do not.
+        comment: i < 50 ? 'Veel papierwerk nodig' : 'Wachttijd aan de balie',
+        lang: 'nl',
+        redactions: 0,
+        receivedAt: start + i * 60_000,
+      });
+    }
+    const report = await json(await get('/api/v1/reports/annual?year=2026', tokenA));
+    const service = report.organisations[0].services[0];
+    expect(service.current.comments).toBe(REPORT_THEME_SAMPLE + 50);
+    expect(service.themes.comments).toBe(REPORT_THEME_SAMPLE);
+    expect(service.themes.words).toContainEqual({ term: 'wachttijd', count: REPORT_THEME_SAMPLE });
+    expect(service.themes.words.map((t: { term: string }) => t.term)).not.toContain('papierwerk');
+    const html = await (await get('/api/v1/reports/annual?year=2026&format=html', tokenA)).text();
+    expect(html).toContain('Geteld in de 1.000 recentste van de 1.050 opmerkingen van 2026.');
   });
 });
