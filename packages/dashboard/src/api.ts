@@ -107,6 +107,13 @@ export class DashboardApi {
     return (await response.json()) as T;
   }
 
+  /** The token's role, asked before anything else so that steering never requests comments. */
+  me(
+    signal?: AbortSignal,
+  ): Promise<{ role: 'provider' | 'steering'; organisationId: string | null }> {
+    return this.json('/me', {}, signal);
+  }
+
   services(signal?: AbortSignal): Promise<ServiceInfo[]> {
     return this.json<ServiceInfo[]>('/services', {}, signal);
   }

@@ -36,6 +36,7 @@ export class VoDashboard extends LitElement {
     _services: { state: true },
     _servicesError: { state: true },
     _role: { state: true },
+    _roleKnown: { state: true },
     _route: { state: true },
     _notice: { state: true },
   };
@@ -45,6 +46,7 @@ export class VoDashboard extends LitElement {
   declare private _services: ServiceInfo[] | undefined;
   declare private _servicesError: unknown;
   declare private _role: Role;
+  declare private _roleKnown: boolean;
   declare private _route: Route;
   declare private _notice: string;
   #focusAfterRender = false;
@@ -56,6 +58,7 @@ export class VoDashboard extends LitElement {
     this._language = isLanguage(language) ? language : 'nl';
     this._route = parseRoute(location.hash);
     this._role = 'provider';
+    this._roleKnown = false;
     this._notice = '';
     this._servicesError = undefined;
     const token = storedToken();
@@ -81,16 +84,29 @@ export class VoDashboard extends LitElement {
     const api = new DashboardApi(token);
     api.onUnauthorized = () => this.#signOut(catalogs[this._language].sessionExpired);
     this._api = api;
+    this._roleKnown = false;
+    void this.#loadRole(api);
     if (services) this.#setServices(services);
     else void this.#loadServices();
+  }
+
+  /** No view is shown before the role is known: a steering token must never ask for comments. */
+  async #loadRole(api: DashboardApi) {
+    try {
+      const me = await api.me();
+      if (api !== this._api) return;
+      this._role = me.role;
+      this._roleKnown = true;
+    } catch (error) {
+      if (api === this._api && !(error instanceof ApiError && error.kind === 'unauthorized')) {
+        this._servicesError = error;
+      }
+    }
   }
 
   #setServices(services: ServiceInfo[]) {
     this._services = services;
     this._servicesError = undefined;
-    // A provider token reaches one organisation only; services of several organisations mean the
-    // steering role. With one organisation the role shows when a comment request is refused.
-    this._role = new Set(services.map((s) => s.organisationId)).size > 1 ? 'steering' : 'provider';
   }
 
   async #loadServices() {
@@ -151,7 +167,7 @@ export class VoDashboard extends LitElement {
   };
 
   #currentContext(): DashboardContext | undefined {
-    if (!this._api) return undefined;
+    if (!this._api || !this._roleKnown) return undefined;
     const today = brusselsToday();
     const current = this.#context;
     if (
@@ -180,7 +196,8 @@ export class VoDashboard extends LitElement {
 
   protected override updated(): void {
     document.title = this.#title();
-    if (this.#focusAfterRender) {
+    // Focus waits for the view itself: after sign-in a loading message comes first.
+    if (this.#focusAfterRender && this.renderRoot.querySelector('[data-view]')) {
       this.#focusAfterRender = false;
       void this.#focusView();
     }
@@ -250,7 +267,15 @@ export class VoDashboard extends LitElement {
         <div class="notice" role="status">
           ${this._notice ? html`<p class="message">${this._notice}</p>` : nothing}
         </div>
-        ${context ? this.#view(context) : this.#signIn()}
+        ${
+          context
+            ? this.#view(context)
+            : this._api
+              ? this._servicesError
+                ? this.#servicesFailed()
+                : html`<p role="status">${catalogs[this._language].loading}</p>`
+              : this.#signIn()
+        }
       </main>
     `;
   }
@@ -263,18 +288,29 @@ export class VoDashboard extends LitElement {
     ></vo-sign-in>`;
   }
 
+  #servicesFailed() {
+    const t = catalogs[this._language];
+    return html`<div class="message is-error" role="alert">
+      <p>${failureMessage(t, this._servicesError)}</p>
+      ${
+        retryable(this._servicesError)
+          ? html`<button @click=${this.#retry}>${t.retry}</button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #retry = () => {
+    const api = this._api;
+    if (!api) return;
+    this._servicesError = undefined;
+    if (!this._roleKnown) void this.#loadRole(api);
+    void this.#loadServices();
+  };
+
   #view(context: DashboardContext) {
     const t = context.t;
-    if (this._servicesError !== undefined) {
-      return html`<div class="message is-error" role="alert">
-        <p>${failureMessage(t, this._servicesError)}</p>
-        ${
-          retryable(this._servicesError)
-            ? html`<button @click=${() => void this.#loadServices()}>${t.retry}</button>`
-            : nothing
-        }
-      </div>`;
-    }
+    if (this._servicesError !== undefined) return this.#servicesFailed();
     if (!this._services) return html`<p role="status">${t.loadingFigures}</p>`;
     const route = this._route;
     if (route.view === 'service') {
