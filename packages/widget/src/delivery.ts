@@ -27,6 +27,8 @@ const RETRY_DELAYS = [1000, 2000];
 const MAX_WAIT = 10_000;
 // One more flush while the page stays open, for an outage that never fires an `online` event.
 const REFLUSH_AFTER = 30_000;
+// A bound on what one browser keeps for a collector that never comes back: the newest answers.
+const MAX_QUEUED = 20;
 
 /**
  * A time-ordered UUID (RFC 9562 version 7): 48 bits of milliseconds, then the random bits of a v4
@@ -98,7 +100,7 @@ export async function deliver(url: string, submission: SubmissionInput): Promise
   const entry = { id: submission.id, url, body: JSON.stringify(submission) };
   // Queued before the first attempt, so a tab closed mid-request still delivers on the next load.
   // A newer content for the same id replaces the older one.
-  writeQueue([...readQueue().filter((e) => e.id !== entry.id), entry]);
+  writeQueue([...readQueue().filter((e) => e.id !== entry.id), entry].slice(-MAX_QUEUED));
   for (let attempt = 0; ; attempt++) {
     const { status, retryAfter } = await post(entry);
     if (isSettled(status)) return status < 300 ? 'sent' : 'failed';
