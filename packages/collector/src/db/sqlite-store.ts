@@ -286,17 +286,21 @@ export class SqliteStore implements Store {
     const order = query.newestFirst ? 'desc' : 'asc';
     const beyond = query.newestFirst ? '<' : '>';
     const withComment = query.withComment ? 'and comment is not null' : '';
-    const base = `select ${FEEDBACK_COLUMNS} from feedback
+    // The tiebreaker is the rowid, which the (service_id, created_at) index carries: the pages come
+    // in index order without a sort. (The text id would need one for every page.) Rows keep the
+    // rowid as an extra `position` property that nothing above the store reads.
+    const base = `select ${FEEDBACK_COLUMNS}, rowid as position from feedback
       where service_id = ? and created_at >= ? and created_at < ? ${withComment}`;
-    const orderBy = `order by created_at ${order}, id ${order} limit ?`;
+    const orderBy = `order by created_at ${order}, rowid ${order} limit ?`;
     const first = this.sqlite.prepare(`${base} ${orderBy}`);
     // Keyset pagination: each page is its own short query, so no read transaction stays open
     // between pages and ingest goes on while an export streams.
     const next = this.sqlite.prepare(
-      `${base} and created_at ${beyond}= ? and (created_at ${beyond} ? or id ${beyond} ?) ${orderBy}`,
+      `${base} and (created_at ${beyond} ? or (created_at = ? and rowid ${beyond} ?)) ${orderBy}`,
     );
     const { serviceId, start, end } = query;
-    let page = first.all(serviceId, start, end, pageSize) as FeedbackRecord[];
+    type Row = FeedbackRecord & { position: number };
+    let page = first.all(serviceId, start, end, pageSize) as Row[];
     while (page.length > 0) {
       yield page;
       if (page.length < pageSize) return;
@@ -307,9 +311,9 @@ export class SqliteStore implements Store {
         end,
         last.createdAt,
         last.createdAt,
-        last.id,
+        last.position,
         pageSize,
-      ) as FeedbackRecord[];
+      ) as Row[];
     }
   }
 }

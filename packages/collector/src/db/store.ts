@@ -120,8 +120,8 @@ export interface Store {
   listComments(query: CommentQuery): Promise<FeedbackRecord[]>;
   /**
    * Every submission of a service first posted in [start, end), in pages of at most `pageSize`
-   * rows read one query at a time (keyset on createdAt and id), so that an export of a million
-   * rows holds one page in memory. Oldest first unless `newestFirst`.
+   * rows read one query at a time (keyset on createdAt and a unique tiebreaker), so that an
+   * export of a million rows holds one page in memory. Oldest first unless `newestFirst`.
    */
   feedbackPages(query: FeedbackPagesQuery): AsyncIterable<FeedbackRecord[]>;
 }
