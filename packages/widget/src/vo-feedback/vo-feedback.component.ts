@@ -1,10 +1,14 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import type { Language, Outcome, SubmissionInput } from '@vo-feedback/shared';
+import type { SubmissionInput } from '@vo-feedback/shared';
+// Types for the public API come from the zod-free constants, so the element's declarations do not
+// pull the whole contract (and zod) into a consumer's type check.
 import {
   LANGUAGES,
   MAX_COMMENT_LENGTH,
   MAX_STEP_LENGTH,
   OUTCOMES,
+  type Language,
+  type Outcome,
 } from '@vo-feedback/shared/constants';
 import { deliver, sendImpression, uuidv7, type DeliveryResult } from '../delivery.ts';
 import { de } from '../i18n/de.ts';
