@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../packages/collector/src/db/sqlite-store.ts';
 import { databaseProblems } from '../packages/collector/src/test-support/invariants.ts';
-import { freePort, startCollectorProcess } from '../e2e/support.ts';
+import { freePort, repoRoot, startCollectorProcess } from '../e2e/support.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -80,6 +80,12 @@ describe('durability', () => {
         ).map((row) => [row.id, row.n]),
       );
       const missing = acknowledged.filter((id) => stored.get(id) !== 1);
+      // The figures, for docs/reliability.md.
+      mkdirSync(`${repoRoot}.test-results`, { recursive: true });
+      writeFileSync(
+        `${repoRoot}.test-results/durability.json`,
+        `${JSON.stringify({ acknowledged: acknowledged.length, storedRows: stored.size, missing: missing.length }, null, 2)}\n`,
+      );
       expect(missing).toEqual([]);
       expect(await databaseProblems(store)).toEqual([]);
     } finally {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../packages/collector/src/db/sqlite-store.ts';
 import { databaseProblems } from '../packages/collector/src/test-support/invariants.ts';
-import { startCollectorProcess, type CollectorProcess } from '../e2e/support.ts';
+import { repoRoot, startCollectorProcess, type CollectorProcess } from '../e2e/support.ts';
 import { rawRequest } from './raw-http.ts';
 
 let collector: CollectorProcess;
@@ -120,6 +121,12 @@ describe('fuzz: generated and mutated requests against every public route of the
     };
     await Promise.all(Array.from({ length: 16 }, worker));
 
+    // The status mix, for docs/reliability.md.
+    mkdirSync(`${repoRoot}.test-results`, { recursive: true });
+    writeFileSync(
+      `${repoRoot}.test-results/fuzz.json`,
+      `${JSON.stringify({ requests: samples.length, statuses: Object.fromEntries([...statuses].sort(([a], [b]) => a - b)) }, null, 2)}\n`,
+    );
     expect([...statuses.keys()].every((status) => status < 500)).toBe(true);
     expect((await fetch(`${collector.url}/healthz`)).status).toBe(200);
     // Some requests got through to storage, many were refused.
