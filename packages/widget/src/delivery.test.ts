@@ -62,8 +62,8 @@ describe('deliver: the retry policy', () => {
     const times = await commands.scriptedRequestTimes();
     expect(times).to.have.length(3);
     // The default backoff: about 1 s, then about 2 s.
-    expect(times[1]! - times[0]!).to.be.within(900, 1900);
-    expect(times[2]! - times[1]!).to.be.within(1900, 3500);
+    expect(times[1]! - times[0]!).to.be.within(900, 1950);
+    expect(times[2]! - times[1]!).to.be.within(1950, 4000);
     const queued = JSON.parse(localStorage.getItem(QUEUE_KEY)!);
     expect(queued.map((e: { id: string }) => e.id)).to.deep.equal([id]);
 

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { it, vi } from 'vitest';
 import { commands } from 'vitest/browser';
-import { collector } from '../test/helpers.ts';
+import { collector, until } from '../test/helpers.ts';
 
 it('counts the widget once per page view, however often it is shown, with no identifier', async () => {
   const sent: { url: string; body: string }[] = [];
@@ -24,7 +24,7 @@ it('counts the widget once per page view, however often it is shown, with no ide
     html`<vo-feedback service-id=${collector.serviceId} endpoint=${collector.url}></vo-feedback>`,
   );
 
-  await vi.waitFor(async () => expect(await commands.impressionCount()).to.equal(before + 1));
+  await until(async () => expect(await commands.impressionCount()).to.equal(before + 1));
   // Give a stray second beacon time to arrive before concluding there is none.
   await new Promise((resolve) => setTimeout(resolve, 500));
   expect(await commands.impressionCount()).to.equal(before + 1);

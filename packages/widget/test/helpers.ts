@@ -7,6 +7,14 @@ import '../src/vo-feedback/vo-feedback.ts';
 
 export const collector = inject('collector');
 
+/**
+ * Waits until `check` stops throwing. Generous: the slowest step is three attempts with backoff
+ * (3 s) on a machine that may be busy with other suites.
+ */
+export function until<T>(check: () => T | Promise<T>): Promise<T> {
+  return vi.waitFor(check, { timeout: 10_000, interval: 50 });
+}
+
 /** A widget posting to the test collector, or the given markup. */
 export async function widget(
   template = html`<vo-feedback
@@ -40,7 +48,7 @@ export const focused = (el: VoFeedback) => el.shadowRoot!.activeElement;
 export async function rate(el: VoFeedback, rating: number): Promise<void> {
   radios(el)[rating - 1]!.click();
   button(el).click();
-  await vi.waitFor(() => textarea(el), { timeout: 10_000 });
+  await until(() => textarea(el));
 }
 
 /** Types a comment and sends it; waits for the thank-you. */
@@ -49,12 +57,9 @@ export async function comment(el: VoFeedback, text: string): Promise<void> {
   field.value = text;
   field.dispatchEvent(new InputEvent('input', { bubbles: true }));
   button(el).click();
-  await vi.waitFor(
-    () => {
-      if (el.shadowRoot!.querySelector('textarea')) throw new Error('still on the comment step');
-    },
-    { timeout: 10_000 },
-  );
+  await until(() => {
+    if (el.shadowRoot!.querySelector('textarea')) throw new Error('still on the comment step');
+  });
 }
 
 export function queue(): { id: string; url: string; body: string }[] {

@@ -2,7 +2,7 @@
 // reviewing the look: docs/widget-<state>-<width>.png. Each test also checks what the picture
 // must show, so a broken state cannot be photographed silently.
 import { expect, fixture, html } from '@open-wc/testing';
-import { afterAll, beforeAll, describe, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { commands, page, userEvent } from 'vitest/browser';
 import {
   button,
@@ -13,6 +13,7 @@ import {
   rate,
   statusText,
   textarea,
+  until,
 } from '../../test/helpers.ts';
 import type { VoFeedback } from './vo-feedback.ts';
 
@@ -62,7 +63,7 @@ describe('screenshots (docs/widget-<state>-<width>.png)', () => {
     it(`error, ${width} px`, async () => {
       const { box, el } = await frame(width);
       button(el).click();
-      await vi.waitFor(() => part(el, '#error'));
+      await until(() => part(el, '#error'));
       await shoot(box, 'error', width);
     });
 
@@ -70,7 +71,7 @@ describe('screenshots (docs/widget-<state>-<width>.png)', () => {
       const { box, el } = await frame(width);
       await rate(el, 4);
       await userEvent.type(textarea(el), 'De uitleg over de bijlagen was niet duidelijk.');
-      await vi.waitFor(() =>
+      await until(() =>
         expect(part(el, '#count').textContent!.trim()).to.equal('Tekens over: 1.954'),
       );
       await shoot(box, 'comment', width);

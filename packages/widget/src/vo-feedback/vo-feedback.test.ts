@@ -14,6 +14,7 @@ import {
   rate,
   statusText,
   textarea,
+  until,
   widget,
 } from '../../test/helpers.ts';
 import type { VoFeedbackRatedDetail, VoFeedbackSubmittedDetail } from './vo-feedback.ts';
@@ -64,7 +65,7 @@ describe('accessibility: axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules', () 
   it('passes with the rating error shown', async () => {
     const el = await widget();
     button(el).click();
-    await vi.waitFor(() => part(el, '#error'));
+    await until(() => part(el, '#error'));
     await expect(el).to.be.accessible();
   });
 
@@ -89,7 +90,7 @@ describe('accessibility: axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules', () 
     textarea(el).value = 'x'.repeat(2001);
     textarea(el).dispatchEvent(new InputEvent('input'));
     button(el).click();
-    await vi.waitFor(() => part(el, '#error'));
+    await until(() => part(el, '#error'));
     await expect(el).to.be.accessible();
   });
 
@@ -111,7 +112,7 @@ describe('accessibility: axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules', () 
     );
     radios(el)[0]!.click();
     button(el).click();
-    await vi.waitFor(() => expect(part(el, '[role="status"]').className).to.equal('failed'));
+    await until(() => expect(part(el, '[role="status"]').className).to.equal('failed'));
     await expect(el).to.be.accessible();
   });
 
@@ -138,7 +139,7 @@ describe('keyboard only', () => {
     await userEvent.keyboard('{Tab}');
     expect(focused(el)).to.equal(options[0]);
     await userEvent.keyboard('{Enter}');
-    await vi.waitFor(() => part(el, '#error'));
+    await until(() => part(el, '#error'));
     expect(part(el, '#error').textContent).to.include('Kies hoe tevreden u bent.');
     expect(focused(el)).to.equal(options[0]);
 
@@ -153,7 +154,7 @@ describe('keyboard only', () => {
     await userEvent.keyboard('{Tab}');
     expect(focused(el)).to.equal(button(el));
     await userEvent.keyboard('{Enter}');
-    await vi.waitFor(() => expect(focused(el)).to.equal(textarea(el)));
+    await until(() => expect(focused(el)).to.equal(textarea(el)));
     expect(el.shadowRoot!.querySelector('#error')).to.equal(null);
 
     await userEvent.keyboard('Het formulier was duidelijk.');
@@ -165,7 +166,7 @@ describe('keyboard only', () => {
     await userEvent.keyboard('{Enter}');
 
     // The thank-you heading takes focus, so a screen reader reads it.
-    await vi.waitFor(() => expect(focused(el)).to.equal(heading(el)));
+    await until(() => expect(focused(el)).to.equal(heading(el)));
     expect(heading(el).textContent!.trim()).to.equal('Bedankt voor uw feedback');
   });
 
@@ -198,7 +199,7 @@ describe('screen-reader semantics (Chromium accessibility tree)', () => {
   it('ties the error to the group, and reports the checked option', async () => {
     const el = await widget();
     button(el).click();
-    await vi.waitFor(() => part(el, '#error'));
+    await until(() => part(el, '#error'));
     let tree = await commands.accessibilityTree();
     expect(tree.find((n) => n.role === 'group')).to.include({
       name: 'Hoe tevreden bent u over deze dienst?',
@@ -333,7 +334,7 @@ describe('the collector (real, on a temporary database)', () => {
     );
     radios(el)[0]!.click();
     button(el).click();
-    await vi.waitFor(() =>
+    await until(() =>
       expect(statusText(el)).to.equal('Versturen mislukt door een fout bij ons. Excuses.'),
     );
     expect(postedBodies(fetchSpy)).to.have.length(1);
@@ -346,9 +347,9 @@ describe('the collector (real, on a temporary database)', () => {
     const el = await widget();
     radios(el)[3]!.click();
     button(el).click();
-    await vi.waitFor(() => expect(statusText(el)).to.equal('Versturen…'));
+    await until(() => expect(statusText(el)).to.equal('Versturen…'));
     await commands.startCollector();
-    await vi.waitFor(() => textarea(el), { timeout: 10_000 });
+    await until(() => textarea(el));
     expect(statusText(el)).to.equal('Bedankt voor uw beoordeling.');
     expect(queue()).to.deep.equal([]);
   });
@@ -376,8 +377,8 @@ describe('the collector (real, on a temporary database)', () => {
     }
 
     window.dispatchEvent(new Event('online'));
-    await vi.waitFor(async () => expect(await commands.countFeedback(id)).to.equal(1));
-    await vi.waitFor(() => expect(queue()).to.deep.equal([]));
+    await until(async () => expect(await commands.countFeedback(id)).to.equal(1));
+    await until(() => expect(queue()).to.deep.equal([]));
     expect(await commands.feedbackRow(id)).to.include({ rating: 2, comment: 'Kon niet betalen.' });
 
     // Another online event finds nothing left to send.
@@ -483,14 +484,14 @@ describe('the comment', () => {
     const count = part(el, '#count');
     expect(count.getAttribute('aria-live')).to.equal('polite');
     await userEvent.type(textarea(el), 'Twaalf tekens');
-    await vi.waitFor(() => expect(count.textContent!.trim()).to.equal('Tekens over: 1.987'));
+    await until(() => expect(count.textContent!.trim()).to.equal('Tekens over: 1.987'));
 
     const fetchSpy = vi.spyOn(window, 'fetch');
     textarea(el).value = 'x'.repeat(2005);
     textarea(el).dispatchEvent(new InputEvent('input'));
-    await vi.waitFor(() => expect(count.textContent!.trim()).to.equal('Tekens te veel: 5'));
+    await until(() => expect(count.textContent!.trim()).to.equal('Tekens te veel: 5'));
     button(el).click();
-    await vi.waitFor(() => part(el, '#error'));
+    await until(() => part(el, '#error'));
     expect(part(el, '#error').textContent).to.equal('Fout: Maak uw opmerking korter.');
     expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
     expect(textarea(el).getAttribute('aria-describedby')).to.equal('error hint count');
