@@ -18,7 +18,8 @@ import {
 // comments included; a steering token summaries, annual reports and public statistics of every
 // organisation, and 403 on comments, themes (they carry example comments) and exports; the admin
 // API only with ADMIN_TOKEN. The route list comes from `app.routes`: a route added without a row
-// here fails the first test.
+// here fails the first test. Every answer also carries the security headers (CSP, nosniff,
+// no-referrer, no X-Powered-By), and no log line holds a token.
 
 const CALLERS = [
   'none',
@@ -194,6 +195,22 @@ const MATRIX: Record<string, Row[]> = {
   'ALL /*': [{ label: 'the demo page', method: 'GET', path: '/', expected: everyone(200) }],
 
   // Provider and steering API.
+  'GET /api/v1/me': [
+    {
+      label: "the token's role and organisation",
+      method: 'GET',
+      path: '/api/v1/me',
+      expected: data({ providerA: 200, providerB: 200, steering: 200 }),
+      check: async (response, caller) => {
+        const expected = {
+          providerA: { role: 'provider', organisationId: 'org-a' },
+          providerB: { role: 'provider', organisationId: 'org-b' },
+          steering: { role: 'steering', organisationId: null },
+        }[caller as 'providerA'];
+        expect(await json(response)).toMatchObject(expected);
+      },
+    },
+  ],
   'GET /api/v1/services': [
     {
       label: 'the services within reach',
@@ -345,6 +362,7 @@ const MATRIX: Record<string, Row[]> = {
  * every method is an endpoint and needs rows above.
  */
 const MIDDLEWARE_ONLY = new Set([
+  'ALL /api/v1/me/*',
   'ALL /api/v1/services/*',
   'ALL /api/v1/reports/*',
   'ALL /api/v1/public/*',
@@ -432,6 +450,17 @@ function expectCleanLogs(w: World): void {
   }
 }
 
+/** Every answer, HTML and JSON, error or not, carries the security headers. */
+function expectSecurityHeaders(response: Response, what: string): void {
+  expect(response.headers.get('x-content-type-options'), what).toBe('nosniff');
+  expect(response.headers.get('referrer-policy'), what).toBe('no-referrer');
+  expect(response.headers.get('x-powered-by'), what).toBeNull();
+  const csp = response.headers.get('content-security-policy') ?? '';
+  expect(csp, what).toContain("script-src 'self'");
+  expect(csp, what).toContain("frame-ancestors 'none'");
+  expect(csp, what).not.toMatch(/unsafe-(inline|eval)/);
+}
+
 const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
 
 describe('access matrix: every route × every caller', () => {
@@ -457,6 +486,7 @@ describe('access matrix: every route × every caller', () => {
     for (const caller of CALLERS) {
       const response = await send(w, row, caller);
       answers[caller] = response.status;
+      expectSecurityHeaders(response, `${row.method} ${row.path} as ${caller}`);
       if (response.status >= 400) {
         expect(response.headers.get('content-type'), `${caller}`).toBe('application/problem+json');
         if (response.status === 401) {
