@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     projects: [
       'packages/*/vitest.config.ts',
+      'packages/collector/vitest.pg.config.ts',
       'e2e/vitest.config.ts',
       'reliability/vitest.config.ts',
     ],

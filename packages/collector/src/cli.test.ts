@@ -7,23 +7,21 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { main } from './cli.ts';
-import { SqliteStore } from './db/sqlite-store.ts';
 import { hashToken } from './domain/tokens.ts';
 import { DAY_MS } from './retention.ts';
+import { openTestStore, testDatabaseUrl } from './test-support/backend.ts';
 
 const folders: string[] = [];
-const stores: SqliteStore[] = [];
 
 afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-/** A temporary database file and a way to run the CLI on it, in-process. */
+/** A temporary database (file or PostgreSQL schema) and the CLI on it, in-process. */
 function cliOnTempDatabase(extraEnv: Record<string, string> = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'vo-feedback-cli-'));
   folders.push(folder);
-  const databaseUrl = `file:${join(folder, 'collector.sqlite')}`;
+  const databaseUrl = testDatabaseUrl(folder);
   const env = { DATABASE_URL: databaseUrl, ...extraEnv };
   const cli = async (...argv: string[]) => {
     let stdout = '';
@@ -35,10 +33,9 @@ function cliOnTempDatabase(extraEnv: Record<string, string> = {}) {
     });
     return { code, stdout, stderr };
   };
-  /** The collector's app on the same database file, as a running server would have it. */
-  const openApp = (now?: () => number) => {
-    const store = new SqliteStore(databaseUrl);
-    stores.push(store);
+  /** The collector's app on the same database, as a running server would have it. */
+  const openApp = async (now?: () => number) => {
+    const store = await openTestStore(databaseUrl);
     return { store, app: createApp({ store, rateLimitPerMinute: 0, ...(now ? { now } : {}) }) };
   };
   return { cli, openApp, databaseUrl, env };
@@ -113,7 +110,7 @@ describe('vo-feedback CLI', () => {
     expect(tokens.stdout).not.toContain(hashToken(token));
 
     // The collector on the same database accepts the token, and refuses it once revoked.
-    const { app, store } = openApp();
+    const { app, store } = await openApp();
     const before = await app.request('/api/v1/services', bearer(token));
     expect(before.status).toBe(200);
     expect(((await before.json()) as Array<{ id: string }>).map((s) => s.id)).toEqual([
@@ -145,7 +142,7 @@ describe('vo-feedback CLI', () => {
     );
 
     let clock = Date.parse('2026-05-04T10:00:00Z');
-    const { app, store } = openApp(() => clock);
+    const { app, store } = await openApp(() => clock);
     const preflight = (origin: string) =>
       app.request('/api/v1/feedback', {
         method: 'OPTIONS',
@@ -183,7 +180,7 @@ describe('vo-feedback CLI', () => {
     const { cli, openApp } = cliOnTempDatabase({ RETENTION_DAYS: '30' });
     await cli('org', 'add', 'org-a', 'A');
     await cli('service', 'add', 'dienst', '--name', 'Dienst', '--org', 'org-a');
-    const { store } = openApp();
+    const { store } = await openApp();
     const old = randomUUID();
     const recent = randomUUID();
     for (const [id, age] of [
@@ -326,7 +323,7 @@ describe('vo-feedback as a process', () => {
     expect(added.stdout).toBe('Added organisation proces-org (Proces).\n');
     const token = run('token', 'create', '--label', 'stuurorgaan', '--role', 'steering');
     expect(token.status).toBe(0);
-    const { app } = openApp();
+    const { app } = await openApp();
     expect((await app.request('/api/v1/services', bearer(token.stdout.trim()))).status).toBe(200);
     const wrong = run('org', 'add');
     expect(wrong.status).toBe(2);

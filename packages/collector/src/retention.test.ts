@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SqliteStore } from './db/sqlite-store.ts';
+import type { Store } from './db/store.ts';
 import { jsonLogger } from './logger.ts';
 import { DAY_MS, pruneExpiredComments, scheduleRetention } from './retention.ts';
+import { openTestStore } from './test-support/backend.ts';
 import { json, submission, testCollector } from './test-support/fixtures.ts';
+import { countRows, sqlRows, sqlRun } from './test-support/sql.ts';
 
 const START = Date.parse('2024-03-01T10:00:00Z');
 
@@ -29,8 +31,8 @@ async function collectorWithHistory() {
   return { ...collector, old1, old2, oldNoComment, recent, setClock };
 }
 
-const rollups = (store: SqliteStore) =>
-  store.sqlite.prepare('select * from daily_rollups order by service_id, day, outcome').all();
+const rollups = (store: Store) =>
+  sqlRows(store, 'select * from daily_rollups order by service_id, day, outcome');
 
 describe('retention', () => {
   it('removes comments older than the period and keeps rows, ratings and every aggregate', async () => {
@@ -40,7 +42,7 @@ describe('retention', () => {
     const summaryBefore = await json(
       await get(`/api/v1/services/dienst-a/summary${period}`, tokenA),
     );
-    const rollupsBefore = rollups(store);
+    const rollupsBefore = await rollups(store);
     expect(summaryBefore.comments).toBe(3);
 
     // 800 days after the start: the old comments are beyond 730 days, the one of day 400 is not.
@@ -59,7 +61,7 @@ describe('retention', () => {
     expect(await store.getFeedback(oldNoComment.id)).toMatchObject({ rating: 4, comment: null });
 
     // Aggregates are kept: the rollups, the comment count among them, do not change.
-    expect(rollups(store)).toEqual(rollupsBefore);
+    expect(await rollups(store)).toEqual(rollupsBefore);
     const summaryAfter = await json(
       await get(`/api/v1/services/dienst-a/summary${period}`, tokenA),
     );
@@ -79,29 +81,31 @@ describe('retention', () => {
   });
 
   it('removes every expired comment of a large table, batch after batch', async () => {
-    const store = new SqliteStore(':memory:');
-    const insert = store.sqlite.prepare(
-      `insert into feedback (id, service_id, rating, comment, lang, day, created_at, updated_at)
-       values (?, 'dienst', 3, ?, 'nl', '2024-01-01', ?, ?)`,
-    );
-    store.sqlite.transaction(() => {
-      for (let i = 0; i < 2500; i++) {
-        const createdAt = START + i;
-        insert.run(`old-${i}`, i % 5 === 0 ? null : `opmerking ${i}`, createdAt, createdAt);
-      }
-      for (let i = 0; i < 10; i++) {
-        const createdAt = START + 100 * DAY_MS;
-        insert.run(`new-${i}`, 'nieuw', createdAt, createdAt);
-      }
-    })();
+    const store = await openTestStore();
+    const rows: unknown[][] = [];
+    for (let i = 0; i < 2500; i++) {
+      rows.push([`old-${i}`, i % 5 === 0 ? null : `opmerking ${i}`, START + i, START + i]);
+    }
+    for (let i = 0; i < 10; i++) {
+      rows.push([`new-${i}`, 'nieuw', START + 100 * DAY_MS, START + 100 * DAY_MS]);
+    }
+    // Many rows per statement: the same SQL inserts them on either backend.
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await sqlRun(
+        store,
+        `insert into feedback (id, service_id, rating, comment, lang, day, created_at, updated_at)
+         values ${chunk.map(() => "(?, 'dienst', 3, ?, 'nl', '2024-01-01', ?, ?)").join(', ')}`,
+        chunk.flat(),
+      );
+    }
     expect(await store.pruneComments(START + 50 * DAY_MS)).toBe(2000);
-    const left = store.sqlite
-      .prepare('select count(*) as n from feedback where comment is not null')
-      .get() as { n: number };
-    expect(left.n).toBe(10);
-    expect(
-      (store.sqlite.prepare('select count(*) as n from feedback').get() as { n: number }).n,
-    ).toBe(2510);
+    const [left] = await sqlRows(
+      store,
+      'select count(*) as n from feedback where comment is not null',
+    );
+    expect(left?.n).toBe(10);
+    expect(await countRows(store, 'feedback')).toBe(2510);
   });
 });
 
@@ -130,7 +134,7 @@ describe('scheduleRetention', () => {
   });
 
   it('logs a failure and keeps the process alive', async () => {
-    const store = new SqliteStore(':memory:');
+    const store = await openTestStore();
     await store.close();
     const lines: string[] = [];
     const ran = new Promise<{ removed: number } | { error: unknown }>((resolve) => {

@@ -6,23 +6,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { issueToken } from '../admin-service.ts';
 import { main } from '../cli.ts';
-import { SqliteStore } from '../db/sqlite-store.ts';
+import { openTestStore, testDatabaseUrl } from '../test-support/backend.ts';
 
 // `vo-feedback report annual` and `vo-feedback export` write the very bytes the API serves.
 
 const folders: string[] = [];
-const stores: SqliteStore[] = [];
 afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
 async function setUp() {
   const folder = mkdtempSync(join(tmpdir(), 'vo-feedback-report-cli-'));
   folders.push(folder);
-  const databaseUrl = `file:${join(folder, 'collector.sqlite')}`;
-  const store = new SqliteStore(databaseUrl);
-  stores.push(store);
+  const databaseUrl = testDatabaseUrl(folder);
+  const store = await openTestStore(databaseUrl);
   await store.createOrganisation({ id: 'gemeente-x', name: 'Gemeente X' });
   await store.createService({
     id: 'loket-x',

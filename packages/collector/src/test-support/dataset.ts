@@ -1,4 +1,4 @@
-import type { SqliteStore } from '../db/sqlite-store.ts';
+import type { Store } from '../db/store.ts';
 
 // A generated dataset with known answers, for the summary, the annual report and the public
 // statistics. Two years and a bit of submissions for several services of three organisations,
@@ -333,12 +333,12 @@ export function generateDataset(seed = 20261128): Dataset {
 
 export interface LoadTarget {
   app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
-  store: SqliteStore;
+  store: Store;
   clock: { now: number };
 }
 
 /** Creates the dataset's organisations and services that the test collector lacks. */
-export async function registerDatasetServices(store: SqliteStore): Promise<void> {
+export async function registerDatasetServices(store: Store): Promise<void> {
   const existing = new Set((await store.listOrganisations()).map((o) => o.id));
   for (const organisation of DATASET_ORGANISATIONS) {
     if (!existing.has(organisation.id)) await store.createOrganisation(organisation);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../app.ts';
 import { issueToken } from '../admin-service.ts';
-import { SqliteStore } from '../db/sqlite-store.ts';
 import type { AppDeps } from '../deps.ts';
+import { openTestStore, rateLimitersFor } from './backend.ts';
+import { countRows } from './sql.ts';
 
 export const ORIGIN_A = 'https://www.gemeente-a.be';
 
@@ -10,11 +11,12 @@ export const ORIGIN_A = 'https://www.gemeente-a.be';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
 /**
- * A collector on a real in-memory SQLite database with two organisations, a service each, and a
- * provider token for each plus a steering token.
+ * A collector on a real database (in-memory SQLite, or a fresh PostgreSQL schema when
+ * TEST_BACKEND=postgres) with two organisations, a service each, and a provider token for each
+ * plus a steering token.
  */
 export async function testCollector(deps: Partial<AppDeps> = {}) {
-  const store = new SqliteStore(':memory:');
+  const store = await openTestStore();
   await store.createOrganisation({ id: 'org-a', name: 'Organisatie A' });
   await store.createOrganisation({ id: 'org-b', name: 'Organisatie B' });
   await store.createService({
@@ -40,7 +42,12 @@ export async function testCollector(deps: Partial<AppDeps> = {}) {
     await issueToken(store, { label: 'b', role: 'provider', organisationId: 'org-b' })
   ).token;
   const steering = (await issueToken(store, { label: 'steering', role: 'steering' })).token;
-  const app = createApp({ store, rateLimitPerMinute: 0, ...deps });
+  const app = createApp({
+    store,
+    rateLimitPerMinute: 0,
+    rateLimiters: rateLimitersFor(store),
+    ...deps,
+  });
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     app.request('/api/v1/feedback', {
@@ -60,8 +67,7 @@ export async function testCollector(deps: Partial<AppDeps> = {}) {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-  const rowCount = (table = 'feedback') =>
-    (store.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  const rowCount = (table = 'feedback') => countRows(store, table);
 
   return { app, store, tokenA, tokenB, steering, post, get, admin, rowCount };
 }

@@ -1,4 +1,8 @@
+import type pg from 'pg';
 import type { Store } from '../db/store.ts';
+
+/** The type id of PostgreSQL's numeric. */
+const NUMERIC = 1700;
 
 type Row = Record<string, unknown>;
 
@@ -14,22 +18,23 @@ export async function sqlRows(store: Store, sql: string, params: unknown[] = [])
     return sqlite.prepare(sql).all(...params) as Row[];
   }
   if ('pool' in store) {
-    const pool = (store as { pool: { query(s: string, p: unknown[]): Promise<{ rows: Row[] }> } })
-      .pool;
+    const pool = (store as { pool: Pick<pg.Pool, 'query'> }).pool;
     let n = 0;
-    const { rows } = await pool.query(
+    const { rows, fields } = await pool.query<Row>(
       sql.replace(/\?/g, () => `$${++n}`),
       params,
     );
-    // pg returns numeric sums as strings; counts and sums are what tests compare.
-    return rows.map((row) =>
-      Object.fromEntries(
-        Object.entries(row).map(([k, v]) => [
-          k,
-          typeof v === 'string' && /^-?\d+$/.test(v) && k !== 'id' && k !== 'day' ? Number(v) : v,
-        ]),
-      ),
-    );
+    // pg returns numeric (the type of sum()) as a string; counts and sums are what tests compare.
+    // Only columns of that type are converted: a comment "4" stays a string.
+    const numeric = fields.filter((f) => f.dataTypeID === NUMERIC).map((f) => f.name);
+    if (numeric.length === 0) return rows;
+    return rows.map((row) => {
+      const converted = { ...row };
+      for (const name of numeric) {
+        if (typeof row[name] === 'string') converted[name] = Number(row[name]);
+      }
+      return converted;
+    });
   }
   throw new Error('sqlRows: unknown store');
 }
@@ -38,4 +43,15 @@ export async function sqlRows(store: Store, sql: string, params: unknown[] = [])
 export async function countRows(store: Store, table: string): Promise<number> {
   const [row] = await sqlRows(store, `select count(*) as n from ${table}`);
   return Number(row?.n ?? 0);
+}
+
+/** Runs a writing statement (insert, update) on either store, with `?` placeholders. */
+export async function sqlRun(store: Store, sql: string, params: unknown[] = []): Promise<void> {
+  if ('sqlite' in store) {
+    const sqlite = (store as { sqlite: { prepare(s: string): { run(...p: unknown[]): unknown } } })
+      .sqlite;
+    sqlite.prepare(sql).run(...params);
+    return;
+  }
+  await sqlRows(store, sql, params);
 }

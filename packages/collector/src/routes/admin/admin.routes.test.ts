@@ -8,6 +8,7 @@ import {
   submission,
   testCollector,
 } from '../../test-support/fixtures.ts';
+import { sqlRows } from '../../test-support/sql.ts';
 
 const adminCollector = () => testCollector({ adminToken: ADMIN_TOKEN });
 
@@ -49,7 +50,7 @@ describe('the admin API is off without ADMIN_TOKEN', () => {
       }
     }
     const { rowCount } = await testCollector();
-    expect(rowCount('organisations')).toBe(2);
+    expect(await rowCount('organisations')).toBe(2);
   });
 });
 
@@ -69,7 +70,7 @@ describe('admin authentication', () => {
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
     }
-    expect(rowCount('organisations')).toBe(2);
+    expect(await rowCount('organisations')).toBe(2);
   });
 
   it('refuses a token sent other than as Bearer', async () => {
@@ -118,7 +119,7 @@ describe('organisations', () => {
     expect(byPath.id).toMatch(/lowercase letters/);
     expect(byPath.name).toMatch(/Give the organisation a name/);
     expect(byPath.extra).toMatch(/Remove the unknown field/);
-    expect(rowCount('organisations')).toBe(2);
+    expect(await rowCount('organisations')).toBe(2);
   });
 
   it('answers 415 to a body that is not JSON and 400 to broken JSON', async () => {
@@ -311,10 +312,7 @@ describe('tokens', () => {
     expect(Object.keys(created).sort()).toEqual(['id', 'token']);
     expect(created.token).toMatch(/^vof_[A-Za-z0-9_-]{43}$/);
 
-    const row = store.sqlite.prepare('select * from tokens where id = ?').get(created.id) as Record<
-      string,
-      unknown
-    >;
+    const [row] = await sqlRows(store, 'select * from tokens where id = ?', [created.id]);
     expect(row).toMatchObject({
       label: 'dashboard team A',
       role: 'provider',
@@ -323,7 +321,7 @@ describe('tokens', () => {
       revoked_at: null,
     });
     // The token itself is nowhere in the database file's tables.
-    const dump = JSON.stringify(store.sqlite.prepare('select * from tokens').all());
+    const dump = JSON.stringify(await sqlRows(store, 'select * from tokens'));
     expect(dump).not.toContain(created.token);
 
     const services = await get('/api/v1/services', created.token);
@@ -359,7 +357,7 @@ describe('tokens', () => {
       const problem = await json(response);
       expect(problem.errors).toContainEqual({ path, message: expect.stringMatching(message) });
     }
-    expect(rowCount('tokens')).toBe(3);
+    expect(await rowCount('tokens')).toBe(3);
   });
 
   it('lists tokens without the token or its hash', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { json, ORIGIN_A, submission, testCollector } from '../../test-support/fixtures.ts';
+import { sqlRows } from '../../test-support/sql.ts';
 
 const MINUTE = 60_000;
 
@@ -95,7 +96,7 @@ describe('updates within the 30-minute window', () => {
     await post(body);
     const response = await post({ ...body, serviceId: 'dienst-b' });
     expect(response.status).toBe(409);
-    expect(rowCount()).toBe(1);
+    expect(await rowCount()).toBe(1);
   });
 });
 
@@ -106,14 +107,14 @@ describe('the honeypot', () => {
     const response = await post(body);
     expect(response.status).toBe(201);
     expect(await json(response)).toEqual({ id: body.id, status: 'stored' });
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
     expect((await summary()).responses).toBe(0);
   });
 
   it('an empty honeypot is a person', async () => {
     const { post, rowCount } = await withClock();
     expect((await post(submission({ website: '' }))).status).toBe(201);
-    expect(rowCount()).toBe(1);
+    expect(await rowCount()).toBe(1);
   });
 });
 
@@ -123,7 +124,7 @@ describe('body limits and encodings', () => {
     const body = JSON.stringify(submission({ comment: 'a'.repeat(1000) })).padEnd(16 * 1024 + 1);
     const response = await post(body);
     expect(response.status).toBe(413);
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
   });
 
   it('stops reading a streamed body without content-length once it passes 16 KiB', async () => {
@@ -159,7 +160,7 @@ describe('body limits and encodings', () => {
     });
     expect(response.status).toBe(400);
     expect((await json(response)).detail).toMatch(/UTF-8/);
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
   });
 
   it('removes control characters and keeps line breaks', async () => {
@@ -203,11 +204,7 @@ describe('personal data', () => {
     expect(stored?.page).not.toContain('jan.peeters');
     expect(stored?.page).not.toContain('token');
     expect(stored?.redactions).toBe(3);
-    const dump = JSON.stringify(
-      (store as unknown as { sqlite: { prepare(sql: string): { all(): unknown[] } } }).sqlite
-        .prepare('select * from feedback')
-        .all(),
-    );
+    const dump = JSON.stringify(await sqlRows(store, 'select * from feedback'));
     expect(dump).not.toMatch(/85\.07\.30|0470|jan\.peeters/);
     void app;
   });
@@ -227,7 +224,7 @@ describe('rate limit', () => {
     expect(limited.headers.get('retry-after')).toBe('50');
     expect((await json(limited)).status).toBe(429);
     expect(invalidButLimited.status).toBe(429);
-    expect(rowCount()).toBe(3);
+    expect(await rowCount()).toBe(3);
     advance(50_000);
     expect((await post(submission())).status).toBe(201);
   });
@@ -295,7 +292,7 @@ describe('CORS', () => {
     // Allowed for dienst-b, but this submission is for dienst-a.
     const response = await post(submission(), { origin: 'https://www.gemeente-b.be' });
     expect(response.status).toBe(403);
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
   });
 
   it('an inactive service’s origins are no longer allowed', async () => {
@@ -362,10 +359,7 @@ describe('POST /api/v1/feedback/form (no JavaScript)', () => {
     );
     const figures = await summary();
     expect(figures.ratings['5']).toBe(1);
-    const row = store.sqlite.prepare('select * from feedback').get() as {
-      page: string;
-      comment: string;
-    };
+    const [row] = await sqlRows(store, 'select * from feedback');
     expect(row).toMatchObject({ page: '/aanvraag/bevestiging', comment: 'Vlot' });
   });
 
@@ -395,7 +389,7 @@ describe('POST /api/v1/feedback/form (no JavaScript)', () => {
     });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('Kies hoe tevreden u bent.');
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
   });
 
   it('escapes what it echoes and ignores fields it does not know', async () => {
@@ -407,7 +401,7 @@ describe('POST /api/v1/feedback/form (no JavaScript)', () => {
     });
     expect(response.status).toBe(200);
     expect(await response.text()).not.toContain('<script>');
-    expect(rowCount()).toBe(1);
+    expect(await rowCount()).toBe(1);
   });
 });
 
@@ -428,7 +422,7 @@ describe('group commit', () => {
     expect(sharedStatuses.filter((s) => s === '201 stored')).toHaveLength(1);
     expect(sharedStatuses.filter((s) => s === '200 unchanged')).toHaveLength(9);
     expect(responses.slice(10).every((r) => r.status === 201)).toBe(true);
-    expect(rowCount()).toBe(31);
+    expect(await rowCount()).toBe(31);
     const figures = await summary();
     expect(figures.ratings).toEqual({ '1': 30, '2': 0, '3': 0, '4': 0, '5': 1 });
   });

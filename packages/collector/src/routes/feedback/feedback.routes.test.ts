@@ -60,7 +60,7 @@ describe('POST /api/v1/feedback', () => {
       expect.arrayContaining([expect.objectContaining({ path: field })]),
     );
     expect(problem.errors[0].message).toMatch(/\w+ .+/);
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
   });
 
   it('answers 400 for a missing required field and names it', async () => {
@@ -79,7 +79,7 @@ describe('POST /api/v1/feedback', () => {
     expect((await json(response)).errors).toEqual([
       { path: 'email', message: 'Remove the unknown field: email.' },
     ]);
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
   });
 
   it('answers 400 for a body that is not JSON', async () => {
@@ -94,14 +94,14 @@ describe('POST /api/v1/feedback', () => {
     const response = await post(submission({ serviceId: 'bestaat-niet' }));
     expect(response.status).toBe(404);
     expect((await json(response)).detail).toContain('bestaat-niet');
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
   });
 
   it('answers 404 for an inactive service', async () => {
     const { post, store, rowCount } = await testCollector();
     await store.updateService('dienst-a', { active: false });
     expect((await post(submission())).status).toBe(404);
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
   });
 
   it('stores the same id once: a retry answers 200 unchanged and counts nothing twice', async () => {
@@ -114,7 +114,7 @@ describe('POST /api/v1/feedback', () => {
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(await json(second)).toEqual({ id: body.id, status: 'unchanged' });
-    expect(rowCount()).toBe(1);
+    expect(await rowCount()).toBe(1);
     const summary = await json(await get('/api/v1/services/dienst-a/summary', tokenA));
     expect(summary.responses).toBe(1);
     expect(summary.ratings['2']).toBe(1);
@@ -128,14 +128,14 @@ describe('POST /api/v1/feedback', () => {
       body: JSON.stringify(submission()),
     });
     expect(response.status).toBe(415);
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
   });
 
   it('answers 403 to a browser origin the service does not allow', async () => {
     const { post, rowCount } = await testCollector();
     const response = await post(submission(), { origin: 'https://evil.example' });
     expect(response.status).toBe(403);
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
     const allowed = await post(submission(), { origin: ORIGIN_A });
     expect(allowed.status).toBe(201);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(ORIGIN_A);

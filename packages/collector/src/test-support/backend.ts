@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
+import { pgRateLimiters } from '../db/pg-rate-limit.ts';
+import { PgStore } from '../db/pg-store.ts';
+import { SqliteStore } from '../db/sqlite-store.ts';
+import type { Store } from '../db/store.ts';
+import { memoryRateLimiters, type RateLimiterFactory } from '../rate-limit.ts';
+import { freshPostgresUrl } from './postgres.ts';
+
+/**
+ * The database the integration suite runs on: SQLite (the `collector` project) or the real
+ * PostgreSQL server (the `collector-pg` project sets TEST_BACKEND=postgres). The routes and the
+ * domain do not know which; only these helpers and the SQLite-by-nature tests do.
+ */
+export const TEST_BACKEND: 'sqlite' | 'postgres' =
+  process.env.TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
+
+/** A DATABASE_URL for one test: a file in `folder` on SQLite, a fresh schema on PostgreSQL. */
+export function testDatabaseUrl(folder: string): string {
+  return TEST_BACKEND === 'postgres'
+    ? freshPostgresUrl()
+    : `file:${join(folder, 'collector.sqlite')}`;
+}
+
+/** Stores opened outside a test (in beforeAll): closed by the setup file after the file's tests. */
+const openedOutsideTests: Array<() => Promise<void>> = [];
+
+/**
+ * Opens a store on the backend under test (in-memory SQLite, or a fresh PostgreSQL schema when no
+ * URL is given) with its migrations applied. It is closed when the test that opened it ends, so
+ * that a file of fifty tests does not hold fifty pools.
+ */
+export async function openTestStore(databaseUrl?: string): Promise<Store> {
+  const url = databaseUrl ?? (TEST_BACKEND === 'postgres' ? freshPostgresUrl() : ':memory:');
+  const store: Store = url.startsWith('postgres')
+    ? await PgStore.open(url, { poolSize: 4 })
+    : new SqliteStore(url);
+  // The schema stays until the run's global teardown drops them all: one drop per test would
+  // cost more than the test.
+  const dispose = () => store.close().catch(() => undefined);
+  try {
+    onTestFinished(dispose);
+  } catch {
+    // Not inside a test (a beforeAll): closed by closeStoresOpenedOutsideTests.
+    openedOutsideTests.push(dispose);
+  }
+  return store;
+}
+
+/** For an afterAll of the setup file: closes what beforeAll hooks opened. */
+export async function closeStoresOpenedOutsideTests(): Promise<void> {
+  for (const dispose of openedOutsideTests.splice(0)) await dispose();
+}
+
+/** The rate limiters the server would use with this store: shared in PostgreSQL, else in memory. */
+export function rateLimitersFor(store: Store): RateLimiterFactory {
+  return store instanceof PgStore ? pgRateLimiters(store.pool) : memoryRateLimiters;
+}

@@ -1,0 +1,30 @@
+import { defineProject } from 'vitest/config';
+import { testRunTag } from './src/test-support/postgres.ts';
+
+// The collector's integration suite once more, on the real PostgreSQL server (127.0.0.1:5432,
+// database `test`): testCollector() and openTestStore() open a fresh schema per test. The same
+// test files as the `collector` project, except those that are SQLite by nature or PostgreSQL
+// already.
+export default defineProject({
+  test: {
+    name: 'collector-pg',
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+    exclude: [
+      // A second connection's write lock (SQLITE_BUSY) and max_page_count (SQLITE_FULL): ways to
+      // make SQLite fail that PostgreSQL does not have. Its pool errors map to 503 in errors.ts.
+      'src/db/unavailable.test.ts',
+      // Several PgStores on one schema: PostgreSQL only, and it already runs in `collector`.
+      'src/db/pg-store.test.ts',
+    ],
+    env: {
+      TEST_BACKEND: 'postgres',
+      // Tags this run's schemas, so that its clean-up leaves other runs' schemas alone.
+      VOF_TEST_RUN: testRunTag(),
+    },
+    globalSetup: ['src/test-support/pg-global-setup.ts'],
+    setupFiles: ['src/test-support/pg-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+  },
+});
