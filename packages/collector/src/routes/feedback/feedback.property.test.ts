@@ -84,7 +84,8 @@ describe('property: generated bodies against POST /api/v1/feedback', () => {
       { numRuns: 3000 },
     );
     expect(await databaseProblems(store)).toEqual([]);
-    // The generator reaches storage, not only validation.
-    expect(await countRows(store, 'feedback')).toBeGreaterThan(100);
+    // The generator reaches storage, not only validation: about 100 of the 3,000 bodies are
+    // stored on a typical seed (90 to 150 seen); 30 leaves room for any seed.
+    expect(await countRows(store, 'feedback')).toBeGreaterThan(30);
   });
 });
