@@ -374,26 +374,30 @@ export class PgStore implements Store {
     const order = query.newestFirst ? 'desc' : 'asc';
     const beyond = query.newestFirst ? '<' : '>';
     const withComment = query.withComment ? 'and comment is not null' : '';
-    const base = `select ${FEEDBACK_COLUMNS} from feedback
+    // The tiebreaker is the insertion order (`position`, SQLite's rowid), which the
+    // (service_id, created_at, position) index carries: each page is an index range, no sort.
+    // Rows keep it as an extra property that nothing above the store reads.
+    const base = `select ${FEEDBACK_COLUMNS}, position from feedback
       where service_id = $1 and created_at >= $2 and created_at < $3 ${withComment}`;
     // Keyset pagination: each page is its own short query, no cursor or transaction stays open.
-    let after: { createdAt: number; id: string } | undefined;
+    type Row = FeedbackRecord & { position: number };
+    let after: { createdAt: number; position: number } | undefined;
     for (;;) {
       const { rows } = after
-        ? await this.query<FeedbackRecord>(
-            `${base} and (created_at, id) ${beyond} ($4, $5)
-              order by created_at ${order}, id ${order} limit $6`,
-            [query.serviceId, query.start, query.end, after.createdAt, after.id, pageSize],
+        ? await this.query<Row>(
+            `${base} and (created_at, position) ${beyond} ($4, $5)
+              order by created_at ${order}, position ${order} limit $6`,
+            [query.serviceId, query.start, query.end, after.createdAt, after.position, pageSize],
           )
-        : await this.query<FeedbackRecord>(
-            `${base} order by created_at ${order}, id ${order} limit $4`,
+        : await this.query<Row>(
+            `${base} order by created_at ${order}, position ${order} limit $4`,
             [query.serviceId, query.start, query.end, pageSize],
           );
       if (rows.length === 0) return;
       yield rows;
       if (rows.length < pageSize) return;
       const last = rows[rows.length - 1]!;
-      after = { createdAt: last.createdAt, id: last.id };
+      after = { createdAt: last.createdAt, position: last.position };
     }
   }
 

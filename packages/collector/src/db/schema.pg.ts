@@ -57,8 +57,13 @@ export const feedback = pgTable(
     day: text('day').notNull(),
     createdAt: millis('created_at').notNull(),
     updatedAt: millis('updated_at').notNull(),
+    /**
+     * The order of insertion, what SQLite's rowid is: the tiebreaker of export pages within one
+     * millisecond, carried by the index so that pages come in index order without a sort.
+     */
+    position: bigint('position', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
-  (t) => [index('feedback_service_created').on(t.serviceId, t.createdAt)],
+  (t) => [index('feedback_service_created').on(t.serviceId, t.createdAt, t.position)],
 );
 
 export const dailyRollups = pgTable(
