@@ -138,8 +138,9 @@ export class VoFeedback extends LitElement {
 
   protected override updated(): void {
     // After every update, so that a service-id set late still counts; sendImpression keeps it to
-    // one per page view.
-    if (this.serviceId) sendImpression(this.#endpoint(), this.serviceId);
+    // one per page view. In a later task: sendBeacon costs a few milliseconds that the first
+    // render need not wait for.
+    if (this.serviceId) setTimeout(sendImpression, 0, this.#endpoint(), this.serviceId);
   }
 
   /** The language used: `lang` here or on the nearest ancestor, else nl ("nl-BE" counts as nl). */
