@@ -95,6 +95,39 @@ function drained(stream: PassThrough): Promise<void> {
   });
 }
 
+/** The part of a (readable-stream) writable that the wait below needs. */
+interface QueueingWritable {
+  _writableState?: { length?: number };
+  destroyed?: boolean;
+  on(event: string, listener: () => void): unknown;
+  off(event: string, listener: () => void): unknown;
+}
+
+/**
+ * exceljs writes a sheet into its own buffer stream, which pipes into the zip archiver's stream
+ * without heeding backpressure (its write never returns false): a fast database fills that
+ * stream's queue with the XML of hundreds of thousands of rows (measured: +550 MB for a
+ * million). This waits until the queue is below 1 MiB. It reaches into exceljs 4.4.0's internals
+ * (the sheet's `stream.pipes`, a readable-stream PassThrough of archiver); should they change, it
+ * waits for nothing, as before.
+ */
+async function compressorCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const buffer = (sheet as unknown as { stream?: { pipes?: QueueingWritable[] } }).stream;
+  const queue = buffer?.pipes?.[0];
+  const queued = () => queue?._writableState?.length ?? 0;
+  while (queue && queued() > 1024 * 1024 && !queue.destroyed) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        queue.off('drain', done);
+        queue.off('close', done);
+        resolve();
+      };
+      queue.on('drain', done);
+      queue.on('close', done);
+    });
+  }
+}
+
 function xlsxStream(store: Store, request: ExportRequest): ReadableStream<Uint8Array> {
   // exceljs's streaming writer commits each row to the zip as it goes: a committed row is no
   // longer held. Inline strings (no shared-string table) and no styles keep memory flat.
@@ -112,7 +145,9 @@ function xlsxStream(store: Store, request: ExportRequest): ReadableStream<Uint8A
       if (cancelled) return;
       // Strings are written as text cells: a comment that starts with "=" stays text in Excel.
       for (const record of page) sheet.addRow(exportRow(record)).commit();
-      // Wait for the reader: what the zip compresses piles up in `output` until it is read.
+      // Wait for the compressor, then for the reader: neither applies backpressure to exceljs
+      // by itself, and whatever they have not taken yet piles up in memory.
+      await compressorCaughtUp(sheet);
       if (output.writableNeedDrain) await drained(output);
     }
     sheet.commit();
@@ -130,7 +165,7 @@ function xlsxStream(store: Store, request: ExportRequest): ReadableStream<Uint8A
  * so the count is exact, and known before a single row is read.
  */
 export async function exportRowCount(store: Store, serviceId: string, period: Period) {
-  const rollups = await store.dailyRollups(serviceId, period.from, period.to);
+  const rollups = await store.monthlyRollups(serviceId, period.from, period.to);
   let rows = 0;
   for (const r of rollups) {
     rows += r.ratings['1'] + r.ratings['2'] + r.ratings['3'] + r.ratings['4'] + r.ratings['5'];

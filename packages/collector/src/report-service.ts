@@ -30,8 +30,8 @@ export const REPORT_THEME_SAMPLE = 1000;
 
 async function countsOf(store: Store, serviceId: string, period: Period): Promise<Counts> {
   const [rollups, impressions] = await Promise.all([
-    store.dailyRollups(serviceId, period.from, period.to),
-    store.dailyImpressions(serviceId, period.from, period.to),
+    store.monthlyRollups(serviceId, period.from, period.to),
+    store.monthlyImpressions(serviceId, period.from, period.to),
   ]);
   return { rollups, impressions };
 }
@@ -136,7 +136,7 @@ export async function publicServiceStats(
   service: ServiceRecord,
   request: { year: number; period: Period; minimum: number },
 ): Promise<PublicServiceStats> {
-  const rollups = await store.dailyRollups(service.id, request.period.from, request.period.to);
+  const rollups = await store.monthlyRollups(service.id, request.period.from, request.period.to);
   const ratings = emptyRatingCounts();
   for (const row of rollups) {
     for (const key of ['1', '2', '3', '4', '5'] as const) ratings[key] += row.ratings[key];

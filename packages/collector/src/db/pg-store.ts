@@ -7,6 +7,7 @@ import type { RatingCounts } from '@vo-feedback/shared';
 import type { DailyImpressions, DailyRollup } from '../domain/aggregation.ts';
 import { decideIngest } from '../domain/ingest-decision.ts';
 import { asUnavailable } from './errors.ts';
+import { monthlyRollupOf, type MonthlyRow } from './monthly.ts';
 import * as schema from './schema.pg.ts';
 import type {
   CommentQuery,
@@ -90,6 +91,8 @@ export class PgStore implements Store {
     const pool = new pg.Pool({
       connectionString,
       max: options.poolSize ?? 10,
+      // An unreachable server answers 503 after this long instead of holding requests forever.
+      connectionTimeoutMillis: 5_000,
       types,
       // Every connection works in the configured schema.
       options: `-c search_path=${schemaName}`,
@@ -339,6 +342,26 @@ export class PgStore implements Store {
     const { rows } = await this.query<DailyImpressions>(
       `select day, count from daily_impressions
         where service_id = $1 and day >= $2 and day <= $3 order by day`,
+      [serviceId, from, to],
+    );
+    return rows;
+  }
+  async monthlyRollups(serviceId: string, from: string, to: string) {
+    const { rows } = await this.query<MonthlyRow>(
+      `select substr(day, 1, 7) as month, outcome, sum(rating_1)::int as r1,
+              sum(rating_2)::int as r2, sum(rating_3)::int as r3, sum(rating_4)::int as r4,
+              sum(rating_5)::int as r5, sum(comments)::int as comments
+         from daily_rollups where service_id = $1 and day >= $2 and day <= $3
+        group by month, outcome order by month, outcome`,
+      [serviceId, from, to],
+    );
+    return rows.map(monthlyRollupOf);
+  }
+
+  async monthlyImpressions(serviceId: string, from: string, to: string) {
+    const { rows } = await this.query<{ month: string; count: number }>(
+      `select substr(day, 1, 7) as month, sum(count)::int as count from daily_impressions
+        where service_id = $1 and day >= $2 and day <= $3 group by month order by month`,
       [serviceId, from, to],
     );
     return rows;

@@ -19,6 +19,7 @@ import type {
 } from './store.ts';
 import * as schema from './schema.sqlite.ts';
 import { SqliteIngest } from './sqlite-ingest.ts';
+import { monthlyRollupOf, type MonthlyRow } from './monthly.ts';
 
 const { organisations, services, tokens, feedback, dailyImpressions } = schema;
 
@@ -50,6 +51,8 @@ export class SqliteStore implements Store {
   private readonly ingestion: SqliteIngest;
   private rollupRange: Database.Statement | undefined;
   private impressionRange: Database.Statement | undefined;
+  private rollupMonths: Database.Statement | undefined;
+  private impressionMonths: Database.Statement | undefined;
 
   constructor(
     databaseUrl: string,
@@ -248,6 +251,28 @@ export class SqliteStore implements Store {
         where service_id = ? and day >= ? and day <= ? order by day`,
     );
     return this.impressionRange.all(serviceId, from, to) as Array<{ day: string; count: number }>;
+  }
+  async monthlyRollups(serviceId: string, from: string, to: string) {
+    this.rollupMonths ??= this.sqlite.prepare(
+      `select substr(day, 1, 7) as month, outcome, sum(rating_1) as r1, sum(rating_2) as r2,
+              sum(rating_3) as r3, sum(rating_4) as r4, sum(rating_5) as r5,
+              sum(comments) as comments
+         from daily_rollups where service_id = ? and day >= ? and day <= ?
+        group by month, outcome order by month, outcome`,
+    );
+    const rows = this.rollupMonths.all(serviceId, from, to) as MonthlyRow[];
+    return rows.map(monthlyRollupOf);
+  }
+
+  async monthlyImpressions(serviceId: string, from: string, to: string) {
+    this.impressionMonths ??= this.sqlite.prepare(
+      `select substr(day, 1, 7) as month, sum(count) as count from daily_impressions
+        where service_id = ? and day >= ? and day <= ? group by month order by month`,
+    );
+    return this.impressionMonths.all(serviceId, from, to) as Array<{
+      month: string;
+      count: number;
+    }>;
   }
 
   async listComments(query: CommentQuery): Promise<FeedbackRecord[]> {

@@ -16,6 +16,28 @@ export interface DailyImpressions {
   count: number;
 }
 
+/**
+ * The same counts summed over a month (`YYYY-MM`) within a period: what every report needs, since
+ * reports group by month and outcome. The database sums the days, so a year is at most twelve
+ * rows per outcome, whatever the number of submissions.
+ */
+export interface MonthlyRollup {
+  month: string;
+  outcome: string;
+  ratings: RatingCounts;
+  comments: number;
+}
+
+export interface MonthlyImpressions {
+  month: string;
+  count: number;
+}
+
+export type Rollup = DailyRollup | MonthlyRollup;
+export type Impressions = DailyImpressions | MonthlyImpressions;
+
+const monthOf = (row: Rollup | Impressions) => ('month' in row ? row.month : row.day.slice(0, 7));
+
 interface Tally {
   ratings: RatingCounts;
   comments: number;
@@ -25,20 +47,20 @@ function newTally(): Tally {
   return { ratings: emptyRatingCounts(), comments: 0 };
 }
 
-function add(tally: Tally, row: DailyRollup): void {
+function add(tally: Tally, row: Rollup): void {
   for (const key of ['1', '2', '3', '4', '5'] as const) tally.ratings[key] += row.ratings[key];
   tally.comments += row.comments;
 }
 
 /**
- * The summary of one service over a period, computed from its daily rollups: the cost grows with
- * the number of days asked, not with the number of submissions.
+ * The summary of one service over a period, computed from its rollups (daily or monthly): the
+ * cost grows with the length of the period, not with the number of submissions.
  */
 export function summarise(
   serviceId: string,
   period: { from: string; to: string },
-  rollups: readonly DailyRollup[],
-  impressions: readonly DailyImpressions[],
+  rollups: readonly Rollup[],
+  impressions: readonly Impressions[],
 ): Summary {
   const total = newTally();
   const months = new Map<string, Tally & { impressions: number }>();
@@ -49,7 +71,7 @@ export function summarise(
 
   for (const row of rollups) {
     add(total, row);
-    const month = months.get(row.day.slice(0, 7));
+    const month = months.get(monthOf(row));
     if (month) add(month, row);
     const outcome = row.outcome === '' ? 'unknown' : row.outcome;
     let tally = outcomes.get(outcome);
@@ -59,7 +81,7 @@ export function summarise(
   let impressionCount = 0;
   for (const row of impressions) {
     impressionCount += row.count;
-    const month = months.get(row.day.slice(0, 7));
+    const month = months.get(monthOf(row));
     if (month) month.impressions += row.count;
   }
 

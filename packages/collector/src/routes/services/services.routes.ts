@@ -136,8 +136,8 @@ export function servicesRoutes(config: Config) {
         const period = periodOf(c, config, query.data);
         if (period instanceof Response) return period;
         const [rollups, impressions] = await Promise.all([
-          store.dailyRollups(service.id, period.from, period.to),
-          store.dailyImpressions(service.id, period.from, period.to),
+          store.monthlyRollups(service.id, period.from, period.to),
+          store.monthlyImpressions(service.id, period.from, period.to),
         ]);
         return c.json(summarise(service.id, period, rollups, impressions));
       })
