@@ -287,6 +287,16 @@ describe('CORS', () => {
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('lets the widget on an allowed origin read Retry-After and the answer', async () => {
+    const { post } = await withClock(undefined, { rateLimitPerMinute: 1 });
+    expect((await post(submission(), { origin: ORIGIN_A })).status).toBe(201);
+    const limited = await post(submission(), { origin: ORIGIN_A });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('access-control-allow-origin')).toBe(ORIGIN_A);
+    expect(limited.headers.get('access-control-expose-headers')).toBe('Retry-After');
+    expect(limited.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+  });
+
   it('the POST checks the origin against its own service', async () => {
     const { post, rowCount } = await withClock();
     // Allowed for dienst-b, but this submission is for dienst-a.

@@ -278,8 +278,13 @@ export function feedbackRoutes(config: Config, origins: OriginRegistry) {
     const origin = c.req.header('origin');
     if (origin && (await origins.allowedOrigins()).has(origin)) {
       c.header('access-control-allow-origin', origin);
+      // The widget honours Retry-After on 429 and 503; cross-origin it may read only what is exposed.
+      c.header('access-control-expose-headers', 'Retry-After');
     }
     c.header('vary', 'Origin');
+    // Answers to other sites' pages: a same-site resource policy would make Chromium block the
+    // beacon's response and log an error on the host page.
+    c.header('cross-origin-resource-policy', 'cross-origin');
   };
 
   const preflight = async (c: Context) => {
