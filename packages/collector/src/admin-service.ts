@@ -12,6 +12,7 @@ import {
   type Role,
   type TokenInfo,
 } from '@vo-feedback/shared';
+import { isUniqueViolation } from './db/errors.ts';
 import type { ServiceRecord, Store, TokenRecord } from './db/store.ts';
 import { generateToken, hashToken } from './domain/tokens.ts';
 
@@ -81,13 +82,19 @@ function tokenInfo(record: TokenRecord): TokenInfo {
 /** Adds an organisation; 409-style conflict when its id is taken. */
 export async function addOrganisation(store: Store, input: unknown): Promise<Organisation> {
   const organisation = validate(OrganisationSchema, input, 'organisation');
-  if (await store.getOrganisation(organisation.id)) {
-    throw new AdminError(
+  const taken = () =>
+    new AdminError(
       'conflict',
       `The organisation "${organisation.id}" exists already; choose another id.`,
     );
+  if (await store.getOrganisation(organisation.id)) throw taken();
+  try {
+    await store.createOrganisation(organisation);
+  } catch (error) {
+    // Created at the same moment through another instance.
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
   }
-  await store.createOrganisation(organisation);
   return organisation;
 }
 
@@ -99,12 +106,12 @@ export async function listOrganisations(store: Store): Promise<Organisation[]> {
 export async function addService(store: Store, input: unknown): Promise<AdminService> {
   const service = validate(ServiceSchema, input, 'service');
   await requireOrganisation(store, service.organisationId);
-  if (await store.getService(service.id)) {
-    throw new AdminError(
+  const taken = () =>
+    new AdminError(
       'conflict',
       `The service "${service.id}" exists already; change it with PATCH /api/v1/admin/services/${service.id} (or: vo-feedback service update ${service.id}).`,
     );
-  }
+  if (await store.getService(service.id)) throw taken();
   const record: ServiceRecord = {
     id: service.id,
     name: service.name,
@@ -113,7 +120,12 @@ export async function addService(store: Store, input: unknown): Promise<AdminSer
     active: service.active,
     publicServiceUri: service.publicServiceUri ?? null,
   };
-  await store.createService(record);
+  try {
+    await store.createService(record);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
   return adminService(record);
 }
 
@@ -205,10 +217,17 @@ export async function issueToken(
 /**
  * The demo of `npm start`: organisation `demo`, service `demo-dienst` that the collector's own
  * pages may post for, and a provider token. Only on a new database; returns the token once.
+ * Instances that start together on a new database all find it empty: the first to create the
+ * organisation seeds, the others find it taken and leave the rest to that one.
  */
 export async function seedDemo(store: Store, ownOrigins: string[]): Promise<string | undefined> {
   if (!(await store.isEmpty())) return undefined;
-  await store.createOrganisation({ id: 'demo', name: 'Demogemeente' });
+  try {
+    await store.createOrganisation({ id: 'demo', name: 'Demogemeente' });
+  } catch (error) {
+    if (isUniqueViolation(error)) return undefined;
+    throw error;
+  }
   await store.createService({
     id: 'demo-dienst',
     name: 'Demo e-loket: aanvraag parkeerkaart',

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { databaseProblems } from '../test-support/invariants.ts';
-import { dropSchema, freshPostgresUrl } from '../test-support/postgres.ts';
+import { dropSchema, freshPostgresUrl, TEST_POSTGRES_URL } from '../test-support/postgres.ts';
 import { countRows } from '../test-support/sql.ts';
 import { pgRateLimiters } from './pg-rate-limit.ts';
 import { LOCKS, PgStore } from './pg-store.ts';
@@ -129,4 +130,83 @@ describe('PostgreSQL with several instances', () => {
     expect(await b!.store.pruneComments(Date.now() + 1)).toBe(5);
     expect(await databaseProblems(a!.store, { afterRetention: true })).toEqual([]);
   });
+
+  it('answers 503 with Retry-After while PostgreSQL is unreachable, and recovers without a restart', async () => {
+    // The store reaches PostgreSQL through a TCP relay that the test cuts and restores: a
+    // failover or a network outage as the collector sees it.
+    const relay = await tcpRelay(new URL(TEST_POSTGRES_URL));
+    const url = new URL(freshPostgresUrl());
+    urls.push(url.toString());
+    url.host = `127.0.0.1:${relay.port}`;
+    const store = await PgStore.open(url.toString());
+    stores.push(store);
+    await store.createOrganisation({ id: 'org-a', name: 'A' });
+    await store.createService({
+      id: 'dienst-a',
+      name: 'A',
+      organisationId: 'org-a',
+      allowedOrigins: [],
+      active: true,
+      publicServiceUri: null,
+    });
+    const app = createApp({
+      store,
+      rateLimitPerMinute: 5,
+      rateLimiters: pgRateLimiters(store.pool),
+    });
+    const post = () =>
+      app.request('/api/v1/feedback', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: randomUUID(), serviceId: 'dienst-a', rating: 4, lang: 'nl' }),
+      });
+    expect((await post()).status).toBe(201);
+
+    await relay.cut();
+    for (const response of [await post(), await post()]) {
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+    }
+    expect((await app.request('/readyz')).status).toBe(503);
+
+    await relay.restore();
+    expect((await app.request('/readyz')).status).toBe(200);
+    expect((await post()).status).toBe(201);
+    expect(await countRows(store, 'feedback')).toBe(2);
+    expect(await databaseProblems(store)).toEqual([]);
+    await relay.close();
+  });
 });
+
+/** A TCP relay to the PostgreSQL server that can be cut (every connection dropped, new ones refused) and restored. */
+async function tcpRelay(target: URL) {
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((client) => {
+        const upstream = connect(Number(target.port || 5432), target.hostname);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket));
+          socket.on('error', () => socket.destroy());
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        const address = server!.address();
+        port = typeof address === 'object' && address ? address.port : 0;
+        resolve();
+      });
+    });
+  const cut = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      if (server) server.close(() => resolve());
+      else resolve();
+      server = undefined;
+    });
+  await listen();
+  return { port, cut, restore: listen, close: cut };
+}
