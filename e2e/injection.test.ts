@@ -110,4 +110,22 @@ describe('markup stays text in the collector’s HTML documents', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('the server’s log holds neither the admin token nor the provider token', async () => {
+    const asked = await fetch(`${collector.url}/api/v1/reports/annual?token=${token}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(asked.status).toBe(200);
+    const listed = await fetch(`${collector.url}/api/v1/admin/tokens`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(listed.status).toBe(200);
+    // Flushed once per event-loop turn: wait for the lines of these requests.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const log = collector.output();
+    expect(log).toContain('"path":"/api/v1/reports/annual"');
+    expect(log).not.toContain(ADMIN_TOKEN);
+    expect(log).not.toContain(token);
+    expect(log).not.toContain('onerror');
+  });
 });
