@@ -112,7 +112,7 @@ describe('markup stays text in the collector’s HTML documents', () => {
   });
 
   it('the server’s log holds neither the admin token nor the provider token', async () => {
-    const asked = await fetch(`${collector.url}/api/v1/reports/annual?token=${token}`, {
+    const asked = await fetch(`${collector.url}/api/v1/services?token=${token}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(asked.status).toBe(200);
@@ -123,7 +123,7 @@ describe('markup stays text in the collector’s HTML documents', () => {
     // Flushed once per event-loop turn: wait for the lines of these requests.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const log = collector.output();
-    expect(log).toContain('"path":"/api/v1/reports/annual"');
+    expect(log).toContain('"path":"/api/v1/services"');
     expect(log).not.toContain(ADMIN_TOKEN);
     expect(log).not.toContain(token);
     expect(log).not.toContain('onerror');
