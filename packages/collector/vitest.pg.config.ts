@@ -16,6 +16,8 @@ export default defineProject({
       'src/db/unavailable.test.ts',
       // Several PgStores on one schema: PostgreSQL only, and it already runs in `collector`.
       'src/db/pg-store.test.ts',
+      // SQLite to PostgreSQL by nature, whatever the backend: it already runs in `collector`.
+      'src/cli/migrate-command.test.ts',
     ],
     env: {
       TEST_BACKEND: 'postgres',

@@ -1,6 +1,7 @@
 import { adminCommands } from './admin-commands.ts';
 import { backupCommand } from './backup-command.ts';
 import type { Command } from './command.ts';
+import { migrateCommand } from './migrate-command.ts';
 import { pruneCommand } from './prune-command.ts';
 import { reportCommands } from './report-commands.ts';
 
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   pruneCommand,
   ...reportCommands,
   backupCommand,
+  migrateCommand,
 ];
