@@ -278,13 +278,20 @@ export class SqliteStore implements Store {
   async listComments(query: CommentQuery): Promise<FeedbackRecord[]> {
     // The range on (service_id, created_at) uses the feedback_service_created index; the other
     // conditions filter the rows it yields. No index of their own: each would slow every insert.
+    // With a cursor, the range on created_at ends at the cursor's instant itself: SQLite uses one
+    // upper bound of a range, and the period's end would make every page scan down from it.
     const conditions = [
       'service_id = ?',
       'created_at >= ?',
-      'created_at < ?',
+      query.before ? 'created_at <= ?' : 'created_at < ?',
       'comment is not null',
     ];
-    const params: (string | number)[] = [query.serviceId, query.start, query.end];
+    const params: (string | number)[] = [
+      query.serviceId,
+      query.start,
+      // A cursor from beyond the period (another query's) still ends the range at the period.
+      query.before ? Math.min(query.before.createdAt, query.end - 1) : query.end,
+    ];
     if (query.rating !== undefined) {
       conditions.push('rating = ?');
       params.push(query.rating);
@@ -295,8 +302,8 @@ export class SqliteStore implements Store {
       params.push(query.outcome);
     }
     if (query.before) {
-      conditions.push('created_at <= ?', '(created_at < ? or id < ?)');
-      params.push(query.before.createdAt, query.before.createdAt, query.before.id);
+      conditions.push('(created_at < ? or id < ?)');
+      params.push(query.before.createdAt, query.before.id);
     }
     return this.sqlite
       .prepare(
@@ -309,19 +316,26 @@ export class SqliteStore implements Store {
   async *feedbackPages(query: FeedbackPagesQuery): AsyncGenerator<FeedbackRecord[]> {
     const pageSize = query.pageSize ?? 1000;
     const order = query.newestFirst ? 'desc' : 'asc';
-    const beyond = query.newestFirst ? '<' : '>';
     const withComment = query.withComment ? 'and comment is not null' : '';
     // The tiebreaker is the rowid, which the (service_id, created_at) index carries: the pages come
     // in index order without a sort. (The text id would need one for every page.) Rows keep the
     // rowid as an extra `position` property that nothing above the store reads.
-    const base = `select ${FEEDBACK_COLUMNS}, rowid as position from feedback
-      where service_id = ? and created_at >= ? and created_at < ? ${withComment}`;
+    const columns = `select ${FEEDBACK_COLUMNS}, rowid as position from feedback`;
     const orderBy = `order by created_at ${order}, rowid ${order} limit ?`;
-    const first = this.sqlite.prepare(`${base} ${orderBy}`);
+    const first = this.sqlite.prepare(
+      `${columns} where service_id = ? and created_at >= ? and created_at < ? ${withComment}
+        ${orderBy}`,
+    );
     // Keyset pagination: each page is its own short query, so no read transaction stays open
-    // between pages and ingest goes on while an export streams.
+    // between pages and ingest goes on while an export streams. The range on created_at starts at
+    // the last row's instant itself (not at the period's start, with the cursor in an OR, which
+    // SQLite cannot use as a bound: every page would scan from the start again).
     const next = this.sqlite.prepare(
-      `${base} and (created_at ${beyond} ? or (created_at = ? and rowid ${beyond} ?)) ${orderBy}`,
+      query.newestFirst
+        ? `${columns} where service_id = ? and created_at >= ? and created_at <= ?
+            and (created_at < ? or rowid < ?) ${withComment} ${orderBy}`
+        : `${columns} where service_id = ? and created_at >= ? and created_at < ?
+            and (created_at > ? or rowid > ?) ${withComment} ${orderBy}`,
     );
     const { serviceId, start, end } = query;
     type Row = FeedbackRecord & { position: number };
@@ -330,14 +344,10 @@ export class SqliteStore implements Store {
       yield page;
       if (page.length < pageSize) return;
       const last = page[page.length - 1]!;
-      page = next.all(
-        serviceId,
-        start,
-        end,
-        last.createdAt,
-        last.createdAt,
-        last.position,
-        pageSize,
+      page = (
+        query.newestFirst
+          ? next.all(serviceId, start, last.createdAt, last.createdAt, last.position, pageSize)
+          : next.all(serviceId, last.createdAt, end, last.createdAt, last.position, pageSize)
       ) as Row[];
     }
   }
