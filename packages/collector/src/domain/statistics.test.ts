@@ -9,7 +9,6 @@ const NEWCOMBE_1998 = [
   { successes: 15, n: 148, low: 0.0624, high: 0.1605 },
   { successes: 0, n: 20, low: 0, high: 0.1611 },
   { successes: 1, n: 29, low: 0.0061, high: 0.1718 },
-  { successes: 29, n: 29, low: 0.883, high: 1 },
 ];
 
 describe('wilsonInterval', () => {
@@ -21,6 +20,14 @@ describe('wilsonInterval', () => {
       expect(h).toBeCloseTo(high, 4);
     },
   );
+
+  it('reaches 1 for all successes, with the closed-form lower bound n / (n + z²)', () => {
+    const z = 1.959963984540054;
+    const [low, high] = wilsonInterval(29, 29)!;
+    expect(high).toBe(1);
+    expect(low).toBeCloseTo(29 / (29 + z * z), 12);
+    expect(low).toBeCloseTo(0.883, 3);
+  });
 
   it('stays within [0, 1], contains the estimate, and narrows as n grows', () => {
     for (const n of [1, 2, 5, 10, 100, 1000]) {
