@@ -3,7 +3,7 @@
 // widget's size limit, and all vitest projects (unit, integration, real-Chromium browser tests,
 // end-to-end) — and ends with one line "N passed, N failed" that totals them all.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,6 +36,18 @@ if (!existsSync('/usr/bin/chromium')) {
     fatal(
       'Could not install Chromium (apt-get install chromium); browser tests need /usr/bin/chromium.',
     );
+  }
+}
+
+// The collector-pg project and the two-instance test need PostgreSQL on 127.0.0.1:5432 (CI's
+// machine runs it). Where Debian's cluster is installed but down, start it.
+if (
+  existsSync('/usr/bin/pg_ctlcluster') &&
+  existsSync('/etc/postgresql') &&
+  spawnSync('pg_isready', ['-q', '-h', '127.0.0.1', '-p', '5432']).status !== 0
+) {
+  for (const version of readdirSync('/etc/postgresql')) {
+    run('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start']);
   }
 }
 
