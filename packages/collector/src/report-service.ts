@@ -11,6 +11,7 @@ import { periodInstants, reportYear, type Period } from './domain/period.ts';
 import { figuresFrom, emptyRatingCounts } from './domain/statistics.ts';
 import { ThemeCounter, type ThemeOptions } from './domain/themes.ts';
 import { csvDocument, type CsvCell } from './domain/csv.ts';
+import { cachedThemes } from './theme-cache.ts';
 
 // Reports, themes and public statistics from the store, for the HTTP routes and the CLI alike.
 
@@ -94,12 +95,18 @@ export async function annualReport(
     const [current, previous, themes] = await Promise.all([
       countsOf(store, service.id, span.period),
       countsOf(store, service.id, span.previousPeriod),
-      serviceThemes(store, service.id, span.period, {
-        limit: 5,
-        minimumCount: REPORT_THEME_MINIMUM,
-        examples: 0,
-        maxComments: REPORT_THEME_SAMPLE,
-      }),
+      cachedThemes(
+        store,
+        `annual|${service.id}|${span.period.from}|${span.period.to}`,
+        request.now,
+        () =>
+          serviceThemes(store, service.id, span.period, {
+            limit: 5,
+            minimumCount: REPORT_THEME_MINIMUM,
+            examples: 0,
+            maxComments: REPORT_THEME_SAMPLE,
+          }),
+      ),
     ]);
     inputs.push({
       serviceId: service.id,

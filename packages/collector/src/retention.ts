@@ -1,5 +1,6 @@
 import type { Store } from './db/store.ts';
 import type { Logger } from './logger.ts';
+import { forgetThemes } from './theme-cache.ts';
 
 // Storage limitation (GDPR art. 5(1)(e)): a comment is kept RETENTION_DAYS after it was first
 // posted, then its text is deleted. The submission row (rating, language, outcome, day) and every
@@ -22,6 +23,8 @@ export async function pruneExpiredComments(
 ): Promise<{ removed: number; before: Date }> {
   const before = retentionCutoff(retentionDays, now);
   const removed = await store.pruneComments(before);
+  // Themes counted from comments that are now gone must not outlive them.
+  if (removed > 0) forgetThemes(store);
   return { removed, before: new Date(before) };
 }
 

@@ -1,0 +1,42 @@
+import type { Themes } from '@vo-feedback/shared';
+import type { Store } from './db/store.ts';
+
+/** How long a period's themes are reused before they are counted again. */
+export const THEME_CACHE_MS = 10 * 60 * 1000;
+
+interface Entry {
+  at: number;
+  themes: Promise<Themes>;
+}
+
+// Per store, so that two collectors in one process (tests) never share an answer.
+const caches = new WeakMap<Store, Map<string, Entry>>();
+
+/**
+ * Themes are the one part of the annual report read from comments rather than rollups, and the
+ * report is asked for far more often than its comments change: a period's themes are counted
+ * once and reused for ten minutes. The report says which comments its themes came from.
+ */
+export function cachedThemes(
+  store: Store,
+  key: string,
+  now: number,
+  compute: () => Promise<Themes>,
+): Promise<Themes> {
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new Map()));
+  const entry = cache.get(key);
+  if (entry && now - entry.at < THEME_CACHE_MS) return entry.themes;
+  const themes = compute();
+  cache.set(key, { at: now, themes });
+  // A failed count is not kept: the next report tries again.
+  themes.catch(() => cache.delete(key));
+  // Bounded: old entries go first.
+  if (cache.size > 5_000) cache.delete(cache.keys().next().value!);
+  return themes;
+}
+
+/** Forgets every cached theme of a store, e.g. after retention removed comments. */
+export function forgetThemes(store: Store): void {
+  caches.delete(store);
+}
