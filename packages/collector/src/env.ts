@@ -29,6 +29,10 @@ const EnvSchema = z.object({
   RETENTION_DAYS: count(1).default(730),
   RATE_LIMIT_PER_MINUTE: count(0).default(20),
   TRUST_PROXY: flag.default(false),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'Use redis://host:6379 (or rediss:// for TLS).')
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -7,7 +7,8 @@ import { PgStore } from './db/pg-store.ts';
 import { ConfigError, readEnv } from './env.ts';
 import { bufferedStdout, jsonLogger } from './logger.ts';
 import { builtFrontEnds } from './paths.ts';
-import { memoryRateLimiters } from './rate-limit.ts';
+import { memoryRateLimiters, type RateLimiterFactory } from './rate-limit.ts';
+import { connectRedis, redisRateLimiters, type RedisClient } from './redis-rate-limit.ts';
 import { scheduleRetention } from './retention.ts';
 
 const stdout = bufferedStdout();
@@ -32,12 +33,21 @@ async function main(): Promise<void> {
       );
     }
   }
+  // Where rate limits count: in Redis when REDIS_URL is set; several instances on one PostgreSQL
+  // count each client together there; one instance in its own memory.
+  let redis: RedisClient | undefined;
+  let rateLimiters: RateLimiterFactory = memoryRateLimiters;
+  if (env.REDIS_URL) {
+    redis = await connectRedisOrStop(env.REDIS_URL);
+    rateLimiters = redisRateLimiters(redis, { onError: logRedisError });
+  } else if (store instanceof PgStore) {
+    rateLimiters = pgRateLimiters(store.pool);
+  }
   const app = createApp({
     store,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     trustProxy: env.TRUST_PROXY,
-    // Several instances on one PostgreSQL count each client together.
-    rateLimiters: store instanceof PgStore ? pgRateLimiters(store.pool) : memoryRateLimiters,
+    rateLimiters,
     adminToken: env.ADMIN_TOKEN,
     minPublicN: env.MIN_PUBLIC_N,
     staticDirs: builtFrontEnds(),
@@ -81,6 +91,7 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     server.close(async () => {
+      await redis?.close().catch(() => undefined);
       await store.close();
       logger.info('stopped');
       stdout.flush();
@@ -95,6 +106,36 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** At most one log line every 10 s while Redis is away: its client retries far more often. */
+let lastRedisError = 0;
+function logRedisError(error: unknown): void {
+  if (Date.now() - lastRedisError < 10_000) return;
+  lastRedisError = Date.now();
+  logger.error('rate limits unavailable (Redis); requests are let through', {
+    error: error instanceof Error ? error.message : String(error),
+  });
+}
+
+/** Redis at start: reachable within 10 s, or the start stops with a message naming REDIS_URL. */
+async function connectRedisOrStop(url: string): Promise<RedisClient> {
+  const connecting = connectRedis(url, logRedisError);
+  const address = new URL(url);
+  if (address.password) address.password = '***';
+  const shown = address.toString();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new ConfigError(`REDIS_URL: no Redis answered at ${shown} within 10 s.`)),
+      10_000,
+    );
+  });
+  try {
+    return await Promise.race([connecting, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { databaseProblems } from '../test-support/invariants.ts';
 import { dropSchema, freshPostgresUrl, TEST_POSTGRES_URL } from '../test-support/postgres.ts';
 import { countRows } from '../test-support/sql.ts';
+import { tcpRelay } from '../test-support/tcp-relay.ts';
 import { pgRateLimiters } from './pg-rate-limit.ts';
 import { LOCKS, PgStore } from './pg-store.ts';
 
@@ -177,36 +177,3 @@ describe('PostgreSQL with several instances', () => {
     await relay.close();
   });
 });
-
-/** A TCP relay to the PostgreSQL server that can be cut (every connection dropped, new ones refused) and restored. */
-async function tcpRelay(target: URL) {
-  const sockets = new Set<Socket>();
-  let server: Server | undefined;
-  let port = 0;
-  const listen = () =>
-    new Promise<void>((resolve) => {
-      server = createServer((client) => {
-        const upstream = connect(Number(target.port || 5432), target.hostname);
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          socket.on('close', () => sockets.delete(socket));
-          socket.on('error', () => socket.destroy());
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      server.listen(port, '127.0.0.1', () => {
-        const address = server!.address();
-        port = typeof address === 'object' && address ? address.port : 0;
-        resolve();
-      });
-    });
-  const cut = () =>
-    new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      if (server) server.close(() => resolve());
-      else resolve();
-      server = undefined;
-    });
-  await listen();
-  return { port, cut, restore: listen, close: cut };
-}
