@@ -4,7 +4,7 @@
 //   pnpm bench --large    adds the 10,000,000-submission aggregates case (several minutes more)
 // Figures are ratios against a baseline measured in the same run where the issue asks for one.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,27 +34,42 @@ function step(name, command, args, options = {}) {
 }
 
 // wrk drives the ingest benchmark (autocannon saturates its own core before the server here).
-if (spawnSync('wrk', ['--version']).error) {
+if (!process.argv.includes('--render') && spawnSync('wrk', ['--version']).error) {
   const apt = process.getuid?.() === 0 ? ['apt-get'] : ['sudo', 'apt-get'];
   spawnSync(apt[0], [...apt.slice(1), 'install', '-y', 'wrk'], { stdio: 'inherit' });
 }
-execFileSync('npx', ['-y', 'pnpm@12.4.2', 'install', '--frozen-lockfile'], { stdio: 'inherit' });
-execFileSync('npx', ['-y', 'pnpm@12.4.2', '-r', 'run', 'build'], { stdio: 'inherit' });
+if (!process.argv.includes('--render')) {
+  execFileSync('npx', ['-y', 'pnpm@12.4.2', 'install', '--frozen-lockfile'], { stdio: 'inherit' });
+  execFileSync('npx', ['-y', 'pnpm@12.4.2', '-r', 'run', 'build'], { stdio: 'inherit' });
+}
 
-const ingest = step('ingest', 'node', ['packages/collector/bench/ingest.mjs']);
-const aggregates = step('aggregates', 'npx', [
-  'tsx',
-  'packages/collector/bench/aggregates.ts',
-  ...(large ? ['--large'] : []),
-]);
-const exportBench = existsSync('packages/collector/bench/export.ts')
-  ? step('export', 'npx', ['tsx', 'packages/collector/bench/export.ts'])
-  : existsSync('packages/collector/bench/export.mjs')
-    ? step('export', 'node', ['packages/collector/bench/export.mjs'])
-    : undefined;
-const widget = step('widget', 'node', ['packages/widget/bench/first-render.mjs'], {
-  cwd: join(root, 'packages/widget'),
-});
+// `--render` writes the table again from the last run's results, without measuring.
+let results;
+if (process.argv.includes('--render')) {
+  results = JSON.parse(readFileSync('.test-results/bench.json', 'utf8'));
+} else {
+  results = {};
+  results.ingest = step('ingest', 'node', ['packages/collector/bench/ingest.mjs']);
+  results.aggregates = step('aggregates', 'npx', [
+    'tsx',
+    'packages/collector/bench/aggregates.ts',
+    ...(large ? ['--large'] : []),
+  ]);
+  results.export = step('export', 'npx', [
+    'tsx',
+    'packages/collector/bench/export.ts',
+    '--formats',
+    'csv',
+  ]);
+  results.widget = step('widget', 'node', ['bench/first-render.mjs'], {
+    cwd: join(root, 'packages/widget'),
+  });
+  results.large = large;
+  mkdirSync('.test-results', { recursive: true });
+  writeFileSync('.test-results/bench.json', JSON.stringify(results, null, 2));
+}
+const { ingest, aggregates, widget } = results;
+const exportBench = results.export;
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${readFileSync('/etc/os-release', 'utf8').match(/PRETTY_NAME="([^"]+)"/)?.[1] ?? 'Linux'}`;
@@ -79,9 +94,9 @@ for (const r of aggregates.results) {
     `| annual report, ${r.rows.toLocaleString('en')} submissions | median ${ms(r.annualReport.medianMs)}, p95 ${ms(r.annualReport.p95Ms)} | 10,000: ${ms(base.annualReport.medianMs)} | ${r.annualRatio} | < 20 ms, ≤ 2× | ${ok(r.annualReport.medianMs < 20 && r.annualRatio <= 2)} |`,
   );
 }
-if (exportBench) {
+for (const r of exportBench.results) {
   rows.push(
-    `| CSV export, ${(exportBench.rows ?? 0).toLocaleString('en')} rows | ${exportBench.rowsPerSecond?.toLocaleString('en')} rows/s, peak RSS ${exportBench.peakRssMb} MB | — | — | peak < 150 MB | ${ok(exportBench.peakRssMb < 150)} |`,
+    `| ${r.format.toUpperCase()} export, ${r.rows.toLocaleString('en')} rows | ${r.rowsPerSecond.toLocaleString('en')} rows/s, peak RSS ${r.rssPeakMb} MB (+${r.rssGrowthMb} MB during the export) | — | — | peak < 150 MB | ${ok(r.rssPeakMb < 150)} |`,
   );
 }
 rows.push(
@@ -96,7 +111,7 @@ console.log(`\n${table}\n`);
 const document = `# Benchmarks
 
 Written by \`pnpm bench\` (\`scripts/bench.mjs\`) on ${new Date().toISOString().slice(0, 10)};
-${large ? 'with' : 'without'} the 10,000,000-submission case (\`pnpm bench --large\`).
+${results.large ? 'with' : 'without'} the 10,000,000-submission case (\`pnpm bench --large\`).
 
 Machine: ${machine}. Load average at the end of the run: ${load}. This kind of machine is shared and
 noisy: read the ratios, which compare against a baseline measured in the same run, rather than the
@@ -115,8 +130,9 @@ ${table}
   spread over two years, ${aggregates.services} services and ${aggregates.organisations}
   organisations; the summary of one service for a year (200 calls) and the annual report of one
   organisation (20 calls), through \`app.request()\`, warm cache.
-- **Export** (\`packages/collector/bench/export.*\`): one service's submissions as CSV through the
-  route, streamed; rows per second and the peak resident memory of the process.
+- **Export** (\`packages/collector/bench/export.ts\`): a million submissions of one service as CSV
+  through the route, streamed; rows per second and the resident memory of the process (peak, and
+  growth during the export). \`npx tsx packages/collector/bench/export.ts\` also measures JSON and XLSX.
 - **Widget** (\`packages/widget/bench/first-render.mjs\`): the built bundle's size with gzip -9, and
   the time from module evaluation to first render in headless Chromium beside a bare Lit element
   built the same way, pages interleaved, medians.
@@ -124,7 +140,7 @@ ${table}
 Raw results:
 
 \`\`\`json
-${JSON.stringify({ ingest, aggregates, export: exportBench, widget }, null, 2)}
+${JSON.stringify(results, null, 2)}
 \`\`\`
 `;
 writeFileSync('docs/benchmarks.md', document);
