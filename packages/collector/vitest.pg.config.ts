@@ -18,6 +18,10 @@ export default defineProject({
       'src/db/pg-store.test.ts',
       // SQLite to PostgreSQL by nature, whatever the backend: it already runs in `collector`.
       'src/cli/migrate-command.test.ts',
+      // SQLite by nature, whatever the backend: the online backup of the SQLite file
+      // (PostgreSQL's is pg_dump) and every earlier SQLite release's database migrated forward.
+      'src/cli/backup-command.test.ts',
+      'src/db/migrations.test.ts',
     ],
     env: {
       TEST_BACKEND: 'postgres',

@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { databaseProblems } from '../test-support/invariants.ts';
 import { dropSchema, freshPostgresUrl, TEST_POSTGRES_URL } from '../test-support/postgres.ts';
-import { countRows } from '../test-support/sql.ts';
+import { countRows, sqlRun } from '../test-support/sql.ts';
 import { tcpRelay } from '../test-support/tcp-relay.ts';
 import { pgRateLimiters } from './pg-rate-limit.ts';
 import { LOCKS, PgStore } from './pg-store.ts';
 
-// What only PostgreSQL has to prove: several instances on one database. Each "instance" here is
-// its own PgStore (its own connection pool) and its own app, as two processes would have.
+// What only PostgreSQL has to prove: several instances on one database (each "instance" here is
+// its own PgStore, its own connection pool, and its own app, as two processes would have), an
+// outage of the server, and the migrations of earlier releases.
 
 const urls: string[] = [];
 const stores: PgStore[] = [];
@@ -175,5 +182,73 @@ describe('PostgreSQL with several instances', () => {
     expect(await countRows(store, 'feedback')).toBe(2);
     expect(await databaseProblems(store)).toEqual([]);
     await relay.close();
+  });
+
+  it('a database of every earlier release keeps every row through the later migrations', async () => {
+    const folder = fileURLToPath(new URL('../../drizzle/pg', import.meta.url));
+    const journal = JSON.parse(readFileSync(join(folder, 'meta/_journal.json'), 'utf8')) as {
+      entries: unknown[];
+    };
+    for (let applied = 1; applied < journal.entries.length; applied += 1) {
+      // The migrations as release `applied` shipped them: the first `applied` of the journal.
+      const release = mkdtempSync(join(tmpdir(), 'vo-feedback-pg-release-'));
+      cpSync(folder, release, { recursive: true });
+      writeFileSync(
+        join(release, 'meta/_journal.json'),
+        JSON.stringify({ ...journal, entries: journal.entries.slice(0, applied) }),
+      );
+      const url = freshPostgresUrl();
+      urls.push(url);
+      const schema = new URL(url).searchParams.get('schema')!;
+      const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await client.connect();
+      try {
+        await client.query(`create schema "${schema}"`);
+        await client.query(`set search_path = "${schema}"`);
+        await migrate(drizzle(client), { migrationsFolder: release, migrationsSchema: schema });
+        await client.query(`insert into organisations values ('org-a', 'A', 1)`);
+        await client.query(
+          `insert into services (id, name, organisation_id, allowed_origins, created_at)
+           values ('dienst-a', 'A', 'org-a', '[]', 1)`,
+        );
+        // Three submissions, two of them in one millisecond, and their rollup.
+        for (const [id, rating, at] of [
+          ['00000000-0000-4000-8000-000000000003', 5, 1000],
+          ['00000000-0000-4000-8000-000000000001', 4, 2000],
+          ['00000000-0000-4000-8000-000000000002', 4, 2000],
+        ] as const) {
+          await client.query(
+            `insert into feedback (id, service_id, rating, lang, day, created_at, updated_at)
+             values ($1, 'dienst-a', $2, 'nl', '2026-01-01', $3, $3)`,
+            [id, rating, at],
+          );
+        }
+        await client.query(
+          `insert into daily_rollups (service_id, day, outcome, rating_4, rating_5)
+           values ('dienst-a', '2026-01-01', '', 2, 1)`,
+        );
+      } finally {
+        await client.end();
+        rmSync(release, { recursive: true, force: true });
+      }
+
+      const store = await PgStore.open(url);
+      stores.push(store);
+      expect(await countRows(store, 'feedback'), `release ${applied}`).toBe(3);
+      expect(await databaseProblems(store), `release ${applied}`).toEqual([]);
+      const pages = [];
+      for await (const page of store.feedbackPages({
+        serviceId: 'dienst-a',
+        start: 0,
+        end: 3000,
+      })) {
+        pages.push(...page.map((row) => row.id.slice(-1)));
+      }
+      // Each row once; within the tie, in the order the rows were written.
+      expect(pages, `release ${applied}`).toEqual(['3', '1', '2']);
+      // And the store goes on working on it.
+      await sqlRun(store, "update services set name = 'A2' where id = 'dienst-a'");
+      expect((await store.getService('dienst-a'))?.name).toBe('A2');
+    }
   });
 });
