@@ -93,6 +93,11 @@ for (const r of aggregates.results) {
   rows.push(
     `| annual report, ${r.rows.toLocaleString('en')} submissions | median ${ms(r.annualReport.medianMs)}, p95 ${ms(r.annualReport.p95Ms)} | 10,000: ${ms(base.annualReport.medianMs)} | ${r.annualRatio} | < 20 ms, ≤ 2× | ${ok(r.annualReport.medianMs < 20 && r.annualRatio <= 2)} |`,
   );
+  if (r.annualReportCold) {
+    rows.push(
+      `| annual report, first of the period (themes counted from comments), ${r.rows.toLocaleString('en')} submissions | median ${ms(r.annualReportCold.medianMs)}, p95 ${ms(r.annualReportCold.p95Ms)} | — | — | — | |`,
+    );
+  }
 }
 for (const r of exportBench.results) {
   rows.push(
