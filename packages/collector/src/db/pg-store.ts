@@ -3,11 +3,10 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import type { RatingCounts } from '@vo-feedback/shared';
 import type { DailyImpressions, DailyRollup } from '../domain/aggregation.ts';
 import { decideIngest } from '../domain/ingest-decision.ts';
 import { asUnavailable } from './errors.ts';
-import { monthlyRollupOf, type MonthlyRow } from './monthly.ts';
+import { dailyRollupOf, monthlyRollupOf, type DailyRow, type MonthlyRow } from './rollup-rows.ts';
 import * as schema from './schema.pg.ts';
 import type {
   CommentQuery,
@@ -307,16 +306,7 @@ export class PgStore implements Store {
   }
 
   async dailyRollups(serviceId: string, from: string, to: string): Promise<DailyRollup[]> {
-    const { rows } = await this.query<{
-      day: string;
-      outcome: string;
-      r1: number;
-      r2: number;
-      r3: number;
-      r4: number;
-      r5: number;
-      comments: number;
-    }>(
+    const { rows } = await this.query<DailyRow>(
       `select day, outcome, rating_1 as r1, rating_2 as r2, rating_3 as r3, rating_4 as r4,
               rating_5 as r5, comments
          from daily_rollups
@@ -324,18 +314,7 @@ export class PgStore implements Store {
         order by day`,
       [serviceId, from, to],
     );
-    return rows.map((row) => ({
-      day: row.day,
-      outcome: row.outcome,
-      ratings: {
-        '1': row.r1,
-        '2': row.r2,
-        '3': row.r3,
-        '4': row.r4,
-        '5': row.r5,
-      } satisfies RatingCounts,
-      comments: row.comments,
-    }));
+    return rows.map(dailyRollupOf);
   }
 
   async dailyImpressions(serviceId: string, from: string, to: string): Promise<DailyImpressions[]> {

@@ -5,7 +5,6 @@ import Database from 'better-sqlite3';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { RatingCounts } from '@vo-feedback/shared';
 import type {
   CommentQuery,
   FeedbackPagesQuery,
@@ -19,7 +18,7 @@ import type {
 } from './store.ts';
 import * as schema from './schema.sqlite.ts';
 import { SqliteIngest } from './sqlite-ingest.ts';
-import { monthlyRollupOf, type MonthlyRow } from './monthly.ts';
+import { dailyRollupOf, monthlyRollupOf, type DailyRow, type MonthlyRow } from './rollup-rows.ts';
 
 const { organisations, services, tokens, feedback, dailyImpressions } = schema;
 
@@ -221,28 +220,8 @@ export class SqliteStore implements Store {
               rating_5 as r5, comments
          from daily_rollups where service_id = ? and day >= ? and day <= ? order by day`,
     );
-    const rows = this.rollupRange.all(serviceId, from, to) as Array<{
-      day: string;
-      outcome: string;
-      r1: number;
-      r2: number;
-      r3: number;
-      r4: number;
-      r5: number;
-      comments: number;
-    }>;
-    return rows.map((row) => ({
-      day: row.day,
-      outcome: row.outcome,
-      ratings: {
-        '1': row.r1,
-        '2': row.r2,
-        '3': row.r3,
-        '4': row.r4,
-        '5': row.r5,
-      } satisfies RatingCounts,
-      comments: row.comments,
-    }));
+    const rows = this.rollupRange.all(serviceId, from, to) as DailyRow[];
+    return rows.map(dailyRollupOf);
   }
 
   async dailyImpressions(serviceId: string, from: string, to: string) {
