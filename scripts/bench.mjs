@@ -141,7 +141,7 @@ ${table}
   newest comments per service; they are reused for ten minutes.
 - **Export** memory is flat once SQLite's 32 MiB page cache has filled: the export runs in a fresh
   process (the million rows are generated in another), which starts at about 140 MB under tsx and
-  grows by the page cache and the stream's buffers in the first tenth of the export, then stays
+  grows by the page cache and the stream's buffers over the first half of the export, then stays
   level to the last row. The 150 MB peak is missed by that start-up and cache, not by the rows.
 - **Widget first render**: the widget renders a heading, a fieldset with five labelled radios, a
   button and two live regions with their styles, against a bare element's single paragraph, and the
