@@ -3,10 +3,9 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import type { DailyImpressions, DailyRollup } from '../domain/aggregation.ts';
 import { decideIngest } from '../domain/ingest-decision.ts';
 import { asUnavailable } from './errors.ts';
-import { dailyRollupOf, monthlyRollupOf, type DailyRow, type MonthlyRow } from './rollup-rows.ts';
+import { monthlyRollupOf, type MonthlyRow } from './rollup-rows.ts';
 import * as schema from './schema.pg.ts';
 import type {
   CommentQuery,
@@ -305,26 +304,6 @@ export class PgStore implements Store {
     );
   }
 
-  async dailyRollups(serviceId: string, from: string, to: string): Promise<DailyRollup[]> {
-    const { rows } = await this.query<DailyRow>(
-      `select day, outcome, rating_1 as r1, rating_2 as r2, rating_3 as r3, rating_4 as r4,
-              rating_5 as r5, comments
-         from daily_rollups
-        where service_id = $1 and day >= $2 and day <= $3
-        order by day`,
-      [serviceId, from, to],
-    );
-    return rows.map(dailyRollupOf);
-  }
-
-  async dailyImpressions(serviceId: string, from: string, to: string): Promise<DailyImpressions[]> {
-    const { rows } = await this.query<DailyImpressions>(
-      `select day, count from daily_impressions
-        where service_id = $1 and day >= $2 and day <= $3 order by day`,
-      [serviceId, from, to],
-    );
-    return rows;
-  }
   async monthlyRollups(serviceId: string, from: string, to: string) {
     const { rows } = await this.query<MonthlyRow>(
       `select substr(day, 1, 7) as month, outcome, sum(rating_1)::int as r1,

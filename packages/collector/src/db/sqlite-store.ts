@@ -18,7 +18,7 @@ import type {
 } from './store.ts';
 import * as schema from './schema.sqlite.ts';
 import { SqliteIngest } from './sqlite-ingest.ts';
-import { dailyRollupOf, monthlyRollupOf, type DailyRow, type MonthlyRow } from './rollup-rows.ts';
+import { monthlyRollupOf, type MonthlyRow } from './rollup-rows.ts';
 
 const { organisations, services, tokens, feedback, dailyImpressions } = schema;
 
@@ -48,8 +48,6 @@ export class SqliteStore implements Store {
   readonly sqlite: Database.Database;
   readonly db: Db;
   private readonly ingestion: SqliteIngest;
-  private rollupRange: Database.Statement | undefined;
-  private impressionRange: Database.Statement | undefined;
   private rollupMonths: Database.Statement | undefined;
   private impressionMonths: Database.Statement | undefined;
 
@@ -212,25 +210,6 @@ export class SqliteStore implements Store {
       .run();
   }
 
-  async dailyRollups(serviceId: string, from: string, to: string) {
-    // Raw, cached statements: reports read hundreds of rollup rows per service, and drizzle's
-    // row mapping cost more than the query itself.
-    this.rollupRange ??= this.sqlite.prepare(
-      `select day, outcome, rating_1 as r1, rating_2 as r2, rating_3 as r3, rating_4 as r4,
-              rating_5 as r5, comments
-         from daily_rollups where service_id = ? and day >= ? and day <= ? order by day`,
-    );
-    const rows = this.rollupRange.all(serviceId, from, to) as DailyRow[];
-    return rows.map(dailyRollupOf);
-  }
-
-  async dailyImpressions(serviceId: string, from: string, to: string) {
-    this.impressionRange ??= this.sqlite.prepare(
-      `select day, count from daily_impressions
-        where service_id = ? and day >= ? and day <= ? order by day`,
-    );
-    return this.impressionRange.all(serviceId, from, to) as Array<{ day: string; count: number }>;
-  }
   async monthlyRollups(serviceId: string, from: string, to: string) {
     this.rollupMonths ??= this.sqlite.prepare(
       `select substr(day, 1, 7) as month, outcome, sum(rating_1) as r1, sum(rating_2) as r2,

@@ -1,10 +1,5 @@
 import type { Language, Outcome, Role, SubmissionStatus } from '@vo-feedback/shared';
-import type {
-  DailyImpressions,
-  DailyRollup,
-  MonthlyImpressions,
-  MonthlyRollup,
-} from '../domain/aggregation.ts';
+import type { MonthlyImpressions, MonthlyRollup } from '../domain/aggregation.ts';
 
 // The one interface between the routes and the database. SQLite and (later) PostgreSQL implement
 // it; nothing above this file knows which one runs.
@@ -114,9 +109,6 @@ export interface Store {
   pruneComments(before: number): Promise<number>;
   recordImpression(serviceId: string, day: string): Promise<void>;
 
-  /** Daily rollups of a service for days in [from, to]. */
-  dailyRollups(serviceId: string, from: string, to: string): Promise<DailyRollup[]>;
-  dailyImpressions(serviceId: string, from: string, to: string): Promise<DailyImpressions[]>;
   /** Rollups of a service for days in [from, to], summed per month and outcome by the database. */
   monthlyRollups(serviceId: string, from: string, to: string): Promise<MonthlyRollup[]>;
   /** Impressions of a service for days in [from, to], summed per month. */

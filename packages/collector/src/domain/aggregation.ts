@@ -2,27 +2,14 @@ import type { MonthFigures, RatingCounts, Summary } from '@vo-feedback/shared';
 import { emptyRatingCounts, figuresFrom } from './statistics.ts';
 import { monthsBetween } from './time.ts';
 
-/** One row of the daily rollup: counts for a service, a Brussels day and an outcome. */
-export interface DailyRollup {
-  day: string;
-  /** '' when the host page gave no outcome. */
-  outcome: string;
-  ratings: RatingCounts;
-  comments: number;
-}
-
-export interface DailyImpressions {
-  day: string;
-  count: number;
-}
-
 /**
- * The same counts summed over a month (`YYYY-MM`) within a period: what every report needs, since
- * reports group by month and outcome. The database sums the days, so a year is at most twelve
- * rows per outcome, whatever the number of submissions.
+ * The daily rollup's counts summed over a month (`YYYY-MM`) within a period: what every report
+ * needs, since reports group by month and outcome. The database sums the days, so a year is at
+ * most twelve rows per outcome, whatever the number of submissions.
  */
 export interface MonthlyRollup {
   month: string;
+  /** '' when the host page gave no outcome. */
   outcome: string;
   ratings: RatingCounts;
   comments: number;
@@ -33,11 +20,6 @@ export interface MonthlyImpressions {
   count: number;
 }
 
-export type Rollup = DailyRollup | MonthlyRollup;
-export type Impressions = DailyImpressions | MonthlyImpressions;
-
-const monthOf = (row: Rollup | Impressions) => ('month' in row ? row.month : row.day.slice(0, 7));
-
 interface Tally {
   ratings: RatingCounts;
   comments: number;
@@ -47,20 +29,20 @@ function newTally(): Tally {
   return { ratings: emptyRatingCounts(), comments: 0 };
 }
 
-function add(tally: Tally, row: Rollup): void {
+function add(tally: Tally, row: MonthlyRollup): void {
   for (const key of ['1', '2', '3', '4', '5'] as const) tally.ratings[key] += row.ratings[key];
   tally.comments += row.comments;
 }
 
 /**
- * The summary of one service over a period, computed from its rollups (daily or monthly): the
- * cost grows with the length of the period, not with the number of submissions.
+ * The summary of one service over a period, computed from its monthly rollups: the cost grows
+ * with the length of the period, not with the number of submissions.
  */
 export function summarise(
   serviceId: string,
   period: { from: string; to: string },
-  rollups: readonly Rollup[],
-  impressions: readonly Impressions[],
+  rollups: readonly MonthlyRollup[],
+  impressions: readonly MonthlyImpressions[],
 ): Summary {
   const total = newTally();
   const months = new Map<string, Tally & { impressions: number }>();
@@ -71,7 +53,7 @@ export function summarise(
 
   for (const row of rollups) {
     add(total, row);
-    const month = months.get(monthOf(row));
+    const month = months.get(row.month);
     if (month) add(month, row);
     const outcome = row.outcome === '' ? 'unknown' : row.outcome;
     let tally = outcomes.get(outcome);
@@ -81,7 +63,7 @@ export function summarise(
   let impressionCount = 0;
   for (const row of impressions) {
     impressionCount += row.count;
-    const month = months.get(monthOf(row));
+    const month = months.get(row.month);
     if (month) month.impressions += row.count;
   }
 

@@ -8,7 +8,7 @@ import type {
   ServiceReport,
   Theme,
 } from '@vo-feedback/shared';
-import { summarise, type Impressions, type Rollup } from './aggregation.ts';
+import { summarise, type MonthlyImpressions, type MonthlyRollup } from './aggregation.ts';
 import { csvDocument, type CsvCell } from './csv.ts';
 import type { Period } from './period.ts';
 
@@ -17,8 +17,8 @@ import type { Period } from './period.ts';
 
 /** The rollups and impressions of one service (or a group of services) over one period. */
 export interface Counts {
-  rollups: readonly Rollup[];
-  impressions: readonly Impressions[];
+  rollups: readonly MonthlyRollup[];
+  impressions: readonly MonthlyImpressions[];
 }
 
 export interface ServiceInput {

@@ -7,7 +7,7 @@ const HOSTILE = '<img src=x onerror=alert(1)>"\'&';
 
 function report() {
   const rollup = (day: string, rating: '1' | '5') => ({
-    day,
+    month: day.slice(0, 7),
     outcome: '',
     ratings: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, [rating]: 3 },
     comments: 1,
