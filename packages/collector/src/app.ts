@@ -4,7 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, Config } from './deps.ts';
 import { asUnavailable, StoreUnavailableError } from './db/errors.ts';
 import { silentLogger } from './logger.ts';
-import { OriginRegistry } from './origins.ts';
+import { ServiceDirectory } from './service-directory.ts';
 import { memoryRateLimiters } from './rate-limit.ts';
 import { problem } from './problem.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
@@ -31,7 +31,7 @@ export function createApp(deps: AppDeps) {
     staticDirs: deps.staticDirs ?? {},
     logger: deps.logger ?? silentLogger,
   };
-  const origins = new OriginRegistry(config.store, config.now);
+  const services = new ServiceDirectory(config.store, config.now);
 
   const app = new Hono()
     .use(requestId())
@@ -75,12 +75,12 @@ export function createApp(deps: AppDeps) {
       }
     })
     .route('/', healthRoutes(config))
-    .route('/api/v1', feedbackRoutes(config, origins))
+    .route('/api/v1', feedbackRoutes(config, services))
     .route('/api/v1/me', meRoutes(config))
     .route('/api/v1/services', servicesRoutes(config))
     .route('/api/v1/reports', reportsRoutes(config))
     .route('/', publicRoutes(config))
-    .route('/api/v1/admin', adminRoutes(config, origins))
+    .route('/api/v1/admin', adminRoutes(config, services))
     .route('/', openapiRoutes())
     .route('/', staticRoutes(config));
 

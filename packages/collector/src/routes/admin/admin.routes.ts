@@ -14,7 +14,7 @@ import {
 import { decodeUtf8, readLimitedBody } from '../../body.ts';
 import type { Config } from '../../deps.ts';
 import { hashToken, sameHash } from '../../domain/tokens.ts';
-import type { OriginRegistry } from '../../origins.ts';
+import type { ServiceDirectory } from '../../service-directory.ts';
 import { problem } from '../../problem.ts';
 
 /** Admin bodies are small: an organisation, a service with at most 50 origins, a token request. */
@@ -86,7 +86,7 @@ function adminProblem(c: Context, error: unknown): Response {
  * answers 404: the admin API is off. Each change is logged with ids and field names, never a
  * token or a value a citizen typed.
  */
-export function adminRoutes(config: Config, origins: OriginRegistry) {
+export function adminRoutes(config: Config, origins: ServiceDirectory) {
   const { store, logger } = config;
   // Compared as SHA-256 hashes in constant time: equal lengths, and the time an answer takes says
   // nothing about how much of a guess was right.

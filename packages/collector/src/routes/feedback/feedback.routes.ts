@@ -15,7 +15,7 @@ import type { Config } from '../../deps.ts';
 import type { ServiceRecord } from '../../db/store.ts';
 import { redactPagePath, redactPersonalData } from '../../domain/redaction.ts';
 import { brusselsDay } from '../../domain/time.ts';
-import type { OriginRegistry } from '../../origins.ts';
+import type { ServiceDirectory } from '../../service-directory.ts';
 import { problem } from '../../problem.ts';
 import { formErrorPage, thankYouPage } from './form-pages.ts';
 import type { RateLimiter } from '../../rate-limit.ts';
@@ -194,7 +194,7 @@ type Rejected = {
 async function acceptSubmission(
   c: Context,
   config: Config,
-  origins: OriginRegistry,
+  origins: ServiceDirectory,
   value: unknown,
 ): Promise<Accepted | Rejected> {
   const parsed = SubmissionSchema.safeParse(value);
@@ -265,7 +265,7 @@ async function acceptSubmission(
 }
 
 /** Public ingest: submissions and impressions. */
-export function feedbackRoutes(config: Config, origins: OriginRegistry) {
+export function feedbackRoutes(config: Config, origins: ServiceDirectory) {
   const submissions = config.rateLimiters('submissions', config.rateLimitPerMinute, config.now);
   // Impressions come once per page view, far more often than submissions.
   const impressions = config.rateLimiters(

@@ -13,7 +13,7 @@ interface Snapshot {
  * more than the insert), while several instances still see an admin change within seconds; this
  * instance's own admin changes invalidate it at once.
  */
-export class OriginRegistry {
+export class ServiceDirectory {
   private snapshot: Snapshot | undefined;
   private loading: Promise<Snapshot> | undefined;
 
