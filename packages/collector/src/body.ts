@@ -2,6 +2,25 @@ import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 
 /**
+ * The client went away before its body arrived (connection reset, request aborted, stream closed
+ * early). Not the server's fault and not the database's: it is logged as such, never as a 5xx.
+ * The socket error is kept as a reason, not as a cause, so that nothing that walks causes for a
+ * database code (asUnavailable) can mistake the client's ECONNRESET for the database's.
+ */
+export class ClientGoneError extends Error {
+  override readonly name = 'ClientGoneError';
+  constructor(readonly reason: string) {
+    super(`client went away: ${reason}`);
+  }
+}
+
+function clientGone(error: unknown): ClientGoneError {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string') return new ClientGoneError(code);
+  return new ClientGoneError(error instanceof Error ? error.message : String(error));
+}
+
+/**
  * Reads the body of a Hono request up to `max` bytes. On the Node server it reads the
  * IncomingMessage directly: building the web Request's stream costs more than the insert itself.
  */
@@ -18,12 +37,19 @@ async function readIncoming(
   if (Number.isFinite(declared) && declared > max) return 'too-large';
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of incoming as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    // Stop reading; the server closes the connection after the 413 instead of draining it.
-    if (size > max) return 'too-large';
-    chunks.push(chunk);
+  try {
+    for await (const chunk of incoming as AsyncIterable<Buffer>) {
+      size += chunk.byteLength;
+      // Stop reading; the server closes the connection after the 413 instead of draining it.
+      if (size > max) return 'too-large';
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // The only thing that fails while reading a request is its connection.
+    throw clientGone(error);
   }
+  // An aborted request can also end its stream without an error; then the body is cut short.
+  if (incoming.readableAborted || !incoming.complete) throw new ClientGoneError('aborted');
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
 
@@ -40,7 +66,13 @@ export async function readLimitedBody(
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let read: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      read = await reader.read();
+    } catch (error) {
+      throw clientGone(error);
+    }
+    const { done, value } = read;
     if (done) break;
     size += value.byteLength;
     if (size > max) {
@@ -74,7 +106,14 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
-/** Normalises citizen text: Unicode NFC, control characters removed. */
+/** Zero-width spaces and joiners, soft hyphens, bidirectional controls, the byte order mark … */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/**
+ * Normalises citizen text before redaction and storage: format and control characters removed,
+ * then Unicode NFKC, so that "８５０７", "jan＠example.be" or digits split by a zero-width space
+ * read as what they show. (NFKC never produces a format or control character.)
+ */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(CONTROL_CHARACTERS, '');
+  return text.replace(FORMAT_CHARACTERS, '').replace(CONTROL_CHARACTERS, '').normalize('NFKC');
 }

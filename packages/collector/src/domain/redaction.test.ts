@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cleanText } from '../body.ts';
 import { redactPagePath, redactPersonalData } from './redaction.ts';
 
 // Every number below is either a public test value (card networks' test numbers, the IBAN
@@ -278,6 +279,169 @@ const LOOK_ALIKES: readonly string[] = [
   'Rating 4/5, the form took 12.5 minutes, about +5% slower than last year.',
 ];
 
+/** Look-alikes with the separators and spaces that join digit groups now. */
+const UNICODE_LOOK_ALIKES: readonly string[] = [
+  'ik ben geboren op 30–07–1985 en diende mijn aanvraag in op 2024–03–15',
+  'ik betaalde € 1\u2009250,00 en daarna nog eens 1\u00a0250 euro, samen € 2.500,00',
+  'aanvraag 85  07  30  033  29 staat nog open', // the check should be 28
+  'dossier 2024 – 123456 is nog niet behandeld',
+  'de premies van 2023, 2024, 2025, 2026 zijn nog niet betaald', // Luhn-valid as a card
+  'de schooljaren 2021/2022 2022/2023 liepen vlot', // Luhn-valid as a card
+  'stap 3, 4, 5 en 6 lukten niet, 2 van de 3 keer',
+  'om 9.30, 10.15 en 11.00 uur geprobeerd',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Unicode: digits of every script, any run of separators, format characters. Each table is one
+// dimension; the tests below cross them, so a new script, separator or kind is one line.
+
+/** Scripts by their digit zero. NFKC folds full-width and mathematical digits, not the others. */
+const SCRIPTS: ReadonlyArray<readonly [string, string]> = [
+  ['ASCII', '0'],
+  ['full-width', '０'],
+  ['Arabic-Indic', '٠'],
+  ['Extended Arabic-Indic (Persian, Urdu)', '۰'],
+  ['Devanagari', '०'],
+  ['Bengali', '০'],
+  ['Thai', '๐'],
+  ['Mathematical bold (outside the BMP)', '𝟎'],
+  ['Adlam (outside the BMP, not folded by NFKC)', '𞥐'],
+];
+
+/** Writes every ASCII digit of `text` in the script whose zero is `zero`. */
+function inScript(text: string, zero: string): string {
+  const base = zero.codePointAt(0) ?? 0x30;
+  return text.replace(/[0-9]/g, (digit) => String.fromCodePoint(base + Number(digit)));
+}
+
+/** What people put between groups of digits. */
+const SEPARATORS: ReadonlyArray<readonly [string, string]> = [
+  ['space', ' '],
+  ['two spaces', '  '],
+  ['no-break space', '\u00a0'],
+  ['thin space', '\u2009'],
+  ['narrow no-break space', '\u202f'],
+  ['ideographic space', '\u3000'],
+  ['dot', '.'],
+  ['hyphen', '-'],
+  ['non-breaking hyphen', '\u2011'],
+  ['en dash', '–'],
+  ['em dash', '—'],
+  ['spaced en dash', ' – '],
+  ['minus sign', '−'],
+  ['slash', '/'],
+  ['comma', ','],
+  ['comma and space', ', '],
+  ['dot and space', '. '],
+];
+
+/** Invisible characters that may sit between any two characters; the ingest removes them. */
+const FORMAT_CHARACTERS: ReadonlyArray<readonly [string, string]> = [
+  ['zero-width space', '\u200b'],
+  ['zero-width non-joiner', '\u200c'],
+  ['zero-width joiner', '\u200d'],
+  ['soft hyphen', '\u00ad'],
+  ['word joiner', '\u2060'],
+  ['byte order mark', '\ufeff'],
+  ['left-to-right mark', '\u200e'],
+];
+
+/** [kind, groups as printed, placeholder, separators that do not join its groups] */
+const KINDS: ReadonlyArray<readonly [string, readonly string[], string, readonly string[]]> = [
+  ['rijksregisternummer', ['85', '07', '30', '033', '28'], '[rijksregisternummer]', []],
+  ['rijksregisternummer from 2000', ['03', '05', '17', '123', '76'], '[rijksregisternummer]', []],
+  ['bisnummer', ['85', '27', '30', '033', '71'], '[rijksregisternummer]', []],
+  ['IBAN', ['BE68', '5390', '0754', '7034'], '[rekeningnummer]', []],
+  ['foreign IBAN', ['DE89', '3704', '0044', '0532', '0130', '00'], '[rekeningnummer]', []],
+  // A list of years passes Luhn one time in ten: commas and slashes never join a card's groups.
+  ['card', ['4111', '1111', '1111', '1111'], '[kaartnummer]', [',', ', ', '/']],
+  ['Amex card', ['3782', '822463', '10005'], '[kaartnummer]', [',', ', ', '/']],
+  ['ondernemingsnummer', ['0123', '456', '749'], '[ondernemingsnummer]', []],
+  ['mobile number', ['0470', '12', '34', '56'], '[telefoonnummer]', []],
+  ['fixed number', ['02', '123', '45', '67'], '[telefoonnummer]', []],
+  ['international number', ['+32', '470', '12', '34', '56'], '[telefoonnummer]', []],
+];
+
+/** [how it is written, the e-mail address] */
+const EMAILS: ReadonlyArray<readonly [string, string]> = [
+  ['a zero-width space before the @', 'jan\u200b@example.be'],
+  ['a full-width @', 'jan＠example.be'],
+  ['a soft hyphen in the domain', 'jan.peeters@exam\u00adple.be'],
+  ['full-width letters', 'ｊａｎ@ｅｘａｍｐｌｅ.ｂｅ'],
+  ['a small full stop', 'jan@example﹒be'],
+];
+
+const KINDS_IN_SCRIPTS = KINDS.flatMap(([kind, groups, placeholder, refused]) =>
+  SCRIPTS.map(([script, zero]) => [kind, script, groups, zero, placeholder, refused] as const),
+);
+
+describe('redactPersonalData on Unicode text, after the ingest normalises it', () => {
+  const stored = (comment: string) => redactPersonalData(cleanText(comment));
+  const sentence = (item: string) => `mijn nummer: ${item} dank u`;
+
+  it.each(KINDS_IN_SCRIPTS)(
+    'redacts the %s in %s digits with any separator',
+    (_kind, _script, groups, zero, placeholder, refused) => {
+      for (const [name, separator] of SEPARATORS) {
+        if (refused.includes(separator)) continue;
+        const item = inScript(groups.join(separator), zero);
+        const expected = { text: sentence(placeholder), redactions: 1 };
+        expect(stored(sentence(item)), `${name}: ${JSON.stringify(item)}`).toEqual(expected);
+        // The detectors do not need the normalisation for digits and separators.
+        expect(redactPersonalData(sentence(item)), `${name}, not normalised`).toEqual(expected);
+      }
+    },
+  );
+
+  it.each(KINDS_IN_SCRIPTS)(
+    'redacts the %s in %s digits with a format character between any two characters',
+    (_kind, _script, groups, zero, placeholder) => {
+      for (const [name, format] of FORMAT_CHARACTERS) {
+        const item = [...inScript(groups.join(' '), zero)].join(format);
+        expect(stored(sentence(item)), name).toEqual({
+          text: sentence(placeholder),
+          redactions: 1,
+        });
+      }
+    },
+  );
+
+  it.each(EMAILS)('redacts an e-mail address written with %s', (_how, email) => {
+    expect(stored(`mail ${email} aub`)).toEqual({ text: 'mail [e-mail] aub', redactions: 1 });
+  });
+
+  it.each(SCRIPTS)('redacts the whole corpus written in %s digits', (_script, zero) => {
+    for (const [comment, text, redactions] of CORPUS) {
+      expect(stored(inScript(comment, zero))).toEqual({
+        text: cleanText(inScript(text, zero)),
+        redactions,
+      });
+    }
+  });
+
+  it.each(SCRIPTS)('keeps every look-alike written in %s digits', (_script, zero) => {
+    for (const lookAlike of [...LOOK_ALIKES, ...UNICODE_LOOK_ALIKES]) {
+      const comment = inScript(lookAlike, zero);
+      expect(stored(comment)).toEqual({ text: cleanText(comment), redactions: 0 });
+    }
+  });
+
+  it('reads the digits of every decimal numbering system the runtime knows', () => {
+    const systems = Intl.supportedValuesOf('numberingSystem').filter((system) =>
+      /^\p{Nd}+$/u.test(new Intl.NumberFormat(`en-u-nu-${system}`).format(0)),
+    );
+    expect(systems.length).toBeGreaterThan(50);
+    for (const system of systems) {
+      const zero = new Intl.NumberFormat(`en-u-nu-${system}`).format(0);
+      expect(redactPersonalData(inScript('INSZ 85.07.30-033.28', zero)).text, system).toBe(
+        'INSZ [rijksregisternummer]',
+      );
+      // The value of each digit counts: the wrong check digit stays in every script.
+      expect(redactPersonalData(inScript('INSZ 85.07.30-033.29', zero)).redactions, system).toBe(0);
+    }
+  });
+});
+
 describe('redactPersonalData', () => {
   it.each(CORPUS)('redacts %j', (comment, text, redactions) => {
     expect(redactPersonalData(comment)).toEqual({ text, redactions });
@@ -497,6 +661,11 @@ describe('redactPagePath', () => {
     ['/2024/premies/v2/stap/3', '/2024/premies/v2/stap/3', 0],
     ['/omgevingsvergunning-aanvragen/stap-3', '/omgevingsvergunning-aanvragen/stap-3', 0],
     ['/korting/50%/x', '/korting/50%/x', 0], // a stray % is kept, not decoded
+    // Decoded segments are normalised like a comment: zero-width space, full-width @, scripts.
+    ['/burger/jan%E2%80%8B%40example.be/profiel', '/burger/[e-mail]/profiel', 1],
+    ['/burger/jan%EF%BC%A0example.be/profiel', '/burger/[e-mail]/profiel', 1],
+    [`/dossier/${encodeURIComponent('٨٥٠٧٣٠٠٣٣٢٨')}`, '/dossier/[rijksregisternummer]', 1],
+    [`/dossier/${encodeURIComponent('२०२४-१२३४५६')}/documenten`, '/dossier/[id]/documenten', 1],
   ] as const)('%s → %s', (page, text, redactions) => {
     expect(redactPagePath(page)).toEqual({ text, redactions });
   });
@@ -522,6 +691,13 @@ describe('adversarial input', () => {
     fill('Grote '),
     fill('0470 12 '),
     fill('85.07.30-'),
+    fill('0  '),
+    fill('0 – '),
+    fill('٠ '),
+    fill('4111.'),
+    fill('BE68.'),
+    fill('0' + ' '.repeat(40)),
+    fill('+32' + '\u2009'.repeat(20)),
   ])('handles 2000 characters quickly (%#)', (input) => {
     const started = performance.now();
     const comment = redactPersonalData(input);

@@ -1,7 +1,9 @@
 // Personal data in a citizen's comment or in the page it was left on is replaced before anything is
 // stored. Every detector is a bounded regular expression that finds candidates, and a check
 // (mod-97, Luhn, a plausible phone structure) that keeps look-alikes such as dossier numbers,
-// amounts and dates intact. See docs/redaction.md for the rules and their limits.
+// amounts and dates intact. Digits of every script count by their value, and any run of
+// separators may stand between groups of digits. The text is expected normalised (NFKC, format
+// characters removed) as the ingest does. See docs/redaction.md for the rules and their limits.
 
 export interface Redaction {
   /** The text with every detected item replaced by its placeholder. */
@@ -33,9 +35,20 @@ interface Detector {
   accept?: (candidate: string) => number | undefined;
 }
 
-const SPACE = String.raw`[ \u00a0\u202f]`;
-/** What people put between groups of digits. */
-const DIGIT_SEPARATOR = String.raw`[ \u00a0\u202f./-]`;
+/** A space of any kind: no-break, thin, narrow, figure, ideographic … */
+const SPACE = String.raw`\p{Zs}`;
+/** Dashes of any kind (hyphen, en and em dash, minus) and the Arabic decimal/thousands marks. */
+const DASH_OR_MARK = String.raw`\p{Pd}\u2212\u066b\u066c`;
+/**
+ * What people put between groups of digits: any run of it, or none ("85  07", "0470 – 12",
+ * "12, 34"). A run cannot contain a digit, so patterns that alternate runs and digits stay linear.
+ */
+const DIGIT_SEPARATOR = String.raw`[\p{Zs}${DASH_OR_MARK}.,/\u060c]*`;
+/**
+ * Between the groups of a card number: no comma or slash. Lists of years ("2023, 2024, 2025,
+ * 2026") and school years ("2021/2022 2022/2023") pass Luhn one time in ten.
+ */
+const CARD_SEPARATOR = String.raw`[\p{Zs}${DASH_OR_MARK}.]+`;
 
 // ---------------------------------------------------------------------------------------------
 // E-mail
@@ -85,7 +98,7 @@ function isValidIban(iban: string): boolean {
 const IBAN: Detector = {
   placeholder: PLACEHOLDERS.iban,
   pattern: new RegExp(
-    String.raw`(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:${SPACE}?-?[A-Za-z0-9]){11,30}`,
+    String.raw`(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:${DIGIT_SEPARATOR}[A-Za-z0-9]){11,30}`,
     'gu',
   ),
   accept(candidate) {
@@ -132,12 +145,14 @@ const CARD: Detector = {
   placeholder: PLACEHOLDERS.card,
   // Unbroken, groups of four (the last group shorter, as Bancontact's 17 digits), or Amex's 4-6-5.
   // Requiring the printed grouping keeps two phone numbers in a row from passing as a card.
-  pattern:
-    /(?<![\p{N}+])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5})(?!\p{N})/gu,
+  pattern: new RegExp(
+    String.raw`(?<![\p{N}+])(?:\d{13,19}|\d{4}${CARD_SEPARATOR}\d{4}${CARD_SEPARATOR}\d{4}${CARD_SEPARATOR}\d{1,4}(?:${CARD_SEPARATOR}\d{1,3})?|\d{4}${CARD_SEPARATOR}\d{6}${CARD_SEPARATOR}\d{4,5})(?!\p{N})`,
+    'gu',
+  ),
   accept(candidate) {
     if (isCardNumber(digitsOf(candidate))) return candidate.length;
     // "4111 1111 1111 1111 2 keer": the last short group may be another number.
-    const lastSeparator = Math.max(candidate.lastIndexOf(' '), candidate.lastIndexOf('-'));
+    const lastSeparator = candidate.search(/\D+\d+$/);
     if (lastSeparator > 0 && isCardNumber(digitsOf(candidate.slice(0, lastSeparator)))) {
       return lastSeparator;
     }
@@ -167,7 +182,7 @@ const NATIONAL_NUMBER: Detector = {
   placeholder: PLACEHOLDERS.nationalNumber,
   // Separators only where the notation puts them: 85.07.30-033.28, 850730 033 28, 850730-03328.
   pattern: new RegExp(
-    String.raw`(?<![\p{N}+])\d{2}(${DIGIT_SEPARATOR}?)\d{2}\1\d{2}${DIGIT_SEPARATOR}?\d{3}${DIGIT_SEPARATOR}?\d{2}(?!\p{N})`,
+    String.raw`(?<![\p{N}+])\d{2}${DIGIT_SEPARATOR}\d{2}${DIGIT_SEPARATOR}\d{2}${DIGIT_SEPARATOR}\d{3}${DIGIT_SEPARATOR}\d{2}(?!\p{N})`,
     'gu',
   ),
   accept: (candidate) =>
@@ -188,7 +203,7 @@ const ENTERPRISE_NUMBER: Detector = {
   // 0123.456.749, 0123 456 749, BE0123456749, BE 0123.456.749: the 4-3-3 grouping, so a phone
   // number grouped as 0470 12 34 56 is never read as one.
   pattern: new RegExp(
-    String.raw`(?<![\p{L}\p{N}+])(?:BE${SPACE}?)?[01]\d{3}${DIGIT_SEPARATOR}?\d{3}${DIGIT_SEPARATOR}?\d{3}(?!\p{N})`,
+    String.raw`(?<![\p{L}\p{N}+])(?:BE${SPACE}*)?[01]\d{3}${DIGIT_SEPARATOR}\d{3}${DIGIT_SEPARATOR}\d{3}(?!\p{N})`,
     'giu',
   ),
   accept: (candidate) =>
@@ -220,7 +235,7 @@ const NATIONAL_PHONE: Detector = {
   // 0470 12 34 56, 0470/12.34.56, 02 123 45 67, (09) 123 45 67: a trunk 0, a zone or mobile
   // prefix and exactly 9 or 10 digits, checked in accept. A '(' is taken only with its ')'.
   pattern: new RegExp(
-    String.raw`(?<![\p{N}+])(?:\((?=0\d{1,3}\)))?0[1-9](?:(?:${DIGIT_SEPARATOR}|\)${SPACE}?)?\d){7,8}(?!\p{N})`,
+    String.raw`(?<![\p{N}+])(?:\((?=0\d{1,3}\)))?0[1-9](?:(?:\)${SPACE}*|${DIGIT_SEPARATOR})\d){7,8}(?!\p{N})`,
     'gu',
   ),
   accept(candidate) {
@@ -242,7 +257,7 @@ const INTERNATIONAL_PHONE: Detector = {
   placeholder: PLACEHOLDERS.phone,
   // +32 470 12 34 56, 0032470123456, +32 (0)9 123 45 67, +33 6 12 34 56 78, +44 20 7946 0958.
   pattern: new RegExp(
-    String.raw`(?<![\p{L}\p{N}+])(?:\+|00)${SPACE}?[1-9](?:${DIGIT_SEPARATOR}?(?:\(0\)${SPACE}?)?\d){6,14}(?!\p{N})`,
+    String.raw`(?<![\p{L}\p{N}+])(?:\+|00)${SPACE}*[1-9](?:${DIGIT_SEPARATOR}(?:\(0\)${SPACE}*)?\d){6,14}(?!\p{N})`,
     'gu',
   ),
   accept(candidate) {
@@ -338,6 +353,9 @@ export function redactPersonalData(text: string): Redaction {
   return result;
 }
 
+/** Zero-width spaces and joiners, soft hyphens, bidirectional controls … */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
 /**
  * Keeps only the path of a page (no query, no fragment; accepts a full URL too), and replaces
  * segments that look like e-mails or long numbers/ids. Returns '/'-rooted path. Dropping the query
@@ -352,10 +370,13 @@ export function redactPagePath(page: string): Redaction {
   let redactions = 0;
   const segments = path.split('/').map((segment) => {
     if (segment === '') return segment;
-    // Browsers send %40 for '@' and %20 for spaces: detect on the decoded text.
-    const personal = redactPersonalData(decodeSegment(segment));
+    // Browsers send %40 for '@' and %20 for spaces: detect on the decoded text, normalised as a
+    // comment is (a decoded segment may hold full-width characters or a zero-width space).
+    const personal = redactPersonalData(
+      decodeSegment(segment).replace(FORMAT_CHARACTERS, '').normalize('NFKC'),
+    );
     redactions += personal.redactions;
-    if (looksLikeId(personal.text)) {
+    if (looksLikeId(asciiDigitView(personal.text).text)) {
       redactions += 1;
       return PLACEHOLDERS.id;
     }
@@ -369,22 +390,71 @@ export function redactPagePath(page: string): Redaction {
 
 function applyDetector(text: string, detector: Detector): Redaction {
   const pattern = new RegExp(detector.pattern); // a copy: lastIndex is never shared between calls
+  // Detectors and checks read ASCII digits; what is copied and replaced is the text as written.
+  const view = asciiDigitView(text);
   let redacted = '';
   let copiedUpTo = 0;
   let redactions = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+  for (let match = pattern.exec(view.text); match !== null; match = pattern.exec(view.text)) {
     const length = detector.accept ? detector.accept(match[0]) : match[0].length;
     if (length === undefined || length === 0) {
       // A valid item may still start inside the rejected candidate: "99 85.07.30-033.28".
       pattern.lastIndex = match.index + 1;
       continue;
     }
-    redacted += text.slice(copiedUpTo, match.index) + detector.placeholder;
-    copiedUpTo = match.index + length;
-    pattern.lastIndex = copiedUpTo;
+    redacted += text.slice(copiedUpTo, view.original(match.index)) + detector.placeholder;
+    copiedUpTo = view.original(match.index + length);
+    pattern.lastIndex = match.index + length;
     redactions += 1;
   }
   return { text: redacted + text.slice(copiedUpTo), redactions };
+}
+
+/** A decimal digit that is not ASCII: full-width, Arabic-Indic, Devanagari, Thai, Adlam … */
+const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/u;
+
+/**
+ * The text with every decimal digit of any script written as its ASCII digit, and a map from an
+ * index in that view back to the index in the text (digits outside the BMP take two UTF-16 code
+ * units in the text and one in the view).
+ */
+function asciiDigitView(text: string): { text: string; original: (index: number) => number } {
+  if (!NON_ASCII_DIGIT.test(text)) return { text, original: (index) => index };
+  let view = '';
+  const original: number[] = [];
+  let index = 0;
+  for (const character of text) {
+    const codePoint = character.codePointAt(0) ?? 0;
+    if (NON_ASCII_DIGIT.test(character)) {
+      view += String(digitValue(codePoint));
+      original.push(index);
+    } else {
+      view += character;
+      for (let unit = 0; unit < character.length; unit += 1) original.push(index + unit);
+    }
+    index += character.length;
+  }
+  original.push(text.length);
+  return { text: view, original: (viewIndex) => original[viewIndex] ?? text.length };
+}
+
+const DECIMAL_DIGIT = /\p{Nd}/u;
+const digitValues = new Map<number, number>();
+
+/**
+ * The value of a decimal digit of any script. Unicode encodes every script's digits as ten
+ * consecutive code points, 0 to 9, so where several sets follow each other (the mathematical
+ * digits) the value is still the position in the run of digits, modulo ten.
+ */
+function digitValue(codePoint: number): number {
+  let value = digitValues.get(codePoint);
+  if (value === undefined) {
+    let position = 0;
+    while (DECIMAL_DIGIT.test(String.fromCodePoint(codePoint - position - 1))) position += 1;
+    value = position % 10;
+    digitValues.set(codePoint, value);
+  }
+  return value;
 }
 
 function digitsOf(text: string): string {
