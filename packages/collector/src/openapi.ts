@@ -10,6 +10,9 @@ import {
   ImpressionSchema,
   MAX_BODY_BYTES,
   OrganisationSchema,
+  PERIOD_FIRST_YEAR,
+  PERIOD_LAST_YEAR,
+  PERIOD_MAX_DAYS,
   PeriodQuerySchema,
   ProblemSchema,
   PublicServiceStatsSchema,
@@ -142,6 +145,12 @@ function problems(...statuses: number[]): Record<number, Reply> {
   );
 }
 
+/** The 400 of a route with a period: a malformed query, or a period beyond the limits. */
+const PERIOD_400: Reply = {
+  description: `Invalid query (\`validation-error\`), or a period outside ${PERIOD_FIRST_YEAR}–${PERIOD_LAST_YEAR} or longer than ${PERIOD_MAX_DAYS} days, both ends included (\`invalid-period\`); \`errors\` names each parameter and how to fix it.`,
+  content: { 'application/problem+json': 'Problem' },
+};
+
 const json = (schema: SchemaName | JsonSchema): Content => ({ 'application/json': schema });
 const listOf = (name: SchemaName): JsonSchema => ({
   type: 'array',
@@ -219,7 +228,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'Ingest',
     summary: 'Count one showing of the widget',
     description:
-      'For the response rate: counted per service and day, with no identifier of any kind. Accepts `text/plain` too, which is what `navigator.sendBeacon` sends. Has its own, higher rate limit.',
+      'For the response rate (answers sent by the widget per impression, at most 1): counted per service and day, with no identifier of any kind. Only from the widget on a page of an allowed origin: without an `Origin` header (a script, curl) the answer is 403. Accepts `text/plain` too, which is what `navigator.sendBeacon` sends. Has its own, higher rate limit.',
     auth: 'none',
     body: { content: { 'application/json': 'Impression', 'text/plain': 'Impression' } },
     responses: { 204: { description: 'Counted.' }, ...problems(400, 403, 404, 413, 415, 429) },
@@ -290,6 +299,7 @@ export const OPERATIONS: Operation[] = [
     responses: {
       200: { description: 'The summary.', content: json('Summary') },
       ...problems(400, 401, 403, 404),
+      400: PERIOD_400,
     },
   },
   {
@@ -305,6 +315,7 @@ export const OPERATIONS: Operation[] = [
     responses: {
       200: { description: 'One page of comments.', content: json('FeedbackPage') },
       ...problems(400, 401, 403, 404),
+      400: PERIOD_400,
     },
   },
   {
@@ -318,6 +329,7 @@ export const OPERATIONS: Operation[] = [
     responses: {
       200: { description: 'The themes.', content: json('Themes') },
       ...problems(400, 401, 403, 404),
+      400: PERIOD_400,
     },
   },
   {
@@ -340,6 +352,7 @@ export const OPERATIONS: Operation[] = [
         },
       },
       ...problems(400, 401, 403, 404, 422),
+      400: PERIOD_400,
     },
   },
   {
@@ -357,6 +370,7 @@ export const OPERATIONS: Operation[] = [
         content: { 'application/json': 'AnnualReport', 'text/csv': null, 'text/html': null },
       },
       ...problems(400, 401, 403, 404),
+      400: PERIOD_400,
     },
   },
 
@@ -374,6 +388,7 @@ export const OPERATIONS: Operation[] = [
         content: { 'application/json': 'PublicStats', 'text/csv': null },
       },
       ...problems(400),
+      400: PERIOD_400,
     },
   },
   {
@@ -383,7 +398,11 @@ export const OPERATIONS: Operation[] = [
     summary: 'The same public figures as open-data CSV',
     auth: 'none',
     query: PublicStatsQuerySchema,
-    responses: { 200: { description: 'CSV.', content: { 'text/csv': null } }, ...problems(400) },
+    responses: {
+      200: { description: 'CSV.', content: { 'text/csv': null } },
+      ...problems(400),
+      400: PERIOD_400,
+    },
   },
   {
     method: 'get',
@@ -399,6 +418,7 @@ export const OPERATIONS: Operation[] = [
         content: { 'application/json': 'PublicServiceStats', 'text/csv': null },
       },
       ...problems(400, 404),
+      400: PERIOD_400,
     },
   },
 

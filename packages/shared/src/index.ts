@@ -4,3 +4,5 @@ export * from './problem.ts';
 export * from './summary.ts';
 export * from './admin.ts';
 export * from './reports.ts';
+export * from './period.ts';
+export * from './services.ts';

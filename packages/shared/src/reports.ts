@@ -6,6 +6,7 @@ import {
   OutcomeSchema,
   ServiceIdSchema,
 } from './common.ts';
+import { PeriodDaySchema, PeriodYearSchema } from './period.ts';
 import { FiguresSchema, MonthFiguresSchema, RatingCountsSchema } from './summary.ts';
 
 // Responses of the comment listing, the themes, the exports, the annual report and the public
@@ -18,19 +19,14 @@ const ratingQuery = z.coerce
   .int('Give the rating as a whole number from 1 to 5.')
   .min(1, 'Give the rating as a whole number from 1 to 5.')
   .max(5, 'Give the rating as a whole number from 1 to 5.');
-const yearQuery = z.coerce
-  .number({ message: 'Give the year as four digits, e.g. 2026.' })
-  .int('Give the year as four digits, e.g. 2026.')
-  .min(2000, 'Give a year from 2000 on.')
-  .max(9999, 'Give the year as four digits, e.g. 2026.');
 
 // ---------------------------------------------------------------------------------------------
 // Comments
 
 /** `?from&to&rating&outcome&limit&cursor` of `GET /api/v1/services/:serviceId/feedback`. */
 export const FeedbackQuerySchema = z.strictObject({
-  from: DateSchema.optional(),
-  to: DateSchema.optional(),
+  from: PeriodDaySchema.optional(),
+  to: PeriodDaySchema.optional(),
   rating: ratingQuery.optional(),
   /** An outcome, or `unknown` for submissions whose host page gave none. */
   outcome: z
@@ -110,8 +106,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** `?format&from&to` of `GET /api/v1/services/:serviceId/export`. */
 export const ExportQuerySchema = z.strictObject({
   format: z.enum(EXPORT_FORMATS, { message: 'Use csv, json or xlsx.' }).default('csv'),
-  from: DateSchema.optional(),
-  to: DateSchema.optional(),
+  from: PeriodDaySchema.optional(),
+  to: PeriodDaySchema.optional(),
 });
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
 
@@ -142,7 +138,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** `?year&organisation&format` of `GET /api/v1/reports/annual`. */
 export const AnnualReportQuerySchema = z.strictObject({
-  year: yearQuery.optional(),
+  year: PeriodYearSchema.optional(),
   organisation: OrganisationIdSchema.optional(),
   format: z.enum(REPORT_FORMATS, { message: 'Use json, csv or html.' }).default('json'),
 });
@@ -153,8 +149,8 @@ const PeriodSchema = z.object({ from: DateSchema, to: DateSchema });
 /** The figures of a period with impressions and the response rate. */
 export const ReportFiguresSchema = FiguresSchema.extend({
   impressions: count,
-  /** responses / impressions, or null without impressions. */
-  responseRate: z.number().min(0).nullable(),
+  /** The widget's responses / impressions (at most 1), or null without impressions. */
+  responseRate: z.number().min(0).max(1).nullable(),
 });
 export type ReportFigures = z.infer<typeof ReportFiguresSchema>;
 
@@ -237,7 +233,7 @@ export type AnnualReport = z.infer<typeof AnnualReportSchema>;
 
 /** `?year&format` of the public statistics. */
 export const PublicStatsQuerySchema = z.strictObject({
-  year: yearQuery.optional(),
+  year: PeriodYearSchema.optional(),
   format: z.enum(['json', 'csv'], { message: 'Use json or csv.' }).default('json'),
 });
 export type PublicStatsQuery = z.infer<typeof PublicStatsQuerySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateSchema, OUTCOMES, ServiceIdSchema } from './common.ts';
+import { PeriodDaySchema } from './period.ts';
 
 const fraction = z.number().min(0).max(1);
 
@@ -31,8 +32,8 @@ export type Figures = z.infer<typeof FiguresSchema>;
 export const MonthFiguresSchema = FiguresSchema.extend({
   month: z.string().regex(/^\d{4}-\d{2}$/),
   impressions: z.number().int().nonnegative(),
-  /** responses / impressions of the month, or null without impressions. */
-  responseRate: z.number().min(0).nullable(),
+  /** The widget's responses / impressions of the month (at most 1), or null without impressions. */
+  responseRate: z.number().min(0).max(1).nullable(),
 });
 export type MonthFigures = z.infer<typeof MonthFiguresSchema>;
 
@@ -42,16 +43,19 @@ export const SummarySchema = FiguresSchema.extend({
   from: DateSchema,
   to: DateSchema,
   impressions: z.number().int().nonnegative(),
-  /** responses / impressions, or null without impressions. */
-  responseRate: z.number().min(0).nullable(),
+  /**
+   * The responses the widget sent / impressions, at most 1, or null without impressions. Answers
+   * of the no-JavaScript form and other channels follow no impression and are not counted.
+   */
+  responseRate: z.number().min(0).max(1).nullable(),
   byMonth: z.array(MonthFiguresSchema),
   byOutcome: z.partialRecord(z.enum([...OUTCOMES, 'unknown']), FiguresSchema),
 });
 export type Summary = z.infer<typeof SummarySchema>;
 
-/** `?from&to` of a period query; both optional. */
+/** `?from&to` of a period query; both optional. The limits of a period are in period.ts. */
 export const PeriodQuerySchema = z.strictObject({
-  from: DateSchema.optional(),
-  to: DateSchema.optional(),
+  from: PeriodDaySchema.optional(),
+  to: PeriodDaySchema.optional(),
 });
 export type PeriodQuery = z.infer<typeof PeriodQuerySchema>;

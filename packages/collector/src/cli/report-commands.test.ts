@@ -107,7 +107,17 @@ describe('vo-feedback report annual', () => {
     const format = await cli('report', 'annual', '--format', 'pdf');
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/^vo-feedback: --format: Use json, csv or html\.\n/);
-    expect((await cli('report', 'annual', '--year', '9999')).code).toBe(1);
+    const year = new Date().getUTCFullYear() + 2;
+    expect((await cli('report', 'annual', '--year', String(year))).code).toBe(1);
+  });
+
+  it('refuses a year outside 2000–2100 as a usage error, before reading anything', async () => {
+    const { cli } = await setUp();
+    for (const year of ['1999', '2101', '9999']) {
+      const result = await cli('report', 'annual', '--year', year, '--out', '/dev/null');
+      expect(result.code, year).toBe(2);
+      expect(result.stderr).toMatch(/^vo-feedback: --year: Give a year from 2000 to 2100\.\n/);
+    }
   });
 });
 
@@ -139,5 +149,25 @@ describe('vo-feedback export', () => {
       (await cli('export', 'loket-x', '--from', '2026-02-01', '--to', '2026-01-01')).code,
     ).toBe(2);
     expect((await cli('export', 'loket-x', '--from', '1 januari')).code).toBe(2);
+  });
+
+  it('refuses a period outside 2000–2100 or longer than 3,660 days, naming the flag', async () => {
+    const { folder, cli } = await setUp();
+    const endless = await cli('export', 'loket-x', '--from', '2000-01-01', '--to', '9999-12-31');
+    expect(endless.code).toBe(2);
+    expect(endless.stderr).toMatch(
+      /^vo-feedback: --to: Give a day from 2000-01-01 to 2100-12-31\.\n/,
+    );
+    const long = await cli('export', 'loket-x', '--from', '2016-01-01', '--to', '2026-01-08');
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(
+      /^vo-feedback: --from: 2016-01-01 to 2026-01-08 spans 3,661 days; give --from and --to at most 3,660 days apart, both included\.\n/,
+    );
+    expect(
+      (await cli('export', 'loket-x', '--from', '1999-12-31', '--to', '2000-01-01')).code,
+    ).toBe(2);
+    const longest = join(folder, 'longest.csv');
+    const accepted = ['--from', '2016-01-01', '--to', '2026-01-07', '--out', longest];
+    expect((await cli('export', 'loket-x', ...accepted)).code).toBe(0);
   });
 });

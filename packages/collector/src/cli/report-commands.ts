@@ -8,12 +8,12 @@ import {
   ExportQuerySchema,
   ServiceIdSchema,
   type ExportFormat,
+  type FieldError,
 } from '@vo-feedback/shared';
 import type { z } from 'zod';
 import { annualReportCsv } from '../domain/annual-report.ts';
-import { resolvePeriod } from '../domain/period.ts';
+import { resolvePeriod, resolveYear } from '../domain/period.ts';
 import { annualReportHtml } from '../domain/report-html.ts';
-import { brusselsYear } from '../domain/time.ts';
 import { exportFeedback, exportRefusal } from '../export-service.ts';
 import { annualReport } from '../report-service.ts';
 import { reportFilename } from '../routes/reports/reports.routes.ts';
@@ -31,6 +31,14 @@ function checked<T>(
   const issue = result.error.issues[0]!;
   const field = String(issue.path[0] ?? '');
   throw new UsageError(`${flags[field] ?? field}: ${issue.message}`, command);
+}
+
+/** A period or year outside the limits: the same rule and words as the API's invalid-period. */
+function periodUsage(errors: FieldError[], command: Command): UsageError {
+  return new UsageError(
+    errors.map((error) => `${error.path}: ${error.message}`).join('\n'),
+    command,
+  );
 }
 
 function size(bytes: number): string {
@@ -80,7 +88,9 @@ export const annualReportCommand: Command = {
       this,
       reportFlags,
     );
-    const year = query.year ?? brusselsYear(context.now());
+    const resolved = resolveYear(query.year, context.now(), reportFlags.year);
+    if (!resolved.ok) throw periodUsage(resolved.errors, this);
+    const year = resolved.value;
     const organisationId = query.organisation ?? null;
     const outcome = await annualReport(await context.store(), {
       year,
@@ -135,8 +145,9 @@ export const exportCommand: Command = {
       this,
       exportFlags,
     );
-    const period = resolvePeriod(query, context.now());
-    if (!period) throw new UsageError('--from must be on or before --to.', this);
+    const resolved = resolvePeriod(query, context.now(), exportFlags);
+    if (!resolved.ok) throw periodUsage(resolved.errors, this);
+    const period = resolved.value;
     const store = await context.store();
     if (!(await store.getService(serviceId))) {
       throw new Error(`There is no service "${serviceId}"; see "vo-feedback service list".`);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { brusselsDayStart, nextDay, periodInstants, reportYear, resolvePeriod } from './period.ts';
+import {
+  brusselsDayStart,
+  nextDay,
+  periodInstants,
+  reportYear,
+  resolvePeriod,
+  resolveYear,
+} from './period.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -24,12 +31,60 @@ describe('Brussels periods', () => {
 
   it('defaults a period to this Brussels year up to today', () => {
     const now = Date.parse('2025-12-31T23:30:00Z');
-    expect(resolvePeriod({}, now)).toEqual({ from: '2026-01-01', to: '2026-01-01' });
-    expect(resolvePeriod({ to: '2025-06-30' }, now)).toEqual({
-      from: '2025-01-01',
-      to: '2025-06-30',
+    expect(resolvePeriod({}, now)).toEqual({
+      ok: true,
+      value: { from: '2026-01-01', to: '2026-01-01' },
     });
-    expect(resolvePeriod({ from: '2026-02-01', to: '2026-01-01' }, now)).toBeUndefined();
+    expect(resolvePeriod({ to: '2025-06-30' }, now)).toEqual({
+      ok: true,
+      value: { from: '2025-01-01', to: '2025-06-30' },
+    });
+    expect(resolvePeriod({ from: '2026-02-01', to: '2026-01-01' }, now)).toEqual({
+      ok: false,
+      errors: [{ path: 'from', message: 'Give a from date on or before the to date.' }],
+    });
+  });
+
+  it('accepts years 2000 to 2100 and at most 3,660 days, both ends included', () => {
+    const now = Date.parse('2026-06-15T12:00:00Z');
+    const refused = (query: { from?: string; to?: string }) => {
+      const resolved = resolvePeriod(query, now);
+      return resolved.ok ? [] : resolved.errors.map((error) => error.path);
+    };
+    // 2016-01-01 + 3,659 days = 2026-01-07: 3,660 days with both ends.
+    expect(resolvePeriod({ from: '2016-01-01', to: '2026-01-07' }, now)).toEqual({
+      ok: true,
+      value: { from: '2016-01-01', to: '2026-01-07' },
+    });
+    expect(refused({ from: '2016-01-01', to: '2026-01-08' })).toEqual(['from']);
+    expect(refused({ from: '2000-01-01', to: '2009-12-31' })).toEqual([]);
+    expect(refused({ from: '2091-01-01', to: '2100-12-31' })).toEqual([]);
+    expect(refused({ from: '2000-01-01', to: '9999-12-31' })).toEqual(['to']);
+    expect(refused({ from: '1999-12-31', to: '2000-01-01' })).toEqual(['from']);
+    expect(refused({ to: '2101-01-01' })).toEqual(['to']);
+    // Without `to` the period runs to today: `from` alone cannot reach back further.
+    expect(refused({ from: '2016-06-07' })).toEqual(['from']);
+    expect(refused({ from: '2016-06-08' })).toEqual([]);
+    const cli = resolvePeriod({ from: '2000-01-01', to: '2026-01-01' }, now, {
+      from: '--from',
+      to: '--to',
+    });
+    expect(cli.ok ? [] : cli.errors[0]!.message).toBe(
+      '2000-01-01 to 2026-01-01 spans 9,498 days; give --from and --to at most 3,660 days apart, both included.',
+    );
+  });
+
+  it('defaults a year to this Brussels year and accepts 2000 to 2100', () => {
+    const now = Date.parse('2025-12-31T23:30:00Z');
+    expect(resolveYear(undefined, now)).toEqual({ ok: true, value: 2026 });
+    expect(resolveYear(2000, now)).toEqual({ ok: true, value: 2000 });
+    expect(resolveYear(2100, now)).toEqual({ ok: true, value: 2100 });
+    for (const year of [1999, 2101, 9999]) {
+      expect(resolveYear(year, now, 'jaar')).toEqual({
+        ok: false,
+        errors: [{ path: 'jaar', message: 'Give a year from 2000 to 2100.' }],
+      });
+    }
   });
 
   it('compares a running year with the same span of the year before', () => {

@@ -1,4 +1,5 @@
-import { brusselsDay, currentYearToDate } from './time.ts';
+import { periodErrors, yearErrors, type FieldError } from '@vo-feedback/shared';
+import { brusselsDay, brusselsYear, currentYearToDate } from './time.ts';
 
 // Periods are Brussels calendar days. Rows carry the instant of their first post; these turn a
 // day range into the instants that bound it, so that a query can range over the
@@ -36,18 +37,42 @@ export function periodInstants(period: Period): { start: number; end: number } {
   return { start: brusselsDayStart(period.from), end: brusselsDayStart(nextDay(period.to)) };
 }
 
+/** A period or year as asked, or the field errors of an `invalid-period` answer. */
+export type Resolved<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
 /**
  * A period from `?from&to`: without `from`, 1 January of the year of `to` (or of today); without
- * `to`, today in Brussels. Undefined when `from` comes after `to`.
+ * `to`, today in Brussels. Refused, with field errors under `names` (the CLI says `--from`), when
+ * it breaks the limits of a period — after the defaults, so `from` alone cannot reach further.
  */
 export function resolvePeriod(
   query: { from?: string | undefined; to?: string | undefined },
   now: number,
-): Period | undefined {
+  names?: { from: string; to: string },
+): Resolved<Period> {
   const defaults = currentYearToDate(new Date(now));
   const from = query.from ?? (query.to ? `${query.to.slice(0, 4)}-01-01` : defaults.from);
   const to = query.to ?? defaults.to;
-  return from > to ? undefined : { from, to };
+  const errors = periodErrors({ from, to }, names);
+  if (!errors.length) return { ok: true, value: { from, to } };
+  // `to=2101-06-30` alone also puts its default `from` out of range: name what was given.
+  const given = errors.filter(
+    (error) =>
+      (error.path === (names?.from ?? 'from') && query.from !== undefined) ||
+      (error.path === (names?.to ?? 'to') && query.to !== undefined),
+  );
+  return { ok: false, errors: given.length ? given : errors };
+}
+
+/** `?year`, this Brussels year by default; refused outside the years a period may touch. */
+export function resolveYear(
+  year: number | undefined,
+  now: number,
+  name?: string,
+): Resolved<number> {
+  const value = year ?? brusselsYear(now);
+  const errors = yearErrors(value, name);
+  return errors.length ? { ok: false, errors } : { ok: true, value };
 }
 
 /** The same calendar day one year earlier; 29 February becomes 28 February. */

@@ -1,4 +1,4 @@
-import type { PublicStats } from '@vo-feedback/shared';
+import { PERIOD_FIRST_YEAR, PERIOD_LAST_YEAR, type PublicStats } from '@vo-feedback/shared';
 import {
   documentShell,
   formatCount,
@@ -141,5 +141,44 @@ export function transparencyHtml({ stats, years }: TransparencyPage): string {
           <p>vo-feedback, het feedbackinstrument van de Vlaamse digitale dienstverlening.</p>
         </div>
       </footer>`,
+  });
+}
+
+/** Why `?jaar` cannot be shown, as the public routes tell it. */
+export type TransparencyRefusal = 'not-a-year' | 'out-of-range' | 'not-begun';
+
+const REFUSALS: Record<TransparencyRefusal, string> = {
+  'not-a-year': 'Geef het jaar in vier cijfers, bijvoorbeeld 2026.',
+  'out-of-range': `Kies een jaar van ${PERIOD_FIRST_YEAR} tot en met ${PERIOD_LAST_YEAR}.`,
+  'not-begun': 'Dat jaar is nog niet begonnen. Kies dit jaar of een vroeger jaar.',
+};
+
+/** The page for a year that cannot be shown: what to do instead, and the years that can. */
+export function transparencyRefusalHtml({
+  reason,
+  years,
+}: {
+  reason: TransparencyRefusal;
+  years: readonly number[];
+}): string {
+  return documentShell({
+    title: 'Dit jaar kunnen we niet tonen – Vlaamse overheid',
+    body: html`<main class="page" id="inhoud">
+      <p class="brand">Vlaamse overheid · Feedback op de digitale dienstverlening</p>
+      <h1>Dit jaar kunnen we niet tonen</h1>
+      <p>${REFUSALS[reason]}</p>
+      <nav aria-label="Jaren met resultaten">
+        <p>
+          Bekijk de resultaten van
+          ${years.map(
+            (year, i) =>
+              html`${i ? (i === years.length - 1 ? ' of ' : ', ') : ''}<a
+                  href="/transparantie?jaar=${year}"
+                  >${year}</a
+                >`,
+          )}.
+        </p>
+      </nav>
+    </main>`,
   });
 }

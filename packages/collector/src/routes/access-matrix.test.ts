@@ -120,6 +120,7 @@ const MATRIX: Record<string, Row[]> = {
       label: 'an impression',
       method: 'POST',
       path: '/api/v1/impressions',
+      headers: { origin: ORIGIN_A },
       body: jsonBody({ serviceId: 'dienst-a' }),
       expected: everyone(204),
     },
@@ -242,6 +243,13 @@ const MATRIX: Record<string, Row[]> = {
       method: 'GET',
       path: '/api/v1/services/bestaat-niet/summary',
       expected: data({ providerA: 404, providerB: 404, steering: 404 }),
+    },
+    {
+      // Once 7–10 s, 200 MB and a stalled server: a period is capped at 2000–2100, 3,660 days.
+      label: 'a period of 2000-01-01 to 9999-12-31',
+      method: 'GET',
+      path: '/api/v1/services/dienst-a/summary?from=2000-01-01&to=9999-12-31',
+      expected: data({ providerA: 400, providerB: 403, steering: 400 }),
     },
   ],
   'GET /api/v1/services/:serviceId/feedback': [

@@ -117,6 +117,26 @@ describe('GET /api/v1/public/stats', () => {
     expect((await app.request('/api/v1/public/stats?year=2027')).status).toBe(400);
     expect((await app.request('/api/v1/public/stats?year=twee')).status).toBe(400);
   });
+
+  it('answers 400 invalid-period for a year before 2000 or after 2100, on every public route', async () => {
+    const { app } = await publicFixture();
+    for (const route of [
+      '/api/v1/public/stats',
+      '/api/v1/public/stats.csv',
+      '/api/v1/public/services/dienst-a/stats',
+    ]) {
+      for (const year of ['1999', '2101', '9999']) {
+        const response = await app.request(`${route}?year=${year}`);
+        expect(response.status, `${route}?year=${year}`).toBe(400);
+        expect(response.headers.get('content-type')).toBe('application/problem+json');
+        expect(await json(response)).toMatchObject({
+          type: '/problems/invalid-period',
+          errors: [{ path: 'year', message: 'Give a year from 2000 to 2100.' }],
+        });
+      }
+      expect((await app.request(`${route}?year=2000`)).status, route).toBe(200);
+    }
+  });
 });
 
 describe('GET /api/v1/public/services/:serviceId/stats', () => {
@@ -166,5 +186,26 @@ describe('GET /transparantie', () => {
     expect(html).not.toMatch(/<script|\sstyle=/i);
     const earlier = await (await app.request('/transparantie?jaar=2025')).text();
     expect(earlier).toContain('Resultaten 2025');
+  });
+
+  it('answers a year it cannot show with a Dutch page that says what to choose instead', async () => {
+    const { app } = await publicFixture();
+    for (const [jaar, advice] of [
+      ['1999', 'Kies een jaar van 2000 tot en met 2100.'],
+      ['2101', 'Kies een jaar van 2000 tot en met 2100.'],
+      ['9999', 'Kies een jaar van 2000 tot en met 2100.'],
+      ['2027', 'Dat jaar is nog niet begonnen.'],
+      ['twee', 'Geef het jaar in vier cijfers, bijvoorbeeld 2026.'],
+    ] as const) {
+      const response = await app.request(`/transparantie?jaar=${jaar}`);
+      expect(response.status, jaar).toBe(400);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=UTF-8');
+      const html = await response.text();
+      expect(html).toMatch(/<html lang="nl">/);
+      expect(html).toContain('<h1>Dit jaar kunnen we niet tonen</h1>');
+      expect(html).toContain(advice);
+      expect(html).toContain('href="/transparantie?jaar=2026"');
+    }
+    expect((await app.request('/transparantie?jaar=2000')).status).toBe(200);
   });
 });

@@ -1,10 +1,20 @@
 import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
-import { fieldErrors, PublicStatsQuerySchema, type PublicStats } from '@vo-feedback/shared';
+import {
+  fieldErrors,
+  INVALID_PERIOD,
+  PublicStatsQuerySchema,
+  type FieldError,
+  type PublicStats,
+} from '@vo-feedback/shared';
 import type { Config } from '../../deps.ts';
-import { reportYear } from '../../domain/period.ts';
+import { reportYear, resolveYear, type Period } from '../../domain/period.ts';
 import { brusselsYear } from '../../domain/time.ts';
-import { transparencyHtml } from '../../domain/transparency-html.ts';
+import {
+  transparencyHtml,
+  transparencyRefusalHtml,
+  type TransparencyRefusal,
+} from '../../domain/transparency-html.ts';
 import { problem } from '../../problem.ts';
 import { publicServiceStats, publicStats, publicStatsCsv } from '../../report-service.ts';
 
@@ -26,6 +36,37 @@ function openData(c: Context): void {
   c.header('cross-origin-resource-policy', 'cross-origin');
 }
 
+/** Why a year cannot be shown: not a year, outside the limits of a period, or not begun. */
+interface YearRefusal {
+  reason: TransparencyRefusal;
+  errors: FieldError[];
+}
+
+type YearRequest =
+  | { ok: true; year: number; period: Period; format: 'json' | 'csv' }
+  | { ok: false; refusal: YearRefusal };
+
+function yearProblem(c: Context, { reason, errors }: YearRefusal): Response {
+  if (reason === 'out-of-range') {
+    return problem(
+      c,
+      400,
+      INVALID_PERIOD,
+      'Bad Request',
+      'The year is outside the limits of a period; see errors.',
+      errors,
+    );
+  }
+  return problem(
+    c,
+    400,
+    'validation-error',
+    'Bad Request',
+    reason === 'not-begun' ? 'That year has not begun.' : 'The query is not valid; see errors.',
+    errors,
+  );
+}
+
 /**
  * Public transparency, without a token: aggregates only, a service below the threshold reported
  * as suppressed with no figure at all. JSON and the open-data CSV, and the /transparantie page.
@@ -33,26 +74,25 @@ function openData(c: Context): void {
 export function publicRoutes(config: Config) {
   const { store } = config;
 
-  const yearOf = (c: Context, raw: Record<string, string>) => {
+  /** `?year&format`; `/transparantie` passes its `jaar` under that name. */
+  const yearOf = (raw: Record<string, string>, name = 'year'): YearRequest => {
     const query = PublicStatsQuerySchema.safeParse(raw);
     if (!query.success) {
-      return problem(
-        c,
-        400,
-        'validation-error',
-        'Bad Request',
-        'The query is not valid; see errors.',
-        fieldErrors(query.error),
+      const errors = fieldErrors(query.error).map((error) =>
+        error.path === 'year' ? { ...error, path: name } : error,
       );
+      return { ok: false, refusal: { reason: 'not-a-year', errors } };
     }
-    const year = query.data.year ?? brusselsYear(config.now());
-    const span = reportYear(year, config.now());
+    const resolved = resolveYear(query.data.year, config.now(), name);
+    if (!resolved.ok) {
+      return { ok: false, refusal: { reason: 'out-of-range', errors: resolved.errors } };
+    }
+    const span = reportYear(resolved.value, config.now());
     if (!span) {
-      return problem(c, 400, 'validation-error', 'Bad Request', 'That year has not begun.', [
-        { path: 'year', message: 'Give this year or an earlier one.' },
-      ]);
+      const errors = [{ path: name, message: 'Give this year or an earlier one.' }];
+      return { ok: false, refusal: { reason: 'not-begun', errors } };
     }
-    return { year, period: span.period, format: query.data.format };
+    return { ok: true, year: resolved.value, period: span.period, format: query.data.format };
   };
 
   const csv = (c: Context, stats: PublicStats, name: string) =>
@@ -62,8 +102,8 @@ export function publicRoutes(config: Config) {
     });
 
   const list = async (c: Context, format: 'json' | 'csv') => {
-    const request = yearOf(c, c.req.query());
-    if (request instanceof Response) return request;
+    const request = yearOf(c.req.query());
+    if (!request.ok) return yearProblem(c, request.refusal);
     const stats = await publicStats(store, {
       year: request.year,
       now: config.now(),
@@ -85,8 +125,8 @@ export function publicRoutes(config: Config) {
     .get('/api/v1/public/stats', (c) => list(c, 'json'))
     .get('/api/v1/public/stats.csv', (c) => list(c, 'csv'))
     .get('/api/v1/public/services/:serviceId/stats', async (c) => {
-      const request = yearOf(c, c.req.query());
-      if (request instanceof Response) return request;
+      const request = yearOf(c.req.query());
+      if (!request.ok) return yearProblem(c, request.refusal);
       const service = await store.getService(c.req.param('serviceId'));
       if (!service?.active) {
         return problem(c, 404, 'unknown-service', 'Not Found', 'There is no such active service.');
@@ -126,16 +166,19 @@ export function publicRoutes(config: Config) {
     .get('/transparantie', async (c) => {
       const jaar = c.req.query('jaar');
       const current = brusselsYear(config.now());
-      const request = yearOf(c, jaar === undefined ? {} : { year: jaar });
-      if (request instanceof Response) return request;
+      const years = [current, current - 1, current - 2];
+      const request = yearOf(jaar === undefined ? {} : { year: jaar }, 'jaar');
+      // A visitor's page: a refused year is a page too, in Dutch, with the years there are.
+      if (!request.ok) {
+        return c.html(transparencyRefusalHtml({ reason: request.refusal.reason, years }), 400);
+      }
       const stats = await publicStats(store, {
         year: request.year,
         now: config.now(),
         minimum: config.minPublicN,
       });
-      if (!stats)
-        return problem(c, 400, 'validation-error', 'Bad Request', 'That year has not begun.');
+      if (!stats) return c.html(transparencyRefusalHtml({ reason: 'not-begun', years }), 400);
       cacheFor(c, request.year, config.now());
-      return c.html(transparencyHtml({ stats, years: [current, current - 1, current - 2] }));
+      return c.html(transparencyHtml({ stats, years }));
     });
 }

@@ -61,6 +61,22 @@ describe('GET /api/v1/reports/annual', () => {
     expect((await get('/api/v1/reports/annual?format=pdf', tokenA)).status).toBe(400);
   });
 
+  it('answers 400 invalid-period for a year before 2000 or after 2100, and serves 2000', async () => {
+    const { get, tokenA, steering } = await withFeedback();
+    for (const year of ['1999', '2101', '9999']) {
+      const response = await get(`/api/v1/reports/annual?year=${year}`, tokenA);
+      expect(response.status, year).toBe(400);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(await json(response)).toMatchObject({
+        type: '/problems/invalid-period',
+        errors: [{ path: 'year', message: 'Give a year from 2000 to 2100.' }],
+      });
+    }
+    const first = await get('/api/v1/reports/annual?year=2000', steering);
+    expect(first.status).toBe(200);
+    expect((await json(first)).period).toEqual({ from: '2000-01-01', to: '2000-12-31' });
+  });
+
   it('defaults to this Brussels year', async () => {
     const { get, tokenA } = await withFeedback();
     const report = await json(await get('/api/v1/reports/annual', tokenA));

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { AnnualReportQuerySchema, fieldErrors } from '@vo-feedback/shared';
+import { AnnualReportQuerySchema, fieldErrors, INVALID_PERIOD } from '@vo-feedback/shared';
 import type { Config } from '../../deps.ts';
 import { annualReportCsv } from '../../domain/annual-report.ts';
 import { annualReportHtml } from '../../domain/report-html.ts';
-import { brusselsYear } from '../../domain/time.ts';
+import { resolveYear } from '../../domain/period.ts';
 import { requireToken, type AuthEnv } from '../../middleware/auth.ts';
 import { problem } from '../../problem.ts';
 import { annualReport } from '../../report-service.ts';
@@ -27,6 +27,18 @@ export function reportsRoutes(config: Config) {
         fieldErrors(query.error),
       );
     }
+    const resolved = resolveYear(query.data.year, config.now());
+    if (!resolved.ok) {
+      return problem(
+        c,
+        400,
+        INVALID_PERIOD,
+        'Bad Request',
+        'The year is outside the limits of a period; see errors.',
+        resolved.errors,
+      );
+    }
+    const year = resolved.value;
     const principal = c.get('principal');
     let organisationId: string | null;
     if (principal.role === 'provider') {
@@ -43,7 +55,6 @@ export function reportsRoutes(config: Config) {
     } else {
       organisationId = query.data.organisation ?? null;
     }
-    const year = query.data.year ?? brusselsYear(config.now());
     const outcome = await annualReport(config.store, { year, organisationId, now: config.now() });
     if (!outcome.ok) {
       return outcome.reason === 'unknown-organisation'

@@ -457,3 +457,42 @@ describe('GET /api/v1/services/:serviceId/export', () => {
     expect(csv.status).toBe(200);
   });
 });
+
+describe('the limits of a period', () => {
+  // 2016-01-01 to 2026-01-07 is 3,660 days with both ends; one day more is refused.
+  const REFUSED: [string, string][] = [
+    ['from=2000-01-01&to=9999-12-31', 'to'],
+    ['from=2016-01-01&to=2026-01-08', 'from'],
+    ['from=1999-12-31&to=2000-01-31', 'from'],
+    ['from=2100-12-01&to=2101-01-01', 'to'],
+    ['to=2101-06-30', 'to'],
+    ['from=2026-02-01&to=2026-01-01', 'from'],
+  ];
+
+  for (const route of ['summary', 'feedback', 'themes', 'export']) {
+    it(`${route}: answers 400 invalid-period beyond 2000–2100 or 3,660 days, and serves 3,660 days`, async () => {
+      const { get, tokenA } = await testCollector();
+      for (const [period, path] of REFUSED) {
+        const response = await get(`/api/v1/services/dienst-a/${route}?${period}`, tokenA);
+        expect(response.status, period).toBe(400);
+        expect(response.headers.get('content-type')).toBe('application/problem+json');
+        const body = await json(response);
+        expect(body.type, period).toBe('/problems/invalid-period');
+        expect(body.errors[0].path, period).toBe(path);
+        expect(body.errors[0].message, period).toMatch(/^Give|days apart/);
+      }
+      const longest = await get(
+        `/api/v1/services/dienst-a/${route}?from=2016-01-01&to=2026-01-07`,
+        tokenA,
+      );
+      expect(longest.status).toBe(200);
+    });
+  }
+
+  it('answers a malformed day as a validation error, before any period is worked out', async () => {
+    const { get, tokenA } = await testCollector();
+    const body = await json(await get('/api/v1/services/dienst-a/summary?to=9999-99-99', tokenA));
+    expect(body.type).toBe('/problems/validation-error');
+    expect(body.errors[0].path).toBe('to');
+  });
+});

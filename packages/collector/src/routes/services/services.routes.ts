@@ -3,6 +3,7 @@ import {
   ExportQuerySchema,
   FeedbackQuerySchema,
   fieldErrors,
+  INVALID_PERIOD,
   PeriodQuerySchema,
   type FeedbackItem,
   type FeedbackPage,
@@ -73,10 +74,15 @@ function periodOf(
   query: { from?: string | undefined; to?: string | undefined },
 ): Period | Response {
   const period = resolvePeriod(query, config.now());
-  if (period) return period;
-  return problem(c, 400, 'validation-error', 'Bad Request', 'The period is not valid.', [
-    { path: 'from', message: 'Give a from date on or before the to date.' },
-  ]);
+  if (period.ok) return period.value;
+  return problem(
+    c,
+    400,
+    INVALID_PERIOD,
+    'Bad Request',
+    'The period is outside its limits; see errors.',
+    period.errors,
+  );
 }
 
 // The cursor is opaque to clients: base64url of "<createdAt>.<id>", the position of the last item
