@@ -1,14 +1,5 @@
-import type { Summary } from '@vo-feedback/shared';
+import type { FeedbackPage, Me, ServiceInfo, Summary, Themes } from '@vo-feedback/shared';
 import type { Period } from './period.ts';
-
-/** A service as `GET /api/v1/services` lists it. */
-export interface ServiceInfo {
-  id: string;
-  name: string;
-  organisationId: string;
-  active: boolean;
-  publicServiceUri: string | null;
-}
 
 /** Why a request failed, in the terms the interface explains to the user. */
 export type FailureKind =
@@ -36,6 +27,16 @@ function kindOf(status: number): FailureKind {
 }
 
 export type Query = Record<string, string | number | undefined>;
+
+/** A period as the query of a request (only its two days: the collector refuses other keys). */
+function periodQuery(period: Period): Query {
+  return { from: period.from, to: period.to };
+}
+
+/** The path of one of a service's resources: `/services/<id>/<resource>`. */
+export function servicePath(serviceId: string, resource: string): string {
+  return `/services/${encodeURIComponent(serviceId)}/${resource}`;
+}
 
 /** The file name a `Content-Disposition` header gives, if any. */
 export function attachmentName(header: string | null): string | undefined {
@@ -108,10 +109,8 @@ export class DashboardApi {
   }
 
   /** The token's role, asked before anything else so that steering never requests comments. */
-  me(
-    signal?: AbortSignal,
-  ): Promise<{ role: 'provider' | 'steering'; organisationId: string | null }> {
-    return this.json('/me', {}, signal);
+  me(signal?: AbortSignal): Promise<Me> {
+    return this.json<Me>('/me', {}, signal);
   }
 
   services(signal?: AbortSignal): Promise<ServiceInfo[]> {
@@ -119,11 +118,16 @@ export class DashboardApi {
   }
 
   summary(serviceId: string, period: Period, signal?: AbortSignal): Promise<Summary> {
-    return this.json<Summary>(
-      `/services/${encodeURIComponent(serviceId)}/summary`,
-      { from: period.from, to: period.to },
-      signal,
-    );
+    return this.json<Summary>(servicePath(serviceId, 'summary'), periodQuery(period), signal);
+  }
+
+  themes(serviceId: string, period: Period, signal?: AbortSignal): Promise<Themes> {
+    return this.json<Themes>(servicePath(serviceId, 'themes'), periodQuery(period), signal);
+  }
+
+  /** One page of the comment listing; `query` holds the filter, the limit and the cursor. */
+  feedback(serviceId: string, query: Query, signal?: AbortSignal): Promise<FeedbackPage> {
+    return this.json<FeedbackPage>(servicePath(serviceId, 'feedback'), query, signal);
   }
 
   /**

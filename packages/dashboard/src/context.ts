@@ -1,10 +1,7 @@
+import type { Role } from '@vo-feedback/shared';
 import type { DashboardApi } from './api.ts';
 import type { Formats } from './format.ts';
 import type { Language, Messages } from './i18n/catalogs.ts';
-
-/** What a token may see: `provider` its organisation's services with comments, `steering` every
- * organisation's aggregates and never a comment. */
-export type Role = 'provider' | 'steering';
 
 /**
  * What every view needs from the shell. A new object on every change (language, role), so that
@@ -15,6 +12,8 @@ export interface DashboardContext {
   language: Language;
   t: Messages;
   f: Formats;
+  /** What the token may see: `provider` its organisation's services with comments, `steering`
+   * every organisation's aggregates and never a comment. */
   role: Role;
   /** Today in Brussels, YYYY-MM-DD: the reference of every preset. */
   today: string;

@@ -1,4 +1,5 @@
 import { LitElement, html, svg, nothing } from 'lit';
+import { chartImage, chartTable } from '../chart.ts';
 import { ChartSize } from '../chart-size.ts';
 import type { Formats } from '../format.ts';
 import { styles } from './vo-bar-chart.styles.ts';
@@ -79,15 +80,12 @@ export class VoBarChart extends LitElement {
     const row = Math.round(em * 3);
     const barHeight = Math.round(em * 1.1);
     const height = row * this.bars.length;
-    return html`<svg
-      width=${width}
-      height=${height}
-      viewBox="0 0 ${width} ${height}"
-      role="img"
-      aria-labelledby=${`${this.#id}-title`}
-    >
-      <title id=${`${this.#id}-title`}>${this.description}</title>
-      ${this.bars.map((bar, index) => {
+    return chartImage(
+      this.#id,
+      width,
+      height,
+      this.description,
+      this.bars.map((bar, index) => {
         const top = index * row;
         const length = (bar.value / max) * width;
         const share = total === 0 ? null : bar.value / total;
@@ -97,43 +95,26 @@ export class VoBarChart extends LitElement {
           <rect class="track" x="0" y=${top + em * 1.4} width=${width} height=${barHeight}></rect>
           ${bar.value > 0 ? svg`<rect class="bar" x="0" y=${top + em * 1.4} width=${Math.max(2, length)} height=${barHeight}></rect>` : nothing}
         </g>`;
-      })}
-    </svg>`;
+      }),
+    );
   }
 
   #table() {
     const total = this.bars.reduce((sum, bar) => sum + bar.value, 0);
     const f = this.formats;
-    return html`<div
-      class="table-scroll"
-      tabindex="0"
-      role="region"
-      aria-labelledby=${`${this.#id}-caption`}
-    >
-      <table>
-        <caption id=${`${this.#id}-caption`}>
-          ${this.caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.labelHeader}</th>
-            <th scope="col" class="number">${this.valueHeader}</th>
-            <th scope="col" class="number">${this.shareHeader}</th>
-            ${this.extraHeaders.map((header) => html`<th scope="col" class="number">${header}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${this.bars.map(
-            (bar) =>
-              html`<tr>
-                <th scope="row">${bar.label}</th>
-                <td class="number">${f.integer(bar.value)}</td>
-                <td class="number">${f.percent(total === 0 ? null : bar.value / total)}</td>
-                ${(bar.extra ?? []).map((cell) => html`<td class="number">${cell}</td>`)}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return chartTable(
+      this.#id,
+      this.caption,
+      [this.labelHeader, this.valueHeader, this.shareHeader, ...this.extraHeaders],
+      this.bars.map(
+        (bar) =>
+          html`<tr>
+            <th scope="row">${bar.label}</th>
+            <td class="number">${f.integer(bar.value)}</td>
+            <td class="number">${f.percent(total === 0 ? null : bar.value / total)}</td>
+            ${(bar.extra ?? []).map((cell) => html`<td class="number">${cell}</td>`)}
+          </tr>`,
+      ),
+    );
   }
 }

@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { chartStyles } from '../chart.ts';
 import { sharedStyles } from '../shared.styles.ts';
 import { tokens } from '../tokens.ts';
 
 export const styles = [
   tokens,
   sharedStyles,
+  chartStyles,
   css`
     /* Side by side when both fit, the table under the chart when not: a wider table (extra
        columns) needs more room before it moves beside the chart. */
@@ -25,13 +27,7 @@ export const styles = [
     .layout.wide .table-scroll {
       flex-basis: 30em;
     }
-    svg {
-      display: block;
-      overflow: visible;
-      font-family: var(--_font);
-    }
     text {
-      fill: var(--_text);
       font-size: 1em;
     }
     text.value {
@@ -45,9 +41,6 @@ export const styles = [
       fill: var(--_bar);
     }
     @media (forced-colors: active) {
-      text {
-        fill: CanvasText;
-      }
       .track {
         fill: Canvas;
         stroke: CanvasText;

@@ -1,23 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { FeedbackItem, FeedbackPage, Outcome } from '@vo-feedback/shared';
+import type { FeedbackItem, Outcome } from '@vo-feedback/shared';
 import { OUTCOMES } from '@vo-feedback/shared/constants';
-import { ApiError } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
-import { failureMessage, isAbort, retryable } from '../errors.ts';
+import { failureMessage, retryable } from '../errors.ts';
+import { contextMoved, Loader } from '../loader.ts';
 import type { Period } from '../period.ts';
 import { matches } from '../text-match.ts';
 import { styles } from './vo-comments.styles.ts';
 
-/** Detail of `vo-role-discovered`. */
-export interface RoleDiscoveredDetail {
-  role: 'steering';
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'vo-role-discovered': CustomEvent<RoleDiscoveredDetail>;
-  }
-}
+export type { RoleDiscoveredDetail } from '../loader.ts';
 
 /** The comment filter as the form holds it. */
 export interface CommentFilter {
@@ -74,7 +65,7 @@ export class VoComments extends LitElement {
   declare private _loading: boolean;
   declare private _error: unknown;
   declare private _announcement: string;
-  #abort: AbortController | undefined;
+  readonly #loader = new Loader(this, { steeringWhenRefused: true });
 
   constructor() {
     super();
@@ -90,14 +81,8 @@ export class VoComments extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
-  override disconnectedCallback(): void {
-    this.#abort?.abort();
-    super.disconnectedCallback();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const previous = changed.get('context') as DashboardContext | undefined;
-    const moved = changed.has('context') && (!previous || previous.api !== this.context.api);
+    const moved = contextMoved(changed, this.context);
     if (moved || changed.has('serviceId') || changed.has('period') || changed.has('filter')) {
       this._items = [];
       this._cursor = undefined;
@@ -108,61 +93,63 @@ export class VoComments extends LitElement {
   async #load(more: boolean) {
     // A steering token never asks for a comment.
     if (this.context.role !== 'provider') return;
-    this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
-    const { api, t, f } = this.context;
-    const { rating, outcome, text } = this.filter;
-    const scanning = text.trim() !== '';
     this._loading = true;
     this._error = undefined;
-    this._announcement = t.loadingComments;
+    this._announcement = this.context.t.loadingComments;
+    const stopped = () => {
+      this._loading = false;
+      this._announcement = '';
+    };
+    // Comments are refused to steering tokens: the loader then switches the dashboard to
+    // aggregates only.
+    await this.#loader.run((signal) => this.#read(signal), {
+      done: (found) => this.#show(found, more),
+      failed: (error) => {
+        stopped();
+        this._error = error;
+      },
+      refused: stopped,
+    });
+  }
+
+  /**
+   * Reads pages from the cursor on: one page, or with a text filter as many as it takes to find a
+   * page of matching comments (within the scan budget).
+   */
+  async #read(signal: AbortSignal): Promise<FeedbackItem[]> {
+    const { rating, outcome, text } = this.filter;
+    const scanning = text.trim() !== '';
     const found: FeedbackItem[] = [];
     let cursor = this._cursor ?? undefined;
     let read = 0;
-    try {
-      for (;;) {
-        const page = await api.json<FeedbackPage>(
-          `/services/${encodeURIComponent(this.serviceId)}/feedback`,
-          {
-            from: this.period.from,
-            to: this.period.to,
-            rating: rating || undefined,
-            outcome: outcome || undefined,
-            limit: scanning ? SCAN_PAGE : PAGE,
-            cursor: cursor ?? undefined,
-          },
-          abort.signal,
-        );
-        read += page.items.length;
-        found.push(...(scanning ? page.items.filter((i) => matches(i.comment, text)) : page.items));
-        cursor = page.nextCursor ?? undefined;
-        if (page.nextCursor === null) {
-          this._cursor = null;
-          break;
-        }
-        this._cursor = page.nextCursor;
-        if (!scanning || found.length >= PAGE || read >= SCAN_BUDGET) break;
+    for (;;) {
+      const page = await this.context.api.feedback(
+        this.serviceId,
+        {
+          from: this.period.from,
+          to: this.period.to,
+          rating: rating || undefined,
+          outcome: outcome || undefined,
+          limit: scanning ? SCAN_PAGE : PAGE,
+          cursor: cursor ?? undefined,
+        },
+        signal,
+      );
+      read += page.items.length;
+      found.push(...(scanning ? page.items.filter((i) => matches(i.comment, text)) : page.items));
+      cursor = page.nextCursor ?? undefined;
+      if (page.nextCursor === null) {
+        this._cursor = null;
+        break;
       }
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this._loading = false;
-      this._announcement = '';
-      if (error instanceof ApiError && error.kind === 'forbidden') {
-        // Comments are refused to steering tokens: switch the dashboard to aggregates only.
-        this.dispatchEvent(
-          new CustomEvent<RoleDiscoveredDetail>('vo-role-discovered', {
-            detail: { role: 'steering' },
-            bubbles: true,
-            composed: true,
-          }),
-        );
-        return;
-      }
-      this._error = error;
-      return;
+      this._cursor = page.nextCursor;
+      if (!scanning || found.length >= PAGE || read >= SCAN_BUDGET) break;
     }
-    if (abort.signal.aborted) return;
+    return found;
+  }
+
+  async #show(found: FeedbackItem[], more: boolean) {
+    const { t, f } = this.context;
     const firstNew = this._items.length;
     this._items = more ? [...this._items, ...found] : found;
     this._loading = false;

@@ -1,5 +1,6 @@
 import { LitElement, html, svg, nothing } from 'lit';
 import type { MonthFigures } from '@vo-feedback/shared';
+import { chartImage, chartTable } from '../chart.ts';
 import { ChartSize } from '../chart-size.ts';
 import type { DashboardContext } from '../context.ts';
 import { styles } from './vo-csat-chart.styles.ts';
@@ -118,60 +119,38 @@ export class VoCsatChart extends LitElement {
       return svg`<text class="axis" x=${x(index)} y=${top + plot + em * 1.3} text-anchor="middle">${f.shortMonth(month.month)}</text>
         ${showYear ? svg`<text class="axis year" x=${x(index)} y=${top + plot + em * 2.5} text-anchor="middle">${month.month.slice(0, 4)}</text>` : nothing}`;
     });
-    return html`<svg
-      width=${width}
-      height=${height}
-      viewBox="0 0 ${width} ${height}"
-      role="img"
-      aria-labelledby=${`${this.#id}-title`}
-    >
-      <title id=${`${this.#id}-title`}>${t.monthlyChart(f.month(first), f.month(last))}</title>
-      ${grid} ${band} ${lines} ${points} ${labels}
-    </svg>`;
+    return chartImage(
+      this.#id,
+      width,
+      height,
+      t.monthlyChart(f.month(first), f.month(last)),
+      svg`${grid} ${band} ${lines} ${points} ${labels}`,
+    );
   }
 
   #table() {
     const { t, f } = this.context;
-    return html`<div
-      class="table-scroll"
-      tabindex="0"
-      role="region"
-      aria-labelledby=${`${this.#id}-caption`}
-    >
-      <table>
-        <caption id=${`${this.#id}-caption`}>
-          ${t.monthlyHeading}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t.month}</th>
-            <th scope="col" class="number">${t.responses}</th>
-            <th scope="col" class="number">${t.csat}</th>
-            <th scope="col" class="number">${t.intervalColumn}</th>
-            <th scope="col" class="number">${t.impressions}</th>
-            <th scope="col" class="number">${t.responseRate}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.months.map(
-            (month) =>
-              html`<tr data-month=${month.month}>
-                <th scope="row">${f.month(month.month)}</th>
-                <td class="number">${f.integer(month.responses)}</td>
-                <td class="number">${f.percent(month.csat)}</td>
-                <td class="number">
-                  ${
-                    month.csatInterval
-                      ? `${f.percent(month.csatInterval[0])} – ${f.percent(month.csatInterval[1])}`
-                      : '–'
-                  }
-                </td>
-                <td class="number">${f.integer(month.impressions)}</td>
-                <td class="number">${f.percent(monthResponseRate(month))}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return chartTable(
+      this.#id,
+      t.monthlyHeading,
+      [t.month, t.responses, t.csat, t.intervalColumn, t.impressions, t.responseRate],
+      this.months.map(
+        (month) =>
+          html`<tr data-month=${month.month}>
+            <th scope="row">${f.month(month.month)}</th>
+            <td class="number">${f.integer(month.responses)}</td>
+            <td class="number">${f.percent(month.csat)}</td>
+            <td class="number">
+              ${
+                month.csatInterval
+                  ? `${f.percent(month.csatInterval[0])} – ${f.percent(month.csatInterval[1])}`
+                  : '–'
+              }
+            </td>
+            <td class="number">${f.integer(month.impressions)}</td>
+            <td class="number">${f.percent(monthResponseRate(month))}</td>
+          </tr>`,
+      ),
+    );
   }
 }

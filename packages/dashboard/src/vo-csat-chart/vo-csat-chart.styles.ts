@@ -1,22 +1,18 @@
 import { css } from 'lit';
+import { chartStyles } from '../chart.ts';
 import { sharedStyles } from '../shared.styles.ts';
 import { tokens } from '../tokens.ts';
 
 export const styles = [
   tokens,
   sharedStyles,
+  chartStyles,
   css`
     .chart {
       min-width: 0;
       margin-bottom: 1.5em;
     }
-    svg {
-      display: block;
-      overflow: visible;
-      font-family: var(--_font);
-    }
     text {
-      fill: var(--_text);
       font-size: 0.875em;
     }
     .year {
@@ -40,7 +36,6 @@ export const styles = [
       stroke-width: 1.5;
     }
     @media (forced-colors: active) {
-      text,
       .year {
         fill: CanvasText;
       }

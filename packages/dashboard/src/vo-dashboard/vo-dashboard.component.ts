@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { ApiError, DashboardApi, type ServiceInfo } from '../api.ts';
-import type { DashboardContext, Role } from '../context.ts';
+import type { Role, ServiceInfo } from '@vo-feedback/shared';
+import { ApiError, DashboardApi } from '../api.ts';
+import type { DashboardContext } from '../context.ts';
 import { failureMessage, retryable } from '../errors.ts';
 import { Formats } from '../format.ts';
 import { catalogs, isLanguage, LANGUAGES, type Language } from '../i18n/catalogs.ts';
@@ -92,16 +93,10 @@ export class VoDashboard extends LitElement {
 
   /** No view is shown before the role is known: a steering token must never ask for comments. */
   async #loadRole(api: DashboardApi) {
-    try {
-      const me = await api.me();
-      if (api !== this._api) return;
+    await this.#ask(api, api.me(), (me) => {
       this._role = me.role;
       this._roleKnown = true;
-    } catch (error) {
-      if (api === this._api && !(error instanceof ApiError && error.kind === 'unauthorized')) {
-        this._servicesError = error;
-      }
-    }
+    });
   }
 
   #setServices(services: ServiceInfo[]) {
@@ -113,9 +108,17 @@ export class VoDashboard extends LitElement {
     const api = this._api;
     if (!api) return;
     this._servicesError = undefined;
+    await this.#ask(api, api.services(), (services) => this.#setServices(services));
+  }
+
+  /**
+   * Uses an answer for the token that asked, if it is still the one signed in. A failure shows
+   * in place of the views, except a refused token: `onUnauthorized` signs out and says why.
+   */
+  async #ask<T>(api: DashboardApi, answer: Promise<T>, use: (value: T) => void) {
     try {
-      const services = await api.services();
-      if (api === this._api) this.#setServices(services);
+      const value = await answer;
+      if (api === this._api) use(value);
     } catch (error) {
       if (api === this._api && !(error instanceof ApiError && error.kind === 'unauthorized')) {
         this._servicesError = error;

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import type { ServiceInfo } from '../api.ts';
+import type { ServiceInfo } from '@vo-feedback/shared';
+import { servicePath } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
 import { failureMessage } from '../errors.ts';
 import type { Period } from '../period.ts';
@@ -74,7 +75,7 @@ export class VoDownloads extends LitElement {
         ? (['csv', 'xlsx'] as const).map((format) => ({
             id: `export-${format}`,
             label: format === 'csv' ? t.exportCsv : t.exportXlsx,
-            path: `/services/${encodeURIComponent(service.id)}/export`,
+            path: servicePath(service.id, 'export'),
             query: { format, from: period.from, to: period.to },
             fallbackName: `${service.id}-${period.from}-${period.to}.${format}`,
           }))

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { DashboardContext } from '../context.ts';
+import { emit } from '../events.ts';
 import { isDay, presetOf, presetPeriod, PRESETS, type Period, type Preset } from '../period.ts';
 import { styles } from './vo-period-picker.styles.ts';
 
@@ -87,13 +88,7 @@ export class VoPeriodPicker extends LitElement {
     } else {
       period = presetPeriod(this._preset, this.context.today);
     }
-    this.dispatchEvent(
-      new CustomEvent<PeriodChangeDetail>('vo-period-change', {
-        detail: { period },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'vo-period-change', { period });
   };
 
   override render() {

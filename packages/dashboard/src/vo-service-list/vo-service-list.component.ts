@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { Summary } from '@vo-feedback/shared';
-import { mapLimited, type ServiceInfo } from '../api.ts';
+import type { ServiceInfo, Summary } from '@vo-feedback/shared';
+import { mapLimited } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
-import { failureMessage, isAbort } from '../errors.ts';
+import { failureMessage } from '../errors.ts';
+import { contextMoved, Loader, settle } from '../loader.ts';
 import { yearToDateAndLastYear } from '../period.ts';
 import { routeHash } from '../routes.ts';
 import { styles } from './vo-service-list.styles.ts';
@@ -39,7 +40,7 @@ export class VoServiceList extends LitElement {
   /** The services `GET /api/v1/services` returned. */
   declare services: ServiceInfo[];
   declare private _figures: Map<string, YearFigures | { error: unknown }>;
-  #abort: AbortController | undefined;
+  readonly #loader = new Loader(this);
 
   constructor() {
     super();
@@ -50,42 +51,32 @@ export class VoServiceList extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
-  override disconnectedCallback(): void {
-    this.#abort?.abort();
-    super.disconnectedCallback();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new language or role re-renders; only new services, a new token or a new day reload.
-    const previous = changed.get('context') as DashboardContext | undefined;
-    const moved =
-      changed.has('context') &&
-      (!previous || previous.api !== this.context.api || previous.today !== this.context.today);
-    if (changed.has('services') || moved) void this.#load();
+    if (changed.has('services') || contextMoved(changed, this.context, { today: true })) {
+      void this.#load();
+    }
   }
 
   async #load() {
-    this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
     const { api, today } = this.context;
     const { current, previous } = yearToDateAndLastYear(today);
     this._figures = new Map();
-    await mapLimited(this.services, 4, async (service) => {
-      let figures: YearFigures | { error: unknown };
-      try {
-        const [now, before] = await Promise.all([
-          api.summary(service.id, current, abort.signal),
-          api.summary(service.id, previous, abort.signal),
-        ]);
-        figures = { current: now, previous: before };
-      } catch (error) {
-        if (isAbort(error) || abort.signal.aborted) return;
-        figures = { error };
-      }
-      if (abort.signal.aborted) return;
-      this._figures = new Map(this._figures).set(service.id, figures);
-    });
+    // Each service's figures show as they come; a failure is that service's, not the list's.
+    const each = (signal: AbortSignal) =>
+      mapLimited(this.services, 4, async (service) => {
+        const settled = await settle(signal, async (signal) => {
+          const [now, before] = await Promise.all([
+            api.summary(service.id, current, signal),
+            api.summary(service.id, previous, signal),
+          ]);
+          return { current: now, previous: before };
+        });
+        if (!settled) return;
+        const figures = 'value' in settled ? settled.value : settled;
+        this._figures = new Map(this._figures).set(service.id, figures);
+      });
+    await this.#loader.run(each);
   }
 
   override render() {

@@ -1,9 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { Figures, Summary } from '@vo-feedback/shared';
+import type { Figures, ServiceInfo, Summary } from '@vo-feedback/shared';
 import { OUTCOMES } from '@vo-feedback/shared/constants';
-import type { ServiceInfo } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
-import { failureMessage, isAbort, retryable } from '../errors.ts';
+import { failureMessage, retryable } from '../errors.ts';
+import { contextMoved, Loader } from '../loader.ts';
 import type { Period } from '../period.ts';
 import type { Bar } from '../vo-bar-chart/vo-bar-chart.component.ts';
 import type { CommentFilter, VoComments } from '../vo-comments/vo-comments.component.ts';
@@ -46,7 +46,7 @@ export class VoServiceReport extends LitElement {
   declare private _summary: Summary | undefined;
   declare private _error: unknown;
   declare private _filter: CommentFilter;
-  #abort: AbortController | undefined;
+  readonly #loader = new Loader(this);
 
   constructor() {
     super();
@@ -60,35 +60,28 @@ export class VoServiceReport extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
-  override disconnectedCallback(): void {
-    this.#abort?.abort();
-    super.disconnectedCallback();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const previous = changed.get('context') as DashboardContext | undefined;
-    const moved = changed.has('context') && (!previous || previous.api !== this.context.api);
     if (changed.has('service')) this._filter = { rating: '', outcome: '', text: '' };
-    if (moved || changed.has('service') || changed.has('period')) void this.#load();
+    if (contextMoved(changed, this.context) || changed.has('service') || changed.has('period')) {
+      void this.#load();
+    }
   }
 
   async #load() {
-    this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
     this.state = 'loading';
     this._error = undefined;
-    try {
-      const summary = await this.context.api.summary(this.service.id, this.period, abort.signal);
-      if (abort.signal.aborted) return;
-      this._summary = summary;
-      this.state = summary.responses === 0 ? 'empty' : 'ready';
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this._summary = undefined;
-      this._error = error;
-      this.state = 'error';
-    }
+    const { api } = this.context;
+    await this.#loader.run((signal) => api.summary(this.service.id, this.period, signal), {
+      done: (summary) => {
+        this._summary = summary;
+        this.state = summary.responses === 0 ? 'empty' : 'ready';
+      },
+      failed: (error) => {
+        this._summary = undefined;
+        this._error = error;
+        this.state = 'error';
+      },
+    });
   }
 
   #onThemeSelect = async (event: CustomEvent<ThemeSelectDetail>) => {

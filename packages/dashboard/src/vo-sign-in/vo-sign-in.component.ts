@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
-import { ApiError, DashboardApi, type ServiceInfo } from '../api.ts';
+import type { ServiceInfo } from '@vo-feedback/shared';
+import { ApiError, DashboardApi } from '../api.ts';
 import { failureMessage } from '../errors.ts';
+import { emit } from '../events.ts';
 import type { Messages } from '../i18n/catalogs.ts';
 import { styles } from './vo-sign-in.styles.ts';
 
@@ -33,12 +35,15 @@ export class VoSignIn extends LitElement {
 
   static override properties = {
     messages: { attribute: false },
+    connect: { attribute: false },
     _error: { state: true },
     _busy: { state: true },
   };
 
   /** The language's catalog. */
   declare messages: Messages;
+  /** The API a token opens: the collector's, unless a test gives another. */
+  declare connect: (token: string) => Pick<DashboardApi, 'services'>;
   declare private _error: string;
   declare private _busy: boolean;
 
@@ -46,6 +51,7 @@ export class VoSignIn extends LitElement {
     super();
     this._error = '';
     this._busy = false;
+    this.connect = (token) => new DashboardApi(token);
   }
 
   /** Moves focus to the heading (after a navigation or sign-out). */
@@ -67,15 +73,9 @@ export class VoSignIn extends LitElement {
     this._busy = true;
     this._error = '';
     try {
-      const services = await new DashboardApi(token).services();
+      const services = await this.connect(token).services();
       input.value = '';
-      this.dispatchEvent(
-        new CustomEvent<SignedInDetail>('vo-signed-in', {
-          detail: { token, services },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      emit(this, 'vo-signed-in', { token, services });
     } catch (error) {
       this._error =
         error instanceof ApiError && error.kind === 'unauthorized'

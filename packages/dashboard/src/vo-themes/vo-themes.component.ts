@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Theme, Themes } from '@vo-feedback/shared';
-import { ApiError } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
-import { failureMessage, isAbort, retryable } from '../errors.ts';
+import { failureMessage, retryable } from '../errors.ts';
+import { emit } from '../events.ts';
+import { contextMoved, Loader } from '../loader.ts';
 import type { Period } from '../period.ts';
-import type { RoleDiscoveredDetail } from '../vo-comments/vo-comments.component.ts';
 import { styles } from './vo-themes.styles.ts';
 
 /** Detail of `vo-theme-select`. */
@@ -46,7 +46,7 @@ export class VoThemes extends LitElement {
   declare period: Period;
   declare private _themes: Themes | undefined;
   declare private _error: unknown;
-  #abort: AbortController | undefined;
+  readonly #loader = new Loader(this, { steeringWhenRefused: true });
 
   constructor() {
     super();
@@ -54,55 +54,29 @@ export class VoThemes extends LitElement {
     this._error = undefined;
   }
 
-  override disconnectedCallback(): void {
-    this.#abort?.abort();
-    super.disconnectedCallback();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const previous = changed.get('context') as DashboardContext | undefined;
-    const moved = changed.has('context') && (!previous || previous.api !== this.context.api);
-    if (moved || changed.has('serviceId') || changed.has('period')) void this.#load();
+    if (contextMoved(changed, this.context) || changed.has('serviceId') || changed.has('period')) {
+      void this.#load();
+    }
   }
 
   async #load() {
     if (this.context.role !== 'provider') return;
-    this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
     this._themes = undefined;
     this._error = undefined;
-    try {
-      const themes = await this.context.api.json<Themes>(
-        `/services/${encodeURIComponent(this.serviceId)}/themes`,
-        { from: this.period.from, to: this.period.to },
-        abort.signal,
-      );
-      if (!abort.signal.aborted) this._themes = themes;
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      if (error instanceof ApiError && error.kind === 'forbidden') {
-        this.dispatchEvent(
-          new CustomEvent<RoleDiscoveredDetail>('vo-role-discovered', {
-            detail: { role: 'steering' },
-            bubbles: true,
-            composed: true,
-          }),
-        );
-        return;
-      }
-      this._error = error;
-    }
+    const { api } = this.context;
+    await this.#loader.run((signal) => api.themes(this.serviceId, this.period, signal), {
+      done: (themes) => {
+        this._themes = themes;
+      },
+      failed: (error) => {
+        this._error = error;
+      },
+    });
   }
 
   #select(term: string) {
-    this.dispatchEvent(
-      new CustomEvent<ThemeSelectDetail>('vo-theme-select', {
-        detail: { term },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'vo-theme-select', { term });
   }
 
   override render() {

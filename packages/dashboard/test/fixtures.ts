@@ -1,0 +1,311 @@
+// Fixture data for the element tests: answers shaped by the shared contract (each parsed through
+// its zod schema, so a fixture that drifts from what the collector answers fails here), and a
+// typed fake of the API that returns them. The real collector is tested end to end in e2e/.
+import { fixture } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import {
+  FeedbackPageSchema,
+  SummarySchema,
+  ThemesSchema,
+  type FeedbackItem,
+  type FeedbackPage,
+  type ServiceInfo,
+  type Summary,
+  type Themes,
+} from '@vo-feedback/shared';
+import { DashboardApi, type Query } from '../src/api.ts';
+import type { DashboardContext } from '../src/context.ts';
+import { Formats } from '../src/format.ts';
+import { catalogs, type Language } from '../src/i18n/catalogs.ts';
+import type { Period } from '../src/period.ts';
+
+/** The day every fixture context calls today. */
+export const TODAY = '2026-06-15';
+export const PERIOD: Period = { from: '2026-01-01', to: TODAY };
+
+/** What the fake answers, per method; a throwing answer is a failed request. */
+export interface Answers {
+  services(): ServiceInfo[] | Promise<ServiceInfo[]>;
+  summary(serviceId: string, period: Period): Summary | Promise<Summary>;
+  themes(serviceId: string, period: Period): Themes | Promise<Themes>;
+  feedback(serviceId: string, query: Query): FeedbackPage | Promise<FeedbackPage>;
+  download(path: string, query: Query, fallbackName: string): string | Promise<string>;
+}
+
+/** One call the element made: the method, its arguments and its abort signal. */
+export interface Call {
+  method: keyof Answers;
+  args: unknown[];
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * The dashboard's API with canned answers instead of requests. An aborted call rejects as fetch
+ * does (AbortError), so the elements' handling of replaced requests is exercised too.
+ */
+export class FakeApi extends DashboardApi {
+  readonly calls: Call[] = [];
+
+  constructor(private readonly answers: Partial<Answers> = {}) {
+    super('vof_test');
+  }
+
+  override request(path: string): Promise<Response> {
+    return Promise.reject(new Error(`No fixture answers ${path}.`));
+  }
+
+  override services(signal?: AbortSignal) {
+    return this.#answer('services', [], signal);
+  }
+
+  override summary(serviceId: string, period: Period, signal?: AbortSignal) {
+    return this.#answer('summary', [serviceId, period], signal);
+  }
+
+  override themes(serviceId: string, period: Period, signal?: AbortSignal) {
+    return this.#answer('themes', [serviceId, period], signal);
+  }
+
+  override feedback(serviceId: string, query: Query, signal?: AbortSignal) {
+    return this.#answer('feedback', [serviceId, query], signal);
+  }
+
+  override download(path: string, query: Query, fallbackName: string) {
+    return this.#answer('download', [path, query, fallbackName], undefined);
+  }
+
+  #answer<M extends keyof Answers>(
+    method: M,
+    args: Parameters<Answers[M]>,
+    signal: AbortSignal | undefined,
+  ): Promise<Awaited<ReturnType<Answers[M]>>> {
+    this.calls.push({ method, args, signal });
+    const answer = this.answers[method] as
+      ((...args: unknown[]) => Awaited<ReturnType<Answers[M]>>) | undefined;
+    return new Promise((resolve, reject) => {
+      const aborted = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
+      if (signal?.aborted) return aborted();
+      signal?.addEventListener('abort', aborted, { once: true });
+      if (!answer) return reject(new Error(`No fixture answers ${method}.`));
+      Promise.resolve()
+        .then(() => answer(...args))
+        .then(resolve, reject);
+    });
+  }
+}
+
+/** A promise to resolve by hand: an answer that arrives when the test says so. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+export function context(
+  api: DashboardApi = new FakeApi(),
+  overrides: Partial<Omit<DashboardContext, 't' | 'f'>> = {},
+): DashboardContext {
+  const language: Language = overrides.language ?? 'nl';
+  return {
+    api,
+    language,
+    t: catalogs[language],
+    f: new Formats(language),
+    role: 'provider',
+    today: TODAY,
+    ...overrides,
+  };
+}
+
+export const SERVICES: ServiceInfo[] = [
+  {
+    id: 'omgevingsloket',
+    name: 'Omgevingsloket',
+    organisationId: 'org-a',
+    active: true,
+    publicServiceUri: null,
+  },
+  {
+    id: 'parkeerkaart',
+    name: 'Parkeerkaart aanvragen',
+    organisationId: 'org-b',
+    active: false,
+    publicServiceUri: null,
+  },
+];
+
+const noRatings = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+
+/** A summary: ten responses by default, eight of them satisfied, over two months. */
+export function summary(overrides: Partial<Summary> = {}): Summary {
+  const ratings = { '1': 1, '2': 0, '3': 1, '4': 3, '5': 5 };
+  return SummarySchema.parse({
+    serviceId: 'omgevingsloket',
+    from: PERIOD.from,
+    to: PERIOD.to,
+    responses: 10,
+    ratings,
+    mean: 4.1,
+    csat: 0.8,
+    csatInterval: [0.49, 0.94],
+    comments: 4,
+    impressions: 200,
+    responseRate: 0.05,
+    byMonth: [
+      {
+        month: '2026-01',
+        responses: 4,
+        ratings: { ...noRatings, '4': 2, '5': 1, '1': 1 },
+        mean: 3.75,
+        csat: 0.75,
+        csatInterval: [0.3, 0.95],
+        comments: 2,
+        impressions: 100,
+        responseRate: 0.04,
+      },
+      {
+        month: '2026-02',
+        responses: 0,
+        ratings: noRatings,
+        mean: null,
+        csat: null,
+        csatInterval: null,
+        comments: 0,
+        impressions: 40,
+        responseRate: 0,
+      },
+      {
+        month: '2026-03',
+        responses: 6,
+        ratings: { ...noRatings, '3': 1, '4': 1, '5': 4 },
+        mean: 4.5,
+        csat: 0.83,
+        csatInterval: [0.44, 0.97],
+        comments: 2,
+        impressions: 60,
+        responseRate: 0.1,
+      },
+    ],
+    byOutcome: {
+      completed: {
+        responses: 7,
+        ratings: { ...noRatings, '4': 2, '5': 5 },
+        mean: 4.71,
+        csat: 1,
+        csatInterval: [0.65, 1],
+        comments: 2,
+      },
+      error: {
+        responses: 3,
+        ratings: { ...noRatings, '1': 1, '3': 1, '4': 1 },
+        mean: 2.67,
+        csat: 0.33,
+        csatInterval: [0.06, 0.79],
+        comments: 2,
+      },
+    },
+    ...overrides,
+  });
+}
+
+export function themes(overrides: Partial<Themes> = {}): Themes {
+  return ThemesSchema.parse({
+    serviceId: 'omgevingsloket',
+    from: PERIOD.from,
+    to: PERIOD.to,
+    comments: 12,
+    words: [
+      { term: 'formulier', count: 5 },
+      { term: 'traag', count: 3 },
+    ],
+    pairs: [{ term: 'te lang', count: 4 }],
+    ...overrides,
+  });
+}
+
+let nextComment = 0;
+
+/** A comment as the listing returns it. */
+export function comment(text: string, overrides: Partial<FeedbackItem> = {}): FeedbackItem {
+  const n = nextComment++;
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    serviceId: 'omgevingsloket',
+    createdAt: '2026-03-02T09:30:00.000Z',
+    day: '2026-03-02',
+    rating: 2,
+    comment: text,
+    lang: 'nl',
+    outcome: 'completed',
+    step: null,
+    page: null,
+    redactions: 0,
+    ...overrides,
+  };
+}
+
+export function feedbackPage(
+  items: FeedbackItem[],
+  nextCursor: string | null = null,
+): FeedbackPage {
+  return FeedbackPageSchema.parse({
+    serviceId: 'omgevingsloket',
+    from: PERIOD.from,
+    to: PERIOD.to,
+    items,
+    nextCursor,
+  });
+}
+
+const boxes: HTMLElement[] = [];
+
+/**
+ * Renders `template` and returns its element with every event of `types` that bubbled out of it,
+ * recorded from before the first render (an element may fire during its first load).
+ */
+export async function mount<E extends Element>(
+  template: TemplateResult,
+  ...types: (keyof GlobalEventHandlersEventMap)[]
+): Promise<{ el: E; events: CustomEvent[] }> {
+  const events: CustomEvent[] = [];
+  const box = document.createElement('div');
+  for (const type of types)
+    box.addEventListener(type, (event) => events.push(event as CustomEvent));
+  document.body.append(box);
+  boxes.push(box);
+  const el = await fixture<E>(template, { parentNode: box });
+  return { el, events };
+}
+
+/** Removes what {@link mount} added (fixtureCleanup removes only the fixtures themselves). */
+export function removeBoxes(): void {
+  for (const box of boxes.splice(0)) box.remove();
+}
+
+/** Text of an element's shadow root, with runs of white space as one space. */
+export function textOf(element: Element): string {
+  const root = element.shadowRoot ?? element;
+  return (root.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The body rows of the element's table, each as the text of its cells. */
+export function tableRows(element: Element): string[][] {
+  return [...element.shadowRoot!.querySelectorAll('tbody tr')].map((row) =>
+    [...row.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
+  );
+}
+
+/** Waits until `check` returns something truthy (an element rendered, an answer shown). */
+export async function until<T>(check: () => T | null | undefined | false, ms = 3000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error('Timed out waiting.');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
