@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 import { minifyTemplates } from './minify-templates.ts';
 
-// The widget ships as one ES file with Lit inside, so a host page adds a single <script> and
-// loads nothing else (the size budget counts everything it loads).
+// The widget ships as one ES file with Lit and the Dutch texts inside, so a host page adds a single
+// <script type="module">. The other languages are chunks beside it, which that file imports from
+// its own base URL when a page needs one (the size budget counts everything a page loads).
 export default defineConfig({
   plugins: [minifyTemplates()],
   build: {
@@ -16,7 +17,13 @@ export default defineConfig({
     // No comments: pure annotations would only help a bundler, and Lit's licence notice is in the
     // README (as with any minified bundle).
     rolldownOptions: {
-      output: { minify: true, comments: false },
+      // A chunk's name carries its content hash: a cached vo-feedback.js never gets the texts of
+      // another release.
+      output: {
+        minify: true,
+        comments: false,
+        chunkFileNames: 'vo-feedback-[name]-[hash].js',
+      },
     },
     sourcemap: true,
     emptyOutDir: true,

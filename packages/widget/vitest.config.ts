@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -155,9 +155,11 @@ const stopScriptedServer: BrowserCommand<[]> = () =>
 
 /**
  * The built bundle on a page with a strict Content-Security-Policy: no inline script or style, no
- * eval, Trusted Types enforced, connections only to the collector. The page is served on the test
- * origin (which the collector allows) through the browser's request routing; the citizen rates 4
- * and the result says what the page saw.
+ * eval, Trusted Types enforced, connections only to the collector. The page is served by a server
+ * of its own on `localhost` (an origin the collector allows, on another site than the collector's
+ * 127.0.0.1, as a government site is). It holds a Dutch widget and a French one: the French
+ * catalog is held back until the French widget has been looked at while it waits. The citizen
+ * rates 4 in the Dutch one, and the result says what the page saw.
  */
 const viteCli = join(
   dirname(createRequire(import.meta.url).resolve('vite/package.json')),
@@ -169,14 +171,17 @@ const strictCspRun: BrowserCommand<[]> = async (context) => {
   // The shipping bundle, built as `npm run build` builds it (a production build, whatever vitest's
   // own NODE_ENV), into a directory of its own.
   const outDir = mkdtempSync(join(tmpdir(), 'vo-feedback-csp-'));
-  let bundle: string;
+  // Every built script, by path: the bundle and its language chunks.
+  const scripts = new Map<string, string>();
   try {
     execFileSync(process.execPath, [viteCli, 'build', '--outDir', outDir], {
       cwd: import.meta.dirname,
       env: { ...process.env, NODE_ENV: 'production' },
       stdio: 'ignore',
     });
-    bundle = readFileSync(join(outDir, 'vo-feedback.js'), 'utf8');
+    for (const name of readdirSync(outDir).filter((file) => file.endsWith('.js'))) {
+      scripts.set(`/${name}`, readFileSync(join(outDir, name), 'utf8'));
+    }
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
@@ -190,10 +195,22 @@ const strictCspRun: BrowserCommand<[]> = async (context) => {
   ].join('; ');
   const html = `<!doctype html><html lang="nl"><head><title>CSP</title>
 <script type="module" src="/vo-feedback.js"></script></head>
-<body><vo-feedback service-id="${collector().serviceId}" endpoint="${collector().url}"></vo-feedback></body></html>`;
-  const server = createHttpServer((request, response) => {
-    if (request.url === '/vo-feedback.js') {
-      return response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+<body><vo-feedback service-id="${collector().serviceId}" endpoint="${collector().url}"></vo-feedback>
+<div lang="fr"><vo-feedback service-id="${collector().serviceId}" endpoint="${collector().url}"><p>Sans JavaScript</p></vo-feedback></div></body></html>`;
+  const chunks: string[] = [];
+  let chunkAsked: () => void;
+  const asked = new Promise<void>((resolve) => (chunkAsked = resolve));
+  let releaseChunks: () => void;
+  const released = new Promise<void>((resolve) => (releaseChunks = resolve));
+  const server = createHttpServer(async (request, response) => {
+    const script = scripts.get(request.url ?? '');
+    if (script !== undefined) {
+      if (request.url !== '/vo-feedback.js') {
+        chunks.push(request.url!.slice(1));
+        chunkAsked();
+        await released;
+      }
+      return response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     }
     response.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': policy });
     response.end(html);
@@ -209,7 +226,17 @@ const strictCspRun: BrowserCommand<[]> = async (context) => {
     page.on('requestfailed', (request) =>
       problems.push(`${request.url()}: ${request.failure()?.errorText}`),
     );
-    await page.goto(`http://127.0.0.1:${cspPort}/`);
+    // Not waiting for `load`, which may wait for the held-back chunk.
+    await page.goto(`http://localhost:${cspPort}/`, { waitUntil: 'commit' });
+    await page.getByRole('radio', { name: 'Tevreden', exact: true }).waitFor();
+    await asked;
+    const french = page.locator('div[lang="fr"] > vo-feedback');
+    const whileLoading = await french.evaluate((el) => ({
+      rendered: el.shadowRoot!.textContent!.trim(),
+      shown: (el as HTMLElement).innerText.trim(),
+    }));
+    releaseChunks!();
+    const frenchQuestion = await french.locator('legend').textContent();
     await page.getByRole('radio', { name: 'Tevreden', exact: true }).check();
     const posted = page.waitForResponse((r) => r.url().endsWith('/api/v1/feedback'));
     await page.getByRole('button', { name: 'Versturen' }).click();
@@ -218,6 +245,9 @@ const strictCspRun: BrowserCommand<[]> = async (context) => {
     const id = (JSON.parse(response.request().postData() ?? '{}') as { id: string }).id;
     return {
       problems,
+      chunks,
+      whileLoading,
+      frenchQuestion,
       status: response.status(),
       stored: await collector().count(id),
       buttonBackground: await page
@@ -225,6 +255,7 @@ const strictCspRun: BrowserCommand<[]> = async (context) => {
         .evaluate((button) => getComputedStyle(button).backgroundColor),
     };
   } finally {
+    releaseChunks!();
     await page.close();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -254,6 +285,11 @@ declare module 'vitest/browser' {
     stopScriptedServer: () => Promise<void>;
     strictCspRun: () => Promise<{
       problems: string[];
+      /** The scripts fetched besides vo-feedback.js. */
+      chunks: string[];
+      /** The French widget while its catalog is held back: its own text, and what it shows. */
+      whileLoading: { rendered: string; shown: string };
+      frenchQuestion: string | null;
       status: number;
       stored: number;
       buttonBackground: string;

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { afterEach, describe, it } from 'vitest';
+import { afterEach, describe, it, vi } from 'vitest';
 import { commands } from 'vitest/browser';
+import { collector, queue } from '../test/helpers.ts';
 import { QUEUE_KEY, deliver, flushQueue, uuidv7 } from './delivery.ts';
 
 describe('uuidv7', () => {
@@ -81,5 +82,67 @@ describe('deliver: the retry policy', () => {
     expect(await deliver(`${url}/api/v1/feedback`, answer(uuidv7()))).to.equal('failed');
     expect(await commands.scriptedRequestTimes()).to.have.length(1);
     expect(localStorage.getItem(QUEUE_KEY)).to.equal(null);
+  });
+});
+
+describe('the offline queue keeps an answer a week at most', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    return commands.stopScriptedServer();
+  });
+
+  const DAY = 24 * 3600 * 1000;
+
+  /** Puts answers in the queue as if they had been queued `daysAgo` days ago. */
+  function queued(url: string, ...daysAgo: number[]): string[] {
+    const entries = daysAgo.map((days) => {
+      const id = uuidv7();
+      const body = { id, serviceId: collector.serviceId, rating: 3, lang: 'nl', page: '/' };
+      return { id, url, body: JSON.stringify(body), at: Date.now() - days * DAY };
+    });
+    localStorage.setItem(QUEUE_KEY, JSON.stringify(entries));
+    return entries.map((entry) => entry.id);
+  }
+
+  it('never sends an answer queued 8 days ago, and sends one queued 6 days ago', async () => {
+    const fetchSpy = vi.spyOn(window, 'fetch');
+    const [old, recent] = queued(`${collector.url}/api/v1/feedback`, 8, 6);
+    await flushQueue();
+    const posted = fetchSpy.mock.calls.map(([, init]) => JSON.parse(String(init?.body)).id);
+    expect(posted).to.deep.equal([recent]);
+    expect(await commands.countFeedback(recent!)).to.equal(1);
+    expect(await commands.countFeedback(old!)).to.equal(0);
+    expect(localStorage.getItem(QUEUE_KEY)).to.equal(null);
+  });
+
+  it('removes an expired answer from the device even when nothing can be sent', async () => {
+    const url = await commands.startScriptedServer(
+      [{ status: 503, retryAfter: 3600 }],
+      location.origin,
+    );
+    // Dated 8 days ago, 6 days ago, and 8 days ahead (a clock that was set wrong).
+    const [, recent] = queued(`${url}/api/v1/feedback`, 8, 6, -8);
+    await flushQueue();
+    expect(await commands.scriptedRequestTimes()).to.have.length(1);
+    expect(queue().map((entry) => entry.id)).to.deep.equal([recent]);
+  });
+
+  it('drops the expired answers when a new one is queued, and keeps the new one', async () => {
+    const url = await commands.startScriptedServer(
+      [{ status: 503, retryAfter: 3600 }],
+      location.origin,
+    );
+    queued(`${url}/api/v1/feedback`, 8);
+    const id = uuidv7();
+    const answer = {
+      id,
+      serviceId: collector.serviceId,
+      rating: 2,
+      lang: 'nl' as const,
+      page: '/',
+    };
+    expect(await deliver(`${url}/api/v1/feedback`, answer)).to.equal('queued');
+    expect(queue().map((entry) => entry.id)).to.deep.equal([id]);
+    expect(await commands.scriptedRequestTimes()).to.have.length(1);
   });
 });

@@ -15,6 +15,8 @@ interface QueuedSubmission {
   id: string;
   url: string;
   body: string;
+  /** When it was queued (ms since the epoch): it is dropped, unsent, a week later. */
+  at: number;
 }
 
 /** The localStorage key of the queue; namespaced because the host page owns the storage. */
@@ -29,6 +31,8 @@ const MAX_WAIT = 10_000;
 const REFLUSH_AFTER = 30_000;
 // A bound on what one browser keeps for a collector that never comes back: the newest answers.
 const MAX_QUEUED = 20;
+// A comment is kept unredacted on the device, so not for ever: the privacy text promises a week.
+const MAX_AGE = 7 * 24 * 3600 * 1000;
 
 /**
  * A time-ordered UUID (RFC 9562 version 7): 48 bits of milliseconds, then the random bits of a v4
@@ -44,12 +48,21 @@ export function uuidv7(): string {
 // the next `online` event of this page view.
 let memoryQueue: QueuedSubmission[] = [];
 
+/**
+ * The answers still waiting, oldest first. One older than a week (or dated more than a week ahead,
+ * after a clock change, or not dated at all) is dropped unsent and removed from the storage here,
+ * so every read of the queue, the one at page load included, clears what expired.
+ */
 function readQueue(): QueuedSubmission[] {
+  let queue: QueuedSubmission[];
   try {
-    return JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[]') as QueuedSubmission[];
+    queue = JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[]') as QueuedSubmission[];
   } catch {
-    return memoryQueue;
+    queue = memoryQueue;
   }
+  const fresh = queue.filter((entry) => Math.abs(Date.now() - entry.at) < MAX_AGE);
+  if (fresh.length < queue.length) writeQueue(fresh);
+  return fresh;
 }
 
 function writeQueue(queue: QueuedSubmission[]): void {
@@ -97,7 +110,7 @@ async function post(entry: QueuedSubmission): Promise<{ status: number; retryAft
  * or `online` event.
  */
 export async function deliver(url: string, submission: SubmissionInput): Promise<DeliveryResult> {
-  const entry = { id: submission.id, url, body: JSON.stringify(submission) };
+  const entry = { id: submission.id, url, body: JSON.stringify(submission), at: Date.now() };
   // Queued before the first attempt, so a tab closed mid-request still delivers on the next load.
   // A newer content for the same id replaces the older one.
   writeQueue([...readQueue().filter((e) => e.id !== entry.id), entry].slice(-MAX_QUEUED));

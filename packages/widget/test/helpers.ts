@@ -15,7 +15,10 @@ export function until<T>(check: () => T | Promise<T>): Promise<T> {
   return vi.waitFor(check, { timeout: 10_000, interval: 50 });
 }
 
-/** A widget posting to the test collector, or the given markup. */
+/**
+ * A widget posting to the test collector, or the given markup; rendered in its language (a
+ * catalog other than Dutch is loaded first).
+ */
 export async function widget(
   template = html`<vo-feedback
     service-id=${collector.serviceId}
@@ -23,9 +26,11 @@ export async function widget(
   ></vo-feedback>`,
 ): Promise<VoFeedback> {
   const element = await fixture<HTMLElement>(template);
-  return (
+  const el = (
     element.localName === 'vo-feedback' ? element : element.querySelector('vo-feedback')!
   ) as VoFeedback;
+  await el.updateComplete;
+  return el;
 }
 
 export function part<E extends Element = HTMLElement>(el: VoFeedback, selector: string): E {

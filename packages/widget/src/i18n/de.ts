@@ -10,6 +10,7 @@ export const de: Messages = {
   rated: 'Vielen Dank für Ihre Bewertung.',
   comment: 'Was können wir verbessern?',
   hint: 'Freiwillig. Geben Sie keine personenbezogenen Daten an: Name, Nationalregisternummer, Adresse, Telefon, E-Mail.',
+  kept: 'Wenn das Senden fehlschlägt, speichern wir Ihre Antwort bis zu 7 Tage in diesem Browser und senden sie später.',
   left: 'Verbleibende Zeichen:',
   over: 'Zeichen zu viel:',
   tooLong: 'Kürzen Sie Ihren Kommentar.',

@@ -10,6 +10,7 @@ export const en: Messages = {
   rated: 'Thank you for your rating.',
   comment: 'What could we improve?',
   hint: 'Optional. Do not include personal data such as your name, national register number, address, phone number or email.',
+  kept: 'If sending fails, we keep your answer in this browser for up to 7 days and send it later.',
   left: 'Characters left:',
   over: 'Characters too many:',
   tooLong: 'Make your comment shorter.',

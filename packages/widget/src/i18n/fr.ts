@@ -11,6 +11,7 @@ export const fr: Messages = {
   rated: 'Merci pour votre évaluation.',
   comment: 'Que pouvons-nous améliorer\u202f?',
   hint: 'Facultatif. Ne mentionnez aucune donnée personnelle\u202f: nom, numéro de registre national, adresse, téléphone, e-mail.',
+  kept: 'Si l’envoi échoue, nous gardons votre réponse jusqu’à 7 jours dans ce navigateur et l’envoyons plus tard.',
   left: 'Caractères restants\u202f:',
   over: 'Caractères en trop\u202f:',
   tooLong: 'Raccourcissez votre commentaire.',

@@ -1,6 +1,6 @@
 // The Dutch catalog is the default language and the type every other catalog must match, so a
-// missing string is a compile error, not an English word on a Flemish page. Strings are short on
-// purpose: all four catalogs ship in the 10 KB bundle.
+// missing string is a compile error, not an English word on a Flemish page. Only this catalog is
+// in the main bundle; the others are chunks of their own, loaded when a page asks for them.
 
 export const nl = {
   heading: 'Uw feedback',
@@ -13,6 +13,8 @@ export const nl = {
   rated: 'Bedankt voor uw beoordeling.',
   comment: 'Wat kunnen we verbeteren?',
   hint: 'Niet verplicht. Vermeld geen persoonsgegevens zoals uw naam, rijksregisternummer, adres, telefoonnummer of e-mailadres.',
+  /** What stays on the device, and how long: said beside the comment, which is what is kept. */
+  kept: 'Lukt het versturen niet, dan bewaren we uw antwoord tot 7 dagen in deze browser en versturen we het later.',
   /** Followed by the number, formatted for the language (no plural forms to get wrong). */
   left: 'Tekens over:',
   over: 'Tekens te veel:',

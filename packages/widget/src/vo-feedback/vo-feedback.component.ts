@@ -11,13 +11,28 @@ import {
   type Outcome,
 } from '@vo-feedback/shared/constants';
 import { deliver, sendImpression, uuidv7, type DeliveryResult } from '../delivery.ts';
-import { de } from '../i18n/de.ts';
-import { en } from '../i18n/en.ts';
-import { fr } from '../i18n/fr.ts';
 import { nl, type Messages } from '../i18n/nl.ts';
 import { styles } from './vo-feedback.styles.ts';
 
-const catalogs: Record<Language, Messages> = { nl, fr, en, de };
+// Dutch is in the bundle; every other language is a chunk of its own beside it, imported from the
+// script's own base URL the first time a widget needs it, so a page pays only for its language.
+const catalogs: Partial<Record<Language, Messages>> = { nl };
+const imports: Record<Exclude<Language, 'nl'>, () => Promise<Messages>> = {
+  fr: () => import('../i18n/fr.ts').then((m) => m.fr),
+  en: () => import('../i18n/en.ts').then((m) => m.en),
+  de: () => import('../i18n/de.ts').then((m) => m.de),
+};
+const loading: Partial<Record<Language, Promise<unknown>>> = {};
+
+/**
+ * Loads the catalog of `lang`, once per page. One that cannot be loaded (offline, blocked) is
+ * replaced by Dutch, and the widget then says it speaks Dutch.
+ */
+const loadCatalog = (lang: Exclude<Language, 'nl'>) =>
+  (loading[lang] ??= imports[lang]().then(
+    (messages) => (catalogs[lang] = messages),
+    () => (catalogs[lang] = nl),
+  ));
 
 /** Detail of `vo-feedback-rated`. */
 export interface VoFeedbackRatedDetail {
@@ -56,7 +71,8 @@ const scriptOrigin = new URL(import.meta.url).origin;
  * - focus moves on purpose: to the comment field after rating, to the thank-you heading at the end;
  * - the status and the character count are announced from live regions that are always rendered;
  * - every string, visible or spoken, comes from the language's catalog, and `lang` is set on the
- *   content so screen readers pronounce it right;
+ *   content so screen readers pronounce it right; a catalog other than Dutch is loaded before the
+ *   content is rendered, so nothing is shown or read in another language meanwhile;
  * - targets are at least 44 px high, the focus ring is 3 px with a 2 px offset, the layout reflows
  *   at 320 px, and forced colours and reduced motion are respected.
  *
@@ -135,6 +151,28 @@ export class VoFeedback extends LitElement {
   #rating = 0;
   #busy = false;
   #countTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The catalog this element waits for before it renders its content. */
+  #waiting: Promise<unknown> | undefined;
+
+  protected override willUpdate(): void {
+    const lang = this.#language();
+    if (catalogs[lang]) return;
+    const waiting = loadCatalog(lang as Exclude<Language, 'nl'>).then(() => {
+      if (this.#waiting == waiting) this.#waiting = undefined;
+      this.requestUpdate();
+    });
+    this.#waiting = waiting;
+  }
+
+  /** Resolves once the content is rendered in its language, not while the catalog is loading. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#waiting) {
+      await this.#waiting;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
 
   protected override updated(): void {
     // After every update, so that a service-id set late still counts; sendImpression keeps it to
@@ -149,7 +187,9 @@ export class VoFeedback extends LitElement {
     const code = (this.lang || this.closest('[lang]')?.getAttribute('lang'))
       ?.slice(0, 2)
       .toLowerCase();
-    return LANGUAGES.find((l) => l === code) ?? 'nl';
+    const lang = LANGUAGES.find((l) => l === code) ?? 'nl';
+    // A catalog replaced by Dutch: the content, its lang and the answer's lang all say nl.
+    return catalogs[lang] == nl ? 'nl' : lang;
   }
 
   #endpoint(): string {
@@ -260,7 +300,7 @@ export class VoFeedback extends LitElement {
     const error = this._error === 'tooLong';
     const left = MAX_COMMENT_LENGTH - (this._length ?? 0);
     return html`<label for="comment">${t.comment}</label>
-      <p id="hint">${t.hint}</p>
+      <p id="hint">${t.hint} ${t.kept}</p>
       ${error ? this.#errorMessage(t, t.tooLong) : nothing}
       <textarea
         id="comment"
@@ -280,6 +320,10 @@ export class VoFeedback extends LitElement {
   protected override render(): TemplateResult {
     const lang = this.#language();
     const t = catalogs[lang];
+    // Until its catalog is there, the element shows what it showed before it ran (its light DOM:
+    // the no-JavaScript form, or nothing), so no other language is seen or spoken meanwhile and
+    // the layout changes once, as it always did.
+    if (!t) return html`<slot></slot>`;
     const view = this._view;
     const level = this.headingLevel!;
     // role="heading" rather than <h2>–<h6>: a tag name cannot be a binding without lit's

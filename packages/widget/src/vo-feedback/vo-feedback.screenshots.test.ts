@@ -105,6 +105,8 @@ describe('screenshots (docs/widget-<state>-<width>.png)', () => {
         </div>`,
       );
       const el = box.querySelector('vo-feedback') as VoFeedback;
+      // The French texts are a chunk of their own, loaded on first use.
+      await el.updateComplete;
       expect(button(el).textContent).to.equal('Envoyer');
       await shoot(box, 'fr', width);
     });
