@@ -74,7 +74,8 @@ describe('the providers dashboard', () => {
   async function post(path: string, body: unknown) {
     const response = await fetch(`${collector.url}/api/v1${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // As the widget on a page of the collector itself: impressions need an allowed Origin.
+      headers: { 'content-type': 'application/json', origin: collector.url },
       body: JSON.stringify(body),
     });
     expect(response.status, `${path} ${await response.clone().text()}`).toBeLessThan(300);

@@ -31,13 +31,14 @@ async function twoInstances(env: Record<string, string>) {
 async function call(
   base: string,
   path: string,
-  init: { method?: string; body?: unknown; token?: string } = {},
+  init: { method?: string; body?: unknown; token?: string; origin?: string } = {},
 ) {
   const response = await fetch(`${base}${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: {
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.origin ? { origin: init.origin } : {}),
     },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
@@ -123,8 +124,10 @@ describe('two collector processes on one PostgreSQL', () => {
             const body = submission({ outcome: 'completed' });
             expectStatus('new', (await post(here, body)).status, [201]);
             expected.set(body.id, { rating: body.rating, comment: null });
+            // From the widget on a page of the collector itself: impressions need an Origin.
             const impression = await call(here, '/api/v1/impressions', {
               body: { serviceId: 'loket' },
+              origin: here,
             });
             expectStatus('impression', impression.status, [204]);
             break;

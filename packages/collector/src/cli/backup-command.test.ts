@@ -128,7 +128,7 @@ describe('vo-feedback backup', () => {
         if (i % 10 === 0)
           await app.request('/api/v1/impressions', {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', origin: 'http://localhost' },
             body: JSON.stringify({ serviceId: 'dienst-a' }),
           });
       }

@@ -46,6 +46,7 @@ export const COPIED_TABLES = [
       'day',
       'created_at',
       'updated_at',
+      'widget',
     ],
     order: 'rowid',
   },
@@ -61,6 +62,7 @@ export const COPIED_TABLES = [
       'rating_4',
       'rating_5',
       'comments',
+      'widget_responses',
     ],
     // Stored WITHOUT ROWID: the primary key is the order.
     order: 'service_id, day, outcome',
@@ -82,7 +84,8 @@ export class CopyRefused extends Error {
 
 const ROLLUP_SUMS = `coalesce(sum(rating_1), 0) as r1, coalesce(sum(rating_2), 0) as r2,
   coalesce(sum(rating_3), 0) as r3, coalesce(sum(rating_4), 0) as r4,
-  coalesce(sum(rating_5), 0) as r5, coalesce(sum(comments), 0) as comments`;
+  coalesce(sum(rating_5), 0) as r5, coalesce(sum(comments), 0) as comments,
+  coalesce(sum(widget_responses), 0) as widget`;
 
 /**
  * Copies every row of `source` into `target`, which must be empty, in one PostgreSQL transaction
@@ -216,7 +219,8 @@ const ROLLUPS_UNLIKE_RECOUNT = `
     select service_id, day, coalesce(outcome, '') as outcome,
            ${counted('rating = 1')} as r1, ${counted('rating = 2')} as r2,
            ${counted('rating = 3')} as r3, ${counted('rating = 4')} as r4,
-           ${counted('rating = 5')} as r5, ${counted('comment is not null')} as comments
+           ${counted('rating = 5')} as r5, ${counted('comment is not null')} as comments,
+           ${counted('widget')} as widget
       from feedback group by service_id, day, coalesce(outcome, ''))
   select count(*)::int as n
     from recount r full join daily_rollups d using (service_id, day, outcome)
@@ -225,4 +229,5 @@ const ROLLUPS_UNLIKE_RECOUNT = `
       or coalesce(r.r3, 0) <> coalesce(d.rating_3, 0)
       or coalesce(r.r4, 0) <> coalesce(d.rating_4, 0)
       or coalesce(r.r5, 0) <> coalesce(d.rating_5, 0)
+      or coalesce(r.widget, 0) <> coalesce(d.widget_responses, 0)
       or coalesce(d.comments, 0) < coalesce(r.comments, 0)`;

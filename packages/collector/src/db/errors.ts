@@ -17,6 +17,8 @@ const UNAVAILABLE_SQLITE_CODES =
   /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM)/;
 const UNAVAILABLE_PG_CODES = /^(53|57P|08)/; // insufficient resources, shutdown, connection
 // The PostgreSQL server cannot be reached or went away: node's socket errors, pg's own messages.
+// Only the database's socket may reach here with these codes: a request whose client goes away
+// fails in the body reader with a ClientGoneError (body.ts), which carries no code.
 const UNAVAILABLE_NETWORK_CODES =
   /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND)$/;
 const PG_CONNECTION_LOST =

@@ -337,9 +337,16 @@ describe('migrations run forward', () => {
       });
       expect(summary.status).toBe(200);
       const ofA = before.get('feedback')!.filter((f) => f.service_id === 'dienst-a');
+      const impressionsOfA = before
+        .get('daily_impressions')!
+        .filter((i) => i.service_id === 'dienst-a')
+        .reduce((sum, i) => sum + Number(i.count), 0);
       expect(await summary.json()).toMatchObject({
         responses: ofA.length,
         comments: ofA.filter((f) => f.comment !== null).length,
+        impressions: impressionsOfA,
+        // Answers from before the widget's were told apart count as the widget's: same rate.
+        responseRate: ofA.length / impressionsOfA,
       });
       const comments: string[] = [];
       let cursor = '';

@@ -236,6 +236,9 @@ describe('PostgreSQL with several instances', () => {
       stores.push(store);
       expect(await countRows(store, 'feedback'), `release ${applied}`).toBe(3);
       expect(await databaseProblems(store), `release ${applied}`).toEqual([]);
+      // Answers from before the widget's were told apart count as the widget's: same rates.
+      const [month] = await store.monthlyRollups('dienst-a', '2026-01-01', '2026-01-31');
+      expect(month?.widgetResponses, `release ${applied}`).toBe(3);
       const pages = [];
       for await (const page of store.feedbackPages({
         serviceId: 'dienst-a',

@@ -12,6 +12,7 @@ import type {
   FeedbackPagesQuery,
   FeedbackRecord,
   IncomingFeedback,
+  IngestedFeedback,
   IngestResult,
   OrganisationRecord,
   ServiceRecord,
@@ -229,8 +230,8 @@ export class PgStore implements Store {
     if ('record' in fresh) {
       const inserted = await client.query(
         `insert into feedback (id, service_id, rating, comment, lang, outcome, step, page,
-                               redactions, day, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                               redactions, day, created_at, updated_at, widget)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          on conflict (id) do nothing`,
         recordValues(fresh.record),
       );
@@ -240,8 +241,8 @@ export class PgStore implements Store {
       }
     }
     // The id exists: lock its row so that a concurrent update on another instance waits.
-    const { rows } = await client.query<FeedbackRecord>(
-      `select ${FEEDBACK_COLUMNS} from feedback where id = $1 for update`,
+    const { rows } = await client.query<IngestedFeedback>(
+      `select ${FEEDBACK_COLUMNS}, widget from feedback where id = $1 for update`,
       [incoming.id],
     );
     const decision = decideIngest(rows[0], incoming);
@@ -251,7 +252,7 @@ export class PgStore implements Store {
     await client.query(
       `update feedback set rating = $3, comment = $4, lang = $5, outcome = $6, step = $7,
               page = $8, redactions = $9, updated_at = $12
-        where id = $1 and service_id = $2 and day = $10 and created_at = $11`,
+        where id = $1 and service_id = $2 and day = $10 and created_at = $11 and widget = $13`,
       recordValues(record),
     );
     await applyToRollup(client, record, 1);
@@ -308,7 +309,8 @@ export class PgStore implements Store {
     const { rows } = await this.query<MonthlyRow>(
       `select substr(day, 1, 7) as month, outcome, sum(rating_1)::int as r1,
               sum(rating_2)::int as r2, sum(rating_3)::int as r3, sum(rating_4)::int as r4,
-              sum(rating_5)::int as r5, sum(comments)::int as comments
+              sum(rating_5)::int as r5, sum(comments)::int as comments,
+              sum(widget_responses)::int as widget
          from daily_rollups where service_id = $1 and day >= $2 and day <= $3
         group by month, outcome order by month, outcome`,
       [serviceId, from, to],
@@ -402,7 +404,7 @@ export class PgStore implements Store {
   }
 }
 
-function recordValues(record: FeedbackRecord): unknown[] {
+function recordValues(record: IngestedFeedback): unknown[] {
   return [
     record.id,
     record.serviceId,
@@ -416,22 +418,24 @@ function recordValues(record: FeedbackRecord): unknown[] {
     record.day,
     record.createdAt,
     record.updatedAt,
+    record.widget,
   ];
 }
 
 /** Adds (1) or removes (-1) one submission from its day's rollup. */
-async function applyToRollup(client: Queryable, record: FeedbackRecord, sign: 1 | -1) {
+async function applyToRollup(client: Queryable, record: IngestedFeedback, sign: 1 | -1) {
   await client.query(
     `insert into daily_rollups (service_id, day, outcome, rating_1, rating_2, rating_3, rating_4,
-                                rating_5, comments)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                                rating_5, comments, widget_responses)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      on conflict (service_id, day, outcome) do update set
        rating_1 = daily_rollups.rating_1 + excluded.rating_1,
        rating_2 = daily_rollups.rating_2 + excluded.rating_2,
        rating_3 = daily_rollups.rating_3 + excluded.rating_3,
        rating_4 = daily_rollups.rating_4 + excluded.rating_4,
        rating_5 = daily_rollups.rating_5 + excluded.rating_5,
-       comments = daily_rollups.comments + excluded.comments`,
+       comments = daily_rollups.comments + excluded.comments,
+       widget_responses = daily_rollups.widget_responses + excluded.widget_responses`,
     [
       record.serviceId,
       record.day,
@@ -442,6 +446,7 @@ async function applyToRollup(client: Queryable, record: FeedbackRecord, sign: 1 
       record.rating === 4 ? sign : 0,
       record.rating === 5 ? sign : 0,
       record.comment ? sign : 0,
+      record.widget ? sign : 0,
     ],
   );
 }

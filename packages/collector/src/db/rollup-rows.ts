@@ -10,6 +10,7 @@ export interface MonthlyRow {
   r4: number;
   r5: number;
   comments: number;
+  widget: number;
 }
 
 export function monthlyRollupOf(row: MonthlyRow): MonthlyRollup {
@@ -18,5 +19,6 @@ export function monthlyRollupOf(row: MonthlyRow): MonthlyRollup {
     outcome: row.outcome,
     ratings: { '1': row.r1, '2': row.r2, '3': row.r3, '4': row.r4, '5': row.r5 },
     comments: row.comments,
+    widgetResponses: row.widget,
   };
 }

@@ -62,6 +62,8 @@ export const feedback = pgTable(
      * millisecond, carried by the index so that pages come in index order without a sort.
      */
     position: bigint('position', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    /** The widget sent it: what the response rate counts (schema.sqlite.ts says why). */
+    widget: boolean('widget').notNull().default(false),
   },
   (t) => [index('feedback_service_created').on(t.serviceId, t.createdAt, t.position)],
 );
@@ -78,6 +80,7 @@ export const dailyRollups = pgTable(
     rating4: integer('rating_4').notNull().default(0),
     rating5: integer('rating_5').notNull().default(0),
     comments: integer('comments').notNull().default(0),
+    widgetResponses: integer('widget_responses').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.day, t.outcome] })],
 );

@@ -53,6 +53,12 @@ export const feedback = sqliteTable(
     /** Milliseconds since the epoch of the first post; the 30-minute update window runs from it. */
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /**
+     * The widget sent it (JSON from a page of an allowed origin), not the no-JavaScript form or
+     * another channel: the response rate counts only these. Rows from before it was recorded are
+     * the widget's (the migration says so), which keeps the historic rates as they were.
+     */
+    widget: integer('widget', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('feedback_service_created').on(t.serviceId, t.createdAt)],
 );
@@ -73,6 +79,8 @@ export const dailyRollups = sqliteTable(
     rating4: integer('rating_4').notNull().default(0),
     rating5: integer('rating_5').notNull().default(0),
     comments: integer('comments').notNull().default(0),
+    /** Of these responses, those the widget sent: the numerator of the response rate. */
+    widgetResponses: integer('widget_responses').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.day, t.outcome] })],
 );

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { decideIngest } from '../domain/ingest-decision.ts';
 import { asUnavailable } from './errors.ts';
-import type { FeedbackRecord, IncomingFeedback, IngestResult } from './store.ts';
+import type { IncomingFeedback, IngestedFeedback, IngestResult } from './store.ts';
 
 interface Pending {
   incoming: IncomingFeedback;
@@ -33,14 +33,14 @@ export class SqliteIngest {
   constructor(private readonly sqlite: Database.Database) {
     this.select = sqlite.prepare(
       `select id, service_id as serviceId, rating, comment, lang, outcome, step, page,
-              redactions, day, created_at as createdAt, updated_at as updatedAt
+              redactions, day, created_at as createdAt, updated_at as updatedAt, widget
          from feedback where id = ?`,
     );
     this.insert = sqlite.prepare(
       `insert into feedback (id, service_id, rating, comment, lang, outcome, step, page,
-                             redactions, day, created_at, updated_at)
+                             redactions, day, created_at, updated_at, widget)
        values (@id, @serviceId, @rating, @comment, @lang, @outcome, @step, @page,
-               @redactions, @day, @createdAt, @updatedAt)`,
+               @redactions, @day, @createdAt, @updatedAt, @widget)`,
     );
     this.update = sqlite.prepare(
       `update feedback set rating = @rating, comment = @comment, lang = @lang, outcome = @outcome,
@@ -48,11 +48,13 @@ export class SqliteIngest {
         where id = @id`,
     );
     this.rollup = sqlite.prepare(
-      `insert into daily_rollups (service_id, day, outcome, ${ROLLUP_COLUMNS.join(', ')}, comments)
-       values (@serviceId, @day, @outcome, @r1, @r2, @r3, @r4, @r5, @comments)
+      `insert into daily_rollups (service_id, day, outcome, ${ROLLUP_COLUMNS.join(', ')}, comments,
+                                  widget_responses)
+       values (@serviceId, @day, @outcome, @r1, @r2, @r3, @r4, @r5, @comments, @widget)
        on conflict (service_id, day, outcome) do update set
          ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')},
-         comments = comments + excluded.comments`,
+         comments = comments + excluded.comments,
+         widget_responses = widget_responses + excluded.widget_responses`,
     );
     // Nested inside the batch transaction, better-sqlite3 runs this as a savepoint.
     this.one = sqlite.transaction((incoming: IncomingFeedback) => this.ingestOne(incoming));
@@ -100,7 +102,9 @@ export class SqliteIngest {
   }
 
   private ingestOne(incoming: IncomingFeedback): IngestResult {
-    const existing = this.select.get(incoming.id) as FeedbackRecord | undefined;
+    const row = this.select.get(incoming.id) as
+      (Omit<IngestedFeedback, 'widget'> & { widget: number }) | undefined;
+    const existing = row && { ...row, widget: row.widget === 1 };
     const decision = decideIngest(existing, incoming);
     if (!('record' in decision)) return decision.result;
     const { record } = decision;
@@ -108,13 +112,14 @@ export class SqliteIngest {
       this.applyToRollup(existing, -1);
       this.update.run(record);
     } else {
-      this.insert.run(record);
+      // SQLite has no boolean: better-sqlite3 binds 0 or 1.
+      this.insert.run({ ...record, widget: record.widget ? 1 : 0 });
     }
     this.applyToRollup(record, 1);
     return decision.result;
   }
 
-  private applyToRollup(record: FeedbackRecord, sign: 1 | -1): void {
+  private applyToRollup(record: IngestedFeedback, sign: 1 | -1): void {
     this.rollup.run({
       serviceId: record.serviceId,
       day: record.day,
@@ -125,6 +130,7 @@ export class SqliteIngest {
       r4: record.rating === 4 ? sign : 0,
       r5: record.rating === 5 ? sign : 0,
       comments: record.comment ? sign : 0,
+      widget: record.widget ? sign : 0,
     });
   }
 }

@@ -44,6 +44,15 @@ export interface FeedbackRecord {
   updatedAt: number;
 }
 
+/** A stored submission as ingest reads and writes it: the record and who sent it. */
+export interface IngestedFeedback extends FeedbackRecord {
+  /**
+   * The widget sent it (JSON from a page of an allowed origin): what the response rate counts,
+   * since only the widget's answers follow its impressions. Set by the first post and kept.
+   */
+  widget: boolean;
+}
+
 /** The content of a submission: what a replay must match to be `unchanged`. */
 export type FeedbackContent = Pick<
   FeedbackRecord,
@@ -65,6 +74,8 @@ export interface IncomingFeedback {
   page?: string | undefined;
   redactions: number;
   receivedAt: number;
+  /** The widget sent it; absent: another channel (the form, a system), not in the response rate. */
+  widget?: boolean | undefined;
 }
 
 export type IngestResult =

@@ -13,6 +13,8 @@ export interface MonthlyRollup {
   outcome: string;
   ratings: RatingCounts;
   comments: number;
+  /** Of the responses, those the widget sent: the only ones its impressions can be set against. */
+  widgetResponses: number;
 }
 
 export interface MonthlyImpressions {
@@ -23,15 +25,26 @@ export interface MonthlyImpressions {
 interface Tally {
   ratings: RatingCounts;
   comments: number;
+  widgetResponses: number;
 }
 
 function newTally(): Tally {
-  return { ratings: emptyRatingCounts(), comments: 0 };
+  return { ratings: emptyRatingCounts(), comments: 0, widgetResponses: 0 };
 }
 
 function add(tally: Tally, row: MonthlyRollup): void {
   for (const key of ['1', '2', '3', '4', '5'] as const) tally.ratings[key] += row.ratings[key];
   tally.comments += row.comments;
+  tally.widgetResponses += row.widgetResponses;
+}
+
+/**
+ * The widget's answers per time it was shown. Answers from the no-JavaScript form or another
+ * channel follow no impression and are not counted. Never above 1: an answer whose impression was
+ * lost (a blocked beacon, a page cached across midnight) must not make the rate exceed 100 %.
+ */
+export function responseRate(widgetResponses: number, impressions: number): number | null {
+  return impressions === 0 ? null : Math.min(1, widgetResponses / impressions);
 }
 
 /**
@@ -74,7 +87,7 @@ export function summarise(
       month,
       ...monthFigures,
       impressions: tally.impressions,
-      responseRate: tally.impressions === 0 ? null : monthFigures.responses / tally.impressions,
+      responseRate: responseRate(tally.widgetResponses, tally.impressions),
     };
   });
   const byOutcome: Summary['byOutcome'] = {};
@@ -89,7 +102,7 @@ export function summarise(
     to: period.to,
     ...figures,
     impressions: impressionCount,
-    responseRate: impressionCount === 0 ? null : figures.responses / impressionCount,
+    responseRate: responseRate(total.widgetResponses, impressionCount),
     byMonth,
     byOutcome,
   };

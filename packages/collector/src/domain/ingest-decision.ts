@@ -2,13 +2,14 @@ import type {
   FeedbackContent,
   FeedbackRecord,
   IncomingFeedback,
+  IngestedFeedback,
   IngestResult,
 } from '../db/store.ts';
 import { UPDATE_WINDOW_MS } from '../db/store.ts';
 import { brusselsDay } from './time.ts';
 
 export type IngestDecision =
-  | { result: IngestResult & { status: 'stored' | 'updated' }; record: FeedbackRecord }
+  | { result: IngestResult & { status: 'stored' | 'updated' }; record: IngestedFeedback }
   | { result: IngestResult & { status: 'unchanged' | 'conflict' } };
 
 function contentOf(record: FeedbackRecord): FeedbackContent {
@@ -38,7 +39,7 @@ function sameContent(a: FeedbackContent, b: FeedbackContent): boolean {
  * - a real change within 30 minutes of the first post is an update, after it a conflict.
  */
 export function decideIngest(
-  existing: FeedbackRecord | undefined,
+  existing: IngestedFeedback | undefined,
   incoming: IncomingFeedback,
 ): IngestDecision {
   if (!existing) {
@@ -57,13 +58,15 @@ export function decideIngest(
         day: brusselsDay(incoming.receivedAt),
         createdAt: incoming.receivedAt,
         updatedAt: incoming.receivedAt,
+        widget: incoming.widget ?? false,
       },
     };
   }
   if (existing.serviceId !== incoming.serviceId) {
     return { result: { status: 'conflict', reason: 'other-service' } };
   }
-  const merged: FeedbackRecord = {
+  // Who sent it is kept from the first post, as its day is: the rollup it counts in stays put.
+  const merged: IngestedFeedback = {
     ...existing,
     rating: incoming.rating,
     lang: incoming.lang,

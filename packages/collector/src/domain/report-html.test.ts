@@ -11,6 +11,7 @@ function report() {
     outcome: '',
     ratings: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, [rating]: 3 },
     comments: 1,
+    widgetResponses: 3,
   });
   return buildAnnualReport({
     year: 2026,

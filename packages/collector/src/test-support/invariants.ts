@@ -47,13 +47,14 @@ export async function databaseProblems(
     `select service_id, day, coalesce(outcome, '') as outcome,
             ${counted('rating = 1')} as r1, ${counted('rating = 2')} as r2,
             ${counted('rating = 3')} as r3, ${counted('rating = 4')} as r4,
-            ${counted('rating = 5')} as r5, ${counted('comment is not null')} as comments
+            ${counted('rating = 5')} as r5, ${counted('comment is not null')} as comments,
+            ${counted('widget')} as widget
        from feedback group by service_id, day, coalesce(outcome, '')`,
   );
   const rollups = await sqlRows(
     store,
     `select service_id, day, outcome, rating_1 as r1, rating_2 as r2, rating_3 as r3,
-            rating_4 as r4, rating_5 as r5, comments
+            rating_4 as r4, rating_5 as r5, comments, widget_responses as widget
        from daily_rollups
       where rating_1 + rating_2 + rating_3 + rating_4 + rating_5 + comments <> 0`,
   );
@@ -62,7 +63,7 @@ export async function databaseProblems(
   const expected = new Map(recount.map((r) => [key(r), r]));
   const actual = new Map(rollups.map((r) => [key(r), r]));
   for (const k of new Set([...expected.keys(), ...actual.keys()])) {
-    for (const column of ['r1', 'r2', 'r3', 'r4', 'r5', 'comments']) {
+    for (const column of ['r1', 'r2', 'r3', 'r4', 'r5', 'comments', 'widget']) {
       const e = Number(expected.get(k)?.[column] ?? 0);
       const a = Number(actual.get(k)?.[column] ?? 0);
       // Retention removes comment texts but keeps the rollup's comment count.

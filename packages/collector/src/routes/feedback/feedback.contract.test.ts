@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { json, ORIGIN_A, submission, testCollector } from '../../test-support/fixtures.ts';
+import { databaseProblems } from '../../test-support/invariants.ts';
 import { sqlRows } from '../../test-support/sql.ts';
 
 const MINUTE = 60_000;
@@ -229,7 +230,7 @@ describe('rate limit', () => {
     expect((await post(submission())).status).toBe(201);
   });
 
-  it('keys on the first X-Forwarded-For hop only behind a trusted proxy', async () => {
+  it('keys on the X-Forwarded-For hop the trusted proxy added, only behind one', async () => {
     const trusted = await withClock(undefined, { rateLimitPerMinute: 1, trustProxy: true });
     expect((await trusted.post(submission(), { 'x-forwarded-for': '203.0.113.1' })).status).toBe(
       201,
@@ -323,7 +324,7 @@ describe('POST /api/v1/impressions', () => {
       });
       expect(response.status).toBe(204);
     }
-    await post(submission());
+    await post(submission(), { origin: ORIGIN_A });
     const figures = await summary();
     expect(figures.impressions).toBe(3);
     expect(figures.responseRate).toBeCloseTo(1 / 3, 10);
@@ -340,6 +341,140 @@ describe('POST /api/v1/impressions', () => {
     expect((await send({ serviceId: 'dienst-a' }, 'https://evil.example')).status).toBe(403);
     expect((await send({ serviceId: 'bestaat-niet' })).status).toBe(404);
     expect((await send({ serviceId: 'dienst-a', visitor: 'x' })).status).toBe(400);
+  });
+
+  it('refuses an impression without an Origin (a script, curl) with 403 and does not count it', async () => {
+    const { app, summary } = await withClock();
+    const response = await app.request('/api/v1/impressions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: 'dienst-a' }),
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect((await json(response)).type).toBe('/problems/origin-not-allowed');
+    expect((await summary()).impressions).toBe(0);
+  });
+});
+
+describe('the response rate', () => {
+  const impression = (app: Awaited<ReturnType<typeof testCollector>>['app']) =>
+    app.request('/api/v1/impressions', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: ORIGIN_A },
+      body: JSON.stringify({ serviceId: 'dienst-a' }),
+    });
+  const formPost = (app: Awaited<ReturnType<typeof testCollector>>['app'], rating: number) =>
+    app.request('/api/v1/feedback/form', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ serviceId: 'dienst-a', rating: String(rating), lang: 'nl' }),
+    });
+
+  it('divides only the widget’s answers by the impressions: form answers and systems do not count', async () => {
+    const { app, post, get, tokenA, summary } = await withClock();
+    for (let i = 0; i < 4; i += 1) expect((await impression(app)).status).toBe(204);
+    expect((await post(submission(), { origin: ORIGIN_A })).status).toBe(201);
+    for (const rating of [5, 4, 2]) expect((await formPost(app, rating)).status).toBeLessThan(400);
+    // JSON without an Origin: a script or another system, not the widget.
+    expect((await post(submission())).status).toBe(201);
+
+    const figures = await summary();
+    expect(figures.responses).toBe(5);
+    expect(figures.impressions).toBe(4);
+    expect(figures.responseRate).toBe(1 / 4);
+    const march = figures.byMonth.find((m: { month: string }) => m.month === '2026-03');
+    expect(march).toMatchObject({ responses: 5, impressions: 4, responseRate: 1 / 4 });
+    const report = await json(await get('/api/v1/reports/annual?year=2026', tokenA));
+    expect(report.organisations[0].services[0].current.responseRate).toBe(1 / 4);
+  });
+
+  it('is never above 1, even when more widget answers arrive than impressions', async () => {
+    const { app, post, summary } = await withClock();
+    expect((await impression(app)).status).toBe(204);
+    for (let i = 0; i < 3; i += 1) {
+      expect((await post(submission(), { origin: ORIGIN_A })).status).toBe(201);
+    }
+    for (let i = 0; i < 5; i += 1) expect((await formPost(app, 3)).status).toBeLessThan(400);
+    const figures = await summary();
+    expect(figures.responses).toBe(8);
+    expect(figures.responseRate).toBe(1);
+    for (const month of figures.byMonth) expect(month.responseRate ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps who sent a submission through its updates, and the rollups equal a recount', async () => {
+    const { app, post, store, summary, advance } = await withClock();
+    for (let i = 0; i < 4; i += 1) await impression(app);
+    const widget = submission({ rating: 2, outcome: 'error' });
+    const system = submission({ rating: 3 });
+    expect((await post(widget, { origin: ORIGIN_A })).status).toBe(201);
+    expect((await post(system)).status).toBe(201);
+    advance(MINUTE);
+    // The widget's answer updated without an Origin, the system's with one: neither changes sides.
+    expect((await post({ ...widget, rating: 5, outcome: 'completed' })).status).toBe(200);
+    expect((await post({ ...system, rating: 4 }, { origin: ORIGIN_A })).status).toBe(200);
+
+    const figures = await summary();
+    expect(figures.responses).toBe(2);
+    expect(figures.responseRate).toBe(1 / 4);
+    expect(await databaseProblems(store)).toEqual([]);
+  });
+});
+
+describe('ids', () => {
+  it('an id in upper case and the same id in lower case are one submission, stored in lower case', async () => {
+    const { post, store, rowCount, summary } = await withClock();
+    const body = submission({ rating: 4 });
+    const upper = { ...body, id: body.id.toUpperCase() };
+
+    const first = await post(upper);
+    expect(first.status).toBe(201);
+    expect(await json(first)).toEqual({ id: body.id, status: 'stored' });
+    const replay = await post(body);
+    expect(replay.status).toBe(200);
+    expect(await json(replay)).toEqual({ id: body.id, status: 'unchanged' });
+    const update = await post({ ...upper, rating: 5 });
+    expect(update.status).toBe(200);
+    expect(await json(update)).toEqual({ id: body.id, status: 'updated' });
+
+    expect(await rowCount()).toBe(1);
+    expect(await sqlRows(store, 'select id, rating from feedback')).toEqual([
+      { id: body.id, rating: 5 },
+    ]);
+    expect((await summary()).responses).toBe(1);
+  });
+});
+
+describe('lone surrogates', () => {
+  it.each(['comment', 'step', 'page'])(
+    'an escaped lone surrogate in %s answers 400 with the field and how to fix it, and stores nothing',
+    async (field) => {
+      const { post, rowCount } = await withClock();
+      const value = field === 'page' ? '/aanvraag/\\ud800' : 'Goed \\ud800 gedaan';
+      // Written out: the body is valid JSON and valid UTF-8, the string is not valid Unicode.
+      const body = JSON.stringify(submission()).replace(/}$/, `,"${field}":"${value}"}`);
+      expect(body).toContain('\\ud800');
+
+      const response = await post(body);
+
+      expect(response.status).toBe(400);
+      const problem = await json(response);
+      expect(problem.type).toBe('/problems/validation-error');
+      expect(problem.errors).toEqual([
+        { path: field, message: expect.stringMatching(/well-formed Unicode.*remove it/) },
+      ]);
+      expect(await rowCount()).toBe(0);
+    },
+  );
+
+  it('a character written as an escaped surrogate pair is accepted', async () => {
+    const { post, store } = await withClock();
+    const body = submission();
+    const response = await post(
+      JSON.stringify(body).replace(/}$/, ',"comment":"Top \\ud83d\\ude00"}'),
+    );
+    expect(response.status).toBe(201);
+    expect((await store.getFeedback(body.id))?.comment).toBe('Top 😀');
   });
 });
 
