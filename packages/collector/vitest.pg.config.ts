@@ -22,6 +22,10 @@ export default defineProject({
       // (PostgreSQL's is pg_dump) and every earlier SQLite release's database migrated forward.
       'src/cli/backup-command.test.ts',
       'src/db/migrations.test.ts',
+      // SQLite's synchronous pragma, and the configuration read from the environment: neither
+      // depends on the backend of the other tests.
+      'src/db/sqlite-durability.test.ts',
+      'src/env.test.ts',
     ],
     env: {
       TEST_BACKEND: 'postgres',

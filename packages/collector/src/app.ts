@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, Config } from './deps.ts';
+import { ClientGoneError } from './body.ts';
 import { asUnavailable, StoreUnavailableError } from './db/errors.ts';
 import { silentLogger } from './logger.ts';
 import { ServiceDirectory } from './service-directory.ts';
@@ -24,7 +25,7 @@ export function createApp(deps: AppDeps) {
     store: deps.store,
     now: deps.now ?? Date.now,
     rateLimitPerMinute: deps.rateLimitPerMinute ?? 20,
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy: Number(deps.trustProxy ?? 0),
     rateLimiters: deps.rateLimiters ?? memoryRateLimiters,
     adminToken: deps.adminToken,
     minPublicN: deps.minPublicN ?? 10,
@@ -84,16 +85,43 @@ export function createApp(deps: AppDeps) {
     .route('/', openapiRoutes())
     .route('/', staticRoutes(config));
 
-  app.notFound((c) =>
-    problem(
+  let allowedMethods: ((path: string) => string[]) | undefined;
+  app.notFound((c) => {
+    // Built on first use: by then every route is registered.
+    allowedMethods ??= methodsByPath(app.routes);
+    const allowed = allowedMethods(c.req.path);
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    // A route of this method exists but found nothing to answer (an unknown file): a 404.
+    if (allowed.length > 0 && !allowed.includes(method)) {
+      c.header('allow', allowed.join(', '));
+      return problem(
+        c,
+        405,
+        'method-not-allowed',
+        'Method Not Allowed',
+        `${c.req.path} answers ${allowed.join(', ')}, not ${c.req.method}.`,
+      );
+    }
+    return problem(
       c,
       404,
       'not-found',
       'Not Found',
       `There is nothing at ${c.req.path}; see /api/v1/openapi.json.`,
-    ),
-  );
+    );
+  });
   app.onError((error, c) => {
+    if (error instanceof ClientGoneError) {
+      // Nobody is left to read the answer; 499 (nginx's "client closed request") keeps it apart
+      // from the server's own failures in the request log. Not the database, not a 5xx.
+      config.logger.info('client went away', {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        reason: error.reason,
+      });
+      return new Response(null, { status: 499 });
+    }
     if (asUnavailable(error) instanceof StoreUnavailableError) {
       config.logger.error('database unavailable', {
         requestId: c.get('requestId'),
@@ -126,3 +154,36 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * Which methods the app's routes answer on a path, for 405's Allow. Middleware (method ALL) is
+ * not a route; HEAD is answered wherever GET is.
+ */
+function methodsByPath(routes: readonly { method: string; path: string }[]) {
+  const patterns = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+  for (const { method, path } of routes) {
+    if (method === 'ALL') continue;
+    const entry = patterns.get(path) ?? { pattern: pathPattern(path), methods: new Set<string>() };
+    entry.methods.add(method);
+    if (method === 'GET') entry.methods.add('HEAD');
+    patterns.set(path, entry);
+  }
+  return (path: string): string[] => {
+    const methods = new Set<string>();
+    for (const entry of patterns.values()) {
+      if (entry.pattern.test(path)) for (const method of entry.methods) methods.add(method);
+    }
+    return [...methods].sort();
+  };
+}
+
+/** A Hono route path (`/a/:id`, `/a/:id{[0-9]+}`, `/a/*`) as a regular expression. */
+function pathPattern(path: string): RegExp {
+  const segments = path.split('/').map((segment) => {
+    if (segment === '*') return '.*';
+    const parameter = /^:\w+(?:\{(.+)\})?(\?)?$/.exec(segment);
+    if (parameter) return `(?:${parameter[1] ?? '[^/]+'})${parameter[2] ?? ''}`;
+    return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  return new RegExp(`^${segments.join('/')}$`);
+}

@@ -7,7 +7,7 @@ import { commands } from './cli/commands.ts';
 import { UsageError, type CliIo, type Command, type CommandInput } from './cli/command.ts';
 import { openStore } from './db/open-store.ts';
 import type { Store } from './db/store.ts';
-import { ConfigError, readEnv } from './env.ts';
+import { ConfigError, hideSecrets, readEnv } from './env.ts';
 
 // `vo-feedback`: the collector's administration on the command line, on the database at
 // DATABASE_URL. Exit codes: 0 done, 1 failed, 2 usage error. Development:
@@ -104,7 +104,8 @@ function failureLine(error: AdminError, command: Command): string {
  * the bin runs it with the process's.
  */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const fail = (line: string) => io.stderr.write(`${PROGRAM}: ${line}\n`);
+  // A driver's message may quote what it was given: the configured secrets are masked.
+  const fail = (line: string) => io.stderr.write(`${PROGRAM}: ${hideSecrets(line, io.env)}\n`);
   let command: Command | undefined;
   try {
     if (argv.length === 0) {

@@ -9,8 +9,11 @@ export interface AppDeps {
   now?: () => number;
   /** Submissions per client per minute; 0 turns the limit off. Default 20. */
   rateLimitPerMinute?: number;
-  /** Read the client address from the first X-Forwarded-For hop. */
-  trustProxy?: boolean;
+  /**
+   * How many reverse proxies are in front: the client is that many X-Forwarded-For entries from
+   * the right. 0 (default): the socket's peer. `true` means 1.
+   */
+  trustProxy?: number | boolean;
   /** Where rate-limit counts live; default: this process's memory. */
   rateLimiters?: RateLimiterFactory;
   /** Enables the admin API when set. */
@@ -26,7 +29,8 @@ export interface Config {
   store: Store;
   now: () => number;
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  /** Reverse proxies in front (0: none). */
+  trustProxy: number;
   rateLimiters: RateLimiterFactory;
   adminToken: string | undefined;
   minPublicN: number;

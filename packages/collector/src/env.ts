@@ -28,7 +28,9 @@ const EnvSchema = z.object({
   MIN_PUBLIC_N: count(1).default(10),
   RETENTION_DAYS: count(1).default(730),
   RATE_LIMIT_PER_MINUTE: count(0).default(20),
-  TRUST_PROXY: flag.default(false),
+  // The number of reverse proxies in front; the client address is read that many entries from
+  // the right of X-Forwarded-For (1: the entry the one proxy appended).
+  TRUST_PROXY: count(0).default(0),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/.+/, 'Use redis://host:6379 (or rediss:// for TLS).')
@@ -41,7 +43,10 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-/** Reads and checks the configuration; throws a ConfigError naming the first bad variable. */
+/**
+ * Reads and checks the configuration; throws a ConfigError naming the first bad variable and its
+ * rule. The value is never repeated: it may be a secret (a token, a password in a URL).
+ */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   // An empty variable means "not set", as in most shells' `VAR= command`.
   const defined = Object.fromEntries(
@@ -51,7 +56,46 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0]);
-  throw new ConfigError(
-    `Invalid configuration: ${name}=${JSON.stringify(source[name] ?? '')}: ${issue.message}`,
-  );
+  throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}`);
+}
+
+/** A URL as it may be shown: its password replaced by ***; something that is no URL, not at all. */
+export function withoutPassword(url: string): string {
+  try {
+    const shown = new URL(url);
+    if (shown.password) shown.password = '***';
+    return shown.toString();
+  } catch {
+    return '(not shown)';
+  }
+}
+
+/**
+ * A message as it may be printed: the configured secrets (ADMIN_TOKEN, the passwords in
+ * DATABASE_URL and REDIS_URL) replaced by ***, should an error have quoted one.
+ */
+export function hideSecrets(
+  message: string,
+  source: Record<string, string | undefined> = process.env,
+): string {
+  const secrets = new Set<string>();
+  if (source.ADMIN_TOKEN) secrets.add(source.ADMIN_TOKEN);
+  for (const name of ['DATABASE_URL', 'REDIS_URL']) {
+    const url = source[name];
+    if (!url) continue;
+    try {
+      const password = new URL(url).password;
+      if (!password) continue;
+      secrets.add(password);
+      secrets.add(decodeURIComponent(password));
+    } catch {
+      // Not a URL: nothing to pick a password out of.
+    }
+  }
+  let shown = message;
+  // The longest first, so that a password that contains another is replaced whole.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length >= 3) shown = shown.split(secret).join('***');
+  }
+  return shown;
 }

@@ -4,7 +4,7 @@ import { seedDemo } from './admin-service.ts';
 import { openStore } from './db/open-store.ts';
 import { pgRateLimiters } from './db/pg-rate-limit.ts';
 import { PgStore } from './db/pg-store.ts';
-import { ConfigError, readEnv } from './env.ts';
+import { ConfigError, hideSecrets, readEnv, withoutPassword } from './env.ts';
 import { bufferedStdout, jsonLogger } from './logger.ts';
 import { builtFrontEnds } from './paths.ts';
 import { memoryRateLimiters, type RateLimiterFactory } from './rate-limit.ts';
@@ -73,6 +73,10 @@ async function main(): Promise<void> {
       logger.info('listening', {
         url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`,
         database: env.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres',
+        // Which database, never its password.
+        databaseUrl: /^postgres(ql)?:/.test(env.DATABASE_URL)
+          ? withoutPassword(env.DATABASE_URL)
+          : env.DATABASE_URL,
       });
     },
   );
@@ -121,9 +125,7 @@ function logRedisError(error: unknown): void {
 /** Redis at start: reachable within 10 s, or the start stops with a message naming REDIS_URL. */
 async function connectRedisOrStop(url: string): Promise<RedisClient> {
   const connecting = connectRedis(url, logRedisError);
-  const address = new URL(url);
-  if (address.password) address.password = '***';
-  const shown = address.toString();
+  const shown = withoutPassword(url);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -139,11 +141,12 @@ async function connectRedisOrStop(url: string): Promise<RedisClient> {
 }
 
 main().catch((error: unknown) => {
+  // A driver's message may quote what it was given: the configured secrets are masked.
   if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(`${hideSecrets(error.message)}\n`);
   } else {
     logger.error('failed to start', {
-      error: error instanceof Error ? error.message : String(error),
+      error: hideSecrets(error instanceof Error ? error.message : String(error)),
     });
   }
   stdout.flush();

@@ -13,14 +13,27 @@ import { cleanText, decodeUtf8, readRequestBody } from '../../body.ts';
 import { clientAddress } from '../../client-address.ts';
 import type { Config } from '../../deps.ts';
 import type { ServiceRecord } from '../../db/store.ts';
+import { asUnavailable, StoreUnavailableError } from '../../db/errors.ts';
 import { redactPagePath, redactPersonalData } from '../../domain/redaction.ts';
 import { brusselsDay } from '../../domain/time.ts';
 import type { ServiceDirectory } from '../../service-directory.ts';
 import { problem } from '../../problem.ts';
-import { formErrorPage, thankYouPage } from './form-pages.ts';
+import { formErrorPage, requestLanguage, thankYouPage } from './form-pages.ts';
 import type { RateLimiter } from '../../rate-limit.ts';
 
 type Read<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/** Why a body was refused before its fields were looked at; each route answers it its own way. */
+type Refusal = {
+  status: 400 | 413 | 415 | 429;
+  slug: string;
+  title: string;
+  detail: string;
+  errors?: FieldError[];
+  retryAfterSeconds?: number;
+  /** The body, when it was read and is UTF-8 (a 429): the form's answer takes its language. */
+  text?: string;
+};
 
 /**
  * Content type, size and rate: the checks every public POST makes before it looks at the body, in
@@ -31,31 +44,29 @@ async function readBody(
   config: Config,
   limiter: RateLimiter,
   accept: readonly string[],
-): Promise<Read<string>> {
+): Promise<{ ok: true; value: string } | { ok: false; refusal: Refusal }> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!accept.includes(type)) {
     return {
       ok: false,
-      response: problem(
-        c,
-        415,
-        'unsupported-media-type',
-        'Unsupported Media Type',
-        `Send the body as ${accept.join(' or ')}.`,
-      ),
+      refusal: {
+        status: 415,
+        slug: 'unsupported-media-type',
+        title: 'Unsupported Media Type',
+        detail: `Send the body as ${accept.join(' or ')}.`,
+      },
     };
   }
   const bytes = await readRequestBody(c, MAX_BODY_BYTES);
   if (bytes === 'too-large') {
     return {
       ok: false,
-      response: problem(
-        c,
-        413,
-        'payload-too-large',
-        'Payload Too Large',
-        `Send at most ${MAX_BODY_BYTES} bytes; shorten the comment.`,
-      ),
+      refusal: {
+        status: 413,
+        slug: 'payload-too-large',
+        title: 'Payload Too Large',
+        detail: `Send at most ${MAX_BODY_BYTES} bytes; shorten the comment.`,
+      },
     };
   }
   const rate = await limiter.hit(clientAddress(c, config.trustProxy));
@@ -63,22 +74,27 @@ async function readBody(
     c.header('retry-after', String(rate.retryAfterSeconds));
     return {
       ok: false,
-      response: problem(
-        c,
-        429,
-        'too-many-requests',
-        'Too Many Requests',
-        `Too many submissions from this client; try again in ${rate.retryAfterSeconds} seconds.`,
-      ),
+      refusal: {
+        status: 429,
+        slug: 'too-many-requests',
+        title: 'Too Many Requests',
+        detail: `Too many submissions from this client; try again in ${rate.retryAfterSeconds} seconds.`,
+        retryAfterSeconds: rate.retryAfterSeconds,
+        text: decodeUtf8(bytes),
+      },
     };
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) {
     return {
       ok: false,
-      response: problem(c, 400, 'invalid-body', 'Bad Request', 'Send the body as UTF-8 text.', [
-        { path: '(body)', message: 'Encode the body as UTF-8.' },
-      ]),
+      refusal: {
+        status: 400,
+        slug: 'invalid-body',
+        title: 'Bad Request',
+        detail: 'Send the body as UTF-8 text.',
+        errors: [{ path: '(body)', message: 'Encode the body as UTF-8.' }],
+      },
     };
   }
   return { ok: true, value: text };
@@ -91,7 +107,10 @@ async function readJsonBody(
   accept: readonly string[],
 ): Promise<Read<unknown>> {
   const body = await readBody(c, config, limiter, accept);
-  if (!body.ok) return body;
+  if (!body.ok) {
+    const { status, slug, title, detail, errors } = body.refusal;
+    return { ok: false, response: problem(c, status, slug, title, detail, errors) };
+  }
   try {
     return { ok: true, value: JSON.parse(body.value) };
   } catch {
@@ -123,20 +142,41 @@ const FORM_FIELDS = [
 ] as const;
 type FormFields = Partial<Record<(typeof FORM_FIELDS)[number], string>>;
 
-async function readFormBody(
-  c: Context,
-  config: Config,
-  limiter: RateLimiter,
-): Promise<Read<FormFields>> {
-  const body = await readBody(c, config, limiter, ['application/x-www-form-urlencoded']);
-  if (!body.ok) return body;
-  const params = new URLSearchParams(body.value);
+function formFields(text: string): FormFields {
+  const params = new URLSearchParams(text);
   const fields: FormFields = {};
   for (const name of FORM_FIELDS) {
     const value = params.get(name);
     if (value !== null) fields[name] = value;
   }
-  return { ok: true, value: fields };
+  return fields;
+}
+
+/** The form's fields, or why the body was refused: the route answers that as a page, not JSON. */
+async function readFormBody(
+  c: Context,
+  config: Config,
+  limiter: RateLimiter,
+): Promise<{ ok: true; value: FormFields } | { ok: false; refusal: Refusal }> {
+  const body = await readBody(c, config, limiter, ['application/x-www-form-urlencoded']);
+  if (!body.ok) return body;
+  return { ok: true, value: formFields(body.value) };
+}
+
+/**
+ * The page the form was on, for the error pages' link back: only when its origin is one a service
+ * allows, so that the collector never shows a link to a page it does not know.
+ */
+async function backLink(c: Context, origins: ServiceDirectory): Promise<string | undefined> {
+  const referer = c.req.header('referer');
+  if (!referer) return undefined;
+  try {
+    const url = new URL(referer);
+    return (await origins.allowedOrigins()).has(url.origin) ? url.href : undefined;
+  } catch {
+    // Unparseable, or the database is away (the 503 page): the page says "use Back" instead.
+    return undefined;
+  }
 }
 
 /** The path of the page the form was on, from the Referer when the browser sent one. */
@@ -190,12 +230,14 @@ type Rejected = {
 /**
  * Validation, service, origin, honeypot, redaction and storage: the part of ingest after the body
  * was read, shared by the JSON route and the no-JavaScript form (400, 404, 403, 409 in that order).
+ * `widget`: the widget sent it, so it counts in the response rate (answers per impression).
  */
 async function acceptSubmission(
   c: Context,
   config: Config,
   origins: ServiceDirectory,
   value: unknown,
+  widget: boolean,
 ): Promise<Accepted | Rejected> {
   const parsed = SubmissionSchema.safeParse(value);
   if (!parsed.success) {
@@ -237,6 +279,8 @@ async function acceptSubmission(
       : redactPersonalData(cleanText(submission.comment));
   const page =
     submission.page === undefined ? undefined : redactPagePath(cleanText(submission.page));
+  const step =
+    submission.step === undefined ? undefined : redactPersonalData(cleanText(submission.step));
   const result = await config.store.ingest({
     id: submission.id,
     serviceId: submission.serviceId,
@@ -244,10 +288,11 @@ async function acceptSubmission(
     comment: comment?.text,
     lang: submission.lang,
     outcome: submission.outcome,
-    step: submission.step === undefined ? undefined : cleanText(submission.step),
+    step: step?.text,
     page: page?.text,
-    redactions: (comment?.redactions ?? 0) + (page?.redactions ?? 0),
+    redactions: (comment?.redactions ?? 0) + (page?.redactions ?? 0) + (step?.redactions ?? 0),
     receivedAt: config.now(),
+    widget,
   });
   if (result.status === 'conflict') {
     return {
@@ -306,7 +351,8 @@ export function feedbackRoutes(config: Config, origins: ServiceDirectory) {
     return c.body(null, 204);
   };
 
-  const accept = (c: Context, value: unknown) => acceptSubmission(c, config, origins, value);
+  const accept = (c: Context, value: unknown, widget = false) =>
+    acceptSubmission(c, config, origins, value, widget);
 
   return new Hono()
     .options('/feedback', preflight)
@@ -315,7 +361,9 @@ export function feedbackRoutes(config: Config, origins: ServiceDirectory) {
       await allowCors(c);
       const body = await readJsonBody(c, config, submissions, ['application/json']);
       if (!body.ok) return body.response;
-      const outcome = await accept(c, body.value);
+      // JSON from a browser page (it sends an Origin, checked against the service) is the
+      // widget; a script or a system without one is not, and does not count in the response rate.
+      const outcome = await accept(c, body.value, c.req.header('origin') !== undefined);
       if (outcome.kind === 'accepted') {
         const ack: SubmissionAck = { id: outcome.id, status: outcome.status };
         return c.json(ack, outcome.status === 'stored' ? 201 : 200);
@@ -330,24 +378,48 @@ export function feedbackRoutes(config: Config, origins: ServiceDirectory) {
       );
     })
     .post('/feedback/form', async (c) => {
-      // The no-JavaScript fallback: a plain HTML form. Its answers are pages, not JSON.
+      // The no-JavaScript fallback: a plain HTML form. Every answer is a page in the citizen's
+      // language, never problem+json: the browser shows the citizen whatever comes back.
+      // Without a `lang` in the body (not read, or none sent): ?lang=, Accept-Language, Dutch.
+      const requested = () => requestLanguage(c.req.query('lang'), c.req.header('accept-language'));
       const body = await readFormBody(c, config, submissions);
-      if (!body.ok) return body.response;
+      if (!body.ok) {
+        const { refusal } = body;
+        const sent = refusal.text === undefined ? undefined : formFields(refusal.text).lang;
+        const lang = LanguageSchema.safeParse(sent).data ?? requested();
+        // A 429 keeps the Retry-After that readBody set on the context.
+        return c.html(formErrorPage(lang, refusal, await backLink(c, origins)), refusal.status);
+      }
       const form = body.value;
-      const lang = LanguageSchema.safeParse(form.lang).data ?? 'nl';
-      const outcome = await accept(c, {
-        ...form,
-        id: form.id || randomUUID(),
-        // An unchecked radio group sends nothing; a number that is not one stays invalid.
-        rating: form.rating === undefined || form.rating === '' ? undefined : Number(form.rating),
-        comment: form.comment || undefined,
-        outcome: form.outcome || undefined,
-        step: form.step || undefined,
-        page: form.page || pagePathOf(c.req.header('referer')),
-        lang,
-      });
+      const lang = LanguageSchema.safeParse(form.lang).data ?? requested();
+      let outcome: Awaited<ReturnType<typeof accept>>;
+      try {
+        outcome = await accept(c, {
+          ...form,
+          id: form.id || randomUUID(),
+          // An unchecked radio group sends nothing; a number that is not one stays invalid.
+          rating: form.rating === undefined || form.rating === '' ? undefined : Number(form.rating),
+          comment: form.comment || undefined,
+          outcome: form.outcome || undefined,
+          step: form.step || undefined,
+          page: form.page || pagePathOf(c.req.header('referer')),
+          lang,
+        });
+      } catch (error) {
+        // The app's error handler would answer problem+json; the citizen gets a page instead,
+        // logged and with Retry-After as that handler does.
+        const unavailable = asUnavailable(error);
+        if (!(unavailable instanceof StoreUnavailableError)) throw error;
+        config.logger.error('database unavailable', {
+          requestId: c.get('requestId'),
+          path: c.req.path,
+          reason: unavailable.reason,
+        });
+        c.header('retry-after', '5');
+        return c.html(formErrorPage(lang, { status: 503 }, await backLink(c, origins)), 503);
+      }
       if (outcome.kind === 'rejected') {
-        return c.html(formErrorPage(lang, outcome), outcome.status);
+        return c.html(formErrorPage(lang, outcome, await backLink(c, origins)), outcome.status);
       }
       const back = returnAddress(c.req.header('referer'), outcome.service);
       if (back) return c.redirect(back, 303);
@@ -379,13 +451,15 @@ export function feedbackRoutes(config: Config, origins: ServiceDirectory) {
           `There is no active service "${parsed.data.serviceId}"; check the service-id attribute.`,
         );
       }
-      if (!originAllowed(c, service)) {
+      // Only the widget on an allowed page counts: without an Origin (a script, curl) anyone could
+      // inflate the response rate's denominator.
+      if (c.req.header('origin') === undefined || !originAllowed(c, service)) {
         return problem(
           c,
           403,
           'origin-not-allowed',
           'Forbidden',
-          `This origin may not report impressions for "${service.id}".`,
+          `Only the widget on a page of an origin allowed for "${service.id}" may report impressions; send them from that page (with its Origin header).`,
         );
       }
       await config.store.recordImpression(service.id, brusselsDay(config.now()));
