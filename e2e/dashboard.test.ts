@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FeedbackPage, Summary } from '../packages/shared/src/index.ts';
-import { issueToken } from '../packages/collector/src/admin-service.ts';
+import { issueToken } from '../packages/collector/src/use-cases/administration.ts';
 import {
   startTestCollector,
   type TestCollector,

@@ -25,7 +25,7 @@ export default defineProject({
       // SQLite's synchronous pragma, and the configuration read from the environment: neither
       // depends on the backend of the other tests.
       'src/db/sqlite-durability.test.ts',
-      'src/env.test.ts',
+      'src/config/env.test.ts',
     ],
     env: {
       TEST_BACKEND: 'postgres',

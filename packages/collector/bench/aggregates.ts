@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app.ts';
-import { issueToken } from '../src/admin-service.ts';
+import { issueToken } from '../src/use-cases/administration.ts';
 import { SqliteStore } from '../src/db/sqlite-store.ts';
 
 const SIZES = process.argv.includes('--large')

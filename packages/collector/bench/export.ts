@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/app.ts';
-import { issueToken } from '../src/admin-service.ts';
+import { issueToken } from '../src/use-cases/administration.ts';
 import { SqliteStore } from '../src/db/sqlite-store.ts';
 
 function argument(name: string): string | undefined {

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppDeps, Config } from './deps.ts';
-import { ClientGoneError } from './body.ts';
+import type { AppDeps, Config } from './config/deps.ts';
+import { ClientGoneError } from './http/body.ts';
 import { asUnavailable, StoreUnavailableError } from './db/errors.ts';
-import { silentLogger } from './logger.ts';
-import { ServiceDirectory } from './service-directory.ts';
-import { memoryRateLimiters } from './rate-limit.ts';
-import { problem } from './problem.ts';
+import { silentLogger } from './config/logger.ts';
+import { ServiceDirectory } from './use-cases/service-directory.ts';
+import { memoryRateLimiters } from './http/rate-limit/memory.ts';
+import { problem } from './http/problem.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { feedbackRoutes } from './routes/feedback/feedback.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
@@ -16,7 +16,7 @@ import { meRoutes } from './routes/me/me.routes.ts';
 import { servicesRoutes } from './routes/services/services.routes.ts';
 import { reportsRoutes } from './routes/reports/reports.routes.ts';
 import { publicRoutes } from './routes/public/public.routes.ts';
-import { DOCUMENT_STYLE_HASH } from './domain/html.ts';
+import { DOCUMENT_STYLE_HASH } from './views/html.ts';
 import { staticRoutes } from './routes/static/static.routes.ts';
 
 /** Builds the collector's Hono app. It does not listen: server.ts does, tests call app.request(). */

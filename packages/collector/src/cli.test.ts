@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { main } from './cli.ts';
 import { hashToken } from './domain/tokens.ts';
-import { DAY_MS } from './retention.ts';
+import { DAY_MS } from './use-cases/retention.ts';
 import { openTestStore, testDatabaseUrl } from './test-support/backend.ts';
 
 const folders: string[] = [];

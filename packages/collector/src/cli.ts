@@ -2,12 +2,12 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { AdminError } from './admin-service.ts';
+import { AdminError } from './use-cases/administration.ts';
 import { commands } from './cli/commands.ts';
 import { UsageError, type CliIo, type Command, type CommandInput } from './cli/command.ts';
 import { openStore } from './db/open-store.ts';
-import type { Store } from './db/store.ts';
-import { ConfigError, hideSecrets, readEnv } from './env.ts';
+import type { Store } from './domain/store.ts';
+import { ConfigError, hideSecrets, readEnv } from './config/env.ts';
 
 // `vo-feedback`: the collector's administration on the command line, on the database at
 // DATABASE_URL. Exit codes: 0 done, 1 failed, 2 usage error. Development:

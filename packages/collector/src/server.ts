@@ -1,15 +1,15 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { seedDemo } from './admin-service.ts';
+import { seedDemo } from './use-cases/administration.ts';
 import { openStore } from './db/open-store.ts';
-import { pgRateLimiters } from './db/pg-rate-limit.ts';
+import { pgRateLimiters } from './http/rate-limit/postgres.ts';
 import { PgStore } from './db/pg-store.ts';
-import { ConfigError, hideSecrets, readEnv, withoutPassword } from './env.ts';
-import { bufferedStdout, jsonLogger } from './logger.ts';
-import { builtFrontEnds } from './paths.ts';
-import { memoryRateLimiters, type RateLimiterFactory } from './rate-limit.ts';
-import { connectRedis, redisRateLimiters, type RedisClient } from './redis-rate-limit.ts';
-import { scheduleRetention } from './retention.ts';
+import { ConfigError, hideSecrets, readEnv, withoutPassword } from './config/env.ts';
+import { bufferedStdout, jsonLogger } from './config/logger.ts';
+import { builtFrontEnds } from './config/paths.ts';
+import { memoryRateLimiters, type RateLimiterFactory } from './http/rate-limit/memory.ts';
+import { connectRedis, redisRateLimiters, type RedisClient } from './http/rate-limit/redis.ts';
+import { scheduleRetention } from './use-cases/retention.ts';
 
 const stdout = bufferedStdout();
 const logger = jsonLogger(stdout.write);

@@ -7,7 +7,7 @@ import {
   listTokens,
   revokeToken,
   updateService,
-} from '../admin-service.ts';
+} from '../use-cases/administration.ts';
 import {
   booleanOption,
   listOption,
@@ -19,7 +19,7 @@ import {
 } from './command.ts';
 
 // The admin operations of the CLI: the same functions, validation and errors as the admin API
-// (admin-service.ts). Results go to stdout, notices to stderr.
+// (use-cases/administration.ts). Results go to stdout, notices to stderr.
 
 const json = { type: 'boolean', description: 'print JSON instead of a table' } as const;
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { issueToken } from '../admin-service.ts';
+import { issueToken } from '../use-cases/administration.ts';
 import { createApp } from '../app.ts';
 import { main } from '../cli.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';

@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { Store } from '../db/store.ts';
-import type { Env } from '../env.ts';
+import type { Store } from '../domain/store.ts';
+import type { Env } from '../config/env.ts';
 
 /** Where the CLI reads and writes: the process, or a test's collectors. */
 export interface CliIo {

@@ -1,4 +1,4 @@
-import { pruneExpiredComments } from '../retention.ts';
+import { pruneExpiredComments } from '../use-cases/retention.ts';
 import type { Command } from './command.ts';
 
 /** Retention now, as the server does daily: comments older than RETENTION_DAYS are deleted. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { issueToken } from '../admin-service.ts';
+import { issueToken } from '../use-cases/administration.ts';
 import { main } from '../cli.ts';
 import { openTestStore, testDatabaseUrl } from '../test-support/backend.ts';
 

@@ -13,9 +13,9 @@ import {
 import type { z } from 'zod';
 import { annualReportCsv } from '../domain/annual-report.ts';
 import { resolvePeriod, resolveYear } from '../domain/period.ts';
-import { annualReportHtml } from '../domain/report-html.ts';
-import { exportFeedback, exportRefusal } from '../export-service.ts';
-import { annualReport } from '../report-service.ts';
+import { annualReportHtml } from '../views/report-html.ts';
+import { exportFeedback, exportRefusal } from '../use-cases/exports.ts';
+import { annualReport } from '../use-cases/reports.ts';
 import { reportFilename } from '../routes/reports/reports.routes.ts';
 import { stringOption, UsageError, type Command, type CliContext } from './command.ts';
 

@@ -1,5 +1,5 @@
 import { PgStore } from './pg-store.ts';
-import type { Store } from './store.ts';
+import type { Store } from '../domain/store.ts';
 import { SqliteStore } from './sqlite-store.ts';
 
 /** Opens the store that DATABASE_URL names, with its migrations applied. */

@@ -12,7 +12,7 @@ import { databaseProblems } from '../test-support/invariants.ts';
 import { dropSchema, freshPostgresUrl, TEST_POSTGRES_URL } from '../test-support/postgres.ts';
 import { countRows, sqlRun } from '../test-support/sql.ts';
 import { tcpRelay } from '../test-support/tcp-relay.ts';
-import { pgRateLimiters } from './pg-rate-limit.ts';
+import { pgRateLimiters } from '../http/rate-limit/postgres.ts';
 import { LOCKS, PgStore } from './pg-store.ts';
 
 // What only PostgreSQL has to prove: several instances on one database (each "instance" here is

@@ -18,7 +18,7 @@ import type {
   ServiceRecord,
   Store,
   TokenRecord,
-} from './store.ts';
+} from '../domain/store.ts';
 
 const { organisations, services, tokens } = schema;
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { decideIngest } from '../domain/ingest-decision.ts';
 import { asUnavailable } from './errors.ts';
-import type { IncomingFeedback, IngestedFeedback, IngestResult } from './store.ts';
+import type { IncomingFeedback, IngestedFeedback, IngestResult } from '../domain/store.ts';
 
 interface Pending {
   incoming: IncomingFeedback;

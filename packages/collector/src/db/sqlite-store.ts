@@ -15,7 +15,7 @@ import type {
   ServiceRecord,
   Store,
   TokenRecord,
-} from './store.ts';
+} from '../domain/store.ts';
 import * as schema from './schema.sqlite.ts';
 import { SqliteIngest } from './sqlite-ingest.ts';
 import { monthlyRollupOf, type MonthlyRow } from './rollup-rows.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { jsonLogger } from '../logger.ts';
+import { jsonLogger } from '../config/logger.ts';
 import { json, submission } from '../test-support/fixtures.ts';
 import { databaseProblems } from '../test-support/invariants.ts';
 import { SqliteStore } from './sqlite-store.ts';

@@ -1,5 +1,5 @@
 import type { ExportFormat, ExportRow } from '@vo-feedback/shared';
-import type { FeedbackRecord } from '../db/store.ts';
+import type { FeedbackRecord } from './store.ts';
 import { csvRow, type CsvCell } from './csv.ts';
 
 // One exported submission and how it is written in each format. The CSV and XLSX headings are

@@ -4,8 +4,8 @@ import type {
   IncomingFeedback,
   IngestedFeedback,
   IngestResult,
-} from '../db/store.ts';
-import { UPDATE_WINDOW_MS } from '../db/store.ts';
+} from './store.ts';
+import { UPDATE_WINDOW_MS } from './store.ts';
 import { brusselsDay } from './time.ts';
 
 export type IngestDecision =

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '../body.ts';
+import { cleanText } from '../http/body.ts';
 import { redactPagePath, redactPersonalData } from './redaction.ts';
 
 // Every number below is either a public test value (card networks' test numbers, the IBAN

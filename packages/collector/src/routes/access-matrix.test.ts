@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { issueToken } from '../admin-service.ts';
+import { issueToken } from '../use-cases/administration.ts';
 import { generateToken, hashToken } from '../domain/tokens.ts';
-import { jsonLogger } from '../logger.ts';
+import { jsonLogger } from '../config/logger.ts';
 import {
   ADMIN_TOKEN,
   json,

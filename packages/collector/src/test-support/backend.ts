@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { pgRateLimiters } from '../db/pg-rate-limit.ts';
+import { pgRateLimiters } from '../http/rate-limit/postgres.ts';
 import { PgStore } from '../db/pg-store.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
-import type { Store } from '../db/store.ts';
-import { memoryRateLimiters, type RateLimiterFactory } from '../rate-limit.ts';
+import type { Store } from '../domain/store.ts';
+import { memoryRateLimiters, type RateLimiterFactory } from '../http/rate-limit/memory.ts';
 import { freshPostgresUrl } from './postgres.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../app.ts';
-import { issueToken } from '../admin-service.ts';
+import { issueToken } from '../use-cases/administration.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
 import { generateDataset, loadDataset, type Dataset } from './dataset.ts';
 

@@ -1,4 +1,4 @@
-import type { Store } from '../db/store.ts';
+import type { Store } from '../domain/store.ts';
 
 // A generated dataset with known answers, for the summary, the annual report and the public
 // statistics. Two years and a bit of submissions for several services of three organisations,

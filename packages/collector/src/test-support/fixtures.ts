@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../app.ts';
-import { issueToken } from '../admin-service.ts';
-import type { AppDeps } from '../deps.ts';
+import { issueToken } from '../use-cases/administration.ts';
+import type { AppDeps } from '../config/deps.ts';
 import { openTestStore, rateLimitersFor } from './backend.ts';
 import { countRows } from './sql.ts';
 

@@ -1,5 +1,5 @@
 import { LANGUAGES, MAX_COMMENT_LENGTH, OUTCOMES } from '@vo-feedback/shared';
-import type { Store } from '../db/store.ts';
+import type { Store } from '../domain/store.ts';
 import { sqlRows } from './sql.ts';
 
 const counted = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;

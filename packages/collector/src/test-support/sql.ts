@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Store } from '../db/store.ts';
+import type { Store } from '../domain/store.ts';
 
 /** The type id of PostgreSQL's numeric. */
 const NUMERIC = 1700;

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../app.ts';
-import { issueToken } from '../admin-service.ts';
+import { issueToken } from '../use-cases/administration.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../config/deps.ts';
 
 export interface TestCollector {
   /** Base URL, e.g. http://127.0.0.1:41234 */

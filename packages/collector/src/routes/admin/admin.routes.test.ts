@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../domain/tokens.ts';
-import { jsonLogger } from '../../logger.ts';
+import { jsonLogger } from '../../config/logger.ts';
 import {
   ADMIN_TOKEN,
   json,

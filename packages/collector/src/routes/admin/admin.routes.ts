@@ -10,12 +10,12 @@ import {
   listTokens,
   revokeToken,
   updateService,
-} from '../../admin-service.ts';
-import { decodeUtf8, readLimitedBody } from '../../body.ts';
-import type { Config } from '../../deps.ts';
+} from '../../use-cases/administration.ts';
+import { decodeUtf8, readLimitedBody } from '../../http/body.ts';
+import type { Config } from '../../config/deps.ts';
 import { hashToken, sameHash } from '../../domain/tokens.ts';
-import type { ServiceDirectory } from '../../service-directory.ts';
-import { problem } from '../../problem.ts';
+import type { ServiceDirectory } from '../../use-cases/service-directory.ts';
+import { problem } from '../../http/problem.ts';
 
 /** Admin bodies are small: an organisation, a service with at most 50 origins, a token request. */
 const MAX_ADMIN_BODY_BYTES = 64 * 1024;

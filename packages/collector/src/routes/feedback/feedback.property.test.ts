@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '../../body.ts';
+import { cleanText } from '../../http/body.ts';
 import { databaseProblems } from '../../test-support/invariants.ts';
 import { ORIGIN_A, submission, testCollector } from '../../test-support/fixtures.ts';
 import { countRows, sqlRows } from '../../test-support/sql.ts';

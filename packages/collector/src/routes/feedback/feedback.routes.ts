@@ -9,17 +9,17 @@ import {
   SubmissionSchema,
   type SubmissionAck,
 } from '@vo-feedback/shared';
-import { cleanText, decodeUtf8, readRequestBody } from '../../body.ts';
-import { clientAddress } from '../../client-address.ts';
-import type { Config } from '../../deps.ts';
-import type { ServiceRecord } from '../../db/store.ts';
+import { cleanText, decodeUtf8, readRequestBody } from '../../http/body.ts';
+import { clientAddress } from '../../http/client-address.ts';
+import type { Config } from '../../config/deps.ts';
+import type { ServiceRecord } from '../../domain/store.ts';
 import { asUnavailable, StoreUnavailableError } from '../../db/errors.ts';
 import { redactPagePath, redactPersonalData } from '../../domain/redaction.ts';
 import { brusselsDay } from '../../domain/time.ts';
-import type { ServiceDirectory } from '../../service-directory.ts';
-import { problem } from '../../problem.ts';
-import { formErrorPage, requestLanguage, thankYouPage } from './form-pages.ts';
-import type { RateLimiter } from '../../rate-limit.ts';
+import type { ServiceDirectory } from '../../use-cases/service-directory.ts';
+import { problem } from '../../http/problem.ts';
+import { formErrorPage, requestLanguage, thankYouPage } from '../../views/form-pages.ts';
+import type { RateLimiter } from '../../http/rate-limit/memory.ts';
 
 type Read<T> = { ok: true; value: T } | { ok: false; response: Response };
 

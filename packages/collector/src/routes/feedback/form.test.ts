@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_STYLE_HASH } from '../../domain/html.ts';
-import type { Logger } from '../../logger.ts';
+import { DOCUMENT_STYLE_HASH } from '../../views/html.ts';
+import type { Logger } from '../../config/logger.ts';
 import { ORIGIN_A, submission, testCollector } from '../../test-support/fixtures.ts';
 
 // The no-JavaScript form: whatever happens, the browser shows the citizen a page in their own

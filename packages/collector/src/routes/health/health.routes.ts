@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { Config } from '../../deps.ts';
-import { problem } from '../../problem.ts';
+import type { Config } from '../../config/deps.ts';
+import { problem } from '../../http/problem.ts';
 
 /** Liveness (the process answers) and readiness (the database answers). */
 export function healthRoutes(config: Config) {

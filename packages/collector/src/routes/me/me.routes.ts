@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { Config } from '../../deps.ts';
-import { requireToken, type AuthEnv } from '../../middleware/auth.ts';
+import type { Config } from '../../config/deps.ts';
+import { requireToken, type AuthEnv } from '../../http/auth.ts';
 
 /**
  * Who the token belongs to, so that a client (the dashboard) knows the role before it asks for

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { openApiDocument } from '../../openapi.ts';
-import { API_PAGE_CSS, apiPage } from './api-page.ts';
+import { openApiDocument } from './operations.ts';
+import { API_PAGE_CSS, apiPage } from '../../views/api-page.ts';
 
 /**
  * The API's documentation: the OpenAPI 3.1 document and the readable page rendered from it. Both

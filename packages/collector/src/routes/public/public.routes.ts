@@ -7,16 +7,16 @@ import {
   type FieldError,
   type PublicStats,
 } from '@vo-feedback/shared';
-import type { Config } from '../../deps.ts';
+import type { Config } from '../../config/deps.ts';
 import { reportYear, resolveYear, type Period } from '../../domain/period.ts';
 import { brusselsYear } from '../../domain/time.ts';
 import {
   transparencyHtml,
   transparencyRefusalHtml,
   type TransparencyRefusal,
-} from '../../domain/transparency-html.ts';
-import { problem } from '../../problem.ts';
-import { publicServiceStats, publicStats, publicStatsCsv } from '../../report-service.ts';
+} from '../../views/transparency-html.ts';
+import { problem } from '../../http/problem.ts';
+import { publicServiceStats, publicStats, publicStatsCsv } from '../../use-cases/reports.ts';
 
 /**
  * Figures change while a year runs; a closed year's barely do (only late, delayed deliveries).

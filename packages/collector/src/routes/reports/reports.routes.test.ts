@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_STYLE_HASH } from '../../domain/html.ts';
-import { REPORT_THEME_SAMPLE } from '../../report-service.ts';
+import { DOCUMENT_STYLE_HASH } from '../../views/html.ts';
+import { REPORT_THEME_SAMPLE } from '../../use-cases/reports.ts';
 import { json, submission, testCollector } from '../../test-support/fixtures.ts';
 
 // Who gets which annual report, and what the HTML document is made of. The figures themselves are

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { AnnualReportQuerySchema, fieldErrors, INVALID_PERIOD } from '@vo-feedback/shared';
-import type { Config } from '../../deps.ts';
+import type { Config } from '../../config/deps.ts';
 import { annualReportCsv } from '../../domain/annual-report.ts';
-import { annualReportHtml } from '../../domain/report-html.ts';
+import { annualReportHtml } from '../../views/report-html.ts';
 import { resolveYear } from '../../domain/period.ts';
-import { requireToken, type AuthEnv } from '../../middleware/auth.ts';
-import { problem } from '../../problem.ts';
-import { annualReport } from '../../report-service.ts';
+import { requireToken, type AuthEnv } from '../../http/auth.ts';
+import { problem } from '../../http/problem.ts';
+import { annualReport } from '../../use-cases/reports.ts';
 
 /** `jaarrapport-feedback-2026-org-a.html`; ids are lowercase letters, digits and "-". */
 export function reportFilename(year: number, organisationId: string | null, format: string) {

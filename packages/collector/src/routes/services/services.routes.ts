@@ -9,19 +9,14 @@ import {
   type FeedbackPage,
 } from '@vo-feedback/shared';
 import type { z } from 'zod';
-import type { Config } from '../../deps.ts';
-import type { FeedbackPosition, FeedbackRecord, ServiceRecord } from '../../db/store.ts';
+import type { Config } from '../../config/deps.ts';
+import type { FeedbackPosition, FeedbackRecord, ServiceRecord } from '../../domain/store.ts';
 import { summarise } from '../../domain/aggregation.ts';
 import { periodInstants, resolvePeriod, type Period } from '../../domain/period.ts';
-import { exportFeedback, exportRefusal } from '../../export-service.ts';
-import {
-  canSeeAggregates,
-  canSeeComments,
-  requireToken,
-  type AuthEnv,
-} from '../../middleware/auth.ts';
-import { problem } from '../../problem.ts';
-import { serviceThemes } from '../../report-service.ts';
+import { exportFeedback, exportRefusal } from '../../use-cases/exports.ts';
+import { canSeeAggregates, canSeeComments, requireToken, type AuthEnv } from '../../http/auth.ts';
+import { problem } from '../../http/problem.ts';
+import { serviceThemes } from '../../use-cases/reports.ts';
 
 type Access = 'aggregates' | 'comments';
 

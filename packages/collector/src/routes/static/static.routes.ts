@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Config } from '../../deps.ts';
+import type { Config } from '../../config/deps.ts';
 
 /**
  * The built front-ends. serveStatic refuses `..`, encoded separators and backslashes, so a path

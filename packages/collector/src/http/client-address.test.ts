@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rateLimitSubject } from './client-address.ts';
-import { submission, testCollector } from './test-support/fixtures.ts';
+import { submission, testCollector } from '../test-support/fixtures.ts';
 
 describe('rateLimitSubject', () => {
   it('keeps an IPv4 address, also when written IPv4-mapped or with a port', () => {

@@ -1,8 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '@vo-feedback/shared';
-import type { Store } from '../db/store.ts';
+import type { Store } from '../domain/store.ts';
 import { hashToken, sameHash } from '../domain/tokens.ts';
-import { problemResponse } from '../problem.ts';
+import { problemResponse } from './problem.ts';
 
 /** Who is calling, from a valid bearer token. */
 export interface Principal {

@@ -1,5 +1,10 @@
-import { TAGS, type JsonSchema, type OpenApiDocument, type Operation } from '../../openapi.ts';
-import { OPERATIONS } from '../../openapi.ts';
+import {
+  TAGS,
+  type JsonSchema,
+  type OpenApiDocument,
+  type Operation,
+} from '../routes/openapi/operations.ts';
+import { OPERATIONS } from '../routes/openapi/operations.ts';
 
 // The readable API page at GET /api, rendered on the server from the same operation table and
 // JSON Schemas as the OpenAPI document. Plain HTML and one stylesheet: no script, nothing inline,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { json, submission, testCollector } from './test-support/fixtures.ts';
+import { json, submission, testCollector } from '../test-support/fixtures.ts';
 import { THEME_CACHE_MS } from './theme-cache.ts';
 
 describe('the annual report’s themes', () => {

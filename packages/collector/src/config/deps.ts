@@ -1,6 +1,6 @@
-import type { Store } from './db/store.ts';
+import type { Store } from '../domain/store.ts';
 import type { Logger } from './logger.ts';
-import type { RateLimiterFactory } from './rate-limit.ts';
+import type { RateLimiterFactory } from '../http/rate-limit/memory.ts';
 
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDeps {

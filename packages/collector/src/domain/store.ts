@@ -1,5 +1,5 @@
 import type { Language, Outcome, Role, SubmissionStatus } from '@vo-feedback/shared';
-import type { MonthlyImpressions, MonthlyRollup } from '../domain/aggregation.ts';
+import type { MonthlyImpressions, MonthlyRollup } from './aggregation.ts';
 
 // The one interface between the routes and the database. SQLite and (later) PostgreSQL implement
 // it; nothing above this file knows which one runs.

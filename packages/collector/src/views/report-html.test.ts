@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAnnualReport } from './annual-report.ts';
+import { buildAnnualReport } from '../domain/annual-report.ts';
 import { annualReportHtml } from './report-html.ts';
 import { transparencyHtml } from './transparency-html.ts';
 

@@ -22,7 +22,7 @@ import {
   raw,
   type Html,
 } from './html.ts';
-import { brusselsDay } from './time.ts';
+import { brusselsDay } from '../domain/time.ts';
 
 // The annual report as a document a civil servant prints or saves as PDF: Dutch, headings that
 // outline it, each chart an SVG with a title and description and its figures in a table beside

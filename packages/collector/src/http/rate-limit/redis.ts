@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from '@redis/client';
-import { brusselsDay } from './domain/time.ts';
-import { clientKey, decide, type RateDecision, type RateLimiterFactory } from './rate-limit.ts';
+import { brusselsDay } from '../../domain/time.ts';
+import { clientKey, decide, type RateDecision, type RateLimiterFactory } from './memory.ts';
 
 const ALLOWED: RateDecision = { allowed: true, retryAfterSeconds: 0 };
 

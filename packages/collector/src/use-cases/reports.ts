@@ -5,12 +5,12 @@ import type {
   PublicStatsEntry,
   Themes,
 } from '@vo-feedback/shared';
-import type { ServiceRecord, Store } from './db/store.ts';
-import { buildAnnualReport, type Counts, type ServiceInput } from './domain/annual-report.ts';
-import { periodInstants, reportYear, type Period } from './domain/period.ts';
-import { figuresFrom, emptyRatingCounts } from './domain/statistics.ts';
-import { ThemeCounter, type ThemeOptions } from './domain/themes.ts';
-import { csvDocument, type CsvCell } from './domain/csv.ts';
+import type { ServiceRecord, Store } from '../domain/store.ts';
+import { buildAnnualReport, type Counts, type ServiceInput } from '../domain/annual-report.ts';
+import { periodInstants, reportYear, type Period } from '../domain/period.ts';
+import { figuresFrom, emptyRatingCounts } from '../domain/statistics.ts';
+import { ThemeCounter, type ThemeOptions } from '../domain/themes.ts';
+import { csvDocument, type CsvCell } from '../domain/csv.ts';
 import { cachedThemes } from './theme-cache.ts';
 
 // Reports, themes and public statistics from the store, for the HTTP routes and the CLI alike.

@@ -1,8 +1,8 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportFormat } from '@vo-feedback/shared';
-import type { FeedbackRecord, Store } from './db/store.ts';
-import { CSV_BOM, csvRow } from './domain/csv.ts';
+import type { FeedbackRecord, Store } from '../domain/store.ts';
+import { CSV_BOM, csvRow } from '../domain/csv.ts';
 import {
   EXPORT_COLUMNS,
   EXPORT_CONTENT_TYPES,
@@ -11,8 +11,8 @@ import {
   exportFilename,
   exportRow,
   XLSX_MAX_ROWS,
-} from './domain/export-rows.ts';
-import { periodInstants, type Period } from './domain/period.ts';
+} from '../domain/export-rows.ts';
+import { periodInstants, type Period } from '../domain/period.ts';
 
 // Exports stream: the store yields pages of rows (keyset pagination), each page is written and
 // handed on only when the reader asks for more, so memory stays flat whatever the row count.

@@ -1,5 +1,5 @@
 import type { Themes } from '@vo-feedback/shared';
-import type { Store } from './db/store.ts';
+import type { Store } from '../domain/store.ts';
 
 /** How long a period's themes are reused before they are counted again. */
 export const THEME_CACHE_MS = 10 * 60 * 1000;

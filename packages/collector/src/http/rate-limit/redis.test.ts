@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from './app.ts';
-import { connectRedis, redisRateLimiters, type RedisClient } from './redis-rate-limit.ts';
-import { testCollector } from './test-support/fixtures.ts';
-import { tcpRelay } from './test-support/tcp-relay.ts';
+import { createApp } from '../../app.ts';
+import { connectRedis, redisRateLimiters, type RedisClient } from './redis.ts';
+import { testCollector } from '../../test-support/fixtures.ts';
+import { tcpRelay } from '../../test-support/tcp-relay.ts';
 
 // Rate limits in Redis (REDIS_URL), on the machine's Redis at 127.0.0.1:6379: two app instances,
 // each with its own connection, as two processes behind a load balancer would have.

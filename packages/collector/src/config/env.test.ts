@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from './cli.ts';
+import { main } from '../cli.ts';
 import { ConfigError, hideSecrets, readEnv, withoutPassword } from './env.ts';
 
 const SHORT_TOKEN = 'sh0rt-s3cret';
@@ -83,7 +83,7 @@ describe('secrets in what is printed', () => {
 describe('the server and the CLI refusing a configuration', { timeout: 60_000 }, () => {
   const folder = mkdtempSync(join(tmpdir(), 'vo-feedback-env-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
-  const collectorDir = fileURLToPath(new URL('..', import.meta.url));
+  const collectorDir = fileURLToPath(new URL('../..', import.meta.url));
 
   /** Starts the server (from source) with this environment; it must stop at once. */
   function startServer(env: Record<string, string>) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Store } from './db/store.ts';
-import { jsonLogger } from './logger.ts';
+import type { Store } from '../domain/store.ts';
+import { jsonLogger } from '../config/logger.ts';
 import { DAY_MS, pruneExpiredComments, scheduleRetention } from './retention.ts';
-import { openTestStore } from './test-support/backend.ts';
-import { json, submission, testCollector } from './test-support/fixtures.ts';
-import { countRows, sqlRows, sqlRun } from './test-support/sql.ts';
+import { openTestStore } from '../test-support/backend.ts';
+import { json, submission, testCollector } from '../test-support/fixtures.ts';
+import { countRows, sqlRows, sqlRun } from '../test-support/sql.ts';
 
 const START = Date.parse('2024-03-01T10:00:00Z');
 

@@ -1,5 +1,5 @@
 import { LanguageSchema, type FieldError, type Language } from '@vo-feedback/shared';
-import { DOCUMENT_CSS, escapeHtml, html, type Html } from '../../domain/html.ts';
+import { DOCUMENT_CSS, escapeHtml, html, type Html } from './html.ts';
 
 // The pages of the no-JavaScript fallback: every answer of POST /api/v1/feedback/form, the thanks
 // and each refusal, in the citizen's language, saying what to do next. Server-rendered, no script;

@@ -1,4 +1,4 @@
-import type { ServiceRecord, Store } from './db/store.ts';
+import type { ServiceRecord, Store } from '../domain/store.ts';
 
 interface Snapshot {
   services: Map<string, ServiceRecord>;

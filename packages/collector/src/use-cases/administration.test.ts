@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AdminError, addOrganisation, addService, seedDemo } from './admin-service.ts';
-import { openTestStore, testDatabaseUrl } from './test-support/backend.ts';
-import { countRows } from './test-support/sql.ts';
+import { AdminError, addOrganisation, addService, seedDemo } from './administration.ts';
+import { openTestStore, testDatabaseUrl } from '../test-support/backend.ts';
+import { countRows } from '../test-support/sql.ts';
 
 // Several collector instances (or processes) on one new database: each one's "check, then
 // insert" races with the others', and none of them may fail to start or answer 500 for it.

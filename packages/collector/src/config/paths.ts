@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // The built front-ends, found from this package whether it runs from src/ or dist/.
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 function existing(path: string): string | undefined {
   return existsSync(path) ? path : undefined;

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { brusselsDay } from './domain/time.ts';
+import { brusselsDay } from '../../domain/time.ts';
 
 export interface RateDecision {
   allowed: boolean;

@@ -12,9 +12,9 @@ import {
   type Role,
   type TokenInfo,
 } from '@vo-feedback/shared';
-import { isUniqueViolation } from './db/errors.ts';
-import type { ServiceRecord, Store, TokenRecord } from './db/store.ts';
-import { generateToken, hashToken } from './domain/tokens.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import type { ServiceRecord, Store, TokenRecord } from '../domain/store.ts';
+import { generateToken, hashToken } from '../domain/tokens.ts';
 
 // The administration of organisations, services and tokens, shared by the admin API
 // (routes/admin) and the command line (cli.ts): both validate with the same shared zod schemas

@@ -1,5 +1,5 @@
-import type { Store } from './db/store.ts';
-import type { Logger } from './logger.ts';
+import type { Store } from '../domain/store.ts';
+import type { Logger } from '../config/logger.ts';
 import { forgetThemes } from './theme-cache.ts';
 
 // Storage limitation (GDPR art. 5(1)(e)): a comment is kept RETENTION_DAYS after it was first
