@@ -7,7 +7,7 @@ import { asUnavailable, StoreUnavailableError } from './db/errors.ts';
 import { silentLogger } from './config/logger.ts';
 import { ServiceDirectory } from './use-cases/service-directory.ts';
 import { memoryRateLimiters } from './http/rate-limit/memory.ts';
-import { problem } from './http/problem.ts';
+import { problem, ProblemError, renderProblem } from './http/problem.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { feedbackRoutes } from './routes/feedback/feedback.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
@@ -111,6 +111,7 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.onError((error, c) => {
+    if (error instanceof ProblemError) return renderProblem(c, error);
     if (error instanceof ClientGoneError) {
       // Nobody is left to read the answer; 499 (nginx's "client closed request") keeps it apart
       // from the server's own failures in the request log. Not the database, not a 5xx.

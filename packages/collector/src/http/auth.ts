@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Role } from '@vo-feedback/shared';
 import type { Store } from '../domain/store.ts';
 import { hashToken, sameHash } from '../domain/tokens.ts';
-import { problemResponse } from './problem.ts';
+import { ProblemError } from '../domain/problems.ts';
 
 /** Who is calling, from a valid bearer token. */
 export interface Principal {
@@ -14,15 +14,15 @@ export interface Principal {
 
 export type AuthEnv = { Variables: { principal: Principal } };
 
-const unauthorized = () =>
-  problemResponse(
+const unauthorized = () => {
+  throw new ProblemError(
     401,
     'unauthorized',
-    'Unauthorized',
     'Send a valid token as "Authorization: Bearer <token>". Ask your administrator for one.',
     undefined,
     { 'www-authenticate': 'Bearer realm="vo-feedback"' },
   );
+};
 
 /** Requires a valid, unrevoked bearer token and sets `principal`. */
 export function requireToken(store: Store) {
