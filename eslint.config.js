@@ -5,6 +5,53 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
+// The collector's layers, one way down: routes → use-cases → domain ← db, with http/ (plumbing
+// the routes use), views/ (HTML the routes and use cases render) and config/ beside them. Each
+// entry forbids a layer's source files (not its tests) to import what lies above it; an import that
+// breaks a layer fails `npm test`. docs/architecture.md draws the same picture.
+const COLLECTOR = 'packages/collector/src';
+const folder = (name) => ({
+  regex: `(^|/)${name}/`,
+  message: `breaks the layers: see docs/architecture.md`,
+});
+const entryPoints = {
+  regex: '(^|/)(app|server|cli)\\.ts$',
+  message: 'entry points import layers, never the reverse',
+};
+const packages = (names, why) => ({ group: names.flatMap((n) => [n, `${n}/*`]), message: why });
+const LAYERS = {
+  domain: [
+    ...['db', 'http', 'routes', 'use-cases', 'views', 'config', 'cli'].map(folder),
+    entryPoints,
+    packages(
+      ['hono', '@hono', 'drizzle-orm', 'better-sqlite3', 'pg', '@redis/client', 'exceljs'],
+      'domain/ is pure: types, rules, statistics, redaction — no framework, no database',
+    ),
+  ],
+  db: [
+    ...['http', 'routes', 'use-cases', 'views', 'cli'].map(folder),
+    entryPoints,
+    packages(['hono', '@hono'], 'db/ implements the store; it knows nothing of HTTP'),
+  ],
+  'use-cases': [
+    ...['routes', 'cli', 'db'].map(folder),
+    entryPoints,
+    packages(['hono', '@hono'], 'use cases are called by routes and the CLI alike; no HTTP here'),
+  ],
+  views: [...['db', 'http', 'routes', 'use-cases', 'cli'].map(folder), entryPoints],
+  http: [...['db', 'routes', 'use-cases', 'views', 'cli'].map(folder), entryPoints],
+  routes: [...['db', 'cli'].map(folder), entryPoints],
+  cli: [
+    folder('routes'),
+    { regex: '(^|/)app\\.ts$', message: 'the CLI calls use cases, not the HTTP app' },
+  ],
+};
+const layerRules = Object.entries(LAYERS).map(([layer, patterns]) => ({
+  files: [`${COLLECTOR}/${layer}/**/*.ts`],
+  ignores: ['**/*.test.ts'],
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -44,4 +91,5 @@ export default tseslint.config(
     files: ['packages/widget/src/**/*.ts', 'packages/dashboard/src/**/*.ts'],
     ...litA11y.configs.recommended,
   },
+  ...layerRules,
 );

@@ -26,6 +26,8 @@ export default defineProject({
       // depends on the backend of the other tests.
       'src/db/sqlite-durability.test.ts',
       'src/config/env.test.ts',
+      // The lint rules of the layers: no database at all.
+      'src/architecture.test.ts',
     ],
     env: {
       TEST_BACKEND: 'postgres',
