@@ -1,25 +1,20 @@
-import { ApiError } from './api.ts';
+import { ApiError, type FailureKind } from './api.ts';
 import type { Messages } from './i18n/catalogs.ts';
+
+/** The message of each kind of failure: what happened and what to do. */
+const FAILURE_MESSAGES = {
+  network: 'networkError',
+  unauthorized: 'sessionExpired',
+  forbidden: 'forbidden',
+  'not-found': 'notFound',
+  'too-large': 'tooLarge',
+  invalid: 'invalidRequest',
+  server: 'serverError',
+} as const satisfies Record<FailureKind, keyof Messages>;
 
 /** What to tell the user about a failed request: what happened and what to do. */
 export function failureMessage(t: Messages, error: unknown): string {
-  if (!(error instanceof ApiError)) return t.serverError;
-  switch (error.kind) {
-    case 'network':
-      return t.networkError;
-    case 'unauthorized':
-      return t.sessionExpired;
-    case 'forbidden':
-      return t.forbidden;
-    case 'not-found':
-      return t.notFound;
-    case 'too-large':
-      return t.tooLarge;
-    case 'invalid':
-      return t.invalidRequest;
-    case 'server':
-      return t.serverError;
-  }
+  return error instanceof ApiError ? t[FAILURE_MESSAGES[error.kind]] : t.serverError;
 }
 
 /** Whether trying again could help. */

@@ -4,16 +4,7 @@ import type { DashboardContext } from './context.ts';
 import { isAbort } from './errors.ts';
 import { emit } from './events.ts';
 
-/** Detail of `vo-role-discovered`. */
-export interface RoleDiscoveredDetail {
-  role: 'steering';
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'vo-role-discovered': CustomEvent<RoleDiscoveredDetail>;
-  }
-}
+export type { RoleDiscoveredDetail } from './events.ts';
 
 /** How one load ended: its value, its failure, or undefined when it was aborted. */
 export type Settled<T> = { value: T } | { error: unknown } | undefined;

@@ -4,43 +4,29 @@
 const TOKEN_KEY = 'vo-dashboard-token';
 const LANGUAGE_KEY = 'vo-dashboard-language';
 
-export function storedToken(): string | null {
+// Storage can refuse (private mode, quota, storage disabled): then nothing is kept, and the
+// session lasts until reload.
+function read(key: string): string | null {
   try {
-    return sessionStorage.getItem(TOKEN_KEY);
+    return sessionStorage.getItem(key);
   } catch {
     return null;
   }
 }
 
-export function storeToken(token: string): void {
+function write(key: string, value: string | null): void {
   try {
-    sessionStorage.setItem(TOKEN_KEY, token);
-  } catch {
-    // Storage refused (private mode quota): the session then lasts until reload.
-  }
-}
-
-export function forgetToken(): void {
-  try {
-    sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // nothing stored
-  }
-}
-
-/** The chosen language is a preference, not a secret; it lives as long as the tab too. */
-export function storedLanguage(): string | null {
-  try {
-    return sessionStorage.getItem(LANGUAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-export function storeLanguage(language: string): void {
-  try {
-    sessionStorage.setItem(LANGUAGE_KEY, language);
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, value);
   } catch {
     // not kept
   }
 }
+
+export const storedToken = (): string | null => read(TOKEN_KEY);
+export const storeToken = (token: string): void => write(TOKEN_KEY, token);
+export const forgetToken = (): void => write(TOKEN_KEY, null);
+
+/** The chosen language is a preference, not a secret; it lives as long as the tab too. */
+export const storedLanguage = (): string | null => read(LANGUAGE_KEY);
+export const storeLanguage = (language: string): void => write(LANGUAGE_KEY, language);

@@ -1,6 +1,7 @@
 import { LitElement, html, svg, nothing } from 'lit';
 import { chartImage, chartTable } from '../chart.ts';
 import { ChartSize } from '../chart-size.ts';
+import { inputs } from '../element.ts';
 import type { Formats } from '../format.ts';
 import { styles } from './vo-bar-chart.styles.ts';
 
@@ -30,14 +31,12 @@ export class VoBarChart extends LitElement {
   static override styles = styles;
 
   static override properties = {
-    bars: { attribute: false },
-    formats: { attribute: false },
+    ...inputs('bars', 'formats', 'extraHeaders'),
     description: {},
     caption: {},
     labelHeader: { attribute: 'label-header' },
     valueHeader: { attribute: 'value-header' },
     shareHeader: { attribute: 'share-header' },
-    extraHeaders: { attribute: false },
   };
 
   /** The bars, top to bottom. */

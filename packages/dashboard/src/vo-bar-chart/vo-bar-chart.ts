@@ -1,4 +1,5 @@
 // Registration: defines <vo-bar-chart> once.
+import { define } from '../element.ts';
 import { VoBarChart } from './vo-bar-chart.component.ts';
 
 export { VoBarChart };
@@ -9,4 +10,4 @@ declare global {
   }
 }
 
-if (!customElements.get('vo-bar-chart')) customElements.define('vo-bar-chart', VoBarChart);
+define('vo-bar-chart', VoBarChart);

@@ -2,13 +2,14 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { FeedbackItem, Outcome } from '@vo-feedback/shared';
 import { OUTCOMES } from '@vo-feedback/shared/constants';
 import type { DashboardContext } from '../context.ts';
+import { inputs, states } from '../element.ts';
 import { failureMessage, retryable } from '../errors.ts';
 import { contextMoved, Loader } from '../loader.ts';
 import type { Period } from '../period.ts';
 import { matches } from '../text-match.ts';
 import { styles } from './vo-comments.styles.ts';
 
-export type { RoleDiscoveredDetail } from '../loader.ts';
+export type { RoleDiscoveredDetail } from '../events.ts';
 
 /** The comment filter as the form holds it. */
 export interface CommentFilter {
@@ -43,15 +44,9 @@ export class VoComments extends LitElement {
   static override styles = styles;
 
   static override properties = {
-    context: { attribute: false },
+    ...inputs('context', 'period', 'filter'),
     serviceId: { attribute: 'service-id' },
-    period: { attribute: false },
-    filter: { attribute: false },
-    _items: { state: true },
-    _cursor: { state: true },
-    _loading: { state: true },
-    _error: { state: true },
-    _announcement: { state: true },
+    ...states('_items', '_cursor', '_loading', '_error', '_announcement'),
   };
 
   declare context: DashboardContext;

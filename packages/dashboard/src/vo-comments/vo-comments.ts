@@ -1,4 +1,5 @@
 // Registration: defines <vo-comments> once.
+import { define } from '../element.ts';
 import { VoComments } from './vo-comments.component.ts';
 
 export { VoComments };
@@ -9,4 +10,4 @@ declare global {
   }
 }
 
-if (!customElements.get('vo-comments')) customElements.define('vo-comments', VoComments);
+define('vo-comments', VoComments);

@@ -3,6 +3,7 @@ import type { MonthFigures } from '@vo-feedback/shared';
 import { chartImage, chartTable } from '../chart.ts';
 import { ChartSize } from '../chart-size.ts';
 import type { DashboardContext } from '../context.ts';
+import { inputs } from '../element.ts';
 import { styles } from './vo-csat-chart.styles.ts';
 
 let nextId = 0;
@@ -44,10 +45,7 @@ export function monthResponseRate(month: MonthFigures): number | null {
 export class VoCsatChart extends LitElement {
   static override styles = styles;
 
-  static override properties = {
-    context: { attribute: false },
-    months: { attribute: false },
-  };
+  static override properties = { ...inputs('context', 'months') };
 
   declare context: DashboardContext;
   /** `byMonth` of the summary. */

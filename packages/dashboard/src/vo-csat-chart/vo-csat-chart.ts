@@ -1,4 +1,5 @@
 // Registration: defines <vo-csat-chart> once.
+import { define } from '../element.ts';
 import { VoCsatChart } from './vo-csat-chart.component.ts';
 
 export { VoCsatChart };
@@ -9,4 +10,4 @@ declare global {
   }
 }
 
-if (!customElements.get('vo-csat-chart')) customElements.define('vo-csat-chart', VoCsatChart);
+define('vo-csat-chart', VoCsatChart);

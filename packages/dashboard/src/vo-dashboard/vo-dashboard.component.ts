@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Role, ServiceInfo } from '@vo-feedback/shared';
 import { ApiError, DashboardApi } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
+import { states } from '../element.ts';
 import { failureMessage, retryable } from '../errors.ts';
 import { Formats } from '../format.ts';
 import { catalogs, isLanguage, LANGUAGES, type Language } from '../i18n/catalogs.ts';
@@ -32,14 +33,16 @@ export class VoDashboard extends LitElement {
   static override styles = styles;
 
   static override properties = {
-    _api: { state: true },
-    _language: { state: true },
-    _services: { state: true },
-    _servicesError: { state: true },
-    _role: { state: true },
-    _roleKnown: { state: true },
-    _route: { state: true },
-    _notice: { state: true },
+    ...states(
+      '_api',
+      '_language',
+      '_services',
+      '_servicesError',
+      '_role',
+      '_roleKnown',
+      '_route',
+      '_notice',
+    ),
   };
 
   declare private _api: DashboardApi | undefined;

@@ -1,4 +1,5 @@
 // Registration: defines <vo-dashboard> once.
+import { define } from '../element.ts';
 import { VoDashboard } from './vo-dashboard.component.ts';
 
 export { VoDashboard };
@@ -9,4 +10,4 @@ declare global {
   }
 }
 
-if (!customElements.get('vo-dashboard')) customElements.define('vo-dashboard', VoDashboard);
+define('vo-dashboard', VoDashboard);

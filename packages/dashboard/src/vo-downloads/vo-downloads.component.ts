@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { ServiceInfo } from '@vo-feedback/shared';
 import { servicePath } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
+import { inputs, states } from '../element.ts';
 import { failureMessage } from '../errors.ts';
 import type { Period } from '../period.ts';
 import { styles } from './vo-downloads.styles.ts';
@@ -32,13 +33,8 @@ export class VoDownloads extends LitElement {
   static override styles = styles;
 
   static override properties = {
-    context: { attribute: false },
-    service: { attribute: false },
-    period: { attribute: false },
-    years: { attribute: false },
-    _busy: { state: true },
-    _status: { state: true },
-    _failed: { state: true },
+    ...inputs('context', 'service', 'period', 'years'),
+    ...states('_busy', '_status', '_failed'),
   };
 
   declare context: DashboardContext;

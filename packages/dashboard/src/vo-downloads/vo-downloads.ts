@@ -1,4 +1,5 @@
 // Registration: defines <vo-downloads> once.
+import { define } from '../element.ts';
 import { VoDownloads } from './vo-downloads.component.ts';
 
 export { VoDownloads };
@@ -9,4 +10,4 @@ declare global {
   }
 }
 
-if (!customElements.get('vo-downloads')) customElements.define('vo-downloads', VoDownloads);
+define('vo-downloads', VoDownloads);

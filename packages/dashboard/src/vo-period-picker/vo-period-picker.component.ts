@@ -1,19 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { DashboardContext } from '../context.ts';
+import { inputs, states } from '../element.ts';
 import { emit } from '../events.ts';
 import { isDay, presetOf, presetPeriod, PRESETS, type Period, type Preset } from '../period.ts';
 import { styles } from './vo-period-picker.styles.ts';
 
-/** Detail of `vo-period-change`. */
-export interface PeriodChangeDetail {
-  period: Period;
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'vo-period-change': CustomEvent<PeriodChangeDetail>;
-  }
-}
+export type { PeriodChangeDetail } from '../events.ts';
 
 interface DateErrors {
   from?: string;
@@ -34,12 +26,7 @@ interface DateErrors {
 export class VoPeriodPicker extends LitElement {
   static override styles = styles;
 
-  static override properties = {
-    context: { attribute: false },
-    period: { attribute: false },
-    _preset: { state: true },
-    _errors: { state: true },
-  };
+  static override properties = { ...inputs('context', 'period'), ...states('_preset', '_errors') };
 
   declare context: DashboardContext;
   /** The period shown now. */

@@ -1,4 +1,5 @@
 // Registration: defines <vo-period-picker> once.
+import { define } from '../element.ts';
 import { VoPeriodPicker } from './vo-period-picker.component.ts';
 
 export { VoPeriodPicker };
@@ -9,6 +10,4 @@ declare global {
   }
 }
 
-if (!customElements.get('vo-period-picker')) {
-  customElements.define('vo-period-picker', VoPeriodPicker);
-}
+define('vo-period-picker', VoPeriodPicker);

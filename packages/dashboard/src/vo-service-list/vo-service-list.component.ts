@@ -2,7 +2,9 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { ServiceInfo, Summary } from '@vo-feedback/shared';
 import { mapLimited } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
+import { inputs, states } from '../element.ts';
 import { failureMessage } from '../errors.ts';
+import { figure } from '../figure.ts';
 import { contextMoved, Loader, settle } from '../loader.ts';
 import { yearToDateAndLastYear } from '../period.ts';
 import { routeHash } from '../routes.ts';
@@ -30,11 +32,7 @@ type Direction = 'up' | 'down' | 'same';
 export class VoServiceList extends LitElement {
   static override styles = styles;
 
-  static override properties = {
-    context: { attribute: false },
-    services: { attribute: false },
-    _figures: { state: true },
-  };
+  static override properties = { ...inputs('context', 'services'), ...states('_figures') };
 
   declare context: DashboardContext;
   /** The services `GET /api/v1/services` returned. */
@@ -149,18 +147,9 @@ export class VoServiceList extends LitElement {
     }
     const { current, previous } = figures;
     return html`<dl class="figures">
-      <div>
-        <dt>${t.responsesThisYear}</dt>
-        <dd data-figure="responses">${f.integer(current.responses)}</dd>
-      </div>
-      <div>
-        <dt>${t.csat}</dt>
-        <dd data-figure="csat">${f.percent(current.csat)}</dd>
-      </div>
-      <div>
-        <dt>${t.trend}</dt>
-        <dd data-figure="trend">${this.#trend(current, previous)}</dd>
-      </div>
+      ${figure(t.responsesThisYear, 'responses', f.integer(current.responses))}
+      ${figure(t.csat, 'csat', f.percent(current.csat))}
+      ${figure(t.trend, 'trend', this.#trend(current, previous))}
     </dl>`;
   }
 

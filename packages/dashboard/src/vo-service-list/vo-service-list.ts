@@ -1,4 +1,5 @@
 // Registration: defines <vo-service-list> once.
+import { define } from '../element.ts';
 import { VoServiceList } from './vo-service-list.component.ts';
 
 export { VoServiceList };
@@ -9,4 +10,4 @@ declare global {
   }
 }
 
-if (!customElements.get('vo-service-list')) customElements.define('vo-service-list', VoServiceList);
+define('vo-service-list', VoServiceList);

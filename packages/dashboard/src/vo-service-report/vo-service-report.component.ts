@@ -2,12 +2,14 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Figures, ServiceInfo, Summary } from '@vo-feedback/shared';
 import { OUTCOMES } from '@vo-feedback/shared/constants';
 import type { DashboardContext } from '../context.ts';
+import { inputs, states } from '../element.ts';
+import type { ThemeSelectDetail } from '../events.ts';
 import { failureMessage, retryable } from '../errors.ts';
+import { figure } from '../figure.ts';
 import { contextMoved, Loader } from '../loader.ts';
 import type { Period } from '../period.ts';
 import type { Bar } from '../vo-bar-chart/vo-bar-chart.component.ts';
 import type { CommentFilter, VoComments } from '../vo-comments/vo-comments.component.ts';
-import type { ThemeSelectDetail } from '../vo-themes/vo-themes.component.ts';
 import { styles } from './vo-service-report.styles.ts';
 
 type State = 'loading' | 'ready' | 'empty' | 'error';
@@ -29,13 +31,9 @@ export class VoServiceReport extends LitElement {
   static override styles = styles;
 
   static override properties = {
-    context: { attribute: false },
-    service: { attribute: false },
-    period: { attribute: false },
+    ...inputs('context', 'service', 'period'),
     state: { reflect: true },
-    _summary: { state: true },
-    _error: { state: true },
-    _filter: { state: true },
+    ...states('_summary', '_error', '_filter'),
   };
 
   declare context: DashboardContext;
@@ -179,10 +177,7 @@ export class VoServiceReport extends LitElement {
     return html`<section class="panel" aria-labelledby="key-figures">
       <h2 id="key-figures">${t.keyFigures}</h2>
       <dl class="key-figures">
-        <div>
-          <dt>${t.responses}</dt>
-          <dd data-figure="responses">${f.integer(summary.responses)}</dd>
-        </div>
+        ${figure(t.responses, 'responses', f.integer(summary.responses))}
         <div>
           <dt>${t.csatLong}</dt>
           <dd>
@@ -190,24 +185,14 @@ export class VoServiceReport extends LitElement {
             ${interval ? html`<span class="sub" data-figure="csat-interval">${interval}</span>` : nothing}
           </dd>
         </div>
-        <div>
-          <dt>${t.mean}</dt>
-          <dd data-figure="mean">${f.mean(summary.mean)}</dd>
-        </div>
-        <div>
-          <dt>${t.commentCount}</dt>
-          <dd data-figure="comments">${f.integer(summary.comments)}</dd>
-        </div>
-        <div>
-          <dt>${t.impressions}</dt>
-          <dd data-figure="impressions">${f.integer(summary.impressions)}</dd>
-        </div>
-        <div>
-          <dt>${t.responseRate}</dt>
-          <dd data-figure="response-rate">
-            ${summary.responseRate === null ? t.noImpressions : f.percent(summary.responseRate)}
-          </dd>
-        </div>
+        ${figure(t.mean, 'mean', f.mean(summary.mean))}
+        ${figure(t.commentCount, 'comments', f.integer(summary.comments))}
+        ${figure(t.impressions, 'impressions', f.integer(summary.impressions))}
+        ${figure(
+          t.responseRate,
+          'response-rate',
+          summary.responseRate === null ? t.noImpressions : f.percent(summary.responseRate),
+        )}
       </dl>
     </section>`;
   }

@@ -1,4 +1,5 @@
 // Registration: defines <vo-service-report> once.
+import { define } from '../element.ts';
 import { VoServiceReport } from './vo-service-report.component.ts';
 
 export { VoServiceReport };
@@ -9,6 +10,4 @@ declare global {
   }
 }
 
-if (!customElements.get('vo-service-report')) {
-  customElements.define('vo-service-report', VoServiceReport);
-}
+define('vo-service-report', VoServiceReport);

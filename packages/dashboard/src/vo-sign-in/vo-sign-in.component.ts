@@ -1,23 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
-import type { ServiceInfo } from '@vo-feedback/shared';
 import { ApiError, DashboardApi } from '../api.ts';
+import { inputs, states } from '../element.ts';
 import { failureMessage } from '../errors.ts';
 import { emit } from '../events.ts';
 import type { Messages } from '../i18n/catalogs.ts';
 import { styles } from './vo-sign-in.styles.ts';
 
-/** Detail of `vo-signed-in`. */
-export interface SignedInDetail {
-  token: string;
-  /** The services within the token's reach: the proof that the collector accepted it. */
-  services: ServiceInfo[];
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'vo-signed-in': CustomEvent<SignedInDetail>;
-  }
-}
+export type { SignedInDetail } from '../events.ts';
 
 /**
  * Sign-in with a provider or steering token. The token is checked against the collector
@@ -33,12 +22,7 @@ declare global {
 export class VoSignIn extends LitElement {
   static override styles = styles;
 
-  static override properties = {
-    messages: { attribute: false },
-    connect: { attribute: false },
-    _error: { state: true },
-    _busy: { state: true },
-  };
+  static override properties = { ...inputs('messages', 'connect'), ...states('_error', '_busy') };
 
   /** The language's catalog. */
   declare messages: Messages;

@@ -1,4 +1,5 @@
 // Registration: defines <vo-sign-in> once.
+import { define } from '../element.ts';
 import { VoSignIn } from './vo-sign-in.component.ts';
 
 export { VoSignIn };
@@ -9,4 +10,4 @@ declare global {
   }
 }
 
-if (!customElements.get('vo-sign-in')) customElements.define('vo-sign-in', VoSignIn);
+define('vo-sign-in', VoSignIn);

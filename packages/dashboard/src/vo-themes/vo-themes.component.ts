@@ -1,22 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Theme, Themes } from '@vo-feedback/shared';
 import type { DashboardContext } from '../context.ts';
+import { inputs, states } from '../element.ts';
 import { failureMessage, retryable } from '../errors.ts';
 import { emit } from '../events.ts';
 import { contextMoved, Loader } from '../loader.ts';
 import type { Period } from '../period.ts';
 import { styles } from './vo-themes.styles.ts';
 
-/** Detail of `vo-theme-select`. */
-export interface ThemeSelectDetail {
-  term: string;
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'vo-theme-select': CustomEvent<ThemeSelectDetail>;
-  }
-}
+export type { ThemeSelectDetail } from '../events.ts';
 
 /**
  * The most frequent words and word pairs in a period's comments, each a button that opens the
@@ -34,11 +26,9 @@ export class VoThemes extends LitElement {
   static override styles = styles;
 
   static override properties = {
-    context: { attribute: false },
+    ...inputs('context', 'period'),
     serviceId: { attribute: 'service-id' },
-    period: { attribute: false },
-    _themes: { state: true },
-    _error: { state: true },
+    ...states('_themes', '_error'),
   };
 
   declare context: DashboardContext;

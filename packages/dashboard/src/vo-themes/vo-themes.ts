@@ -1,4 +1,5 @@
 // Registration: defines <vo-themes> once.
+import { define } from '../element.ts';
 import { VoThemes } from './vo-themes.component.ts';
 
 export { VoThemes };
@@ -9,4 +10,4 @@ declare global {
   }
 }
 
-if (!customElements.get('vo-themes')) customElements.define('vo-themes', VoThemes);
+define('vo-themes', VoThemes);
