@@ -1,14 +1,13 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { seedDemo } from './use-cases/administration.ts';
-import { openStore } from './db/open-store.ts';
-import { pgRateLimiters } from './http/rate-limit/postgres.ts';
-import { PgStore } from './db/pg-store.ts';
+import { openDatabase } from './db/open-store.ts';
+import { isPostgresUrl } from './config/deps.ts';
 import { ConfigError, hideSecrets, readEnv, withoutPassword } from './config/env.ts';
 import { bufferedStdout, jsonLogger } from './config/logger.ts';
 import { builtFrontEnds } from './config/paths.ts';
-import { memoryRateLimiters, type RateLimiterFactory } from './http/rate-limit/memory.ts';
-import { connectRedis, redisRateLimiters, type RedisClient } from './http/rate-limit/redis.ts';
+import { rateLimitersFor } from './http/rate-limit/choose.ts';
+import { connectRedis, type RedisClient } from './http/rate-limit/redis.ts';
 import { scheduleRetention } from './use-cases/retention.ts';
 
 const stdout = bufferedStdout();
@@ -16,7 +15,7 @@ const logger = jsonLogger(stdout.write);
 
 async function main(): Promise<void> {
   const env = readEnv();
-  const store = await openStore(env.DATABASE_URL);
+  const { store, pgPool } = await openDatabase(env.DATABASE_URL);
   const publicPort = env.PORT;
   if (env.SEED_DEMO) {
     const origins = [`http://localhost:${publicPort}`, `http://127.0.0.1:${publicPort}`];
@@ -33,16 +32,10 @@ async function main(): Promise<void> {
       );
     }
   }
-  // Where rate limits count: in Redis when REDIS_URL is set; several instances on one PostgreSQL
-  // count each client together there; one instance in its own memory.
-  let redis: RedisClient | undefined;
-  let rateLimiters: RateLimiterFactory = memoryRateLimiters;
-  if (env.REDIS_URL) {
-    redis = await connectRedisOrStop(env.REDIS_URL);
-    rateLimiters = redisRateLimiters(redis, { onError: logRedisError });
-  } else if (store instanceof PgStore) {
-    rateLimiters = pgRateLimiters(store.pool);
-  }
+  const redis: RedisClient | undefined = env.REDIS_URL
+    ? await connectRedisOrStop(env.REDIS_URL)
+    : undefined;
+  const rateLimiters = rateLimitersFor(env, { redis, onRedisError: logRedisError, pgPool });
   const app = createApp({
     store,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
@@ -74,7 +67,7 @@ async function main(): Promise<void> {
         url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`,
         database: env.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres',
         // Which database, never its password.
-        databaseUrl: /^postgres(ql)?:/.test(env.DATABASE_URL)
+        databaseUrl: isPostgresUrl(env.DATABASE_URL)
           ? withoutPassword(env.DATABASE_URL)
           : env.DATABASE_URL,
       });

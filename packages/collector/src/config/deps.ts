@@ -37,3 +37,8 @@ export interface Config {
   staticDirs: { widget?: string; demo?: string; dashboard?: string };
   logger: Logger;
 }
+
+/** DATABASE_URL names a PostgreSQL database; otherwise SQLite (`file:…` or `:memory:`). */
+export function isPostgresUrl(databaseUrl: string): boolean {
+  return /^postgres(ql)?:\/\//.test(databaseUrl);
+}

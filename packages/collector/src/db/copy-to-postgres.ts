@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import type { PgStore } from './pg-store.ts';
+import { FEEDBACK_TABLE_COLUMNS, ROLLUP_TOTALS } from './queries.ts';
+import { ROLLUP_COUNTS } from './records.ts';
 import type { SqliteStore } from './sqlite-store.ts';
 
 // `vo-feedback migrate-to postgres://…`: everything of a SQLite database copied into an empty
@@ -31,39 +33,10 @@ export const COPIED_TABLES = [
     columns: ['id', 'label', 'role', 'organisation_id', 'hash', 'created_at', 'revoked_at'],
     order: 'rowid',
   },
-  {
-    name: 'feedback',
-    columns: [
-      'id',
-      'service_id',
-      'rating',
-      'comment',
-      'lang',
-      'outcome',
-      'step',
-      'page',
-      'redactions',
-      'day',
-      'created_at',
-      'updated_at',
-      'widget',
-    ],
-    order: 'rowid',
-  },
+  { name: 'feedback', columns: FEEDBACK_TABLE_COLUMNS, order: 'rowid' },
   {
     name: 'daily_rollups',
-    columns: [
-      'service_id',
-      'day',
-      'outcome',
-      'rating_1',
-      'rating_2',
-      'rating_3',
-      'rating_4',
-      'rating_5',
-      'comments',
-      'widget_responses',
-    ],
+    columns: ['service_id', 'day', 'outcome', ...ROLLUP_COUNTS.map(([column]) => column)],
     // Stored WITHOUT ROWID: the primary key is the order.
     order: 'service_id, day, outcome',
   },
@@ -81,11 +54,6 @@ export type TableCounts = Record<TableName, number>;
 export class CopyRefused extends Error {
   override readonly name = 'CopyRefused';
 }
-
-const ROLLUP_SUMS = `coalesce(sum(rating_1), 0) as r1, coalesce(sum(rating_2), 0) as r2,
-  coalesce(sum(rating_3), 0) as r3, coalesce(sum(rating_4), 0) as r4,
-  coalesce(sum(rating_5), 0) as r5, coalesce(sum(comments), 0) as comments,
-  coalesce(sum(widget_responses), 0) as widget`;
 
 /**
  * Copies every row of `source` into `target`, which must be empty, in one PostgreSQL transaction
@@ -112,10 +80,7 @@ export async function copySqliteToPostgres(
         sqlite.prepare(`select count(*) as n from ${table.name}`).get() as { n: number }
       ).n;
     }
-    const sourceTotals = sqlite.prepare(`select ${ROLLUP_SUMS} from daily_rollups`).get() as Record<
-      string,
-      number
-    >;
+    const sourceTotals = sqlite.prepare(ROLLUP_TOTALS).get() as Record<string, number>;
 
     await client.query('begin');
     try {
@@ -164,9 +129,7 @@ export async function copySqliteToPostgres(
           );
         }
       }
-      const { rows: totals } = await client.query<Record<string, string>>(
-        `select ${ROLLUP_SUMS} from daily_rollups`,
-      );
+      const { rows: totals } = await client.query<Record<string, string>>(ROLLUP_TOTALS);
       for (const [column, value] of Object.entries(sourceTotals)) {
         if (Number(totals[0]![column]) !== value) {
           problems.push(`daily_rollups: total ${column} ${totals[0]![column]}, ${value} in SQLite`);

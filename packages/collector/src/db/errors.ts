@@ -1,17 +1,10 @@
-/**
- * The database cannot take work right now (busy beyond its timeout, disk full, I/O error, read
- * only). Routes answer 503 with Retry-After: the widget keeps the submission and retries, and the
- * collector recovers without a restart once the cause goes.
- */
-export class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
-  constructor(
-    readonly reason: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`database unavailable: ${reason}`, options);
-  }
-}
+import { StoreUnavailableError } from '../domain/store.ts';
+
+// Every database error is classified here, for both databases: what means "try again later"
+// (StoreUnavailableError, a 503), what means "this key exists already", and which failures of a
+// PostgreSQL transaction are simply tried again.
+
+export { StoreUnavailableError };
 
 const UNAVAILABLE_SQLITE_CODES =
   /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM)/;
@@ -48,6 +41,16 @@ export function isUniqueViolation(error: unknown): boolean {
     code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
     code === 'SQLITE_CONSTRAINT_UNIQUE'
   );
+}
+
+/**
+ * PostgreSQL failed the transaction for a race it resolves by itself: a serialization failure, a
+ * deadlock, or the unique violation of a concurrent first post of the same id. Tried again, the
+ * loser sees the winner's row.
+ */
+export function isRetryable(error: unknown): boolean {
+  const code = databaseCode(error);
+  return code === '40001' || code === '40P01' || code === '23505';
 }
 
 /** Wraps errors that mean "try again later" so routes can answer 503; others pass through. */

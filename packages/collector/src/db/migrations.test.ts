@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -9,6 +8,7 @@ import { createApp } from '../app.ts';
 import { generateToken, hashToken } from '../domain/tokens.ts';
 import { brusselsDay } from '../domain/time.ts';
 import { databaseProblems } from '../test-support/invariants.ts';
+import { tempFolder } from '../test-support/temp-dir.ts';
 import { SqliteStore } from './sqlite-store.ts';
 
 // Migrations run forward on a database that an earlier release made, without losing a row.
@@ -275,18 +275,10 @@ function lostRows(path: string, before: Map<string, Row[]>): string[] {
   }
 }
 
-const folders: string[] = [];
 const stores: SqliteStore[] = [];
 afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
-
-function tempFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'vo-feedback-migrations-'));
-  folders.push(folder);
-  return folder;
-}
 
 /** An earlier release's database, filled, then opened by today's store. */
 function upgrade(release: Migration[], options: { migrationsFolder?: string } = {}) {

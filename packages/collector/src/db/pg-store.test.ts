@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { databaseProblems } from '../test-support/invariants.ts';
 import { dropSchema, freshPostgresUrl, TEST_POSTGRES_URL } from '../test-support/postgres.ts';
+import { seedOrganisation } from '../test-support/seed.ts';
 import { countRows, sqlRun } from '../test-support/sql.ts';
 import { tcpRelay } from '../test-support/tcp-relay.ts';
 import { pgRateLimiters } from '../http/rate-limit/postgres.ts';
@@ -32,15 +33,7 @@ async function instances(count: number, deps: { rateLimitPerMinute?: number } = 
   // Started together: the migration lock lets one migrate while the others wait.
   const opened = await Promise.all(Array.from({ length: count }, () => PgStore.open(url)));
   stores.push(...opened);
-  await opened[0]!.createOrganisation({ id: 'org-a', name: 'A' });
-  await opened[0]!.createService({
-    id: 'dienst-a',
-    name: 'A',
-    organisationId: 'org-a',
-    allowedOrigins: [],
-    active: true,
-    publicServiceUri: null,
-  });
+  await seedOrganisation(opened[0]!, { id: 'org-a', name: 'A' }, [{ id: 'dienst-a', name: 'A' }]);
   return opened.map((store) => {
     const app = createApp({
       store,
@@ -147,15 +140,7 @@ describe('PostgreSQL with several instances', () => {
     url.host = `127.0.0.1:${relay.port}`;
     const store = await PgStore.open(url.toString());
     stores.push(store);
-    await store.createOrganisation({ id: 'org-a', name: 'A' });
-    await store.createService({
-      id: 'dienst-a',
-      name: 'A',
-      organisationId: 'org-a',
-      allowedOrigins: [],
-      active: true,
-      publicServiceUri: null,
-    });
+    await seedOrganisation(store, { id: 'org-a', name: 'A' }, [{ id: 'dienst-a', name: 'A' }]);
     const app = createApp({
       store,
       rateLimitPerMinute: 5,

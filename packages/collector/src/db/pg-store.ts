@@ -1,26 +1,29 @@
 import { fileURLToPath } from 'node:url';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { decideIngest } from '../domain/ingest-decision.ts';
-import { asUnavailable } from './errors.ts';
-import { monthlyRollupOf, type MonthlyRow } from './rollup-rows.ts';
-import * as schema from './schema.pg.ts';
 import type {
-  CommentQuery,
   FeedbackPagesQuery,
   FeedbackRecord,
   IncomingFeedback,
   IngestedFeedback,
   IngestResult,
-  OrganisationRecord,
-  ServiceRecord,
-  Store,
-  TokenRecord,
 } from '../domain/store.ts';
-
-const { organisations, services, tokens } = schema;
+import { asUnavailable, isRetryable } from './errors.ts';
+import {
+  ADD_TO_ROLLUP,
+  FEEDBACK_FIELDS,
+  INGESTED_BY_ID,
+  INSERT_FEEDBACK,
+  statement,
+  UPDATE_FEEDBACK,
+} from './queries.ts';
+import { rollupDelta } from './records.ts';
+import * as schema from './schema.pg.ts';
+import { SqlStore } from './sql-store.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle/pg', import.meta.url));
 
@@ -35,11 +38,17 @@ const types = {
     oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as never,
 };
 
-const FEEDBACK_COLUMNS = `id, service_id as "serviceId", rating, comment, lang, outcome, step, page,
-  redactions, day, created_at as "createdAt", updated_at as "updatedAt"`;
+const dialect = new PgDialect();
 
-/** Errors after which the whole transaction is simply tried again. */
-const RETRYABLE = new Set(['40001', '40P01', '23505']);
+/** Ingest's statements (queries.ts), rendered for PostgreSQL once. */
+const INGEST = {
+  // A first post races another instance's: the loser's insert does nothing and reads the row.
+  insert: statement(dialect, sql`${INSERT_FEEDBACK} on conflict (id) do nothing`),
+  // Locks the row, so that a concurrent update on another instance waits.
+  select: statement(dialect, sql`${INGESTED_BY_ID} for update`),
+  update: statement(dialect, UPDATE_FEEDBACK),
+  rollup: statement(dialect, ADD_TO_ROLLUP),
+};
 
 /**
  * `postgres://…?schema=name` selects a schema (created when missing) for every table and for
@@ -58,17 +67,6 @@ export function parsePostgresUrl(databaseUrl: string): {
   return { connectionString: url.toString(), schema: schemaName };
 }
 
-function toService(row: typeof services.$inferSelect): ServiceRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    organisationId: row.organisationId,
-    allowedOrigins: row.allowedOrigins,
-    active: row.active,
-    publicServiceUri: row.publicServiceUri,
-  };
-}
-
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
 /**
@@ -77,12 +75,13 @@ type Queryable = Pick<pg.PoolClient, 'query'>;
  * `INSERT … ON CONFLICT`, so two instances that receive the same id at the same moment store it
  * once, and the 30-minute window holds whichever instance gets the second post.
  */
-export class PgStore implements Store {
+export class PgStore extends SqlStore {
   private constructor(
     readonly pool: pg.Pool,
-    readonly db: NodePgDatabase<typeof schema>,
     readonly schemaName: string,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Connects, creates the schema when missing and applies pending migrations under a lock. */
   static async open(databaseUrl: string, options: { poolSize?: number } = {}): Promise<PgStore> {
@@ -99,8 +98,7 @@ export class PgStore implements Store {
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it, requests see the next error.
     });
-    const db = drizzle(pool, { schema });
-    const store = new PgStore(pool, db, schemaName);
+    const store = new PgStore(pool, schemaName);
     // Two instances starting together: one migrates, the other waits for it and finds nothing
     // left to do. The lock lives on one session, so migrations run on that same client.
     const client = await pool.connect();
@@ -130,77 +128,14 @@ export class PgStore implements Store {
     await this.pool.end();
   }
 
-  async isEmpty(): Promise<boolean> {
-    const rows = await this.db.select({ id: organisations.id }).from(organisations).limit(1);
-    return rows.length === 0;
+  protected async rows<R>(query: SQL): Promise<R[]> {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    return (await this.query<R & pg.QueryResultRow>(text, params)).rows;
   }
 
-  async createOrganisation(organisation: OrganisationRecord): Promise<void> {
-    await this.db.insert(organisations).values({ ...organisation, createdAt: Date.now() });
-  }
-
-  async listOrganisations(): Promise<OrganisationRecord[]> {
-    return this.db
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .orderBy(asc(organisations.id));
-  }
-
-  async getOrganisation(id: string): Promise<OrganisationRecord | undefined> {
-    const [row] = await this.db
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .where(eq(organisations.id, id));
-    return row;
-  }
-
-  async createService(service: ServiceRecord): Promise<void> {
-    await this.db.insert(services).values({ ...service, createdAt: Date.now() });
-  }
-
-  async updateService(
-    id: string,
-    changes: Partial<Omit<ServiceRecord, 'id'>>,
-  ): Promise<ServiceRecord | undefined> {
-    if (Object.keys(changes).length > 0) {
-      await this.db.update(services).set(changes).where(eq(services.id, id));
-    }
-    return this.getService(id);
-  }
-
-  async getService(id: string): Promise<ServiceRecord | undefined> {
-    const [row] = await this.db.select().from(services).where(eq(services.id, id));
-    return row && toService(row);
-  }
-
-  async listServices(organisationId?: string): Promise<ServiceRecord[]> {
-    const query = this.db.select().from(services);
-    const rows = organisationId
-      ? await query.where(eq(services.organisationId, organisationId)).orderBy(asc(services.id))
-      : await query.orderBy(asc(services.id));
-    return rows.map(toService);
-  }
-
-  async createToken(token: TokenRecord): Promise<void> {
-    await this.db.insert(tokens).values(token);
-  }
-
-  async findTokenByHash(hash: string): Promise<TokenRecord | undefined> {
-    const [row] = await this.db.select().from(tokens).where(eq(tokens.hash, hash));
-    return row;
-  }
-
-  async listTokens(): Promise<TokenRecord[]> {
-    return this.db.select().from(tokens).orderBy(asc(tokens.createdAt));
-  }
-
-  async revokeToken(id: string, at: number): Promise<boolean> {
-    await this.db
-      .update(tokens)
-      .set({ revokedAt: at })
-      .where(and(eq(tokens.id, id), sql`${tokens.revokedAt} is null`));
-    const [row] = await this.db.select({ id: tokens.id }).from(tokens).where(eq(tokens.id, id));
-    return row !== undefined;
+  protected async run(query: SQL): Promise<number> {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    return (await this.query(text, params)).rowCount ?? 0;
   }
 
   async ingest(incoming: IncomingFeedback): Promise<IngestResult> {
@@ -213,10 +148,9 @@ export class PgStore implements Store {
         return result;
       } catch (error) {
         await client.query('rollback').catch(() => undefined);
-        const code = (error as { code?: string }).code;
         // A concurrent first post of the same id on another instance, or a deadlock between
         // rollup rows: the loser tries again and now sees the winner's row.
-        if (code && RETRYABLE.has(code) && attempt < 5) continue;
+        if (isRetryable(error) && attempt < 5) continue;
         throw asUnavailable(error);
       } finally {
         client.release();
@@ -228,13 +162,7 @@ export class PgStore implements Store {
     // The common case first: a new id is inserted without a prior read.
     const fresh = decideIngest(undefined, incoming);
     if ('record' in fresh) {
-      const inserted = await client.query(
-        `insert into feedback (id, service_id, rating, comment, lang, outcome, step, page,
-                               redactions, day, created_at, updated_at, widget)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         on conflict (id) do nothing`,
-        recordValues(fresh.record),
-      );
+      const inserted = await client.query(INGEST.insert.text, INGEST.insert.values(fresh.record));
       if (inserted.rowCount === 1) {
         await applyToRollup(client, fresh.record, 1);
         return fresh.result;
@@ -242,29 +170,16 @@ export class PgStore implements Store {
     }
     // The id exists: lock its row so that a concurrent update on another instance waits.
     const { rows } = await client.query<IngestedFeedback>(
-      `select ${FEEDBACK_COLUMNS}, widget from feedback where id = $1 for update`,
-      [incoming.id],
+      INGEST.select.text,
+      INGEST.select.values(incoming),
     );
     const decision = decideIngest(rows[0], incoming);
     if (!('record' in decision)) return decision.result;
     const { record } = decision;
     await applyToRollup(client, rows[0]!, -1);
-    await client.query(
-      `update feedback set rating = $3, comment = $4, lang = $5, outcome = $6, step = $7,
-              page = $8, redactions = $9, updated_at = $12
-        where id = $1 and service_id = $2 and day = $10 and created_at = $11 and widget = $13`,
-      recordValues(record),
-    );
+    await client.query(INGEST.update.text, INGEST.update.values(record));
     await applyToRollup(client, record, 1);
     return decision.result;
-  }
-
-  async getFeedback(id: string): Promise<FeedbackRecord | undefined> {
-    const { rows } = await this.query<FeedbackRecord>(
-      `select ${FEEDBACK_COLUMNS} from feedback where id = $1`,
-      [id],
-    );
-    return rows[0];
   }
 
   async pruneComments(before: number): Promise<number> {
@@ -297,61 +212,6 @@ export class PgStore implements Store {
     }
   }
 
-  async recordImpression(serviceId: string, day: string): Promise<void> {
-    await this.query(
-      `insert into daily_impressions (service_id, day, count) values ($1, $2, 1)
-       on conflict (service_id, day) do update set count = daily_impressions.count + 1`,
-      [serviceId, day],
-    );
-  }
-
-  async monthlyRollups(serviceId: string, from: string, to: string) {
-    const { rows } = await this.query<MonthlyRow>(
-      `select substr(day, 1, 7) as month, outcome, sum(rating_1)::int as r1,
-              sum(rating_2)::int as r2, sum(rating_3)::int as r3, sum(rating_4)::int as r4,
-              sum(rating_5)::int as r5, sum(comments)::int as comments,
-              sum(widget_responses)::int as widget
-         from daily_rollups where service_id = $1 and day >= $2 and day <= $3
-        group by month, outcome order by month, outcome`,
-      [serviceId, from, to],
-    );
-    return rows.map(monthlyRollupOf);
-  }
-
-  async monthlyImpressions(serviceId: string, from: string, to: string) {
-    const { rows } = await this.query<{ month: string; count: number }>(
-      `select substr(day, 1, 7) as month, sum(count)::int as count from daily_impressions
-        where service_id = $1 and day >= $2 and day <= $3 group by month order by month`,
-      [serviceId, from, to],
-    );
-    return rows;
-  }
-
-  async listComments(query: CommentQuery): Promise<FeedbackRecord[]> {
-    const conditions = [
-      'service_id = $1',
-      'created_at >= $2',
-      'created_at < $3',
-      'comment is not null',
-    ];
-    const params: (string | number)[] = [query.serviceId, query.start, query.end];
-    const parameter = (value: string | number) => `$${params.push(value)}`;
-    if (query.rating !== undefined) conditions.push(`rating = ${parameter(query.rating)}`);
-    if (query.outcome === null) conditions.push('outcome is null');
-    else if (query.outcome !== undefined) conditions.push(`outcome = ${parameter(query.outcome)}`);
-    if (query.before) {
-      conditions.push(
-        `(created_at, id) < (${parameter(query.before.createdAt)}, ${parameter(query.before.id)})`,
-      );
-    }
-    const { rows } = await this.query<FeedbackRecord>(
-      `select ${FEEDBACK_COLUMNS} from feedback where ${conditions.join(' and ')}
-        order by created_at desc, id desc limit ${parameter(query.limit)}`,
-      params,
-    );
-    return rows;
-  }
-
   async *feedbackPages(query: FeedbackPagesQuery): AsyncGenerator<FeedbackRecord[]> {
     const pageSize = query.pageSize ?? 1000;
     const order = query.newestFirst ? 'desc' : 'asc';
@@ -360,7 +220,7 @@ export class PgStore implements Store {
     // The tiebreaker is the insertion order (`position`, SQLite's rowid), which the
     // (service_id, created_at, position) index carries: each page is an index range, no sort.
     // Rows keep it as an extra property that nothing above the store reads.
-    const base = `select ${FEEDBACK_COLUMNS}, position from feedback
+    const base = `select ${FEEDBACK_FIELDS}, position from feedback
       where service_id = $1 and created_at >= $2 and created_at < $3 ${withComment}`;
     // Keyset pagination: each page is its own short query, no cursor or transaction stays open.
     type Row = FeedbackRecord & { position: number };
@@ -404,49 +264,7 @@ export class PgStore implements Store {
   }
 }
 
-function recordValues(record: IngestedFeedback): unknown[] {
-  return [
-    record.id,
-    record.serviceId,
-    record.rating,
-    record.comment,
-    record.lang,
-    record.outcome,
-    record.step,
-    record.page,
-    record.redactions,
-    record.day,
-    record.createdAt,
-    record.updatedAt,
-    record.widget,
-  ];
-}
-
 /** Adds (1) or removes (-1) one submission from its day's rollup. */
 async function applyToRollup(client: Queryable, record: IngestedFeedback, sign: 1 | -1) {
-  await client.query(
-    `insert into daily_rollups (service_id, day, outcome, rating_1, rating_2, rating_3, rating_4,
-                                rating_5, comments, widget_responses)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     on conflict (service_id, day, outcome) do update set
-       rating_1 = daily_rollups.rating_1 + excluded.rating_1,
-       rating_2 = daily_rollups.rating_2 + excluded.rating_2,
-       rating_3 = daily_rollups.rating_3 + excluded.rating_3,
-       rating_4 = daily_rollups.rating_4 + excluded.rating_4,
-       rating_5 = daily_rollups.rating_5 + excluded.rating_5,
-       comments = daily_rollups.comments + excluded.comments,
-       widget_responses = daily_rollups.widget_responses + excluded.widget_responses`,
-    [
-      record.serviceId,
-      record.day,
-      record.outcome ?? '',
-      record.rating === 1 ? sign : 0,
-      record.rating === 2 ? sign : 0,
-      record.rating === 3 ? sign : 0,
-      record.rating === 4 ? sign : 0,
-      record.rating === 5 ? sign : 0,
-      record.comment ? sign : 0,
-      record.widget ? sign : 0,
-    ],
-  );
+  await client.query(INGEST.rollup.text, INGEST.rollup.values(rollupDelta(record, sign)));
 }

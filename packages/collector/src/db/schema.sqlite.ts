@@ -95,12 +95,3 @@ export const dailyImpressions = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.day] })],
 );
-
-export const sqliteSchema = {
-  organisations,
-  services,
-  tokens,
-  feedback,
-  dailyRollups,
-  dailyImpressions,
-};

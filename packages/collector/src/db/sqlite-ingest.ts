@@ -1,7 +1,16 @@
 import type Database from 'better-sqlite3';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { decideIngest } from '../domain/ingest-decision.ts';
-import { asUnavailable } from './errors.ts';
 import type { IncomingFeedback, IngestedFeedback, IngestResult } from '../domain/store.ts';
+import { asUnavailable } from './errors.ts';
+import {
+  ADD_TO_ROLLUP,
+  INGESTED_BY_ID,
+  INSERT_FEEDBACK,
+  statement,
+  UPDATE_FEEDBACK,
+} from './queries.ts';
+import { rollupDelta } from './records.ts';
 
 interface Pending {
   incoming: IncomingFeedback;
@@ -9,7 +18,17 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-const ROLLUP_COLUMNS = ['rating_1', 'rating_2', 'rating_3', 'rating_4', 'rating_5'] as const;
+/** A shared statement (queries.ts), prepared once: `run` and `get` take its named values. */
+function prepare(sqlite: Database.Database, query: Parameters<typeof statement>[1]) {
+  const { text, values } = statement(new SQLiteSyncDialect(), query);
+  const prepared = sqlite.prepare(text);
+  return {
+    run: (named: object) => prepared.run(...values(named)),
+    get: (named: object) => prepared.get(...values(named)),
+  };
+}
+
+type Prepared = ReturnType<typeof prepare>;
 
 /**
  * Group commit for SQLite ingest. Submissions that arrive while the event loop is busy are queued
@@ -18,44 +37,24 @@ const ROLLUP_COLUMNS = ['rating_1', 'rating_2', 'rating_3', 'rating_4', 'rating_
  * runs in its own savepoint, so a failing one rolls back alone and the others still commit.
  *
  * The hot path uses prepared statements directly: drizzle's query builder costs about 40 % per
- * insert here (TOOLCHAIN.md); the table definitions remain drizzle's schema.
+ * insert here (docs/toolchain.md). Their text is the one PostgreSQL's ingest runs too
+ * (queries.ts), rendered for SQLite once.
  */
 export class SqliteIngest {
   private queue: Pending[] = [];
   private scheduled = false;
-  private readonly select: Database.Statement<[string]>;
-  private readonly insert: Database.Statement;
-  private readonly update: Database.Statement;
-  private readonly rollup: Database.Statement;
+  private readonly select: Prepared;
+  private readonly insert: Prepared;
+  private readonly update: Prepared;
+  private readonly rollup: Prepared;
   private readonly one: (incoming: IncomingFeedback) => IngestResult;
   private readonly batch: (items: Pending[]) => Array<IngestResult | { error: unknown }>;
 
   constructor(private readonly sqlite: Database.Database) {
-    this.select = sqlite.prepare(
-      `select id, service_id as serviceId, rating, comment, lang, outcome, step, page,
-              redactions, day, created_at as createdAt, updated_at as updatedAt, widget
-         from feedback where id = ?`,
-    );
-    this.insert = sqlite.prepare(
-      `insert into feedback (id, service_id, rating, comment, lang, outcome, step, page,
-                             redactions, day, created_at, updated_at, widget)
-       values (@id, @serviceId, @rating, @comment, @lang, @outcome, @step, @page,
-               @redactions, @day, @createdAt, @updatedAt, @widget)`,
-    );
-    this.update = sqlite.prepare(
-      `update feedback set rating = @rating, comment = @comment, lang = @lang, outcome = @outcome,
-              step = @step, page = @page, redactions = @redactions, updated_at = @updatedAt
-        where id = @id`,
-    );
-    this.rollup = sqlite.prepare(
-      `insert into daily_rollups (service_id, day, outcome, ${ROLLUP_COLUMNS.join(', ')}, comments,
-                                  widget_responses)
-       values (@serviceId, @day, @outcome, @r1, @r2, @r3, @r4, @r5, @comments, @widget)
-       on conflict (service_id, day, outcome) do update set
-         ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')},
-         comments = comments + excluded.comments,
-         widget_responses = widget_responses + excluded.widget_responses`,
-    );
+    this.select = prepare(sqlite, INGESTED_BY_ID);
+    this.insert = prepare(sqlite, INSERT_FEEDBACK);
+    this.update = prepare(sqlite, UPDATE_FEEDBACK);
+    this.rollup = prepare(sqlite, ADD_TO_ROLLUP);
     // Nested inside the batch transaction, better-sqlite3 runs this as a savepoint.
     this.one = sqlite.transaction((incoming: IncomingFeedback) => this.ingestOne(incoming));
     this.batch = sqlite.transaction((items: Pending[]) =>
@@ -102,7 +101,7 @@ export class SqliteIngest {
   }
 
   private ingestOne(incoming: IncomingFeedback): IngestResult {
-    const row = this.select.get(incoming.id) as
+    const row = this.select.get({ id: incoming.id }) as
       (Omit<IngestedFeedback, 'widget'> & { widget: number }) | undefined;
     const existing = row && { ...row, widget: row.widget === 1 };
     const decision = decideIngest(existing, incoming);
@@ -120,17 +119,6 @@ export class SqliteIngest {
   }
 
   private applyToRollup(record: IngestedFeedback, sign: 1 | -1): void {
-    this.rollup.run({
-      serviceId: record.serviceId,
-      day: record.day,
-      outcome: record.outcome ?? '',
-      r1: record.rating === 1 ? sign : 0,
-      r2: record.rating === 2 ? sign : 0,
-      r3: record.rating === 3 ? sign : 0,
-      r4: record.rating === 4 ? sign : 0,
-      r5: record.rating === 5 ? sign : 0,
-      comments: record.comment ? sign : 0,
-      widget: record.widget ? sign : 0,
-    });
+    this.rollup.run(rollupDelta(record, sign));
   }
 }

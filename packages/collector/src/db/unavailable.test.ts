@@ -1,33 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { jsonLogger } from '../config/logger.ts';
 import { json, submission } from '../test-support/fixtures.ts';
 import { databaseProblems } from '../test-support/invariants.ts';
+import { seedOrganisation } from '../test-support/seed.ts';
+import { tempFolder } from '../test-support/temp-dir.ts';
 import { SqliteStore } from './sqlite-store.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 async function collectorOnFile() {
-  const dir = mkdtempSync(join(tmpdir(), 'vo-feedback-unavailable-'));
-  dirs.push(dir);
-  const file = join(dir, 'db.sqlite');
+  const file = join(tempFolder(), 'db.sqlite');
   const store = new SqliteStore(`file:${file}`, { busyTimeoutMs: 50 });
-  await store.createOrganisation({ id: 'org-a', name: 'A' });
-  await store.createService({
-    id: 'dienst-a',
-    name: 'A',
-    organisationId: 'org-a',
-    allowedOrigins: [],
-    active: true,
-    publicServiceUri: null,
-  });
+  await seedOrganisation(store, { id: 'org-a', name: 'A' }, [{ id: 'dienst-a', name: 'A' }]);
   const lines: string[] = [];
   const app = createApp({ store, rateLimitPerMinute: 0, logger: jsonLogger((l) => lines.push(l)) });
   const post = (body: unknown) =>

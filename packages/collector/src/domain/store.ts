@@ -1,8 +1,8 @@
 import type { Language, Outcome, Role, SubmissionStatus } from '@vo-feedback/shared';
 import type { MonthlyImpressions, MonthlyRollup } from './aggregation.ts';
 
-// The one interface between the routes and the database. SQLite and (later) PostgreSQL implement
-// it; nothing above this file knows which one runs.
+// The one interface between the use cases and the database. The SQLite and PostgreSQL stores of
+// the database layer implement it; nothing above this file knows which one runs.
 
 export interface OrganisationRecord {
   id: string;
@@ -84,6 +84,25 @@ export type IngestResult =
 /** How long after its first post a submission may still be changed. */
 export const UPDATE_WINDOW_MS = 30 * 60 * 1000;
 
+/**
+ * The database cannot take work right now (busy beyond its timeout, disk full, I/O error, read
+ * only, unreachable). Routes answer 503 with Retry-After: the widget keeps the submission and
+ * retries, and the collector recovers without a restart once the cause goes.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`database unavailable: ${reason}`, options);
+  }
+}
+
+/**
+ * Every method rejects with a StoreUnavailableError when the database cannot take work; other
+ * errors (a broken rule of the schema, such as a key that exists already) pass as they come.
+ */
 export interface Store {
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { pgRateLimiters } from '../http/rate-limit/postgres.ts';
-import { PgStore } from '../db/pg-store.ts';
-import { SqliteStore } from '../db/sqlite-store.ts';
+import type pg from 'pg';
+import { openDatabase } from '../db/open-store.ts';
 import type { Store } from '../domain/store.ts';
+import { rateLimitersFor as configuredRateLimiters } from '../http/rate-limit/choose.ts';
 import { memoryRateLimiters, type RateLimiterFactory } from '../http/rate-limit/memory.ts';
 import { freshPostgresUrl } from './postgres.ts';
 
@@ -22,6 +22,9 @@ export function testDatabaseUrl(folder: string): string {
     : `file:${join(folder, 'collector.sqlite')}`;
 }
 
+/** The configuration each store of openTestStore was opened with, and its PostgreSQL pool. */
+const opened = new WeakMap<Store, { databaseUrl: string; pgPool?: pg.Pool | undefined }>();
+
 /** Stores opened outside a test (in beforeAll): closed by the setup file after the file's tests. */
 const openedOutsideTests: Array<() => Promise<void>> = [];
 
@@ -32,9 +35,8 @@ const openedOutsideTests: Array<() => Promise<void>> = [];
  */
 export async function openTestStore(databaseUrl?: string): Promise<Store> {
   const url = databaseUrl ?? (TEST_BACKEND === 'postgres' ? freshPostgresUrl() : ':memory:');
-  const store: Store = url.startsWith('postgres')
-    ? await PgStore.open(url, { poolSize: 4 })
-    : new SqliteStore(url);
+  const { store, pgPool } = await openDatabase(url, { poolSize: 4 });
+  opened.set(store, { databaseUrl: url, pgPool });
   // The schema stays until the run's global teardown drops them all: one drop per test would
   // cost more than the test.
   const dispose = () => store.close().catch(() => undefined);
@@ -52,7 +54,12 @@ export async function closeStoresOpenedOutsideTests(): Promise<void> {
   for (const dispose of openedOutsideTests.splice(0)) await dispose();
 }
 
-/** The rate limiters the server would use with this store: shared in PostgreSQL, else in memory. */
+/**
+ * The rate limiters the server would use with the DATABASE_URL of this store (of openTestStore)
+ * and no REDIS_URL: shared in PostgreSQL, else in memory.
+ */
 export function rateLimitersFor(store: Store): RateLimiterFactory {
-  return store instanceof PgStore ? pgRateLimiters(store.pool) : memoryRateLimiters;
+  const database = opened.get(store);
+  if (!database) return memoryRateLimiters;
+  return configuredRateLimiters({ DATABASE_URL: database.databaseUrl }, database);
 }

@@ -1,0 +1,202 @@
+import { Placeholder, sql, type SQL } from 'drizzle-orm';
+import type {
+  CommentQuery,
+  IngestedFeedback,
+  OrganisationRecord,
+  ServiceRecord,
+  TokenRecord,
+} from '../domain/store.ts';
+import { ROLLUP_COUNTS, SERVICE_COLUMNS, serviceValue } from './records.ts';
+
+// The SQL that SQLite and PostgreSQL share, written once. drizzle's `sql` renders each value as
+// the dialect's placeholder (`?` or `$n`); names are quoted where PostgreSQL would fold them.
+
+/** The columns of a FeedbackRecord (and of ingest's `widget`), in the order of an insert. */
+const FEEDBACK_COLUMNS = {
+  id: 'id',
+  serviceId: 'service_id',
+  rating: 'rating',
+  comment: 'comment',
+  lang: 'lang',
+  outcome: 'outcome',
+  step: 'step',
+  page: 'page',
+  redactions: 'redactions',
+  day: 'day',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  widget: 'widget',
+} as const satisfies Record<keyof IngestedFeedback, string>;
+
+/** Every column of the `feedback` table but PostgreSQL's `position`, in the order of an insert. */
+export const FEEDBACK_TABLE_COLUMNS = Object.values(FEEDBACK_COLUMNS);
+
+const selected = (columns: Record<string, string>) =>
+  Object.entries(columns)
+    .map(([field, column]) => (field === column ? column : `${column} as "${field}"`))
+    .join(', ');
+
+/** `select` columns that read a FeedbackRecord, named as its fields. */
+export const FEEDBACK_FIELDS = selected(
+  Object.fromEntries(Object.entries(FEEDBACK_COLUMNS).filter(([field]) => field !== 'widget')),
+);
+
+const SERVICE_FIELDS = sql.raw(selected(SERVICE_COLUMNS));
+const TOKEN_FIELDS = sql.raw(
+  'id, label, role, organisation_id as "organisationId", hash, created_at as "createdAt", ' +
+    'revoked_at as "revokedAt"',
+);
+const list = (chunks: SQL[]) => sql.join(chunks, sql`, `);
+
+export const anyOrganisation = () => sql`select id from organisations limit 1`;
+
+export const insertOrganisation = (organisation: OrganisationRecord, createdAt: number) =>
+  sql`insert into organisations (id, name, created_at)
+      values (${organisation.id}, ${organisation.name}, ${createdAt})`;
+
+/** One organisation, or every one in the order of their ids. */
+export const organisations = (id?: string) =>
+  sql`select id, name from organisations
+      ${id === undefined ? sql`order by id` : sql`where id = ${id}`}`;
+
+export function insertService(service: ServiceRecord, createdAt: number): SQL {
+  const fields = Object.keys(SERVICE_COLUMNS) as (keyof ServiceRecord)[];
+  return sql`insert into services (${sql.raw(Object.values(SERVICE_COLUMNS).join(', '))}, created_at)
+    values (${list(fields.map((field) => sql`${serviceValue(field, service[field])}`))}, ${createdAt})`;
+}
+
+/** Sets the given fields of a service; `changes` holds at least one. */
+export function updateService(id: string, changes: Partial<Omit<ServiceRecord, 'id'>>): SQL {
+  const set = (Object.keys(changes) as (keyof typeof changes)[]).map(
+    (field) =>
+      sql`${sql.raw(SERVICE_COLUMNS[field])} = ${serviceValue(field, changes[field] ?? null)}`,
+  );
+  return sql`update services set ${list(set)} where id = ${id}`;
+}
+
+/** One service by id, or the services of an organisation (or all), in the order of their ids. */
+export const services = (where: { id: string } | { organisationId?: string | undefined }) =>
+  sql`select ${SERVICE_FIELDS} from services ${
+    'id' in where
+      ? sql`where id = ${where.id}`
+      : where.organisationId
+        ? sql`where organisation_id = ${where.organisationId} order by id`
+        : sql`order by id`
+  }`;
+
+export const insertToken = (token: TokenRecord) =>
+  sql`insert into tokens (id, label, role, organisation_id, hash, created_at, revoked_at)
+      values (${token.id}, ${token.label}, ${token.role}, ${token.organisationId}, ${token.hash},
+              ${token.createdAt}, ${token.revokedAt})`;
+
+/** The token with this hash, or every token, oldest first. */
+export const tokens = (where: { hash?: string; id?: string } = {}) =>
+  sql`select ${TOKEN_FIELDS} from tokens ${
+    where.hash !== undefined
+      ? sql`where hash = ${where.hash}`
+      : where.id !== undefined
+        ? sql`where id = ${where.id}`
+        : sql`order by created_at`
+  }`;
+
+export const revokeToken = (id: string, at: number) =>
+  sql`update tokens set revoked_at = ${at} where id = ${id} and revoked_at is null`;
+
+export const feedbackById = (id: string) =>
+  sql`select ${sql.raw(FEEDBACK_FIELDS)} from feedback where id = ${id}`;
+
+export const recordImpression = (serviceId: string, day: string) =>
+  sql`insert into daily_impressions (service_id, day, count) values (${serviceId}, ${day}, 1)
+      on conflict (service_id, day) do update set count = daily_impressions.count + 1`;
+
+/** `sum(column)` as an integer on both (PostgreSQL's sum of an integer is a bigint). */
+const sumOf = (column: string, name: string) => `cast(sum(${column}) as integer) as ${name}`;
+
+export const monthlyRollups = (serviceId: string, from: string, to: string) =>
+  sql`select substr(day, 1, 7) as month, outcome,
+             ${sql.raw(ROLLUP_COUNTS.map(([column, name]) => sumOf(column, name)).join(', '))}
+        from daily_rollups where service_id = ${serviceId} and day >= ${from} and day <= ${to}
+       group by month, outcome order by month, outcome`;
+
+export const monthlyImpressions = (serviceId: string, from: string, to: string) =>
+  sql`select substr(day, 1, 7) as month, ${sql.raw(sumOf('count', 'count'))}
+        from daily_impressions where service_id = ${serviceId} and day >= ${from} and day <= ${to}
+       group by month order by month`;
+
+/** The rollup totals of the whole database, 0 when it has none (what a copy must preserve). */
+export const ROLLUP_TOTALS = `select ${ROLLUP_COUNTS.map(
+  ([column, name]) => `coalesce(sum(${column}), 0) as ${name}`,
+).join(', ')} from daily_rollups`;
+
+export function comments(query: CommentQuery): SQL {
+  // The range on (service_id, created_at) uses the feedback_service_created index; the other
+  // conditions filter the rows it yields. No index of their own: each would slow every insert.
+  // With a cursor, the range on created_at ends at the cursor's instant itself: SQLite uses one
+  // upper bound of a range, and the period's end would make every page scan down from it.
+  const conditions = [
+    sql`service_id = ${query.serviceId}`,
+    sql`created_at >= ${query.start}`,
+    query.before
+      ? // A cursor from beyond the period (another query's) still ends the range at the period.
+        sql`created_at <= ${Math.min(query.before.createdAt, query.end - 1)}`
+      : sql`created_at < ${query.end}`,
+    sql`comment is not null`,
+  ];
+  if (query.rating !== undefined) conditions.push(sql`rating = ${query.rating}`);
+  if (query.outcome === null) conditions.push(sql`outcome is null`);
+  else if (query.outcome !== undefined) conditions.push(sql`outcome = ${query.outcome}`);
+  if (query.before) {
+    conditions.push(sql`(created_at < ${query.before.createdAt} or id < ${query.before.id})`);
+  }
+  return sql`select ${sql.raw(FEEDBACK_FIELDS)} from feedback where ${sql.join(conditions, sql` and `)}
+    order by created_at desc, id desc limit ${query.limit}`;
+}
+
+// Ingest: statements with named placeholders, rendered once per dialect (see `statement`).
+
+const named = (names: readonly string[]) =>
+  list(names.map((name) => sql`${sql.placeholder(name)}`));
+
+/** The stored submission with this `id`, as ingest reads it. */
+export const INGESTED_BY_ID = sql`select ${sql.raw(FEEDBACK_FIELDS)}, widget from feedback
+  where id = ${sql.placeholder('id')}`;
+
+/** A new submission: every field of an IngestedFeedback. */
+export const INSERT_FEEDBACK = sql`insert into feedback (${sql.raw(FEEDBACK_TABLE_COLUMNS.join(', '))})
+  values (${named(Object.keys(FEEDBACK_COLUMNS))})`;
+
+/** What an update may change: the fields of the content and `updatedAt`, by `id`. */
+export const UPDATE_FEEDBACK = sql`update feedback set ${list(
+  (
+    ['rating', 'comment', 'lang', 'outcome', 'step', 'page', 'redactions', 'updatedAt'] as const
+  ).map((field) => sql`${sql.raw(FEEDBACK_COLUMNS[field])} = ${sql.placeholder(field)}`),
+)} where id = ${sql.placeholder('id')}`;
+
+/** Adds a RollupDelta (records.ts) to its day's rollup, creating the row when missing. */
+export const ADD_TO_ROLLUP = sql`insert into daily_rollups (service_id, day, outcome, ${sql.raw(
+  ROLLUP_COUNTS.map(([column]) => column).join(', '),
+)}) values (${named(['serviceId', 'day', 'outcome', ...ROLLUP_COUNTS.map(([, name]) => name)])})
+  on conflict (service_id, day, outcome) do update set ${sql.raw(
+    ROLLUP_COUNTS.map(
+      ([column]) => `${column} = daily_rollups.${column} + excluded.${column}`,
+    ).join(', '),
+  )}`;
+
+/**
+ * A statement of named placeholders as one dialect writes it: its text, to prepare once, and the
+ * values in the order of its placeholders.
+ */
+export function statement(
+  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } },
+  query: SQL,
+): { text: string; values(named: object): unknown[] } {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const names = params.map((param) => {
+    if (!(param instanceof Placeholder)) throw new Error('statement: use named placeholders only');
+    return param.name as string;
+  });
+  return {
+    text,
+    values: (values) => names.map((name) => (values as Record<string, unknown>)[name]),
+  };
+}

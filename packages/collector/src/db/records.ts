@@ -1,0 +1,100 @@
+import type { MonthlyRollup } from '../domain/aggregation.ts';
+import type { IngestedFeedback, ServiceRecord } from '../domain/store.ts';
+
+// Rows as both stores' SQL returns them, and the records the domain gets from them. SQLite and
+// PostgreSQL differ in two encodings only: a boolean is 0/1 or true/false, and the allowed
+// origins are JSON text or jsonb (already parsed). Everything else reads alike.
+
+/** A `services` row as `select` returns it on either database. */
+export interface ServiceRow {
+  id: string;
+  name: string;
+  organisationId: string;
+  allowedOrigins: string[] | string;
+  active: boolean | number;
+  publicServiceUri: string | null;
+}
+
+export function toService(row: ServiceRow): ServiceRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    organisationId: row.organisationId,
+    allowedOrigins:
+      typeof row.allowedOrigins === 'string'
+        ? (JSON.parse(row.allowedOrigins) as string[])
+        : row.allowedOrigins,
+    active: row.active === true || row.active === 1,
+    publicServiceUri: row.publicServiceUri,
+  };
+}
+
+/**
+ * A field of a service as it is written: SQLite binds no booleans (0/1 suit a PostgreSQL boolean
+ * as well) and keeps the origins as JSON text (which PostgreSQL reads into its jsonb).
+ */
+export function serviceValue(field: keyof ServiceRecord, value: unknown): unknown {
+  if (field === 'allowedOrigins') return JSON.stringify(value);
+  if (field === 'active') return value ? 1 : 0;
+  return value;
+}
+
+/** The column of each field of a service. */
+export const SERVICE_COLUMNS = {
+  id: 'id',
+  name: 'name',
+  organisationId: 'organisation_id',
+  allowedOrigins: 'allowed_origins',
+  active: 'active',
+  publicServiceUri: 'public_service_uri',
+} as const satisfies Record<keyof ServiceRecord, string>;
+
+/**
+ * The counts of a daily rollup: its column, and the name both stores' sums return it under
+ * (`sum(rating_1) as r1`).
+ */
+export const ROLLUP_COUNTS = [
+  ['rating_1', 'r1'],
+  ['rating_2', 'r2'],
+  ['rating_3', 'r3'],
+  ['rating_4', 'r4'],
+  ['rating_5', 'r5'],
+  ['comments', 'comments'],
+  ['widget_responses', 'widget'],
+] as const;
+
+type CountName = (typeof ROLLUP_COUNTS)[number][1];
+
+/** A month's sums as both stores' SQL returns them. */
+export type MonthlyRow = { month: string; outcome: string } & Record<CountName, number>;
+
+export function monthlyRollupOf(row: MonthlyRow): MonthlyRollup {
+  return {
+    month: row.month,
+    outcome: row.outcome,
+    ratings: { '1': row.r1, '2': row.r2, '3': row.r3, '4': row.r4, '5': row.r5 },
+    comments: row.comments,
+    widgetResponses: row.widget,
+  };
+}
+
+/** What one submission adds to (sign 1) or takes from (-1) the rollup of its day and outcome. */
+export type RollupDelta = { serviceId: string; day: string; outcome: string } & Record<
+  CountName,
+  number
+>;
+
+export function rollupDelta(record: IngestedFeedback, sign: 1 | -1): RollupDelta {
+  return {
+    serviceId: record.serviceId,
+    day: record.day,
+    outcome: record.outcome ?? '',
+    r1: record.rating === 1 ? sign : 0,
+    r2: record.rating === 2 ? sign : 0,
+    r3: record.rating === 3 ? sign : 0,
+    r4: record.rating === 4 ? sign : 0,
+    r5: record.rating === 5 ? sign : 0,
+    comments: record.comment ? sign : 0,
+    widget: record.widget ? sign : 0,
+  };
+}

@@ -1,0 +1,110 @@
+import type { SQL } from 'drizzle-orm';
+import type { MonthlyImpressions, MonthlyRollup } from '../domain/aggregation.ts';
+import type {
+  CommentQuery,
+  FeedbackPagesQuery,
+  FeedbackRecord,
+  IncomingFeedback,
+  IngestResult,
+  OrganisationRecord,
+  ServiceRecord,
+  Store,
+  TokenRecord,
+} from '../domain/store.ts';
+import * as q from './queries.ts';
+import { monthlyRollupOf, toService, type MonthlyRow, type ServiceRow } from './records.ts';
+
+/**
+ * What SQLite and PostgreSQL do alike, written once on the shared queries (queries.ts). A store
+ * gives the two ways to run a query and what only it does: ingest (SQLite's group commit,
+ * PostgreSQL's row locks across instances), pruning, and the export pages on its own order.
+ */
+export abstract class SqlStore implements Store {
+  /** Runs a query; its rows. Rejects with StoreUnavailableError when the database cannot answer. */
+  protected abstract rows<R>(query: SQL): Promise<R[]>;
+  /** Runs a statement; how many rows it changed. Rejects as `rows` does. */
+  protected abstract run(query: SQL): Promise<number>;
+
+  abstract ping(): Promise<void>;
+  abstract close(): Promise<void>;
+  abstract ingest(incoming: IncomingFeedback): Promise<IngestResult>;
+  abstract pruneComments(before: number): Promise<number>;
+  abstract feedbackPages(query: FeedbackPagesQuery): AsyncIterable<FeedbackRecord[]>;
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.rows(q.anyOrganisation())).length === 0;
+  }
+
+  async createOrganisation(organisation: OrganisationRecord): Promise<void> {
+    await this.run(q.insertOrganisation(organisation, Date.now()));
+  }
+
+  listOrganisations(): Promise<OrganisationRecord[]> {
+    return this.rows(q.organisations());
+  }
+
+  async getOrganisation(id: string): Promise<OrganisationRecord | undefined> {
+    return (await this.rows<OrganisationRecord>(q.organisations(id)))[0];
+  }
+
+  async createService(service: ServiceRecord): Promise<void> {
+    await this.run(q.insertService(service, Date.now()));
+  }
+
+  async updateService(
+    id: string,
+    changes: Partial<Omit<ServiceRecord, 'id'>>,
+  ): Promise<ServiceRecord | undefined> {
+    if (Object.keys(changes).length > 0) await this.run(q.updateService(id, changes));
+    return this.getService(id);
+  }
+
+  async getService(id: string): Promise<ServiceRecord | undefined> {
+    const [row] = await this.rows<ServiceRow>(q.services({ id }));
+    return row && toService(row);
+  }
+
+  async listServices(organisationId?: string): Promise<ServiceRecord[]> {
+    return (await this.rows<ServiceRow>(q.services({ organisationId }))).map(toService);
+  }
+
+  async createToken(token: TokenRecord): Promise<void> {
+    await this.run(q.insertToken(token));
+  }
+
+  async findTokenByHash(hash: string): Promise<TokenRecord | undefined> {
+    return (await this.rows<TokenRecord>(q.tokens({ hash })))[0];
+  }
+
+  listTokens(): Promise<TokenRecord[]> {
+    return this.rows(q.tokens());
+  }
+
+  async revokeToken(id: string, at: number): Promise<boolean> {
+    if ((await this.run(q.revokeToken(id, at))) > 0) return true;
+    // Revoked before: still a token that exists.
+    return (await this.rows(q.tokens({ id }))).length > 0;
+  }
+
+  async getFeedback(id: string): Promise<FeedbackRecord | undefined> {
+    return (await this.rows<FeedbackRecord>(q.feedbackById(id)))[0];
+  }
+
+  async recordImpression(serviceId: string, day: string): Promise<void> {
+    await this.run(q.recordImpression(serviceId, day));
+  }
+
+  async monthlyRollups(serviceId: string, from: string, to: string): Promise<MonthlyRollup[]> {
+    return (await this.rows<MonthlyRow>(q.monthlyRollups(serviceId, from, to))).map(
+      monthlyRollupOf,
+    );
+  }
+
+  monthlyImpressions(serviceId: string, from: string, to: string): Promise<MonthlyImpressions[]> {
+    return this.rows(q.monthlyImpressions(serviceId, from, to));
+  }
+
+  listComments(query: CommentQuery): Promise<FeedbackRecord[]> {
+    return this.rows(q.comments(query));
+  }
+}
