@@ -129,7 +129,7 @@ ${table}
 - **Ingest** stays under 0.60 of the bare route: every acknowledged submission is a durable SQLite
   write with its daily-rollup upsert and its index entry, after validation, redaction, the origin
   check, CORS and security headers, and it is logged. Group commit already shares one transaction
-  among concurrent requests; TOOLCHAIN.md measured a bare insert with group commit at about 0.40 of
+  among concurrent requests; docs/toolchain.md has a bare insert with group commit at about 0.40 of
   bare Hono on this kind of machine, before rollups, headers and logs. The p99 stays under 25 ms on
   a quiet machine; on a busy one it rises with the machine, as the bare route's does.
 - **Summary**: well under 20 ms, but the 10,000-submission database is sparse (a few days and

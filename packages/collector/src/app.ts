@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, Config } from './config/deps.ts';
@@ -7,11 +8,12 @@ import { asUnavailable, StoreUnavailableError } from './db/errors.ts';
 import { silentLogger } from './config/logger.ts';
 import { ServiceDirectory } from './use-cases/service-directory.ts';
 import { memoryRateLimiters } from './http/rate-limit/memory.ts';
-import { problem, ProblemError, renderProblem } from './http/problem.ts';
+import { answerProblem, ProblemError, renderProblem } from './http/problem.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { feedbackRoutes } from './routes/feedback/feedback.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { openapiRoutes } from './routes/openapi/openapi.routes.ts';
+import { openApiDocument } from './routes/openapi/document.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
 import { servicesRoutes } from './routes/services/services.routes.ts';
 import { reportsRoutes } from './routes/reports/reports.routes.ts';
@@ -34,7 +36,10 @@ export function createApp(deps: AppDeps) {
   };
   const services = new ServiceDirectory(config.store, config.now);
 
-  const app = new Hono()
+  // The app and every sub-app under /api/v1 are OpenAPIHono: mounting one merges its route
+  // declarations into the app's registry, from which the OpenAPI document is generated.
+  const app = new OpenAPIHono();
+  app
     .use(requestId())
     .use(async (c, next) => {
       const started = performance.now();
@@ -74,7 +79,8 @@ export function createApp(deps: AppDeps) {
       if (!c.res.headers.has('cross-origin-resource-policy')) {
         c.header('cross-origin-resource-policy', 'same-site');
       }
-    })
+    });
+  app
     .route('/', healthRoutes(config))
     .route('/api/v1', feedbackRoutes(config, services))
     .route('/api/v1/me', meRoutes(config))
@@ -82,7 +88,10 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/reports', reportsRoutes(config))
     .route('/', publicRoutes(config))
     .route('/api/v1/admin', adminRoutes(config, services))
-    .route('/', openapiRoutes())
+    .route(
+      '/',
+      openapiRoutes(() => openApiDocument(app)),
+    )
     .route('/', staticRoutes(config));
 
   let allowedMethods: ((path: string) => string[]) | undefined;
@@ -93,25 +102,49 @@ export function createApp(deps: AppDeps) {
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     // A route of this method exists but found nothing to answer (an unknown file): a 404.
     if (allowed.length > 0 && !allowed.includes(method)) {
-      c.header('allow', allowed.join(', '));
-      return problem(
+      return renderProblem(
         c,
-        405,
-        'method-not-allowed',
-        'Method Not Allowed',
-        `${c.req.path} answers ${allowed.join(', ')}, not ${c.req.method}.`,
+        new ProblemError(
+          405,
+          'method-not-allowed',
+          `${c.req.path} answers ${allowed.join(', ')}, not ${c.req.method}.`,
+          undefined,
+          { allow: allowed.join(', ') },
+        ),
       );
     }
-    return problem(
+    return renderProblem(
       c,
-      404,
-      'not-found',
-      'Not Found',
-      `There is nothing at ${c.req.path}; see /api/v1/openapi.json.`,
+      new ProblemError(
+        404,
+        'not-found',
+        `There is nothing at ${c.req.path}; see /api/v1/openapi.json.`,
+      ),
     );
   });
+  /** What went wrong, as a problem: thrown as one, the database away (503), or a bug (500). */
+  const problemOf = (error: Error, c: Context): ProblemError => {
+    if (error instanceof ProblemError) return error;
+    const where = { requestId: c.get('requestId'), path: c.req.path };
+    const unavailable = asUnavailable(error);
+    if (unavailable instanceof StoreUnavailableError) {
+      config.logger.error('database unavailable', { ...where, reason: unavailable.reason });
+      return new ProblemError(
+        503,
+        'unavailable',
+        'The collector cannot store anything right now; nothing was lost — retry in a few seconds.',
+        undefined,
+        { 'retry-after': '5' },
+      );
+    }
+    config.logger.error('unhandled error', { ...where, error: error.message });
+    return new ProblemError(
+      500,
+      'internal-error',
+      'Something went wrong on our side; the request can be retried.',
+    );
+  };
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return renderProblem(c, error);
     if (error instanceof ClientGoneError) {
       // Nobody is left to read the answer; 499 (nginx's "client closed request") keeps it apart
       // from the server's own failures in the request log. Not the database, not a 5xx.
@@ -123,33 +156,8 @@ export function createApp(deps: AppDeps) {
       });
       return new Response(null, { status: 499 });
     }
-    if (asUnavailable(error) instanceof StoreUnavailableError) {
-      config.logger.error('database unavailable', {
-        requestId: c.get('requestId'),
-        path: c.req.path,
-        reason: (asUnavailable(error) as StoreUnavailableError).reason,
-      });
-      c.header('retry-after', '5');
-      return problem(
-        c,
-        503,
-        'unavailable',
-        'Service Unavailable',
-        'The collector cannot store anything right now; nothing was lost — retry in a few seconds.',
-      );
-    }
-    config.logger.error('unhandled error', {
-      requestId: c.get('requestId'),
-      path: c.req.path,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return problem(
-      c,
-      500,
-      'internal-error',
-      'Internal Server Error',
-      'Something went wrong on our side; the request can be retried.',
-    );
+    // A route that people read (the form) shows its problems as pages; the API as problem+json.
+    return answerProblem(c, problemOf(error, c));
   });
   return app;
 }

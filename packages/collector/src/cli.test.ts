@@ -1,38 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
-import { main } from './cli.ts';
 import { hashToken } from './domain/tokens.ts';
 import { DAY_MS } from './use-cases/retention.ts';
 import { openTestStore, testDatabaseUrl } from './test-support/backend.ts';
-
-const folders: string[] = [];
-
-afterEach(async () => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+import { runCli } from './test-support/cli-runner.ts';
+import { tempFolder } from './test-support/temp-dir.ts';
 
 /** A temporary database (file or PostgreSQL schema) and the CLI on it, in-process. */
 function cliOnTempDatabase(extraEnv: Record<string, string> = {}) {
-  const folder = mkdtempSync(join(tmpdir(), 'vo-feedback-cli-'));
-  folders.push(folder);
+  const folder = tempFolder();
   const databaseUrl = testDatabaseUrl(folder);
   const env = { DATABASE_URL: databaseUrl, ...extraEnv };
-  const cli = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(argv, {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-      env,
-    });
-    return { code, stdout, stderr };
-  };
+  const cli = (...argv: string[]) => runCli(env, ...argv);
   /** The collector's app on the same database, as a running server would have it. */
   const openApp = async (now?: () => number) => {
     const store = await openTestStore(databaseUrl);
@@ -296,12 +278,7 @@ describe('vo-feedback CLI', () => {
   });
 
   it('stops with exit code 1 and the variable’s name on invalid configuration', async () => {
-    let stderr = '';
-    const code = await main(['org', 'list'], {
-      stdout: { write: () => true },
-      stderr: { write: (text: string) => (stderr += text) },
-      env: { DATABASE_URL: 'mysql://nope' },
-    });
+    const { code, stderr } = await runCli({ DATABASE_URL: 'mysql://nope' }, 'org', 'list');
     expect(code).toBe(1);
     // The variable and its rule; the value is never repeated (it may hold a password).
     expect(stderr).toMatch(/^vo-feedback: Invalid configuration: DATABASE_URL: Use file:/);

@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { AdminError } from './use-cases/administration.ts';
+import { ProblemError } from './domain/problems.ts';
 import { commands } from './cli/commands.ts';
 import { UsageError, type CliIo, type Command, type CommandInput } from './cli/command.ts';
 import { openStore } from './db/open-store.ts';
@@ -89,9 +89,9 @@ function parse(command: Command, args: string[]): CommandInput & { help: boolean
   return { positionals: parsed.positionals, values, help: help === true };
 }
 
-/** An AdminError on one line, each field named as the flag or argument that sets it. */
-function failureLine(error: AdminError, command: Command): string {
-  if (error.errors.length === 0) return error.message;
+/** A problem on one line, each field named as the flag or argument that sets it. */
+function failureLine(error: ProblemError, command: Command): string {
+  if (!error.errors?.length) return error.message;
   const fields = error.errors.map((e) => {
     const flag = command.fields?.[e.path.split('.')[0]!];
     return flag ? `${flag}: ${e.message}` : e.message;
@@ -146,7 +146,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       );
       return 2;
     }
-    if (error instanceof AdminError && command) fail(failureLine(error, command));
+    if (error instanceof ProblemError && command) fail(failureLine(error, command));
     else if (error instanceof ConfigError) fail(error.message);
     else fail(error instanceof Error ? error.message : String(error));
     return 1;

@@ -49,26 +49,30 @@ const AllowedOriginsSchema = z
   .max(50, 'Give at most 50 allowed origins.');
 
 /** `POST /api/v1/admin/organisations`, and an organisation as the admin API answers it. */
-export const OrganisationSchema = z.strictObject({
-  id: required(OrganisationIdSchema, 'Give the organisation an id, e.g. gemeente-gent.'),
-  name: OrganisationNameSchema,
-});
+export const OrganisationSchema = z
+  .strictObject({
+    id: required(OrganisationIdSchema, 'Give the organisation an id, e.g. gemeente-gent.'),
+    name: OrganisationNameSchema,
+  })
+  .meta({ id: 'Organisation' });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
 /** `POST /api/v1/admin/services`. */
-export const ServiceSchema = z.strictObject({
-  id: required(ServiceIdSchema, 'Give the service an id, e.g. omgevingsloket-aanvraag.'),
-  name: ServiceNameSchema,
-  organisationId: required(
-    OrganisationIdSchema,
-    'Give the organisationId of the organisation that owns the service.',
-  ),
-  /** Origins (scheme://host[:port]) whose pages may post feedback for this service. */
-  allowedOrigins: AllowedOriginsSchema.default([]),
-  active: z.boolean({ message: 'Give active as true or false.' }).default(true),
-  /** The service's URI in the Flemish service catalogue (IPDC), when it has one. */
-  publicServiceUri: PublicServiceUriSchema.nullable().optional(),
-});
+export const ServiceSchema = z
+  .strictObject({
+    id: required(ServiceIdSchema, 'Give the service an id, e.g. omgevingsloket-aanvraag.'),
+    name: ServiceNameSchema,
+    organisationId: required(
+      OrganisationIdSchema,
+      'Give the organisationId of the organisation that owns the service.',
+    ),
+    /** Origins (scheme://host[:port]) whose pages may post feedback for this service. */
+    allowedOrigins: AllowedOriginsSchema.default([]),
+    active: z.boolean({ message: 'Give active as true or false.' }).default(true),
+    /** The service's URI in the Flemish service catalogue (IPDC), when it has one. */
+    publicServiceUri: PublicServiceUriSchema.nullable().optional(),
+  })
+  .meta({ id: 'NewService' });
 export type Service = z.infer<typeof ServiceSchema>;
 export type ServiceInput = z.input<typeof ServiceSchema>;
 
@@ -90,19 +94,26 @@ export const ServiceUpdateSchema = z
     message:
       'Give at least one field to change: name, organisationId, allowedOrigins, active or publicServiceUri.',
   })
-  .meta({ minProperties: 1 });
+  .meta({ id: 'ServiceUpdate', minProperties: 1 });
 export type ServiceUpdate = z.infer<typeof ServiceUpdateSchema>;
 
 /** A service as the admin API answers it. */
-export const AdminServiceSchema = z.object({
-  id: ServiceIdSchema,
-  name: z.string(),
-  organisationId: OrganisationIdSchema,
-  allowedOrigins: z.array(z.string()),
-  active: z.boolean(),
-  publicServiceUri: z.string().nullable(),
-});
+export const AdminServiceSchema = z
+  .object({
+    id: ServiceIdSchema,
+    name: z.string(),
+    organisationId: OrganisationIdSchema,
+    allowedOrigins: z.array(z.string()),
+    active: z.boolean(),
+    publicServiceUri: z.string().nullable(),
+  })
+  .meta({ id: 'AdminService' });
 export type AdminService = z.infer<typeof AdminServiceSchema>;
+
+/** `GET /api/v1/admin/services`: every service, or those of one organisation. */
+export const AdminServiceQuerySchema = z.strictObject({
+  organisationId: OrganisationIdSchema.optional(),
+});
 
 const TokenLabelSchema = required(
   z.string().trim().min(1, 'Give the token a label.').max(200),
@@ -114,42 +125,51 @@ const TokenLabelSchema = required(
  * comments included); role `steering` sees the aggregates of every organisation, never comments,
  * and has no organisation.
  */
-export const TokenRequestSchema = z.discriminatedUnion(
-  'role',
-  [
-    z.strictObject({
-      label: TokenLabelSchema,
-      role: z.literal('provider'),
-      organisationId: required(
-        OrganisationIdSchema,
-        'Give the organisationId of the organisation this provider token belongs to.',
-      ),
-    }),
-    z.strictObject({ label: TokenLabelSchema, role: z.literal('steering') }),
-  ],
-  {
-    error: (issue) =>
-      issue.code === 'invalid_union'
-        ? 'Give role "provider" (with organisationId) or "steering" (without organisationId).'
-        : undefined,
-  },
-);
+export const TokenRequestSchema = z
+  .discriminatedUnion(
+    'role',
+    [
+      z.strictObject({
+        label: TokenLabelSchema,
+        role: z.literal('provider'),
+        organisationId: required(
+          OrganisationIdSchema,
+          'Give the organisationId of the organisation this provider token belongs to.',
+        ),
+      }),
+      z.strictObject({ label: TokenLabelSchema, role: z.literal('steering') }),
+    ],
+    {
+      error: (issue) =>
+        issue.code === 'invalid_union'
+          ? 'Give role "provider" (with organisationId) or "steering" (without organisationId).'
+          : undefined,
+    },
+  )
+  .meta({ id: 'TokenRequest' });
 export type TokenRequest = z.infer<typeof TokenRequestSchema>;
 
+/** A token's id, as the admin API lists it and revokes it (`DELETE /api/v1/admin/tokens/:id`). */
+export const TokenIdSchema = z.uuid();
+
 /** The answer to a token request: the token itself is shown this once and never again. */
-export const TokenCreatedSchema = z.object({
-  id: z.uuid(),
-  token: z.string(),
-});
+export const TokenCreatedSchema = z
+  .object({
+    id: TokenIdSchema,
+    token: z.string(),
+  })
+  .meta({ id: 'TokenCreated' });
 export type TokenCreated = z.infer<typeof TokenCreatedSchema>;
 
 /** A token as `GET /api/v1/admin/tokens` lists it: never the token, never its hash. */
-export const TokenInfoSchema = z.object({
-  id: z.uuid(),
-  label: z.string(),
-  role: RoleSchema,
-  organisationId: OrganisationIdSchema.nullable(),
-  createdAt: z.iso.datetime(),
-  revokedAt: z.iso.datetime().nullable(),
-});
+export const TokenInfoSchema = z
+  .object({
+    id: TokenIdSchema,
+    label: z.string(),
+    role: RoleSchema,
+    organisationId: OrganisationIdSchema.nullable(),
+    createdAt: z.iso.datetime(),
+    revokedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'TokenInfo' });
 export type TokenInfo = z.infer<typeof TokenInfoSchema>;

@@ -6,3 +6,4 @@ export * from './admin.ts';
 export * from './reports.ts';
 export * from './period.ts';
 export * from './services.ts';
+export * from './health.ts';

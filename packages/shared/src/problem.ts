@@ -8,13 +8,15 @@ export const FieldErrorSchema = z.object({
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 
 /** RFC 9457 problem details, as every error of the API is answered. */
-export const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  errors: z.array(FieldErrorSchema).optional(),
-});
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(FieldErrorSchema).optional(),
+  })
+  .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** Turns zod issues into the `errors` array of a problem: the field's path and how to fix it. */

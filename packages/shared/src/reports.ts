@@ -14,6 +14,8 @@ import { FiguresSchema, MonthFiguresSchema, RatingCountsSchema } from './summary
 
 const fraction = z.number().min(0).max(1);
 const count = z.number().int().nonnegative();
+/** The service and the period (Brussels days, inclusive) an answer is about. */
+const servicePeriod = { serviceId: ServiceIdSchema, from: DateSchema, to: DateSchema };
 const ratingQuery = z.coerce
   .number({ message: 'Give the rating as a whole number from 1 to 5.' })
   .int('Give the rating as a whole number from 1 to 5.')
@@ -65,13 +67,13 @@ export const FeedbackItemSchema = z.object({
 export type FeedbackItem = z.infer<typeof FeedbackItemSchema>;
 
 /** `GET /api/v1/services/:serviceId/feedback`: newest first; `nextCursor` null on the last page. */
-export const FeedbackPageSchema = z.object({
-  serviceId: ServiceIdSchema,
-  from: DateSchema,
-  to: DateSchema,
-  items: z.array(FeedbackItemSchema),
-  nextCursor: z.string().nullable(),
-});
+export const FeedbackPageSchema = z
+  .object({
+    ...servicePeriod,
+    items: z.array(FeedbackItemSchema),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'FeedbackPage' });
 export type FeedbackPage = z.infer<typeof FeedbackPageSchema>;
 
 /** A frequent word or word pair in the comments of a period. */
@@ -86,15 +88,15 @@ export const ThemeSchema = z.object({
 export type Theme = z.infer<typeof ThemeSchema>;
 
 /** `GET /api/v1/services/:serviceId/themes`. */
-export const ThemesSchema = z.object({
-  serviceId: ServiceIdSchema,
-  from: DateSchema,
-  to: DateSchema,
-  /** How many comments were read. */
-  comments: count,
-  words: z.array(ThemeSchema),
-  pairs: z.array(ThemeSchema),
-});
+export const ThemesSchema = z
+  .object({
+    ...servicePeriod,
+    /** How many comments were read. */
+    comments: count,
+    words: z.array(ThemeSchema),
+    pairs: z.array(ThemeSchema),
+  })
+  .meta({ id: 'Themes' });
 export type Themes = z.infer<typeof ThemesSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -112,22 +114,24 @@ export const ExportQuerySchema = z.strictObject({
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
 
 /** One exported submission: a row of the CSV and XLSX, an element of the JSON array. */
-export const ExportRowSchema = z.object({
-  id: z.uuid(),
-  serviceId: ServiceIdSchema,
-  /** The Brussels day and local time (HH:MM:SS) of the first post. */
-  day: DateSchema,
-  time: z.string().regex(/^\d{2}:\d{2}:\d{2}$/),
-  /** The first post, ISO 8601 in UTC. */
-  createdAt: z.iso.datetime(),
-  rating: z.number().int().min(1).max(5),
-  outcome: OutcomeSchema.nullable(),
-  step: z.string().nullable(),
-  lang: LanguageSchema,
-  page: z.string().nullable(),
-  comment: z.string().nullable(),
-  redactions: count,
-});
+export const ExportRowSchema = z
+  .object({
+    id: z.uuid(),
+    serviceId: ServiceIdSchema,
+    /** The Brussels day and local time (HH:MM:SS) of the first post. */
+    day: DateSchema,
+    time: z.string().regex(/^\d{2}:\d{2}:\d{2}$/),
+    /** The first post, ISO 8601 in UTC. */
+    createdAt: z.iso.datetime(),
+    rating: z.number().int().min(1).max(5),
+    outcome: OutcomeSchema.nullable(),
+    step: z.string().nullable(),
+    lang: LanguageSchema,
+    page: z.string().nullable(),
+    comment: z.string().nullable(),
+    redactions: count,
+  })
+  .meta({ id: 'ExportRow' });
 export type ExportRow = z.infer<typeof ExportRowSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -210,22 +214,24 @@ export const OrganisationReportSchema = ReportBlockSchema.extend({
 export type OrganisationReport = z.infer<typeof OrganisationReportSchema>;
 
 /** `GET /api/v1/reports/annual?format=json`. */
-export const AnnualReportSchema = z.object({
-  year: z.number().int(),
-  /** 1 January to 31 December, or to today while the year runs. */
-  period: PeriodSchema,
-  /** The same span one year earlier, so that a running year is compared like with like. */
-  previousPeriod: PeriodSchema,
-  generatedAt: z.iso.datetime(),
-  /** One organisation, or `null` for the steering committee's report of all organisations. */
-  organisationId: OrganisationIdSchema.nullable(),
-  /** Themes count a word only when at least this many comments contain it. */
-  themeMinimum: z.number().int().positive(),
-  /** Themes read at most this many comments per service, the newest of the year. */
-  themeSample: z.number().int().positive(),
-  total: ReportBlockSchema,
-  organisations: z.array(OrganisationReportSchema),
-});
+export const AnnualReportSchema = z
+  .object({
+    year: z.number().int(),
+    /** 1 January to 31 December, or to today while the year runs. */
+    period: PeriodSchema,
+    /** The same span one year earlier, so that a running year is compared like with like. */
+    previousPeriod: PeriodSchema,
+    generatedAt: z.iso.datetime(),
+    /** One organisation, or `null` for the steering committee's report of all organisations. */
+    organisationId: OrganisationIdSchema.nullable(),
+    /** Themes count a word only when at least this many comments contain it. */
+    themeMinimum: z.number().int().positive(),
+    /** Themes read at most this many comments per service, the newest of the year. */
+    themeSample: z.number().int().positive(),
+    total: ReportBlockSchema,
+    organisations: z.array(OrganisationReportSchema),
+  })
+  .meta({ id: 'AnnualReport' });
 export type AnnualReport = z.infer<typeof AnnualReportSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -259,10 +265,9 @@ export const PublicSuppressedSchema = z.strictObject({
 });
 
 /** `GET /api/v1/public/services/:serviceId/stats`. */
-export const PublicServiceStatsSchema = z.discriminatedUnion('suppressed', [
-  PublicFiguresSchema,
-  PublicSuppressedSchema,
-]);
+export const PublicServiceStatsSchema = z
+  .discriminatedUnion('suppressed', [PublicFiguresSchema, PublicSuppressedSchema])
+  .meta({ id: 'PublicServiceStats' });
 export type PublicServiceStats = z.infer<typeof PublicServiceStatsSchema>;
 
 const naming = {
@@ -272,17 +277,19 @@ const naming = {
 };
 
 /** `GET /api/v1/public/stats`: every active service, named. */
-export const PublicStatsSchema = z.object({
-  year: z.number().int(),
-  from: DateSchema,
-  to: DateSchema,
-  minimum: z.number().int().positive(),
-  services: z.array(
-    z.discriminatedUnion('suppressed', [
-      PublicFiguresSchema.extend(naming),
-      PublicSuppressedSchema.extend(naming),
-    ]),
-  ),
-});
+export const PublicStatsSchema = z
+  .object({
+    year: z.number().int(),
+    from: DateSchema,
+    to: DateSchema,
+    minimum: z.number().int().positive(),
+    services: z.array(
+      z.discriminatedUnion('suppressed', [
+        PublicFiguresSchema.extend(naming),
+        PublicSuppressedSchema.extend(naming),
+      ]),
+    ),
+  })
+  .meta({ id: 'PublicStats' });
 export type PublicStats = z.infer<typeof PublicStatsSchema>;
 export type PublicStatsEntry = PublicStats['services'][number];

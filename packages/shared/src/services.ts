@@ -5,28 +5,32 @@ import { OrganisationIdSchema, ServiceIdSchema } from './common.ts';
 // What a provider or steering token learns about itself and the services within its reach.
 
 /** One service as `GET /api/v1/services` lists it: no allowed origins, those are admin business. */
-export const ServiceInfoSchema = z.object({
-  id: ServiceIdSchema,
-  name: z.string(),
-  organisationId: OrganisationIdSchema,
-  /** An inactive service refuses new feedback; its figures stay readable. */
-  active: z.boolean(),
-  /** The service's URI in the Flemish service catalogue (IPDC), when it has one. */
-  publicServiceUri: z.string().nullable(),
-});
+export const ServiceInfoSchema = z
+  .object({
+    id: ServiceIdSchema,
+    name: z.string(),
+    organisationId: OrganisationIdSchema,
+    /** An inactive service refuses new feedback; its figures stay readable. */
+    active: z.boolean(),
+    /** The service's URI in the Flemish service catalogue (IPDC), when it has one. */
+    publicServiceUri: z.string().nullable(),
+  })
+  .meta({ id: 'ServiceInfo' });
 export type ServiceInfo = z.infer<typeof ServiceInfoSchema>;
 
 /** `GET /api/v1/services`: the token's organisation's services, or every service for steering. */
-export const ServiceListSchema = z.array(ServiceInfoSchema);
+export const ServiceListSchema = z.array(ServiceInfoSchema).meta({ id: 'ServiceList' });
 export type ServiceList = z.infer<typeof ServiceListSchema>;
 
 /**
  * `GET /api/v1/me`: the token's role, so that a client knows it before asking for anything it may
  * not see. A steering token belongs to no organisation: both organisation fields are null.
  */
-export const MeSchema = z.object({
-  role: RoleSchema,
-  organisationId: OrganisationIdSchema.nullable(),
-  organisationName: z.string().nullable(),
-});
+export const MeSchema = z
+  .object({
+    role: RoleSchema,
+    organisationId: OrganisationIdSchema.nullable(),
+    organisationName: z.string().nullable(),
+  })
+  .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;

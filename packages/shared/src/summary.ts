@@ -50,7 +50,7 @@ export const SummarySchema = FiguresSchema.extend({
   responseRate: z.number().min(0).max(1).nullable(),
   byMonth: z.array(MonthFiguresSchema),
   byOutcome: z.partialRecord(z.enum([...OUTCOMES, 'unknown']), FiguresSchema),
-});
+}).meta({ id: 'Summary' });
 export type Summary = z.infer<typeof SummarySchema>;
 
 /** `?from&to` of a period query; both optional. The limits of a period are in period.ts. */

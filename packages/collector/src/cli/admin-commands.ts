@@ -1,13 +1,4 @@
-import {
-  addOrganisation,
-  addService,
-  createToken,
-  listOrganisations,
-  listServices,
-  listTokens,
-  revokeToken,
-  updateService,
-} from '../use-cases/administration.ts';
+import * as administration from '../use-cases/administration.ts';
 import {
   booleanOption,
   listOption,
@@ -16,6 +7,7 @@ import {
   UsageError,
   type Command,
   type CliContext,
+  type OptionValues,
 } from './command.ts';
 
 // The admin operations of the CLI: the same functions, validation and errors as the admin API
@@ -27,6 +19,18 @@ function printJson(context: CliContext, value: unknown): void {
   context.out(JSON.stringify(value, null, 2));
 }
 
+/** A list: its JSON with --json; else a table (`header`, a `row` per item), or `none` if empty. */
+function printList<T>(
+  context: CliContext,
+  values: OptionValues,
+  items: T[],
+  { none, header, row }: { none: string; header: string[]; row: (item: T) => string[] },
+): void {
+  if (values.json) return printJson(context, items);
+  if (items.length === 0) return context.notice(none);
+  for (const line of table([header, ...items.map(row)])) context.out(line);
+}
+
 const dateTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 const orgAdd: Command = {
@@ -36,7 +40,7 @@ const orgAdd: Command = {
   positionals: [2, Infinity],
   fields: { id: '<id>', name: '<name>' },
   async run({ positionals: [id, ...name] }, context) {
-    const organisation = await addOrganisation(await context.store(), {
+    const organisation = await administration.addOrganisation(await context.store(), {
       id,
       name: name.join(' '),
     });
@@ -51,13 +55,11 @@ const orgList: Command = {
   options: { json },
   positionals: [0, 0],
   async run({ values }, context) {
-    const organisations = await listOrganisations(await context.store());
-    if (values.json) return printJson(context, organisations);
-    if (organisations.length === 0)
-      return context.notice('No organisations yet: add one with org add.');
-    for (const line of table([['ID', 'NAME'], ...organisations.map((o) => [o.id, o.name])])) {
-      context.out(line);
-    }
+    printList(context, values, await administration.listOrganisations(await context.store()), {
+      none: 'No organisations yet: add one with org add.',
+      header: ['ID', 'NAME'],
+      row: (o) => [o.id, o.name],
+    });
   },
 };
 
@@ -87,7 +89,7 @@ const serviceAdd: Command = {
   fields: serviceFields,
   async run({ positionals: [id], values }, context) {
     const uri = stringOption(values, 'public-service-uri');
-    const service = await addService(await context.store(), {
+    const service = await administration.addService(await context.store(), {
       id,
       name: stringOption(values, 'name'),
       organisationId: stringOption(values, 'org'),
@@ -129,7 +131,11 @@ const serviceUpdate: Command = {
         'Give at least one change: --name, --org, --origin, --active or --public-service-uri.',
       );
     }
-    const { service, changed } = await updateService(await context.store(), id!, changes);
+    const { service, changed } = await administration.updateService(
+      await context.store(),
+      id!,
+      changes,
+    );
     context.out(`Updated service ${service.id}: ${changed.join(', ')}.`);
     if (changed.includes('allowedOrigins') || changed.includes('active')) {
       context.notice('A running collector applies origin changes within 5 seconds.');
@@ -144,19 +150,23 @@ const serviceList: Command = {
   options: { org: { type: 'string' }, json },
   positionals: [0, 0],
   async run({ values }, context) {
-    const services = await listServices(await context.store(), stringOption(values, 'org'));
-    if (values.json) return printJson(context, services);
-    if (services.length === 0) return context.notice('No services: add one with service add.');
-    const rows = services.map((s) => [
-      s.id,
-      s.organisationId,
-      s.active ? 'active' : 'inactive',
-      s.allowedOrigins.join(',') || '-',
-      s.name,
-    ]);
-    for (const line of table([['ID', 'ORGANISATION', 'STATUS', 'ORIGINS', 'NAME'], ...rows])) {
-      context.out(line);
-    }
+    const store = await context.store();
+    printList(
+      context,
+      values,
+      await administration.listServices(store, stringOption(values, 'org')),
+      {
+        none: 'No services: add one with service add.',
+        header: ['ID', 'ORGANISATION', 'STATUS', 'ORIGINS', 'NAME'],
+        row: (s) => [
+          s.id,
+          s.organisationId,
+          s.active ? 'active' : 'inactive',
+          s.allowedOrigins.join(',') || '-',
+          s.name,
+        ],
+      },
+    );
   },
 };
 
@@ -169,7 +179,7 @@ const tokenCreate: Command = {
   fields: { label: '--label', role: '--role', organisationId: '--org' },
   async run({ values }, context) {
     const org = stringOption(values, 'org');
-    const created = await createToken(
+    const created = await administration.createToken(
       await context.store(),
       {
         label: stringOption(values, 'label'),
@@ -196,23 +206,18 @@ const tokenList: Command = {
   options: { json },
   positionals: [0, 0],
   async run({ values }, context) {
-    const tokens = await listTokens(await context.store());
-    if (values.json) return printJson(context, tokens);
-    if (tokens.length === 0) return context.notice('No tokens: create one with token create.');
-    const rows = tokens.map((t) => [
-      t.id,
-      t.role,
-      t.organisationId ?? '-',
-      dateTime(t.createdAt),
-      t.revokedAt ? `revoked ${dateTime(t.revokedAt)}` : 'active',
-      t.label,
-    ]);
-    for (const line of table([
-      ['ID', 'ROLE', 'ORGANISATION', 'CREATED (UTC)', 'STATUS', 'LABEL'],
-      ...rows,
-    ])) {
-      context.out(line);
-    }
+    printList(context, values, await administration.listTokens(await context.store()), {
+      none: 'No tokens: create one with token create.',
+      header: ['ID', 'ROLE', 'ORGANISATION', 'CREATED (UTC)', 'STATUS', 'LABEL'],
+      row: (t) => [
+        t.id,
+        t.role,
+        t.organisationId ?? '-',
+        dateTime(t.createdAt),
+        t.revokedAt ? `revoked ${dateTime(t.revokedAt)}` : 'active',
+        t.label,
+      ],
+    });
   },
 };
 
@@ -222,7 +227,7 @@ const tokenRevoke: Command = {
   summary: 'revoke a token: it is refused from its next request on',
   positionals: [1, 1],
   async run({ positionals: [id] }, context) {
-    await revokeToken(await context.store(), id!, context.now());
+    await administration.revokeToken(await context.store(), id!, context.now());
     context.out(`Revoked token ${id}.`);
   },
 };

@@ -1,40 +1,22 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { issueToken } from '../use-cases/administration.ts';
 import { createApp } from '../app.ts';
-import { main } from '../cli.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
+import { runCli } from '../test-support/cli-runner.ts';
 import { databaseProblems } from '../test-support/invariants.ts';
+import { seedOrganisation } from '../test-support/seed.ts';
+import { tempFolder } from '../test-support/temp-dir.ts';
 
-const folders: string[] = [];
 const stores: SqliteStore[] = [];
 afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
-
-function tempFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'vo-feedback-backup-'));
-  folders.push(folder);
-  return folder;
-}
-
-async function cli(env: Record<string, string>, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env,
-  });
-  return { code, stdout, stderr };
-}
 
 /** The CLI as its own process, as an operator runs it beside the live server. */
 function cliProcess(env: Record<string, string>, ...argv: string[]) {
@@ -58,17 +40,10 @@ async function liveCollector(folder: string) {
   const databaseUrl = `file:${join(folder, 'live.sqlite')}`;
   const store = new SqliteStore(databaseUrl);
   stores.push(store);
-  await store.createOrganisation({ id: 'org-a', name: 'Organisatie A' });
-  for (const id of ['dienst-a', 'dienst-b']) {
-    await store.createService({
-      id,
-      name: id,
-      organisationId: 'org-a',
-      allowedOrigins: [],
-      active: true,
-      publicServiceUri: null,
-    });
-  }
+  await seedOrganisation(store, { id: 'org-a', name: 'Organisatie A' }, [
+    { id: 'dienst-a', name: 'dienst-a' },
+    { id: 'dienst-b', name: 'dienst-b' },
+  ]);
   const { token } = await issueToken(store, {
     label: 'a',
     role: 'provider',
@@ -181,7 +156,7 @@ describe('vo-feedback backup', () => {
     // Restore and compare: a backup of the quiet database equals it table by table, and the
     // collector on the restored file answers as the live one does.
     const quiet = join(folder, 'quiet.sqlite');
-    expect((await cli({ DATABASE_URL: databaseUrl }, 'backup', quiet)).code).toBe(0);
+    expect((await runCli({ DATABASE_URL: databaseUrl }, 'backup', quiet)).code).toBe(0);
     for (const table of TABLES) {
       expect(tableRows(quiet, table), table).toEqual(tableRows(source, table));
     }
@@ -207,7 +182,7 @@ describe('vo-feedback backup', () => {
     const { databaseUrl } = await liveCollector(folder);
     const target = join(folder, 'bestaand.sqlite');
     writeFileSync(target, 'niet overschrijven');
-    const run = await cli({ DATABASE_URL: databaseUrl }, 'backup', target);
+    const run = await runCli({ DATABASE_URL: databaseUrl }, 'backup', target);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^vo-feedback: .*bestaand\.sqlite already exists/);
     expect(readFileSync(target, 'utf8')).toBe('niet overschrijven');
@@ -215,7 +190,7 @@ describe('vo-feedback backup', () => {
 
   it('says so when there is no database file, or it is in memory', async () => {
     const folder = tempFolder();
-    const missing = await cli(
+    const missing = await runCli(
       { DATABASE_URL: `file:${join(folder, 'geen.sqlite')}` },
       'backup',
       join(folder, 'b.sqlite'),
@@ -223,7 +198,7 @@ describe('vo-feedback backup', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^vo-feedback: There is no database at .*geen\.sqlite\.\n$/);
     expect(existsSync(join(folder, 'geen.sqlite'))).toBe(false);
-    const memory = await cli({ DATABASE_URL: ':memory:' }, 'backup', join(folder, 'b.sqlite'));
+    const memory = await runCli({ DATABASE_URL: ':memory:' }, 'backup', join(folder, 'b.sqlite'));
     expect(memory.code).toBe(1);
     expect(memory.stderr).toContain('no file to back up');
     expect(existsSync(join(folder, 'b.sqlite'))).toBe(false);
@@ -231,7 +206,7 @@ describe('vo-feedback backup', () => {
 
   it('points to pg_dump on PostgreSQL, without connecting', async () => {
     const folder = tempFolder();
-    const run = await cli(
+    const run = await runCli(
       { DATABASE_URL: 'postgres://vo@127.0.0.1:1/vo' },
       'backup',
       join(folder, 'b.dump'),
@@ -244,7 +219,7 @@ describe('vo-feedback backup', () => {
   });
 
   it('takes exactly one file argument', async () => {
-    const run = await cli({}, 'backup');
+    const run = await runCli({}, 'backup');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Usage: vo-feedback backup <file>');
   });

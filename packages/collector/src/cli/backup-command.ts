@@ -3,7 +3,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { sqlitePath } from '../db/sqlite-store.ts';
-import type { Command } from './command.ts';
+import { fileSize, type Command } from './command.ts';
 
 // `backup <file>`: a consistent copy of the live SQLite database, taken while the collector keeps
 // serving. SQLite's online backup API copies the pages as one read transaction sees them; in WAL
@@ -86,12 +86,6 @@ export async function backupSqlite(source: string, target: string): Promise<Back
   return { ...result, bytes: (await stat(target)).size };
 }
 
-function size(bytes: number): string {
-  return bytes < 1024 * 1024
-    ? `${Math.ceil(bytes / 1024)} KB`
-    : `${(bytes / 1048576).toFixed(1)} MB`;
-}
-
 export const backupCommand: Command = {
   name: 'backup',
   args: '<file>',
@@ -116,7 +110,7 @@ export const backupCommand: Command = {
     const target = input.positionals[0]!;
     const result = await backupSqlite(source, target);
     context.out(
-      `Backed up ${source} to ${target} (${size(result.bytes)}): ${result.submissions} ` +
+      `Backed up ${source} to ${target} (${fileSize(result.bytes)}): ${result.submissions} ` +
         `submission${result.submissions === 1 ? '' : 's'}, ${result.services} ` +
         `service${result.services === 1 ? '' : 's'}; integrity check ok.`,
     );

@@ -83,6 +83,13 @@ export function booleanOption(values: OptionValues, name: string): boolean | und
   throw new UsageError(`Use --${name} true or --${name} false, not "${value}".`);
 }
 
+/** A file's size as people read it: KB below a megabyte, MB with one decimal above. */
+export function fileSize(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} KB`
+    : `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
 /** Rows as aligned columns; the first row is the header. */
 export function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, column) =>

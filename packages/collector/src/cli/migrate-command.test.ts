@@ -1,27 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { issueToken } from '../use-cases/administration.ts';
-import { main } from '../cli.ts';
 import { PgStore } from '../db/pg-store.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
 import type { Store } from '../domain/store.ts';
 import { DAY_MS } from '../use-cases/retention.ts';
+import { runCli } from '../test-support/cli-runner.ts';
 import { databaseProblems } from '../test-support/invariants.ts';
 import { dropSchema, freshPostgresUrl } from '../test-support/postgres.ts';
 import { countRows, sqlRows, sqlRun } from '../test-support/sql.ts';
+import { tempFolder } from '../test-support/temp-dir.ts';
 
 // `vo-feedback migrate-to`: a SQLite database filled through the API, moved to PostgreSQL, gives
 // the same answers there. SQLite to PostgreSQL by nature, whatever TEST_BACKEND says.
 
-const folders: string[] = [];
 const stores: Store[] = [];
 const schemas: string[] = [];
 afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 afterAll(async () => {
   for (const url of schemas) await dropSchema(url);
@@ -41,8 +38,7 @@ function random(seed: number) {
 
 /** A SQLite file with two organisations' services, tokens and two years of varied feedback. */
 async function populatedSqlite() {
-  const folder = mkdtempSync(join(tmpdir(), 'vo-feedback-migrate-'));
-  folders.push(folder);
+  const folder = tempFolder();
   const databaseUrl = `file:${join(folder, 'collector.sqlite')}`;
   const store = new SqliteStore(databaseUrl);
   stores.push(store);
@@ -144,16 +140,8 @@ async function populatedSqlite() {
   return { databaseUrl, store, tokens, services, now: clock };
 }
 
-async function cli(databaseUrl: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: { DATABASE_URL: databaseUrl },
-  });
-  return { code, stdout, stderr };
-}
+const cli = (databaseUrl: string, ...argv: string[]) =>
+  runCli({ DATABASE_URL: databaseUrl }, ...argv);
 
 function target(): string {
   const url = freshPostgresUrl();

@@ -1,34 +1,23 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { issueToken } from '../use-cases/administration.ts';
-import { main } from '../cli.ts';
 import { openTestStore, testDatabaseUrl } from '../test-support/backend.ts';
+import { runCli } from '../test-support/cli-runner.ts';
+import { seedOrganisation } from '../test-support/seed.ts';
+import { tempFolder } from '../test-support/temp-dir.ts';
 
 // `vo-feedback report annual` and `vo-feedback export` write the very bytes the API serves.
 
-const folders: string[] = [];
-afterEach(async () => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
 async function setUp() {
-  const folder = mkdtempSync(join(tmpdir(), 'vo-feedback-report-cli-'));
-  folders.push(folder);
+  const folder = tempFolder();
   const databaseUrl = testDatabaseUrl(folder);
   const store = await openTestStore(databaseUrl);
-  await store.createOrganisation({ id: 'gemeente-x', name: 'Gemeente X' });
-  await store.createService({
-    id: 'loket-x',
-    name: 'Loket X',
-    organisationId: 'gemeente-x',
-    allowedOrigins: [],
-    active: true,
-    publicServiceUri: null,
-  });
+  await seedOrganisation(store, { id: 'gemeente-x', name: 'Gemeente X' }, [
+    { id: 'loket-x', name: 'Loket X' },
+  ]);
   const { token } = await issueToken(store, {
     label: 't',
     role: 'provider',
@@ -55,16 +44,7 @@ async function setUp() {
         await app.request(path, { headers: { authorization: `Bearer ${token}` } })
       ).arrayBuffer(),
     );
-  const cli = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(argv, {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-      env: { DATABASE_URL: databaseUrl },
-    });
-    return { code, stdout, stderr };
-  };
+  const cli = (...argv: string[]) => runCli({ DATABASE_URL: databaseUrl }, ...argv);
   return { folder, cli, api };
 }
 

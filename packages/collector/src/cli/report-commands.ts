@@ -6,18 +6,18 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import {
   AnnualReportQuerySchema,
   ExportQuerySchema,
+  INVALID_PERIOD,
   ServiceIdSchema,
   type ExportFormat,
-  type FieldError,
 } from '@vo-feedback/shared';
 import type { z } from 'zod';
 import { annualReportCsv } from '../domain/annual-report.ts';
-import { resolvePeriod, resolveYear } from '../domain/period.ts';
+import { requirePeriod, requireYear } from '../domain/period.ts';
+import { ProblemError } from '../domain/problems.ts';
 import { annualReportHtml } from '../views/report-html.ts';
-import { exportFeedback, exportRefusal } from '../use-cases/exports.ts';
-import { annualReport } from '../use-cases/reports.ts';
-import { reportFilename } from '../routes/reports/reports.routes.ts';
-import { stringOption, UsageError, type Command, type CliContext } from './command.ts';
+import { exportFeedback } from '../use-cases/exports.ts';
+import { annualReport, reportFilename } from '../use-cases/reports.ts';
+import { fileSize, stringOption, UsageError, type Command, type CliContext } from './command.ts';
 
 // `report annual` and `export`: the same reports and exports as the HTTP API, written to a file.
 // Without --out the file gets the name the API would give it, in the current folder.
@@ -33,18 +33,20 @@ function checked<T>(
   throw new UsageError(`${flags[field] ?? field}: ${issue.message}`, command);
 }
 
-/** A period or year outside the limits: the same rule and words as the API's invalid-period. */
-function periodUsage(errors: FieldError[], command: Command): UsageError {
-  return new UsageError(
-    errors.map((error) => `${error.path}: ${error.message}`).join('\n'),
-    command,
-  );
-}
-
-function size(bytes: number): string {
-  return bytes < 1024 * 1024
-    ? `${Math.ceil(bytes / 1024)} KB`
-    : `${(bytes / 1048576).toFixed(1)} MB`;
+/**
+ * A period or year outside the limits — the API's invalid-period, same rule and words — is a
+ * usage error: each field error on a line, under the flag's name.
+ */
+function withinLimits<T>(resolve: () => T, command: Command): T {
+  try {
+    return resolve();
+  } catch (error) {
+    if (!(error instanceof ProblemError) || error.slug !== INVALID_PERIOD) throw error;
+    throw new UsageError(
+      (error.errors ?? []).map((field) => `${field.path}: ${field.message}`).join('\n'),
+      command,
+    );
+  }
 }
 
 /** Writes through a temporary name, so that a failed run leaves no half-written file. */
@@ -60,7 +62,15 @@ async function writeAtomically(path: string, write: (partial: string) => Promise
 }
 
 async function written(context: CliContext, path: string, what: string): Promise<void> {
-  context.out(`Wrote ${what} to ${path} (${size((await stat(path)).size)}).`);
+  context.out(`Wrote ${what} to ${path} (${fileSize((await stat(path)).size)}).`);
+}
+
+/** The string options of a command, and --out (-o) for the file it writes. */
+function fileOptions(...names: string[]): NonNullable<Command['options']> {
+  return {
+    ...Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
+    out: { type: 'string', short: 'o' },
+  };
 }
 
 const reportFlags = { year: '--year', organisation: '--org', format: '--format' };
@@ -71,12 +81,7 @@ export const annualReportCommand: Command = {
   summary:
     'write the annual feedback report of one organisation (or, without --org, of all) as HTML, CSV or JSON',
   positionals: [0, 0],
-  options: {
-    year: { type: 'string' },
-    org: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string', short: 'o' },
-  },
+  options: fileOptions('year', 'org', 'format'),
   fields: reportFlags,
   async run(input, context) {
     const query = checked(
@@ -88,28 +93,26 @@ export const annualReportCommand: Command = {
       this,
       reportFlags,
     );
-    const resolved = resolveYear(query.year, context.now(), reportFlags.year);
-    if (!resolved.ok) throw periodUsage(resolved.errors, this);
-    const year = resolved.value;
+    const year = withinLimits(() => requireYear(query.year, context.now(), reportFlags.year), this);
     const organisationId = query.organisation ?? null;
-    const outcome = await annualReport(await context.store(), {
-      year,
-      organisationId,
-      now: context.now(),
-    });
-    if (!outcome.ok) {
-      throw new Error(
-        outcome.reason === 'unknown-organisation'
-          ? `There is no organisation "${organisationId}"; see "vo-feedback org list".`
-          : `${year} has not begun; give this year or an earlier one.`,
-      );
-    }
+    const store = await context.store();
+    const report = await annualReport(store, { year, organisationId, now: context.now() }).catch(
+      (error: unknown) => {
+        // The API's 404 and 400, in the words of the command line.
+        if (!(error instanceof ProblemError)) throw error;
+        throw new Error(
+          error.slug === 'unknown-organisation'
+            ? `There is no organisation "${organisationId}"; see "vo-feedback org list".`
+            : `${year} has not begun; give this year or an earlier one.`,
+        );
+      },
+    );
     const text =
       query.format === 'html'
-        ? annualReportHtml(outcome.report)
+        ? annualReportHtml(report)
         : query.format === 'csv'
-          ? annualReportCsv(outcome.report)
-          : `${JSON.stringify(outcome.report, null, 2)}\n`;
+          ? annualReportCsv(report)
+          : `${JSON.stringify(report, null, 2)}\n`;
     const path =
       stringOption(input.values, 'out') ?? reportFilename(year, organisationId, query.format);
     await writeAtomically(path, (partial) => writeFile(partial, text));
@@ -125,12 +128,7 @@ export const exportCommand: Command = {
   summary:
     'write every submission of a service in a period, comments included, as CSV, JSON or XLSX',
   positionals: [1, 1],
-  options: {
-    format: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    out: { type: 'string', short: 'o' },
-  },
+  options: fileOptions('format', 'from', 'to'),
   fields: exportFlags,
   async run(input, context) {
     const serviceId = checked(ServiceIdSchema.safeParse(input.positionals[0]), this, {
@@ -145,17 +143,17 @@ export const exportCommand: Command = {
       this,
       exportFlags,
     );
-    const resolved = resolvePeriod(query, context.now(), exportFlags);
-    if (!resolved.ok) throw periodUsage(resolved.errors, this);
-    const period = resolved.value;
+    const period = withinLimits(() => requirePeriod(query, context.now(), exportFlags), this);
     const store = await context.store();
     if (!(await store.getService(serviceId))) {
       throw new Error(`There is no service "${serviceId}"; see "vo-feedback service list".`);
     }
-    const request = { serviceId, period, format: query.format as ExportFormat };
-    const refusal = await exportRefusal(store, request);
-    if (refusal) throw new Error(refusal);
-    const result = exportFeedback(store, request);
+    // Too many rows for the format: the API's 422, its detail as the message (exit code 1).
+    const result = await exportFeedback(store, {
+      serviceId,
+      period,
+      format: query.format as ExportFormat,
+    });
     const path = stringOption(input.values, 'out') ?? result.filename;
     await writeAtomically(path, (partial) =>
       pipeline(

@@ -11,6 +11,7 @@ import type {
 import { summarise, type MonthlyImpressions, type MonthlyRollup } from './aggregation.ts';
 import { csvDocument, type CsvCell } from './csv.ts';
 import type { Period } from './period.ts';
+import { FIGURE_CSV_HEADINGS, figureCsvCells } from './statistics.ts';
 
 // The annual feedback report: per service, per organisation and in total, this year beside the
 // same span of the previous year. Every figure comes from the daily rollups.
@@ -142,21 +143,7 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
 // CSV: one row per level (total, organisation, service) and period (the year, then each month),
 // with the same period of the previous year and the change beside each figure.
 
-const FIGURE_HEADERS = [
-  'antwoorden',
-  'score 1',
-  'score 2',
-  'score 3',
-  'score 4',
-  'score 5',
-  'gemiddelde score',
-  'tevredenheid',
-  'tevredenheid ondergrens (95%)',
-  'tevredenheid bovengrens (95%)',
-  'opmerkingen',
-  'vertoningen',
-  'responsgraad',
-];
+const FIGURE_HEADERS = [...FIGURE_CSV_HEADINGS, 'opmerkingen', 'vertoningen', 'responsgraad'];
 
 export const ANNUAL_REPORT_CSV_HEADER = [
   'niveau',
@@ -182,21 +169,7 @@ type FiguresLike = Omit<ReportFigures, 'responseRate' | 'impressions'> & {
 };
 
 function figureCells(f: FiguresLike): CsvCell[] {
-  return [
-    f.responses,
-    f.ratings['1'],
-    f.ratings['2'],
-    f.ratings['3'],
-    f.ratings['4'],
-    f.ratings['5'],
-    f.mean,
-    f.csat,
-    f.csatInterval?.[0],
-    f.csatInterval?.[1],
-    f.comments,
-    f.impressions,
-    f.responseRate,
-  ];
+  return [...figureCsvCells(f), f.comments, f.impressions, f.responseRate];
 }
 
 function changeCells(current: FiguresLike, previous: FiguresLike): CsvCell[] {

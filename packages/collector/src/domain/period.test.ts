@@ -4,9 +4,13 @@ import {
   nextDay,
   periodInstants,
   reportYear,
+  requirePeriod,
+  requireReportYear,
+  requireYear,
   resolvePeriod,
   resolveYear,
 } from './period.ts';
+import { ProblemError } from './problems.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -98,5 +102,51 @@ describe('Brussels periods', () => {
       previousPeriod: { from: '2026-01-01', to: '2026-12-31' },
     });
     expect(reportYear(2029, now)).toBeUndefined();
+  });
+});
+
+describe('a period or year beyond the limits is thrown as a problem', () => {
+  const now = Date.parse('2026-06-15T12:00:00Z');
+  const thrown = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  it('returns the period or year as asked, with the same defaults', () => {
+    expect(requirePeriod({}, now)).toEqual({ from: '2026-01-01', to: '2026-06-15' });
+    expect(requireYear(undefined, now)).toBe(2026);
+    expect(requireReportYear(2025, now).period).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+  });
+
+  it('throws 400 invalid-period with each field, under the names the caller uses', () => {
+    const period = thrown(() =>
+      requirePeriod({ from: '2000-01-01', to: '9999-12-31' }, now, { from: '--from', to: '--to' }),
+    );
+    expect(period).toBeInstanceOf(ProblemError);
+    expect(period).toMatchObject({
+      status: 400,
+      slug: 'invalid-period',
+      detail: 'The period is outside its limits; see errors.',
+      errors: [{ path: '--to', message: 'Give a day from 2000-01-01 to 2100-12-31.' }],
+    });
+    expect(thrown(() => requireYear(1999, now, 'jaar'))).toMatchObject({
+      status: 400,
+      slug: 'invalid-period',
+      detail: 'The year is outside the limits of a period; see errors.',
+      errors: [{ path: 'jaar', message: 'Give a year from 2000 to 2100.' }],
+    });
+  });
+
+  it('throws 400 for a year that has not begun', () => {
+    expect(thrown(() => requireReportYear(2027, now))).toMatchObject({
+      status: 400,
+      slug: 'validation-error',
+      detail: 'That year has not begun.',
+      errors: [{ path: 'year', message: 'Give this year or an earlier one.' }],
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { periodErrors, yearErrors, type FieldError } from '@vo-feedback/shared';
+import { INVALID_PERIOD, periodErrors, yearErrors, type FieldError } from '@vo-feedback/shared';
+import { invalid, ProblemError } from './problems.ts';
 import { brusselsDay, brusselsYear, currentYearToDate } from './time.ts';
 
 // Periods are Brussels calendar days. Rows carry the instant of their first post; these turn a
@@ -37,7 +38,7 @@ export function periodInstants(period: Period): { start: number; end: number } {
   return { start: brusselsDayStart(period.from), end: brusselsDayStart(nextDay(period.to)) };
 }
 
-/** A period or year as asked, or the field errors of an `invalid-period` answer. */
+/** A period or year as asked, or the field errors of an `invalid-period` answer (pure check). */
 export type Resolved<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 /**
@@ -75,6 +76,32 @@ export function resolveYear(
   return errors.length ? { ok: false, errors } : { ok: true, value };
 }
 
+/** The resolved value, or a thrown 400 `invalid-period` with `detail` and the field errors. */
+function required<T>(resolved: Resolved<T>, detail: string): T {
+  if (resolved.ok) return resolved.value;
+  throw new ProblemError(400, INVALID_PERIOD, detail, resolved.errors);
+}
+
+/** The period of `?from&to` (see resolvePeriod), or a thrown 400 `invalid-period` with errors. */
+export function requirePeriod(
+  query: { from?: string | undefined; to?: string | undefined },
+  now: number,
+  names?: { from: string; to: string },
+): Period {
+  return required(
+    resolvePeriod(query, now, names),
+    'The period is outside its limits; see errors.',
+  );
+}
+
+/** The year of `?year` (see resolveYear), or a thrown 400 `invalid-period` with errors. */
+export function requireYear(year: number | undefined, now: number, name?: string): number {
+  return required(
+    resolveYear(year, now, name),
+    'The year is outside the limits of a period; see errors.',
+  );
+}
+
 /** The same calendar day one year earlier; 29 February becomes 28 February. */
 function yearEarlier(day: string): string {
   const monthDay = day.slice(5) === '02-29' ? '02-28' : day.slice(5);
@@ -99,4 +126,17 @@ export function reportYear(
     period: { from, to },
     previousPeriod: { from: `${year - 1}-01-01`, to: yearEarlier(to) },
   };
+}
+
+/** The span of a year as a report covers it (see reportYear), or a thrown 400 if it has not begun. */
+export function requireReportYear(
+  year: number,
+  now: number,
+  name = 'year',
+): { period: Period; previousPeriod: Period } {
+  const span = reportYear(year, now);
+  if (span) return span;
+  throw invalid('That year has not begun.', [
+    { path: name, message: 'Give this year or an earlier one.' },
+  ]);
 }

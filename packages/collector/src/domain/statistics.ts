@@ -1,4 +1,5 @@
 import type { Figures, RatingCounts } from '@vo-feedback/shared';
+import type { CsvCell } from './csv.ts';
 
 /** z for a two-sided 95 % interval. */
 const Z_95 = 1.959963984540054;
@@ -19,6 +20,38 @@ export function wilsonInterval(successes: number, n: number, z = Z_95): [number,
 
 export function emptyRatingCounts(): RatingCounts {
   return { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+}
+
+/** The CSV columns of a set of figures, from responses to the interval: the Dutch headings. */
+export const FIGURE_CSV_HEADINGS = [
+  'antwoorden',
+  'score 1',
+  'score 2',
+  'score 3',
+  'score 4',
+  'score 5',
+  'gemiddelde score',
+  'tevredenheid',
+  'tevredenheid ondergrens (95%)',
+  'tevredenheid bovengrens (95%)',
+];
+
+/** The cells of FIGURE_CSV_HEADINGS. */
+export function figureCsvCells(
+  f: Pick<Figures, 'responses' | 'ratings' | 'mean' | 'csat' | 'csatInterval'>,
+): CsvCell[] {
+  return [
+    f.responses,
+    f.ratings['1'],
+    f.ratings['2'],
+    f.ratings['3'],
+    f.ratings['4'],
+    f.ratings['5'],
+    f.mean,
+    f.csat,
+    f.csatInterval?.[0],
+    f.csatInterval?.[1],
+  ];
 }
 
 /** Responses, mean, csat (share of 4 and 5) and its interval from rating counts. */

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
+import { ProblemError } from '../domain/problems.ts';
 
 /**
  * The client went away before its body arrived (connection reset, request aborted, stream closed
@@ -24,7 +25,7 @@ function clientGone(error: unknown): ClientGoneError {
  * Reads the body of a Hono request up to `max` bytes. On the Node server it reads the
  * IncomingMessage directly: building the web Request's stream costs more than the insert itself.
  */
-export function readRequestBody(c: Context, max: number): Promise<Uint8Array | 'too-large'> {
+function readRequestBody(c: Context, max: number): Promise<Uint8Array | 'too-large'> {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   return incoming ? readIncoming(incoming, max) : readLimitedBody(c.req.raw, max);
 }
@@ -54,10 +55,7 @@ async function readIncoming(
 }
 
 /** Reads a web Request's body up to `max` bytes; stops reading as soon as it is larger. */
-export async function readLimitedBody(
-  request: Request,
-  max: number,
-): Promise<Uint8Array | 'too-large'> {
+async function readLimitedBody(request: Request, max: number): Promise<Uint8Array | 'too-large'> {
   // content-length is checked first so that an honest large body is refused before any read.
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > max) return 'too-large';
@@ -88,6 +86,80 @@ export async function readLimitedBody(
     offset += chunk.byteLength;
   }
   return body;
+}
+
+/** What a route accepts as a body: its content types (else 415) and its size (else 413). */
+export type BodyLimits = {
+  /** Media types without parameters, lower-case: `['application/json']`. */
+  accept: readonly string[];
+  maxBytes: number;
+  /** Said after "Send at most N bytes" in the 413, e.g. "shorten the comment". */
+  tooLargeHint?: string;
+};
+
+/**
+ * The one request-body reader of the collector, step by step: content type (415) and size (413)
+ * here, then `bodyText` (strict UTF-8, 400) and `bodyJson` (400). Ingest limits its rate between
+ * reading and decoding; everything else calls `readJsonBody`. Each refusal is a thrown
+ * ProblemError; a client that goes away mid-body is a thrown ClientGoneError.
+ */
+export async function readBodyBytes(c: Context, limits: BodyLimits): Promise<Uint8Array> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!limits.accept.includes(type)) {
+    throw new ProblemError(
+      415,
+      'unsupported-media-type',
+      `Send the body as ${limits.accept.join(' or ')}.`,
+    );
+  }
+  const bytes = await readRequestBody(c, limits.maxBytes);
+  if (bytes === 'too-large') {
+    const hint = limits.tooLargeHint ? `; ${limits.tooLargeHint}` : '';
+    throw new ProblemError(
+      413,
+      'payload-too-large',
+      `Send at most ${limits.maxBytes} bytes${hint}.`,
+    );
+  }
+  return bytes;
+}
+
+/** The body as text, decoded strictly: bytes that are not UTF-8 are a 400. */
+export function bodyText(bytes: Uint8Array): string {
+  const text = decodeUtf8(bytes);
+  if (text === undefined) {
+    throw new ProblemError(400, 'invalid-body', 'Send the body as UTF-8 text.', [
+      { path: '(body)', message: 'Encode the body as UTF-8.' },
+    ]);
+  }
+  return text;
+}
+
+/**
+ * The body's JSON value; text that does not parse (or, for a caller that decoded leniently, no
+ * text: bytes that were not UTF-8) is a 400 with `detail`.
+ */
+export function bodyJson(
+  text: string | undefined,
+  detail = 'Send the body as one JSON object; it could not be parsed.',
+): unknown {
+  try {
+    if (text === undefined) throw new SyntaxError('not UTF-8');
+    return JSON.parse(text);
+  } catch {
+    throw new ProblemError(400, 'invalid-body', detail, [
+      { path: '(body)', message: 'Send valid JSON.' },
+    ]);
+  }
+}
+
+/**
+ * Reads a JSON body: 415 for another content type, 413 above `maxBytes`, 400 for bytes that are
+ * not UTF-8 or text that is not JSON (all thrown as ProblemError). The value is unchecked: parse
+ * it with its shared schema.
+ */
+export async function readJsonBody(c: Context, limits: BodyLimits): Promise<unknown> {
+  return bodyJson(bodyText(await readBodyBytes(c, limits)));
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

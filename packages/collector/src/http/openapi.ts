@@ -1,4 +1,4 @@
-import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
 import type { Env } from 'hono';
 import { fieldErrors, ProblemSchema } from '@vo-feedback/shared';
 import { ProblemError } from '../domain/problems.ts';
@@ -36,6 +36,39 @@ export const SECURITY = {
   token: [{ token: [] }],
   admin: [{ adminToken: [] }],
 } as const satisfies Record<string, RouteConfig['security']>;
+type Security = (typeof SECURITY)[keyof typeof SECURITY];
+
+/** The sections of the API, in the order the document and the /api page show them. */
+export const TAGS = {
+  Ingest: 'Public: the widget (and the no-JavaScript form) post submissions and impressions.',
+  'Providers and steering':
+    'Bearer token. A provider token reaches its own organisation’s services, comments included; a steering token reaches the aggregates of every organisation, never comments.',
+  'Public transparency':
+    'No token. Aggregates only; a service with too few responses is reported as suppressed.',
+  Administration:
+    'Bearer ADMIN_TOKEN. Without ADMIN_TOKEN the admin API is off and every route answers 404.',
+  Operations: 'Health checks and this documentation.',
+} as const;
+export type Tag = keyof typeof TAGS;
+
+/**
+ * Declares the operations of one section: createRoute with the section's tag and who may call it
+ * filled in, so that each declaration shows only its own parts. (The tag goes first and the
+ * security after the rest, the order in which the document lists them.)
+ */
+export function operations(tag: Tag, security: Security) {
+  return <R extends Omit<RouteConfig, 'tags' | 'security'>>(route: R) =>
+    createRoute({ tags: [tag], ...route, security });
+}
+
+/** A JSON body of `schema`, as the `content` of an answer or of a request body. */
+export const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+/** A required JSON request body of `schema`. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: json(schema),
+  required: true,
+});
 
 const PROBLEM_TEXT: Record<number, string> = {
   400: 'Invalid request; `errors` names each field and how to fix it.',
@@ -51,25 +84,46 @@ const PROBLEM_TEXT: Record<number, string> = {
   503: 'The database cannot be reached; retry after Retry-After seconds.',
 };
 
+type HeaderObjects = Record<string, { description: string; schema: { type: 'string' } }>;
+
+const header = (description: string) => ({ description, schema: { type: 'string' as const } });
+const RETRY_AFTER = header('Seconds to wait before retrying.');
+
+/** The headers a problem answer of this status carries. */
+const PROBLEM_HEADERS: Record<number, HeaderObjects> = {
+  401: { 'WWW-Authenticate': header('Bearer realm="vo-feedback"') },
+  405: { Allow: header('The methods this path answers.') },
+  429: { 'Retry-After': RETRY_AFTER },
+  503: { 'Retry-After': RETRY_AFTER },
+};
+
+/** One problem+json answer: its description, the shared Problem schema, and its headers. */
+export type ProblemAnswer = {
+  description: string;
+  content: { 'application/problem+json': { schema: typeof ProblemSchema } };
+  headers?: HeaderObjects;
+};
+
 /**
  * The problem+json answers of an operation, `{ 400: {...}, 404: {...} }`, each with the shared
- * Problem schema; pass a description to say more than the default for one status.
+ * Problem schema (and Retry-After, WWW-Authenticate or Allow where the status sends it); pass a
+ * description to say more than the default for one status.
  */
 export function problems(
   ...statuses: Array<number | [number, string]>
-): Record<
-  number,
-  { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }
-> {
+): Record<number, ProblemAnswer> {
   return Object.fromEntries(
     statuses.map((entry) => {
       const [status, description] = Array.isArray(entry)
         ? entry
         : [entry, PROBLEM_TEXT[entry] ?? 'Problem.'];
-      return [
-        status,
-        { description, content: { 'application/problem+json': { schema: ProblemSchema } } },
-      ];
+      const headers = PROBLEM_HEADERS[status];
+      const answer: ProblemAnswer = {
+        description,
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+        ...(headers ? { headers } : {}),
+      };
+      return [status, answer];
     }),
   );
 }

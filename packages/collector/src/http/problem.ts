@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { FieldError, Problem } from '@vo-feedback/shared';
+import type { Problem } from '@vo-feedback/shared';
 import { ProblemError } from '../domain/problems.ts';
 
 export { ProblemError };
@@ -28,26 +28,35 @@ export function renderProblem(c: Context, problem: ProblemError): Response {
   });
 }
 
+/**
+ * How a route whose readers are people shows a problem: a page, or undefined for a problem it
+ * leaves to problem+json.
+ */
+export type ProblemPage = (
+  c: Context,
+  problem: ProblemError,
+) => Response | undefined | Promise<Response | undefined>;
+
+const pages = new WeakMap<Context, ProblemPage>();
+
+/** Has the app render this request's problems with `page` (the no-JavaScript form does). */
+export function renderProblemsAs(c: Context, page: ProblemPage): void {
+  pages.set(c, page);
+}
+
+/**
+ * A problem as the request's route shows it: its page when it set one that takes this problem,
+ * otherwise problem+json. The app's onError answers every problem through this.
+ */
+export async function answerProblem(c: Context, problem: ProblemError): Promise<Response> {
+  const page = pages.get(c);
+  return (page && (await page(c, problem))) ?? renderProblem(c, problem);
+}
+
 /** A problem+json answer outside a Hono context (middleware that answers before any handler). */
 export function problemResponse(problem: ProblemError): Response {
   return new Response(JSON.stringify(problemBody(problem)), {
     status: problem.status,
     headers: { 'content-type': 'application/problem+json', ...problem.headers },
   });
-}
-
-/**
- * @deprecated Kept while routes move to thrown ProblemErrors; throw `new ProblemError(…)` instead.
- */
-export function problem(
-  c: Context,
-  status: ContentfulStatusCode,
-  slug: string,
-  title: string,
-  detail: string,
-  errors?: FieldError[],
-): Response {
-  const body: Problem = { type: `/problems/${slug}`, title, status, detail };
-  if (errors) body.errors = errors;
-  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
 }

@@ -14,7 +14,7 @@ import {
 } from '../test-support/fixtures.ts';
 
 // Every route of the app × every kind of caller gets exactly the answer of the contract
-// (PRODUCT.md): public routes without a token; a provider token its own organisation's services,
+// (docs/api.md, Administration: roles): public routes without a token; a provider token its own organisation's services,
 // comments included; a steering token summaries, annual reports and public statistics of every
 // organisation, and 403 on comments, themes (they carry example comments) and exports; the admin
 // API only with ADMIN_TOKEN. The route list comes from `app.routes`: a route added without a row

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { createApp } from '../app.ts';
 import { issueToken } from '../use-cases/administration.ts';
 import type { AppDeps } from '../config/deps.ts';
 import { openTestStore, rateLimitersFor } from './backend.ts';
+import { seedOrganisation } from './seed.ts';
 import { countRows } from './sql.ts';
 
 export const ORIGIN_A = 'https://www.gemeente-a.be';
@@ -17,24 +19,12 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
  */
 export async function testCollector(deps: Partial<AppDeps> = {}) {
   const store = await openTestStore();
-  await store.createOrganisation({ id: 'org-a', name: 'Organisatie A' });
-  await store.createOrganisation({ id: 'org-b', name: 'Organisatie B' });
-  await store.createService({
-    id: 'dienst-a',
-    name: 'Dienst A',
-    organisationId: 'org-a',
-    allowedOrigins: [ORIGIN_A],
-    active: true,
-    publicServiceUri: null,
-  });
-  await store.createService({
-    id: 'dienst-b',
-    name: 'Dienst B',
-    organisationId: 'org-b',
-    allowedOrigins: ['https://www.gemeente-b.be'],
-    active: true,
-    publicServiceUri: null,
-  });
+  await seedOrganisation(store, { id: 'org-a', name: 'Organisatie A' }, [
+    { id: 'dienst-a', name: 'Dienst A', allowedOrigins: [ORIGIN_A] },
+  ]);
+  await seedOrganisation(store, { id: 'org-b', name: 'Organisatie B' }, [
+    { id: 'dienst-b', name: 'Dienst B', allowedOrigins: ['https://www.gemeente-b.be'] },
+  ]);
   const tokenA = (
     await issueToken(store, { label: 'a', role: 'provider', organisationId: 'org-a' })
   ).token;
@@ -83,6 +73,31 @@ export function submission(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** A response's JSON body, loosely typed: tests assert on its shape. */
+/**
+ * A response's JSON body, checked against its shared schema and typed by it: a body that does not
+ * match fails the test with the schema's own account of each field, the status and the body. The
+ * body is returned as the server sent it (checked, not transformed or stripped), so that an
+ * assertion on it still sees every field.
+ */
+export async function json<S extends z.ZodType>(response: Response, schema: S): Promise<z.input<S>>;
+/** A response's JSON body, loosely typed, for a test that asserts on its shape itself. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const json = (response: Response): Promise<any> => response.json();
+export async function json(response: Response): Promise<any>;
+export async function json(response: Response, schema?: z.ZodType): Promise<unknown> {
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`${response.status} answered a body that is not JSON: ${text.slice(0, 200)}`);
+  }
+  if (schema === undefined) return body;
+  const checked = schema.safeParse(body);
+  if (!checked.success) {
+    throw new Error(
+      `${response.status} answered a body that does not match its schema:\n` +
+        `${z.prettifyError(checked.error)}\nbody: ${JSON.stringify(body, null, 2).slice(0, 2000)}`,
+    );
+  }
+  return body;
+}

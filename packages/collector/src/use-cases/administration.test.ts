@@ -1,24 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { AdminError, addOrganisation, addService, seedDemo } from './administration.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  addOrganisation,
+  addService,
+  createToken,
+  revokeToken,
+  seedDemo,
+  updateService,
+} from './administration.ts';
+import { ProblemError } from '../domain/problems.ts';
 import { openTestStore, testDatabaseUrl } from '../test-support/backend.ts';
 import { countRows } from '../test-support/sql.ts';
+import { tempFolder } from '../test-support/temp-dir.ts';
 
 // Several collector instances (or processes) on one new database: each one's "check, then
 // insert" races with the others', and none of them may fail to start or answer 500 for it.
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
 /** Three stores on one new database (a file, or a PostgreSQL schema), as three processes. */
 async function instancesOnOneDatabase() {
-  const folder = mkdtempSync(join(tmpdir(), 'vo-feedback-admin-'));
-  folders.push(folder);
-  const url = testDatabaseUrl(folder);
+  const url = testDatabaseUrl(tempFolder());
   const first = await openTestStore(url);
   return [first, await openTestStore(url), await openTestStore(url)];
 }
@@ -41,8 +40,8 @@ describe('instances starting together on a new database', () => {
       (await Promise.allSettled(attempts)).map((result) =>
         result.status === 'fulfilled'
           ? 'created'
-          : result.reason instanceof AdminError
-            ? result.reason.failure
+          : result.reason instanceof ProblemError
+            ? result.reason.slug
             : String(result.reason),
       );
     const organisations = await settle(
@@ -55,5 +54,46 @@ describe('instances starting together on a new database', () => {
       ),
     );
     expect(services.sort()).toEqual(['conflict', 'conflict', 'created']);
+  });
+});
+
+describe('an administration that fails', () => {
+  it('throws the problem the admin API answers: 400 with each field, 404, 409', async () => {
+    const [store] = await instancesOnOneDatabase();
+    const problemOf = async (attempt: Promise<unknown>) => {
+      const error = await attempt.then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      expect(error).toBeInstanceOf(ProblemError);
+      const { status, slug, title, detail, errors } = error as ProblemError;
+      return { status, slug, title, detail, errors };
+    };
+    await addOrganisation(store!, { id: 'stad', name: 'Stad' });
+    expect(await problemOf(addOrganisation(store!, { id: 'stad', name: 'Andere' }))).toEqual({
+      status: 409,
+      slug: 'conflict',
+      title: 'Conflict',
+      detail: 'The organisation "stad" exists already; choose another id.',
+      errors: undefined,
+    });
+    expect(await problemOf(createToken(store!, { label: 'x', role: 'provider' }))).toMatchObject({
+      status: 400,
+      slug: 'validation-error',
+      title: 'Bad Request',
+      detail: 'The token request is not valid; see errors.',
+      errors: [
+        { path: 'organisationId', message: expect.stringMatching(/Give the organisationId/) },
+      ],
+    });
+    expect(await problemOf(updateService(store!, 'onbekend', { name: 'X' }))).toMatchObject({
+      status: 404,
+      slug: 'not-found',
+      detail: 'There is no service "onbekend".',
+    });
+    expect(await problemOf(revokeToken(store!, 'onbekend'))).toMatchObject({
+      status: 404,
+      slug: 'not-found',
+    });
   });
 });

@@ -7,49 +7,48 @@ import {
   ServiceUpdateSchema,
   TokenRequestSchema,
   type AdminService,
-  type FieldError,
   type Organisation,
   type Role,
   type TokenInfo,
 } from '@vo-feedback/shared';
-import { isUniqueViolation } from '../db/errors.ts';
 import type { ServiceRecord, Store, TokenRecord } from '../domain/store.ts';
 import { generateToken, hashToken } from '../domain/tokens.ts';
+import { conflict, invalid, notFound } from '../domain/problems.ts';
 
 // The administration of organisations, services and tokens, shared by the admin API
 // (routes/admin) and the command line (cli.ts): both validate with the same shared zod schemas
-// and fail with the same AdminError, which each turns into its own answer.
+// and fail with the same ProblemError (400 invalid, 404 not found, 409 conflict), which the app
+// renders as problem+json and the CLI as one line with exit code 1.
 
-/** Why an admin operation failed; the routes map it to 400, 404 or 409, the CLI to exit code 1. */
-export type AdminFailure = 'invalid' | 'not-found' | 'conflict';
-
-export class AdminError extends Error {
-  override readonly name = 'AdminError';
-  constructor(
-    readonly failure: AdminFailure,
-    message: string,
-    /** For `invalid`: each field and how to fix it. */
-    readonly errors: FieldError[] = [],
-  ) {
-    super(message);
+/**
+ * Creates a record whose id was free a moment ago; false when the store refused it and the id is
+ * taken now: another instance created it at the same moment, and the database's unique key kept
+ * one. Any other failure goes on.
+ */
+async function created(
+  create: () => Promise<void>,
+  exists: () => Promise<unknown>,
+): Promise<boolean> {
+  try {
+    await create();
+    return true;
+  } catch (error) {
+    if (await exists()) return false;
+    throw error;
   }
 }
 
 function validate<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    throw new AdminError(
-      'invalid',
-      `The ${what} is not valid; see errors.`,
-      fieldErrors(parsed.error),
-    );
+    throw invalid(`The ${what} is not valid; see errors.`, fieldErrors(parsed.error));
   }
   return parsed.data;
 }
 
 async function requireOrganisation(store: Store, organisationId: string): Promise<void> {
   if (await store.getOrganisation(organisationId)) return;
-  throw new AdminError('invalid', `There is no organisation "${organisationId}".`, [
+  throw invalid(`There is no organisation "${organisationId}".`, [
     {
       path: 'organisationId',
       message: `There is no organisation "${organisationId}"; create it first (POST /api/v1/admin/organisations, or: vo-feedback org add ${organisationId} "<name>").`,
@@ -79,22 +78,17 @@ function tokenInfo(record: TokenRecord): TokenInfo {
   };
 }
 
-/** Adds an organisation; 409-style conflict when its id is taken. */
+/** Adds an organisation; a conflict (409) when its id is taken. */
 export async function addOrganisation(store: Store, input: unknown): Promise<Organisation> {
   const organisation = validate(OrganisationSchema, input, 'organisation');
   const taken = () =>
-    new AdminError(
-      'conflict',
-      `The organisation "${organisation.id}" exists already; choose another id.`,
-    );
+    conflict(`The organisation "${organisation.id}" exists already; choose another id.`);
   if (await store.getOrganisation(organisation.id)) throw taken();
-  try {
-    await store.createOrganisation(organisation);
-  } catch (error) {
-    // Created at the same moment through another instance.
-    if (isUniqueViolation(error)) throw taken();
-    throw error;
-  }
+  const done = await created(
+    () => store.createOrganisation(organisation),
+    () => store.getOrganisation(organisation.id),
+  );
+  if (!done) throw taken();
   return organisation;
 }
 
@@ -107,8 +101,7 @@ export async function addService(store: Store, input: unknown): Promise<AdminSer
   const service = validate(ServiceSchema, input, 'service');
   await requireOrganisation(store, service.organisationId);
   const taken = () =>
-    new AdminError(
-      'conflict',
+    conflict(
       `The service "${service.id}" exists already; change it with PATCH /api/v1/admin/services/${service.id} (or: vo-feedback service update ${service.id}).`,
     );
   if (await store.getService(service.id)) throw taken();
@@ -120,12 +113,11 @@ export async function addService(store: Store, input: unknown): Promise<AdminSer
     active: service.active,
     publicServiceUri: service.publicServiceUri ?? null,
   };
-  try {
-    await store.createService(record);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw taken();
-    throw error;
-  }
+  const done = await created(
+    () => store.createService(record),
+    () => store.getService(record.id),
+  );
+  if (!done) throw taken();
   return adminService(record);
 }
 
@@ -140,7 +132,7 @@ export async function updateService(
 ): Promise<{ service: AdminService; changed: string[] }> {
   const changes = validate(ServiceUpdateSchema, input, 'service update');
   if (!(await store.getService(id))) {
-    throw new AdminError('not-found', `There is no service "${id}".`);
+    throw notFound(`There is no service "${id}".`);
   }
   if (changes.organisationId !== undefined) {
     await requireOrganisation(store, changes.organisationId);
@@ -154,7 +146,7 @@ export async function updateService(
   if (changes.active !== undefined) record.active = changes.active;
   if (changes.publicServiceUri !== undefined) record.publicServiceUri = changes.publicServiceUri;
   const updated = await store.updateService(id, record);
-  if (!updated) throw new AdminError('not-found', `There is no service "${id}".`);
+  if (!updated) throw notFound(`There is no service "${id}".`);
   return { service: adminService(updated), changed: Object.keys(record) };
 }
 
@@ -190,7 +182,7 @@ export async function listTokens(store: Store): Promise<TokenInfo[]> {
 /** Revokes a token; the next request with it is refused. Revoking twice is harmless. */
 export async function revokeToken(store: Store, id: string, now = Date.now()): Promise<void> {
   if (!(await store.revokeToken(id, now))) {
-    throw new AdminError('not-found', `There is no token "${id}"; see the list of tokens.`);
+    throw notFound(`There is no token "${id}"; see the list of tokens.`);
   }
 }
 
@@ -222,12 +214,11 @@ export async function issueToken(
  */
 export async function seedDemo(store: Store, ownOrigins: string[]): Promise<string | undefined> {
   if (!(await store.isEmpty())) return undefined;
-  try {
-    await store.createOrganisation({ id: 'demo', name: 'Demogemeente' });
-  } catch (error) {
-    if (isUniqueViolation(error)) return undefined;
-    throw error;
-  }
+  const first = await created(
+    () => store.createOrganisation({ id: 'demo', name: 'Demogemeente' }),
+    () => store.getOrganisation('demo'),
+  );
+  if (!first) return undefined;
   await store.createService({
     id: 'demo-dienst',
     name: 'Demo e-loket: aanvraag parkeerkaart',

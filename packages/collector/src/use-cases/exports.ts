@@ -13,6 +13,7 @@ import {
   XLSX_MAX_ROWS,
 } from '../domain/export-rows.ts';
 import { periodInstants, type Period } from '../domain/period.ts';
+import { ProblemError } from '../domain/problems.ts';
 
 // Exports stream: the store yields pages of rows (keyset pagination), each page is written and
 // handed on only when the reader asks for more, so memory stays flat whatever the row count.
@@ -83,7 +84,7 @@ async function* jsonChunks(store: Store, request: ExportRequest): AsyncGenerator
 }
 
 /** Resolves when `stream` has room again, or has closed (the reader went away). */
-function drained(stream: PassThrough): Promise<void> {
+function drained(stream: Pick<QueueingWritable, 'on' | 'off'>): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       stream.off('drain', done);
@@ -116,15 +117,7 @@ async function compressorCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
   const queue = buffer?.pipes?.[0];
   const queued = () => queue?._writableState?.length ?? 0;
   while (queue && queued() > 1024 * 1024 && !queue.destroyed) {
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        queue.off('drain', done);
-        queue.off('close', done);
-        resolve();
-      };
-      queue.on('drain', done);
-      queue.on('close', done);
-    });
+    await drained(queue);
   }
 }
 
@@ -173,19 +166,24 @@ export async function exportRowCount(store: Store, serviceId: string, period: Pe
   return rows;
 }
 
-/** Why an export cannot be made in this format, or undefined when it can. */
-export async function exportRefusal(
-  store: Store,
-  request: ExportRequest,
-): Promise<string | undefined> {
-  if (request.format !== 'xlsx') return undefined;
+/** Throws 422 `too-many-rows` when the period has more submissions than an Excel sheet holds. */
+async function checkFits(store: Store, request: ExportRequest): Promise<void> {
+  if (request.format !== 'xlsx') return;
   const rows = await exportRowCount(store, request.serviceId, request.period);
-  if (rows <= XLSX_MAX_ROWS) return undefined;
-  return `The period has ${rows} submissions; an Excel sheet holds ${XLSX_MAX_ROWS}. Export as CSV, or a shorter period.`;
+  if (rows <= XLSX_MAX_ROWS) return;
+  throw new ProblemError(
+    422,
+    'too-many-rows',
+    `The period has ${rows} submissions; an Excel sheet holds ${XLSX_MAX_ROWS}. Export as CSV, or a shorter period.`,
+  );
 }
 
-/** The export of one service's submissions in a period, as a stream of bytes. */
-export function exportFeedback(store: Store, request: ExportRequest): Export {
+/**
+ * The export of one service's submissions in a period, as a stream of bytes. Throws 422
+ * `too-many-rows` before reading a row when the format cannot hold them.
+ */
+export async function exportFeedback(store: Store, request: ExportRequest): Promise<Export> {
+  await checkFits(store, request);
   const stream =
     request.format === 'xlsx'
       ? xlsxStream(store, request)

@@ -7,8 +7,14 @@ import type {
 } from '@vo-feedback/shared';
 import type { ServiceRecord, Store } from '../domain/store.ts';
 import { buildAnnualReport, type Counts, type ServiceInput } from '../domain/annual-report.ts';
-import { periodInstants, reportYear, type Period } from '../domain/period.ts';
-import { figuresFrom, emptyRatingCounts } from '../domain/statistics.ts';
+import { periodInstants, requireReportYear, type Period } from '../domain/period.ts';
+import { notFound } from '../domain/problems.ts';
+import {
+  emptyRatingCounts,
+  FIGURE_CSV_HEADINGS,
+  figureCsvCells,
+  figuresFrom,
+} from '../domain/statistics.ts';
 import { ThemeCounter, type ThemeOptions } from '../domain/themes.ts';
 import { csvDocument, type CsvCell } from '../domain/csv.ts';
 import { cachedThemes } from './theme-cache.ts';
@@ -66,28 +72,29 @@ export async function serviceThemes(
   return { serviceId, from: period.from, to: period.to, ...counter.result() };
 }
 
-export type AnnualReportOutcome =
-  | { ok: true; report: AnnualReport }
-  | { ok: false; reason: 'year-not-begun' | 'unknown-organisation' };
+/** `jaarrapport-feedback-2026-org-a.html`; ids are lowercase letters, digits and "-". */
+export function reportFilename(year: number, organisationId: string | null, format: string) {
+  return `jaarrapport-feedback-${year}-${organisationId ?? 'alle-organisaties'}.${format}`;
+}
 
 /**
  * The annual report of one organisation, or of all (`organisationId` null, the steering
  * committee's view). Services of the organisation are all included, inactive ones too: they may
- * have had responses that year.
+ * have had responses that year. Throws 400 for a year that has not begun, then 404
+ * `unknown-organisation`.
  */
 export async function annualReport(
   store: Store,
   request: { year: number; organisationId: string | null; now: number },
-): Promise<AnnualReportOutcome> {
-  const span = reportYear(request.year, request.now);
-  if (!span) return { ok: false, reason: 'year-not-begun' };
+): Promise<AnnualReport> {
+  const span = requireReportYear(request.year, request.now);
   const allOrganisations = await store.listOrganisations();
   const organisations =
     request.organisationId === null
       ? allOrganisations
       : allOrganisations.filter((o) => o.id === request.organisationId);
   if (organisations.length === 0 && request.organisationId !== null) {
-    return { ok: false, reason: 'unknown-organisation' };
+    throw notFound('There is no such organisation.', 'unknown-organisation');
   }
   const services = await store.listServices(request.organisationId ?? undefined);
   const inputs: ServiceInput[] = [];
@@ -118,20 +125,17 @@ export async function annualReport(
       themes: { comments: themes.comments, words: themes.words, pairs: themes.pairs },
     });
   }
-  return {
-    ok: true,
-    report: buildAnnualReport({
-      year: request.year,
-      period: span.period,
-      previousPeriod: span.previousPeriod,
-      generatedAt: request.now,
-      organisationId: request.organisationId,
-      themeMinimum: REPORT_THEME_MINIMUM,
-      themeSample: REPORT_THEME_SAMPLE,
-      organisations,
-      services: inputs,
-    }),
-  };
+  return buildAnnualReport({
+    year: request.year,
+    period: span.period,
+    previousPeriod: span.previousPeriod,
+    generatedAt: request.now,
+    organisationId: request.organisationId,
+    themeMinimum: REPORT_THEME_MINIMUM,
+    themeSample: REPORT_THEME_SAMPLE,
+    organisations,
+    services: inputs,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,24 +173,18 @@ export async function publicServiceStats(
   };
 }
 
-/** Every active service's public figures for a year; undefined for a year that has not begun. */
+/** Every active service's public figures for a year, over its `period` (see reportYear). */
 export async function publicStats(
   store: Store,
-  request: { year: number; now: number; minimum: number },
-): Promise<PublicStats | undefined> {
-  const span = reportYear(request.year, request.now);
-  if (!span) return undefined;
+  request: { year: number; period: Period; minimum: number },
+): Promise<PublicStats> {
   const organisations = new Map(
     (await store.listOrganisations()).map((organisation) => [organisation.id, organisation.name]),
   );
   const services = (await store.listServices()).filter((service) => service.active);
   const entries: PublicStatsEntry[] = [];
   for (const service of services) {
-    const stats = await publicServiceStats(store, service, {
-      year: request.year,
-      period: span.period,
-      minimum: request.minimum,
-    });
+    const stats = await publicServiceStats(store, service, request);
     entries.push({
       ...stats,
       name: service.name,
@@ -196,8 +194,8 @@ export async function publicStats(
   }
   return {
     year: request.year,
-    from: span.period.from,
-    to: span.period.to,
+    from: request.period.from,
+    to: request.period.to,
     minimum: request.minimum,
     services: entries,
   };
@@ -212,16 +210,7 @@ export const PUBLIC_STATS_CSV_HEADER = [
   'organisatie',
   'organisatie naam',
   'onderdrukt',
-  'antwoorden',
-  'score 1',
-  'score 2',
-  'score 3',
-  'score 4',
-  'score 5',
-  'gemiddelde score',
-  'tevredenheid',
-  'tevredenheid ondergrens (95%)',
-  'tevredenheid bovengrens (95%)',
+  ...FIGURE_CSV_HEADINGS,
 ];
 
 /** The open-data CSV: a suppressed service has its row, with "ja" and no figure. */
@@ -238,23 +227,10 @@ export function publicStatsCsv(stats: PublicStats): string {
       entry.organisationName,
     ];
     if (entry.suppressed) {
-      rows.push([...naming, 'ja', ...Array<CsvCell>(10).fill(null)]);
+      rows.push([...naming, 'ja', ...FIGURE_CSV_HEADINGS.map(() => null)]);
       continue;
     }
-    rows.push([
-      ...naming,
-      'nee',
-      entry.responses,
-      entry.ratings['1'],
-      entry.ratings['2'],
-      entry.ratings['3'],
-      entry.ratings['4'],
-      entry.ratings['5'],
-      entry.mean,
-      entry.csat,
-      entry.csatInterval?.[0],
-      entry.csatInterval?.[1],
-    ]);
+    rows.push([...naming, 'nee', ...figureCsvCells(entry)]);
   }
   return csvDocument(rows);
 }

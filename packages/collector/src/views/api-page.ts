@@ -1,22 +1,8 @@
-import {
-  TAGS,
-  type JsonSchema,
-  type OpenApiDocument,
-  type Operation,
-} from '../routes/openapi/operations.ts';
-import { OPERATIONS } from '../routes/openapi/operations.ts';
+import { escapeHtml } from './html.ts';
 
-// The readable API page at GET /api, rendered on the server from the same operation table and
-// JSON Schemas as the OpenAPI document. Plain HTML and one stylesheet: no script, nothing inline,
-// so it passes the collector's CSP (default-src 'self').
-
-const escapeHtml = (text: string) =>
-  text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+// The readable API page at GET /api, rendered on the server from the generated OpenAPI document:
+// its operations, parameters, bodies, answers and JSON Schemas. Plain HTML and one stylesheet: no
+// script, nothing inline, so it passes the collector's CSP (default-src 'self').
 
 /** Escapes, then shows `code` spans as <code>. */
 const prose = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
@@ -27,13 +13,46 @@ const slug = (text: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-const AUTH_TEXT: Record<Operation['auth'], string> = {
-  none: 'none',
-  token: 'Bearer token (provider or steering)',
-  admin: 'Bearer ADMIN_TOKEN',
-};
+/** Who may call an operation, from its security requirement. */
+function authText(security: unknown): string {
+  const schemes = Array.isArray(security)
+    ? security.flatMap((requirement: object) => Object.keys(requirement))
+    : [];
+  if (schemes.includes('adminToken')) return 'Bearer ADMIN_TOKEN';
+  if (schemes.includes('token')) return 'Bearer token (provider or steering)';
+  return 'none';
+}
 
-type Components = OpenApiDocument['components']['schemas'];
+type JsonSchema = Record<string, unknown>;
+type Components = Record<string, JsonSchema>;
+
+/** What the page reads of an OpenAPI 3.1 document. */
+export interface ApiDocument {
+  info: { description?: string };
+  tags?: Array<{ name: string; description?: string }>;
+  paths: Record<string, Record<string, JsonSchema>>;
+  components: { schemas: Components };
+}
+
+/** One operation of the document: its method, path and operation object. */
+interface Operation {
+  method: string;
+  path: string;
+  object: JsonSchema;
+}
+
+/** The document's operations in its order, each under its first tag, the tags in their order. */
+function operationsByTag(document: ApiDocument): Map<string, Operation[]> {
+  const byTag = new Map<string, Operation[]>((document.tags ?? []).map(({ name }) => [name, []]));
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, object] of Object.entries(item)) {
+      const tag = (object.tags as string[] | undefined)?.[0] ?? 'Other';
+      if (!byTag.has(tag)) byTag.set(tag, []);
+      byTag.get(tag)!.push({ method, path, object });
+    }
+  }
+  return byTag;
+}
 
 function resolve(schema: JsonSchema, components: Components): JsonSchema {
   const ref = schema.$ref;
@@ -137,20 +156,15 @@ function fieldTable(
 <tbody>${rows.join('')}</tbody></table>`;
 }
 
-function operationSection(
-  operation: Operation,
-  document: OpenApiDocument,
-  components: Components,
-): string {
-  const object = (document.paths[operation.path] as Record<string, JsonSchema>)[operation.method]!;
-  const method = operation.method.toUpperCase();
+function operationSection({ method: lower, path, object }: Operation, components: Components) {
+  const method = lower.toUpperCase();
   const parts = [
-    `<section class="operation" id="${slug(`${method} ${operation.path}`)}">`,
-    `<h3><span class="method">${method}</span> <code>${escapeHtml(operation.path)}</code></h3>`,
-    `<p>${prose(operation.summary)}.</p>`,
+    `<section class="operation" id="${slug(`${method} ${path}`)}">`,
+    `<h3><span class="method">${method}</span> <code>${escapeHtml(path)}</code></h3>`,
   ];
-  if (operation.description) parts.push(`<p>${prose(operation.description)}</p>`);
-  parts.push(`<p>Authentication: ${escapeHtml(AUTH_TEXT[operation.auth])}.</p>`);
+  if (typeof object.summary === 'string') parts.push(`<p>${prose(object.summary)}.</p>`);
+  if (typeof object.description === 'string') parts.push(`<p>${prose(object.description)}</p>`);
+  parts.push(`<p>Authentication: ${escapeHtml(authText(object.security))}.</p>`);
 
   const parameters = (object.parameters ?? []) as Array<{
     name: string;
@@ -205,14 +219,15 @@ function operationSection(
 }
 
 /** The whole page. */
-export function apiPage(document: OpenApiDocument): string {
+export function apiPage(document: ApiDocument): string {
   const components = document.components.schemas;
-  const sections = TAGS.map(([tag, description]) => {
-    const operations = OPERATIONS.filter((o) => o.tag === tag);
+  const byTag = [...operationsByTag(document)].filter(([, operations]) => operations.length > 0);
+  const descriptions = new Map(document.tags?.map((tag) => [tag.name, tag.description]));
+  const sections = byTag.map(([tag, operations]) => {
+    const description = descriptions.get(tag);
     return `<section id="${slug(tag)}" aria-labelledby="${slug(tag)}-heading">
 <h2 id="${slug(tag)}-heading">${escapeHtml(tag)}</h2>
-<p>${prose(description)}</p>
-${operations.map((o) => operationSection(o, document, components)).join('\n')}
+${description ? `<p>${prose(description)}</p>\n` : ''}${operations.map((o) => operationSection(o, components)).join('\n')}
 </section>`;
   });
   const schemas = Object.entries(components as Record<string, JsonSchema>).map(
@@ -229,11 +244,9 @@ ${operations.map((o) => operationSection(o, document, components)).join('\n')}
 <p>The bodies named above, from the shared zod schemas of <code>packages/shared</code>.</p>
 ${schemas.join('\n')}
 </section>`);
-  const contents = TAGS.map(
-    ([tag]) =>
-      `<li><a href="#${slug(tag)}">${escapeHtml(tag)}</a> (${
-        OPERATIONS.filter((o) => o.tag === tag).length
-      })</li>`,
+  const contents = byTag.map(
+    ([tag, operations]) =>
+      `<li><a href="#${slug(tag)}">${escapeHtml(tag)}</a> (${operations.length})</li>`,
   );
   contents.push('<li><a href="#schemas">Schemas</a></li>');
   return `<!doctype html>

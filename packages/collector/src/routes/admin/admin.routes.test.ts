@@ -9,8 +9,21 @@ import {
   testCollector,
 } from '../../test-support/fixtures.ts';
 import { sqlRows } from '../../test-support/sql.ts';
+import { memoryRateLimiters } from '../../http/rate-limit/memory.ts';
+import { silentLogger } from '../../config/logger.ts';
+import { ServiceDirectory } from '../../use-cases/service-directory.ts';
+import { adminRoutes } from './admin.routes.ts';
 
 const adminCollector = () => testCollector({ adminToken: ADMIN_TOKEN });
+
+/** An operation of the generated OpenAPI document, as far as these tests read it. */
+interface Operation {
+  security: unknown;
+  tags: string[];
+  parameters?: Array<{ in: string; name: string; required: boolean }>;
+  requestBody?: { content: Record<string, unknown> };
+  responses: Record<string, { content?: unknown }>;
+}
 
 const newService = (overrides: Record<string, unknown> = {}) => ({
   id: 'parkeerkaart',
@@ -51,6 +64,62 @@ describe('the admin API is off without ADMIN_TOKEN', () => {
     }
     const { rowCount } = await testCollector();
     expect(await rowCount('organisations')).toBe(2);
+  });
+});
+
+describe('the admin API is declared once', () => {
+  it('documents exactly the routes it serves, each behind the admin token, with the shared schemas', async () => {
+    const { store } = await testCollector();
+    const config = {
+      store,
+      now: Date.now,
+      rateLimitPerMinute: 0,
+      trustProxy: 0,
+      rateLimiters: memoryRateLimiters,
+      adminToken: ADMIN_TOKEN,
+      minPublicN: 10,
+      staticDirs: {},
+      logger: silentLogger,
+    };
+    const routes = adminRoutes(config, new ServiceDirectory(store, Date.now));
+    const document = routes.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: { title: 'admin', version: '1' },
+    });
+    const paths = JSON.parse(JSON.stringify(document.paths)) as Record<
+      string,
+      Record<string, Operation>
+    >;
+    const served = routes.routes
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    const operations = Object.fromEntries(
+      Object.entries(paths).flatMap(([path, item]) =>
+        Object.entries(item).map(([method, operation]) => [`${method} ${path}`, operation]),
+      ),
+    ) as Record<string, Operation>;
+    expect(Object.keys(operations).sort()).toEqual([...served].sort());
+    expect(served).toHaveLength(8);
+    for (const [name, operation] of Object.entries(operations)) {
+      expect(operation.security, name).toEqual([{ adminToken: [] }]);
+      expect(operation.tags, name).toEqual(['Administration']);
+      for (const status of ['401', '404']) {
+        expect(operation.responses[status]?.content, `${name} ${status}`).toEqual({
+          'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+        });
+      }
+    }
+    expect(operations['post /services']!.requestBody?.content['application/json']).toEqual({
+      schema: { $ref: '#/components/schemas/NewService' },
+    });
+    expect(operations['patch /services/{id}']!.parameters).toEqual([
+      expect.objectContaining({ in: 'path', name: 'id', required: true }),
+    ]);
+    expect(operations['get /tokens']!.responses['200']?.content).toEqual({
+      'application/json': {
+        schema: { type: 'array', items: { $ref: '#/components/schemas/TokenInfo' } },
+      },
+    });
   });
 });
 
@@ -137,6 +206,79 @@ describe('organisations', () => {
       body: '{"id": "org-c",',
     });
     expect(broken.status).toBe(400);
+  });
+});
+
+describe('admin request bodies', () => {
+  const send = async (path: string, init: { type?: string; body: string | Uint8Array }) => {
+    const { app } = await adminCollector();
+    const response = await app.request(`/api/v1/admin${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        ...(init.type ? { 'content-type': init.type } : {}),
+      },
+      body: init.body,
+    });
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    return { status: response.status, body: await json(response) };
+  };
+
+  it('answers 415, 413 and 400 as problems that say what to send', async () => {
+    expect(await send('/organisations', { type: 'text/plain', body: '{}' })).toEqual({
+      status: 415,
+      body: {
+        type: '/problems/unsupported-media-type',
+        title: 'Unsupported Media Type',
+        status: 415,
+        detail: 'Send the body as application/json.',
+      },
+    });
+    const large = JSON.stringify({ id: 'org-c', name: 'x'.repeat(64 * 1024) });
+    expect(await send('/services', { type: 'application/json', body: large })).toEqual({
+      status: 413,
+      body: {
+        type: '/problems/payload-too-large',
+        title: 'Payload Too Large',
+        status: 413,
+        detail: 'Send at most 65536 bytes.',
+      },
+    });
+    const unparsable = {
+      status: 400,
+      body: {
+        type: '/problems/invalid-body',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'Send the body as one JSON object in UTF-8; it could not be parsed.',
+        errors: [{ path: '(body)', message: 'Send valid JSON.' }],
+      },
+    };
+    expect(await send('/tokens', { type: 'application/json', body: '{"label": ' })).toEqual(
+      unparsable,
+    );
+    const latin1 = new Uint8Array([0x7b, 0x22, 0x6e, 0xe9, 0x22, 0x3a, 0x31, 0x7d]);
+    expect(await send('/tokens', { type: 'application/json', body: latin1 })).toEqual(unparsable);
+  });
+});
+
+describe('admin ids and queries', () => {
+  it('answers 404 to an id nothing has, malformed or not, and lists by any organisation id', async () => {
+    const { admin } = await adminCollector();
+    const token = await admin('DELETE', '/tokens/not-a-uuid');
+    expect(token.status).toBe(404);
+    expect((await json(token)).detail).toBe(
+      'There is no token "not-a-uuid"; see the list of tokens.',
+    );
+    const service = await admin('PATCH', '/services/Niet_Geldig', { name: 'x' });
+    expect(service.status).toBe(404);
+    expect((await json(service)).detail).toBe('There is no service "Niet_Geldig".');
+    // The body is checked before the id: an invalid change to an unknown service is a 400.
+    expect((await admin('PATCH', '/services/Niet_Geldig', { naam: 'x' })).status).toBe(400);
+    const list = await admin('GET', '/services?organisationId=Org_A&page=2');
+    expect(list.status).toBe(200);
+    expect(await json(list)).toEqual([]);
+    expect((await json(await admin('GET', '/services?organisationId='))).length).toBe(2);
   });
 });
 

@@ -1,208 +1,145 @@
-import { Hono, type Context } from 'hono';
-import { createMiddleware } from 'hono/factory';
+import { z, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { Handler } from 'hono';
 import {
-  addOrganisation,
-  addService,
-  AdminError,
-  createToken,
-  listOrganisations,
-  listServices,
-  listTokens,
-  revokeToken,
-  updateService,
-} from '../../use-cases/administration.ts';
-import { decodeUtf8, readLimitedBody } from '../../http/body.ts';
+  AdminServiceQuerySchema,
+  AdminServiceSchema,
+  OrganisationSchema,
+  ServiceIdSchema,
+  ServiceSchema,
+  ServiceUpdateSchema,
+  TokenCreatedSchema,
+  TokenIdSchema,
+  TokenInfoSchema,
+  TokenRequestSchema,
+} from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
-import { hashToken, sameHash } from '../../domain/tokens.ts';
+import { json, jsonBody, operations, problems, router, SECURITY } from '../../http/openapi.ts';
 import type { ServiceDirectory } from '../../use-cases/service-directory.ts';
-import { problem } from '../../http/problem.ts';
+import { adminHandlers, requireAdmin } from './admin.handlers.ts';
 
-/** Admin bodies are small: an organisation, a service with at most 50 origins, a token request. */
-const MAX_ADMIN_BODY_BYTES = 64 * 1024;
+// The admin API under /api/v1/admin, declared once: each operation's parameters, body and answers
+// as the shared zod schemas. The OpenAPI document is generated from these declarations.
 
-type Parsed = { ok: true; value: unknown } | { ok: false; response: Response };
+const adminRoute = operations('Administration', SECURITY.admin);
 
-async function readJson(c: Context): Promise<Parsed> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') {
-    return {
-      ok: false,
-      response: problem(
-        c,
-        415,
-        'unsupported-media-type',
-        'Unsupported Media Type',
-        'Send the body as application/json.',
-      ),
-    };
-  }
-  const bytes = await readLimitedBody(c.req.raw, MAX_ADMIN_BODY_BYTES);
-  if (bytes === 'too-large') {
-    return {
-      ok: false,
-      response: problem(
-        c,
-        413,
-        'payload-too-large',
-        'Payload Too Large',
-        `Send at most ${MAX_ADMIN_BODY_BYTES} bytes.`,
-      ),
-    };
-  }
-  const text = decodeUtf8(bytes);
-  try {
-    if (text === undefined) throw new SyntaxError('not UTF-8');
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return {
-      ok: false,
-      response: problem(
-        c,
-        400,
-        'invalid-body',
-        'Bad Request',
-        'Send the body as one JSON object in UTF-8; it could not be parsed.',
-        [{ path: '(body)', message: 'Send valid JSON.' }],
-      ),
-    };
-  }
-}
+export const addOrganisationRoute = adminRoute({
+  method: 'post',
+  path: '/organisations',
+  summary: 'Add an organisation',
+  request: { body: jsonBody(OrganisationSchema) },
+  responses: {
+    201: { description: 'Added.', content: json(OrganisationSchema) },
+    ...problems(400, 401, 404, 409, 413, 415),
+  },
+});
 
-/** An AdminError as problem+json; anything else goes on to the app's error handler. */
-function adminProblem(c: Context, error: unknown): Response {
-  if (!(error instanceof AdminError)) throw error;
-  switch (error.failure) {
-    case 'invalid':
-      return problem(c, 400, 'validation-error', 'Bad Request', error.message, error.errors);
-    case 'not-found':
-      return problem(c, 404, 'not-found', 'Not Found', error.message);
-    case 'conflict':
-      return problem(c, 409, 'conflict', 'Conflict', error.message);
-  }
+export const listOrganisationsRoute = adminRoute({
+  method: 'get',
+  path: '/organisations',
+  summary: 'List the organisations',
+  responses: {
+    200: { description: 'By id.', content: json(z.array(OrganisationSchema)) },
+    ...problems(401, 404),
+  },
+});
+
+export const addServiceRoute = adminRoute({
+  method: 'post',
+  path: '/services',
+  summary: 'Add a service',
+  description:
+    'Its `allowedOrigins` (lowercased) are the sites whose pages may post for it; CORS applies them at once. The organisation must exist (400 on `organisationId` otherwise).',
+  request: { body: jsonBody(ServiceSchema) },
+  responses: {
+    201: { description: 'Added.', content: json(AdminServiceSchema) },
+    ...problems(400, 401, 404, 409, 413, 415),
+  },
+});
+
+export const listServicesRoute = adminRoute({
+  method: 'get',
+  path: '/services',
+  summary: 'List the services',
+  request: { query: AdminServiceQuerySchema },
+  responses: {
+    200: { description: 'By id.', content: json(z.array(AdminServiceSchema)) },
+    ...problems(401, 404),
+  },
+});
+
+export const updateServiceRoute = adminRoute({
+  method: 'patch',
+  path: '/services/{id}',
+  summary: 'Change a service',
+  description:
+    'Only the fields given change. `allowedOrigins` replaces the list; `publicServiceUri: null` removes the URI; `active: false` stops its ingest (404 to the widget).',
+  request: { params: z.object({ id: ServiceIdSchema }), body: jsonBody(ServiceUpdateSchema) },
+  responses: {
+    200: { description: 'The service as it is now.', content: json(AdminServiceSchema) },
+    ...problems(400, 401, 404, 413, 415),
+  },
+});
+
+export const createTokenRoute = adminRoute({
+  method: 'post',
+  path: '/tokens',
+  summary: 'Create a token',
+  description:
+    'The token is in this answer only (Cache-Control: no-store); the collector stores its SHA-256 hash.',
+  request: { body: jsonBody(TokenRequestSchema) },
+  responses: {
+    201: { description: 'Created; copy the token now.', content: json(TokenCreatedSchema) },
+    ...problems(400, 401, 404, 413, 415),
+  },
+});
+
+export const listTokensRoute = adminRoute({
+  method: 'get',
+  path: '/tokens',
+  summary: 'List the tokens',
+  description: 'Never the token, never its hash.',
+  responses: {
+    200: { description: 'Oldest first.', content: json(z.array(TokenInfoSchema)) },
+    ...problems(401, 404),
+  },
+});
+
+export const revokeTokenRoute = adminRoute({
+  method: 'delete',
+  path: '/tokens/{id}',
+  summary: 'Revoke a token',
+  description: 'The very next request with the token answers 401. Revoking twice is harmless.',
+  request: { params: z.object({ id: TokenIdSchema }) },
+  responses: { 204: { description: 'Revoked.' }, ...problems(401, 404) },
+});
+
+/**
+ * Registers an operation whose handler reads its own request: the declaration goes into the
+ * document whole, and the route is served without zod-openapi's validators. The admin API has
+ * always read its body with the collector's body reader (its 415, 413 and 400 answers) and
+ * validated it in the use case, which the CLI shares; a malformed id is a 404 (nothing has it)
+ * and the service list takes any query, as before.
+ */
+function serve(app: OpenAPIHono, route: RouteConfig, handler: Handler): void {
+  app.openAPIRegistry.registerPath(route);
+  app.openapi({ ...route, request: undefined, hide: true }, handler);
 }
 
 /**
- * The admin API under /api/v1/admin, guarded by ADMIN_TOKEN. Without ADMIN_TOKEN every route
- * answers 404: the admin API is off. Each change is logged with ids and field names, never a
- * token or a value a citizen typed.
+ * The admin API, guarded by ADMIN_TOKEN. Without ADMIN_TOKEN every route answers 404: the admin
+ * API is off.
  */
 export function adminRoutes(config: Config, origins: ServiceDirectory) {
-  const { store, logger } = config;
-  // Compared as SHA-256 hashes in constant time: equal lengths, and the time an answer takes says
-  // nothing about how much of a guess was right.
-  const adminHash = config.adminToken === undefined ? undefined : hashToken(config.adminToken);
-
-  const requireAdmin = createMiddleware(async (c, next) => {
-    if (adminHash === undefined) {
-      return problem(
-        c,
-        404,
-        'not-found',
-        'Not Found',
-        'The admin API is off; the operator turns it on by setting ADMIN_TOKEN.',
-      );
-    }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
-    if (!match || !sameHash(hashToken(match[1]!), adminHash)) {
-      logger.warn('admin authentication failed', {
-        requestId: c.get('requestId'),
-        method: c.req.method,
-        path: c.req.path,
-      });
-      c.header('www-authenticate', 'Bearer realm="vo-feedback admin"');
-      return problem(
-        c,
-        401,
-        'unauthorized',
-        'Unauthorized',
-        'Send the ADMIN_TOKEN of this collector as "Authorization: Bearer <token>".',
-      );
-    }
-    await next();
-  });
-
-  const audit = (c: Context, action: string, fields: Record<string, unknown>) =>
-    logger.info('admin', { requestId: c.get('requestId'), action, ...fields });
-
-  return new Hono()
-    .use(requireAdmin)
-    .post('/organisations', async (c) => {
-      const body = await readJson(c);
-      if (!body.ok) return body.response;
-      try {
-        const organisation = await addOrganisation(store, body.value);
-        audit(c, 'organisation created', { organisationId: organisation.id });
-        return c.json(organisation, 201);
-      } catch (error) {
-        return adminProblem(c, error);
-      }
-    })
-    .get('/organisations', async (c) => c.json(await listOrganisations(store)))
-    .post('/services', async (c) => {
-      const body = await readJson(c);
-      if (!body.ok) return body.response;
-      try {
-        const service = await addService(store, body.value);
-        // CORS preflights of this instance see the new origins at once.
-        origins.invalidate();
-        audit(c, 'service created', {
-          serviceId: service.id,
-          organisationId: service.organisationId,
-          allowedOrigins: service.allowedOrigins,
-          active: service.active,
-        });
-        return c.json(service, 201);
-      } catch (error) {
-        return adminProblem(c, error);
-      }
-    })
-    .get('/services', async (c) => {
-      const organisationId = c.req.query('organisationId');
-      return c.json(await listServices(store, organisationId || undefined));
-    })
-    .patch('/services/:id', async (c) => {
-      const body = await readJson(c);
-      if (!body.ok) return body.response;
-      try {
-        const { service, changed } = await updateService(store, c.req.param('id'), body.value);
-        origins.invalidate();
-        audit(c, 'service updated', {
-          serviceId: service.id,
-          changed,
-          allowedOrigins: service.allowedOrigins,
-          active: service.active,
-        });
-        return c.json(service);
-      } catch (error) {
-        return adminProblem(c, error);
-      }
-    })
-    .post('/tokens', async (c) => {
-      const body = await readJson(c);
-      if (!body.ok) return body.response;
-      try {
-        const created = await createToken(store, body.value, config.now());
-        audit(c, 'token created', {
-          tokenId: created.id,
-          role: created.role,
-          organisationId: created.organisationId,
-        });
-        // The token is in this answer only; no cache may keep it.
-        c.header('cache-control', 'no-store');
-        return c.json({ id: created.id, token: created.token }, 201);
-      } catch (error) {
-        return adminProblem(c, error);
-      }
-    })
-    .get('/tokens', async (c) => c.json(await listTokens(store)))
-    .delete('/tokens/:id', async (c) => {
-      const id = c.req.param('id');
-      try {
-        await revokeToken(store, id, config.now());
-        audit(c, 'token revoked', { tokenId: id });
-        return c.body(null, 204);
-      } catch (error) {
-        return adminProblem(c, error);
-      }
-    });
+  const handle = adminHandlers(config, origins);
+  const app = router();
+  app.use(requireAdmin(config));
+  serve(app, addOrganisationRoute, handle.addOrganisation);
+  app.openapi(listOrganisationsRoute, handle.listOrganisations);
+  serve(app, addServiceRoute, handle.addService);
+  serve(app, listServicesRoute, handle.listServices);
+  serve(app, updateServiceRoute, handle.updateService);
+  serve(app, createTokenRoute, handle.createToken);
+  app.openapi(listTokensRoute, handle.listTokens);
+  serve(app, revokeTokenRoute, handle.revokeToken);
+  return app;
 }

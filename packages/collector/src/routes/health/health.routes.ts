@@ -1,24 +1,40 @@
-import { Hono } from 'hono';
+import { LivenessSchema, ReadinessSchema } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
-import { problem } from '../../http/problem.ts';
+import { json, operations, problems, router, SECURITY } from '../../http/openapi.ts';
+import { ProblemError } from '../../domain/problems.ts';
+
+const operation = operations('Operations', SECURITY.none);
+
+const liveness = operation({
+  method: 'get',
+  path: '/healthz',
+  summary: 'Liveness: the process answers',
+  responses: {
+    200: { description: '`{"status": "ok"}`', content: json(LivenessSchema) },
+  },
+});
+
+const readiness = operation({
+  method: 'get',
+  path: '/readyz',
+  summary: 'Readiness: the database answers',
+  responses: {
+    200: { description: '`{"status": "ready"}`', content: json(ReadinessSchema) },
+    ...problems(503),
+  },
+});
 
 /** Liveness (the process answers) and readiness (the database answers). */
 export function healthRoutes(config: Config) {
-  return new Hono()
-    .get('/healthz', (c) => c.json({ status: 'ok' }))
-    .get('/readyz', async (c) => {
+  return router()
+    .openapi(liveness, (c) => c.json({ status: 'ok' as const }, 200))
+    .openapi(readiness, async (c) => {
       try {
         await config.store.ping();
-        return c.json({ status: 'ready' });
       } catch (error) {
         config.logger.error('database not reachable', { error: String(error) });
-        return problem(
-          c,
-          503,
-          'not-ready',
-          'Service Unavailable',
-          'The database is not reachable.',
-        );
+        throw new ProblemError(503, 'not-ready', 'The database is not reachable.');
       }
+      return c.json({ status: 'ready' as const }, 200);
     });
 }

@@ -1,21 +1,35 @@
-import { Hono } from 'hono';
+import { MeSchema } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
 import { requireToken, type AuthEnv } from '../../http/auth.ts';
+import { json, operations, problems, router, SECURITY } from '../../http/openapi.ts';
+
+const me = operations(
+  'Providers and steering',
+  SECURITY.token,
+)({
+  method: 'get',
+  path: '/',
+  summary: 'The role and organisation of the token',
+  description:
+    '`{role, organisationId, organisationName}`: `provider` with its organisation, or `steering` with null. Lets a client know what it may ask for before it asks.',
+  responses: {
+    200: { description: 'The token’s role.', content: json(MeSchema) },
+    ...problems(401),
+  },
+});
 
 /**
  * Who the token belongs to, so that a client (the dashboard) knows the role before it asks for
  * anything it may not see: a steering token never requests comments.
  */
 export function meRoutes(config: Config) {
-  return new Hono<AuthEnv>().use(requireToken(config.store)).get('/', async (c) => {
+  const app = router<AuthEnv>();
+  app.use(requireToken(config.store));
+  return app.openapi(me, async (c) => {
     const { role, organisationId } = c.get('principal');
     const organisation = organisationId
       ? await config.store.getOrganisation(organisationId)
       : undefined;
-    return c.json({
-      role,
-      organisationId,
-      organisationName: organisation?.name ?? null,
-    });
+    return c.json({ role, organisationId, organisationName: organisation?.name ?? null }, 200);
   });
 }

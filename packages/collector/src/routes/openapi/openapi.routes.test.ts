@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ServiceSchema, SubmissionSchema, TokenRequestSchema } from '@vo-feedback/shared';
 import type { z } from 'zod';
-import { ADMIN_TOKEN, testCollector } from '../../test-support/fixtures.ts';
+import { ADMIN_TOKEN, json, testCollector } from '../../test-support/fixtures.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -171,6 +171,73 @@ describe('GET /api/v1/openapi.json', () => {
         schema.safeParse(body).success,
       );
     }
+  });
+});
+
+describe('the generated document', () => {
+  it('gives GET /api/v1/me and GET /api/v1/services the shared schemas their answers follow', async () => {
+    const { app, get, tokenA, steering } = await testCollector();
+    const document = await documentOf(app);
+    const schemaNamed = ajvFor(document);
+    const answer = (path: string) =>
+      document.paths[path].get.responses['200'].content['application/json'].schema;
+    expect(answer('/api/v1/me')).toEqual({ $ref: '#/components/schemas/Me' });
+    expect(answer('/api/v1/services')).toEqual({ $ref: '#/components/schemas/ServiceList' });
+    expect(document.components.schemas.ServiceList.items).toEqual({
+      $ref: '#/components/schemas/ServiceInfo',
+    });
+
+    for (const token of [tokenA, steering]) {
+      const me = await json(await get('/api/v1/me', token));
+      expect(schemaNamed('Me')(me), JSON.stringify(me)).toBe(true);
+      const services = await json(await get('/api/v1/services', token));
+      expect(services.length).toBeGreaterThan(0);
+      expect(schemaNamed('ServiceList')(services), JSON.stringify(services)).toBe(true);
+    }
+    // Real schemas, not `{type: object}`: a wrong answer does not pass.
+    expect(schemaNamed('Me')({ role: 'admin', organisationId: null, organisationName: null })).toBe(
+      false,
+    );
+    expect(schemaNamed('ServiceList')([{ id: 'dienst-a', name: 'Dienst A' }])).toBe(false);
+  });
+
+  it('documents every answer of the no-JavaScript form as an HTML page', async () => {
+    const { app } = await testCollector();
+    const form = (await documentOf(app)).paths['/api/v1/feedback/form'].post;
+    expect(Object.keys(form.requestBody.content)).toEqual(['application/x-www-form-urlencoded']);
+    const statuses = Object.keys(form.responses).sort();
+    expect(statuses).toEqual([
+      '200',
+      '303',
+      '400',
+      '403',
+      '404',
+      '409',
+      '413',
+      '415',
+      '429',
+      '503',
+    ]);
+    for (const status of statuses.filter((s) => s !== '303')) {
+      expect(Object.keys(form.responses[status].content), status).toEqual(['text/html']);
+    }
+    expect(form.responses['303'].headers.Location).toBeDefined();
+    expect(form.responses['429'].headers['Retry-After']).toBeDefined();
+  });
+
+  it('documents the 405 that a path answers to a method it does not take', async () => {
+    const { app } = await testCollector();
+    const document = await documentOf(app);
+    expect(document.info.description).toMatch(/405 with an `Allow` header/);
+    const answer = document.components.responses.MethodNotAllowed;
+    expect(answer.headers.Allow).toBeDefined();
+    expect(answer.content['application/problem+json'].schema).toEqual({
+      $ref: '#/components/schemas/Problem',
+    });
+    const response = await app.request('/api/v1/feedback');
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('OPTIONS, POST');
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
   });
 });
 

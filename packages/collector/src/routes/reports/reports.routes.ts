@@ -1,71 +1,60 @@
-import { Hono } from 'hono';
-import { AnnualReportQuerySchema, fieldErrors, INVALID_PERIOD } from '@vo-feedback/shared';
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import { AnnualReportQuerySchema, AnnualReportSchema } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
 import { annualReportCsv } from '../../domain/annual-report.ts';
+import { requireYear } from '../../domain/period.ts';
+import { forbidden } from '../../domain/problems.ts';
 import { annualReportHtml } from '../../views/report-html.ts';
-import { resolveYear } from '../../domain/period.ts';
+import { problems, router, SECURITY } from '../../http/openapi.ts';
 import { requireToken, type AuthEnv } from '../../http/auth.ts';
-import { problem } from '../../http/problem.ts';
-import { annualReport } from '../../use-cases/reports.ts';
+import { annualReport, reportFilename } from '../../use-cases/reports.ts';
+import { firstValues, PERIOD_400, queryHook } from '../services/query.ts';
 
-/** `jaarrapport-feedback-2026-org-a.html`; ids are lowercase letters, digits and "-". */
-export function reportFilename(year: number, organisationId: string | null, format: string) {
-  return `jaarrapport-feedback-${year}-${organisationId ?? 'alle-organisaties'}.${format}`;
-}
+// The annual feedback report (Bearer token), declared once: its query and answers as the shared
+// zod schemas. The OpenAPI document is generated from this declaration.
 
-/** The annual feedback report (Bearer token): providers their own organisation, steering any. */
-export function reportsRoutes(config: Config) {
-  return new Hono<AuthEnv>().use(requireToken(config.store)).get('/annual', async (c) => {
-    const query = AnnualReportQuerySchema.safeParse(c.req.query());
-    if (!query.success) {
-      return problem(
-        c,
-        400,
-        'validation-error',
-        'Bad Request',
-        'The query is not valid; see errors.',
-        fieldErrors(query.error),
-      );
-    }
-    const resolved = resolveYear(query.data.year, config.now());
-    if (!resolved.ok) {
-      return problem(
-        c,
-        400,
-        INVALID_PERIOD,
-        'Bad Request',
-        'The year is outside the limits of a period; see errors.',
-        resolved.errors,
-      );
-    }
-    const year = resolved.value;
+export const annualReportRoute = createRoute({
+  method: 'get',
+  path: '/annual',
+  tags: ['Providers and steering'],
+  summary: 'The annual feedback report, with the previous year beside it',
+  description:
+    'Per service, per organisation and in total. A provider gets its own organisation’s; steering gets all organisations, or one with `organisation`.',
+  security: SECURITY.token,
+  request: { query: firstValues(AnnualReportQuerySchema) },
+  responses: {
+    200: {
+      description: 'The report.',
+      content: {
+        'application/json': { schema: AnnualReportSchema },
+        'text/csv': {},
+        'text/html': {},
+      },
+    },
+    ...problems(PERIOD_400, 401, 403, 404),
+  },
+});
+
+/** The report of the year: providers their own organisation, steering any or all. */
+function annualReportHandler(config: Config): RouteHandler<typeof annualReportRoute, AuthEnv> {
+  return async (c) => {
+    const query = c.req.valid('query');
+    const year = requireYear(query.year, config.now());
     const principal = c.get('principal');
     let organisationId: string | null;
     if (principal.role === 'provider') {
-      if (query.data.organisation && query.data.organisation !== principal.organisationId) {
-        return problem(
-          c,
-          403,
-          'forbidden',
-          'Forbidden',
+      if (query.organisation && query.organisation !== principal.organisationId) {
+        throw forbidden(
           'A provider token gets the report of its own organisation; leave organisation out or use a token of that organisation.',
         );
       }
       organisationId = principal.organisationId;
     } else {
-      organisationId = query.data.organisation ?? null;
+      organisationId = query.organisation ?? null;
     }
-    const outcome = await annualReport(config.store, { year, organisationId, now: config.now() });
-    if (!outcome.ok) {
-      return outcome.reason === 'unknown-organisation'
-        ? problem(c, 404, 'unknown-organisation', 'Not Found', 'There is no such organisation.')
-        : problem(c, 400, 'validation-error', 'Bad Request', 'That year has not begun.', [
-            { path: 'year', message: 'Give this year or an earlier one.' },
-          ]);
-    }
-    const { report } = outcome;
+    const report = await annualReport(config.store, { year, organisationId, now: config.now() });
     c.header('cache-control', 'private, no-store');
-    const format = query.data.format;
+    const format = query.format;
     const filename = reportFilename(year, organisationId, format);
     if (format === 'csv') {
       return c.body(annualReportCsv(report), 200, {
@@ -80,6 +69,14 @@ export function reportsRoutes(config: Config) {
         'content-disposition': `inline; filename="${filename}"`,
       });
     }
-    return c.json(report);
-  });
+    return c.json(report, 200);
+  };
+}
+
+/** The annual feedback report (Bearer token): providers their own organisation, steering any. */
+export function reportsRoutes(config: Config) {
+  const app = router<AuthEnv>();
+  app.use(requireToken(config.store));
+  app.openapi(annualReportRoute, annualReportHandler(config), queryHook());
+  return app;
 }

@@ -1,222 +1,113 @@
-import { Hono, type Context } from 'hono';
+import { z } from '@hono/zod-openapi';
 import {
   ExportQuerySchema,
+  ExportRowSchema,
+  FeedbackPageSchema,
   FeedbackQuerySchema,
-  fieldErrors,
-  INVALID_PERIOD,
   PeriodQuerySchema,
-  type FeedbackItem,
-  type FeedbackPage,
+  ServiceIdSchema,
+  ServiceListSchema,
+  SummarySchema,
+  ThemesSchema,
 } from '@vo-feedback/shared';
-import type { z } from 'zod';
 import type { Config } from '../../config/deps.ts';
-import type { FeedbackPosition, FeedbackRecord, ServiceRecord } from '../../domain/store.ts';
-import { summarise } from '../../domain/aggregation.ts';
-import { periodInstants, resolvePeriod, type Period } from '../../domain/period.ts';
-import { exportFeedback, exportRefusal } from '../../use-cases/exports.ts';
-import { canSeeAggregates, canSeeComments, requireToken, type AuthEnv } from '../../http/auth.ts';
-import { problem } from '../../http/problem.ts';
-import { serviceThemes } from '../../use-cases/reports.ts';
+import { json, operations, problems, router, SECURITY } from '../../http/openapi.ts';
+import { requireToken, type AuthEnv } from '../../http/auth.ts';
+import { notFound } from '../../domain/problems.ts';
+import { firstValues, PERIOD_400, queryHook } from './query.ts';
+import { serviceAccess, servicesHandlers } from './services.handlers.ts';
 
-type Access = 'aggregates' | 'comments';
+// The provider and steering API over services (Bearer token), declared once: parameters and
+// answers as the shared zod schemas. The OpenAPI document is generated from these declarations.
 
-/** The service of `:serviceId` if the caller may see it at this level, or the problem answer. */
-async function serviceWithin(
-  c: Context<AuthEnv>,
-  config: Config,
-  access: Access,
-): Promise<ServiceRecord | Response> {
-  const service = await config.store.getService(c.req.param('serviceId') ?? '');
-  if (!service) return problem(c, 404, 'unknown-service', 'Not Found', 'There is no such service.');
-  const principal = c.get('principal');
-  if (access === 'comments' && !canSeeComments(principal, service.organisationId)) {
-    return problem(
-      c,
-      403,
-      'forbidden',
-      'Forbidden',
-      principal.role === 'steering'
-        ? 'Comments and exports are for the service provider only; the steering committee sees aggregates (summary, annual report).'
-        : 'This service belongs to another organisation; use a token of that organisation.',
-    );
-  }
-  if (!canSeeAggregates(principal, service.organisationId)) {
-    return problem(
-      c,
-      403,
-      'forbidden',
-      'Forbidden',
-      'This service belongs to another organisation; use a token of that organisation.',
-    );
-  }
-  return service;
-}
+const serviceRoute = operations('Providers and steering', SECURITY.token);
+const params = z.object({ serviceId: ServiceIdSchema });
 
-function invalidQuery(c: Context, error: z.ZodError): Response {
-  return problem(
-    c,
-    400,
-    'validation-error',
-    'Bad Request',
-    'The query is not valid; see errors.',
-    fieldErrors(error),
-  );
-}
+export const listServicesRoute = serviceRoute({
+  method: 'get',
+  path: '/',
+  summary: 'The services within the token’s reach',
+  description:
+    'An array of `{id, name, organisationId, active, publicServiceUri}`: a provider’s own services, or every service for steering.',
+  responses: {
+    200: { description: 'The services, by id.', content: json(ServiceListSchema) },
+    ...problems(401),
+  },
+});
 
-function periodOf(
-  c: Context,
-  config: Config,
-  query: { from?: string | undefined; to?: string | undefined },
-): Period | Response {
-  const period = resolvePeriod(query, config.now());
-  if (period.ok) return period.value;
-  return problem(
-    c,
-    400,
-    INVALID_PERIOD,
-    'Bad Request',
-    'The period is outside its limits; see errors.',
-    period.errors,
-  );
-}
+export const summaryRoute = serviceRoute({
+  method: 'get',
+  path: '/{serviceId}/summary',
+  summary: 'Satisfaction figures of a service for a period',
+  description:
+    'Without `from`/`to`: the current calendar year in Brussels up to today. `mean`, `csat` and `responseRate` are null when their n is 0.',
+  request: { params, query: firstValues(PeriodQuerySchema) },
+  responses: {
+    200: { description: 'The summary.', content: json(SummarySchema) },
+    ...problems(PERIOD_400, 401, 403, 404),
+  },
+});
 
-// The cursor is opaque to clients: base64url of "<createdAt>.<id>", the position of the last item
-// of a page in the (createdAt, id) order. A submission arriving meanwhile is newer than any
-// cursor, so paging on never repeats or skips an item.
-function encodeCursor(position: FeedbackPosition): string {
-  return Buffer.from(`${position.createdAt}.${position.id}`).toString('base64url');
-}
+export const feedbackRoute = serviceRoute({
+  method: 'get',
+  path: '/{serviceId}/feedback',
+  summary: 'Redacted comments, newest first',
+  description:
+    'Cursor-paginated: pass the `nextCursor` of a page as `cursor` for the next. Providers only; steering gets 403.',
+  request: { params, query: firstValues(FeedbackQuerySchema) },
+  responses: {
+    200: { description: 'One page of comments.', content: json(FeedbackPageSchema) },
+    ...problems(PERIOD_400, 401, 403, 404),
+  },
+});
 
-function decodeCursor(cursor: string): FeedbackPosition | undefined {
-  const match = /^(\d{1,15})\.([0-9a-f-]{36})$/i.exec(
-    Buffer.from(cursor, 'base64url').toString('utf8'),
-  );
-  return match ? { createdAt: Number(match[1]), id: match[2]! } : undefined;
-}
+export const themesRoute = serviceRoute({
+  method: 'get',
+  path: '/{serviceId}/themes',
+  summary: 'Frequent words and word pairs in the comments of a period',
+  request: { params, query: firstValues(PeriodQuerySchema) },
+  responses: {
+    200: { description: 'The themes.', content: json(ThemesSchema) },
+    ...problems(PERIOD_400, 401, 403, 404),
+  },
+});
 
-function feedbackItem(record: FeedbackRecord): FeedbackItem {
-  return {
-    id: record.id,
-    serviceId: record.serviceId,
-    createdAt: new Date(record.createdAt).toISOString(),
-    day: record.day,
-    rating: record.rating,
-    comment: record.comment ?? '',
-    lang: record.lang,
-    outcome: record.outcome,
-    step: record.step,
-    page: record.page,
-    redactions: record.redactions,
-  };
-}
+export const exportRoute = serviceRoute({
+  method: 'get',
+  path: '/{serviceId}/export',
+  summary: 'Every submission of a period, streamed',
+  description:
+    'CSV, JSON (an array of ExportRow) or XLSX, as an attachment. Contains comments: providers only; steering gets 403.',
+  request: { params, query: firstValues(ExportQuerySchema) },
+  responses: {
+    200: {
+      description: 'The export.',
+      content: {
+        'text/csv': {},
+        'application/json': { schema: z.array(ExportRowSchema) },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {},
+      },
+    },
+    ...problems(PERIOD_400, 401, 403, 404, 422),
+  },
+});
 
-/** The provider and steering API over services (Bearer token). */
+/**
+ * The routes under /api/v1/services. Each route's access check (404, 403) runs before its query
+ * is validated (400), as route middleware: a caller learns nothing about a query's rules for a
+ * service it may not see.
+ */
 export function servicesRoutes(config: Config) {
-  const { store } = config;
-  return (
-    new Hono<AuthEnv>()
-      .use(requireToken(store))
-      .get('/', async (c) => {
-        const principal = c.get('principal');
-        const services = await store.listServices(principal.organisationId ?? undefined);
-        return c.json(
-          services.map((s) => ({
-            id: s.id,
-            name: s.name,
-            organisationId: s.organisationId,
-            active: s.active,
-            publicServiceUri: s.publicServiceUri,
-          })),
-        );
-      })
-      .get('/:serviceId/summary', async (c) => {
-        const service = await serviceWithin(c, config, 'aggregates');
-        if (service instanceof Response) return service;
-        const query = PeriodQuerySchema.safeParse(c.req.query());
-        if (!query.success) return invalidQuery(c, query.error);
-        const period = periodOf(c, config, query.data);
-        if (period instanceof Response) return period;
-        const [rollups, impressions] = await Promise.all([
-          store.monthlyRollups(service.id, period.from, period.to),
-          store.monthlyImpressions(service.id, period.from, period.to),
-        ]);
-        return c.json(summarise(service.id, period, rollups, impressions));
-      })
-      // The comment listing: submissions that have a comment (a rating alone is in the summary),
-      // newest first, the redacted text only. Providers of the service's organisation only.
-      .get('/:serviceId/feedback', async (c) => {
-        const service = await serviceWithin(c, config, 'comments');
-        if (service instanceof Response) return service;
-        const query = FeedbackQuerySchema.safeParse(c.req.query());
-        if (!query.success) return invalidQuery(c, query.error);
-        const period = periodOf(c, config, query.data);
-        if (period instanceof Response) return period;
-        let before: FeedbackPosition | undefined;
-        if (query.data.cursor !== undefined) {
-          before = decodeCursor(query.data.cursor);
-          if (!before) {
-            return problem(c, 400, 'validation-error', 'Bad Request', 'The cursor is not valid.', [
-              {
-                path: 'cursor',
-                message: 'Pass nextCursor of the previous page unchanged, or leave it out.',
-              },
-            ]);
-          }
-        }
-        const { start, end } = periodInstants(period);
-        const limit = query.data.limit;
-        // One row more than asked tells whether there is a next page.
-        const rows = await store.listComments({
-          serviceId: service.id,
-          start,
-          end,
-          rating: query.data.rating,
-          outcome: query.data.outcome === 'unknown' ? null : query.data.outcome,
-          before,
-          limit: limit + 1,
-        });
-        const items = rows.slice(0, limit);
-        const last = items[items.length - 1];
-        const page: FeedbackPage = {
-          serviceId: service.id,
-          from: period.from,
-          to: period.to,
-          items: items.map(feedbackItem),
-          nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
-        };
-        c.header('cache-control', 'private, no-store');
-        return c.json(page);
-      })
-      // Themes carry example comments: providers of the service's organisation only.
-      .get('/:serviceId/themes', async (c) => {
-        const service = await serviceWithin(c, config, 'comments');
-        if (service instanceof Response) return service;
-        const query = PeriodQuerySchema.safeParse(c.req.query());
-        if (!query.success) return invalidQuery(c, query.error);
-        const period = periodOf(c, config, query.data);
-        if (period instanceof Response) return period;
-        c.header('cache-control', 'private, no-store');
-        return c.json(await serviceThemes(store, service.id, period));
-      })
-      // Every submission of the period, streamed. Comments included: providers only.
-      .get('/:serviceId/export', async (c) => {
-        const service = await serviceWithin(c, config, 'comments');
-        if (service instanceof Response) return service;
-        const query = ExportQuerySchema.safeParse(c.req.query());
-        if (!query.success) return invalidQuery(c, query.error);
-        const period = periodOf(c, config, query.data);
-        if (period instanceof Response) return period;
-        const request = { serviceId: service.id, period, format: query.data.format };
-        const refusal = await exportRefusal(store, request);
-        if (refusal) {
-          return problem(c, 422, 'too-many-rows', 'Unprocessable Content', refusal);
-        }
-        const result = exportFeedback(store, request);
-        return c.body(result.stream, 200, {
-          'content-type': result.contentType,
-          'content-disposition': `attachment; filename="${result.filename}"`,
-          'cache-control': 'private, no-store',
-        });
-      })
-  );
+  const handle = servicesHandlers(config);
+  const hook = queryHook(() => notFound('There is no such service.', 'unknown-service'));
+  const app = router<AuthEnv>();
+  app.use(requireToken(config.store));
+  app.openapi(listServicesRoute, handle.list);
+  const aggregates = serviceAccess(config.store, 'aggregates');
+  const comments = serviceAccess(config.store, 'comments');
+  app.openapi({ ...summaryRoute, middleware: aggregates }, handle.summary, hook);
+  app.openapi({ ...feedbackRoute, middleware: comments }, handle.feedback, hook);
+  app.openapi({ ...themesRoute, middleware: comments }, handle.themes, hook);
+  app.openapi({ ...exportRoute, middleware: comments }, handle.export, hook);
+  return app;
 }
