@@ -50,19 +50,29 @@ export function minifyTemplates(): Plugin {
 }
 
 export function minifyCss(css: string): string {
-  return css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([{};,>]) ?/g, '$1')
-    .replace(/: /g, ':')
-    .replace(/;}/g, '}')
-    .trim();
+  return (
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,>]) ?/g, '$1')
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}')
+      // [part='x'] needs no quotes, 0.5em no leading zero, a product in calc() no spaces.
+      .replace(/\[([\w-]+)='([\w-]+)'\]/g, '[$1=$2]')
+      .replace(/([\s:(,])0\./g, '$1.')
+      .replace(/ \* /g, '*')
+      .trim()
+  );
 }
 
 export function minifyHtml(html: string): string {
-  return html
-    .replace(/>\s*\n\s*</g, '><')
-    .replace(/^\s*\n\s*</, '<')
-    .replace(/>\s*\n\s*$/, '>')
-    .replace(/\s*\n\s*/g, ' ');
+  return (
+    html
+      .replace(/>\s*\n\s*</g, '><')
+      .replace(/^\s*\n\s*</, '<')
+      .replace(/>\s*\n\s*$/, '>')
+      // A tag closed on a line of its own: `<label\n>`, `</label\n>`.
+      .replace(/\s*\n\s*>/g, '>')
+      .replace(/\s*\n\s*/g, ' ')
+  );
 }

@@ -62,6 +62,23 @@ const startCollector: BrowserCommand<[]> = () => collector().start();
 const countFeedback: BrowserCommand<[id: string]> = (_context, id) => collector().count(id);
 const feedbackRow: BrowserCommand<[id: string]> = (_context, id) =>
   collector().store.sqlite.prepare('select * from feedback where id = ?').get(id) ?? null;
+/**
+ * Another active service like the test service (same organisation and origins), with its own help
+ * link and reasons (null: the defaults). A service of its own per test: the widget fetches a
+ * service's configuration once per page, and the browser may cache it for five minutes.
+ */
+const createService: BrowserCommand<
+  [id: string, helpUrl: string | null, reasons: unknown[] | null]
+> = (_context, id, helpUrl, reasons) => {
+  collector()
+    .store.sqlite.prepare(
+      `insert into services (id, name, organisation_id, allowed_origins, active,
+         public_service_uri, help_url, reasons, created_at)
+       select ?, name, organisation_id, allowed_origins, active, public_service_uri, ?, ?, created_at
+       from services where id = ?`,
+    )
+    .run(id, helpUrl, reasons && JSON.stringify(reasons), collector().serviceId);
+};
 const impressionCount: BrowserCommand<[]> = () =>
   (
     collector()
@@ -133,6 +150,8 @@ const startScriptedServer: BrowserCommand<
   const server = createHttpServer((request, response) => {
     if (request.method === 'OPTIONS') return response.writeHead(204, cors).end();
     request.resume();
+    // The widget's impression beacon is not an answer to script.
+    if (request.url?.endsWith('/impressions')) return response.writeHead(204, cors).end();
     const answer = answers[times.length] ?? { status: 201 };
     times.push(Date.now());
     const headers: Record<string, string> = { ...cors, 'content-type': 'application/json' };
@@ -158,7 +177,8 @@ const stopScriptedServer: BrowserCommand<[]> = () =>
  * eval, Trusted Types enforced, connections only to the collector. The page is served by a server
  * of its own on `localhost` (an origin the collector allows, on another site than the collector's
  * 127.0.0.1, as a government site is). It holds a Dutch widget and a French one: the French
- * catalog is held back until the French widget has been looked at while it waits. The citizen
+ * catalog (a chunk, as the Dutch one is) is held back until the French widget has been looked at
+ * while it waits. The citizen
  * rates 4 in the Dutch one, and the result says what the page saw.
  */
 const viteCli = join(
@@ -205,8 +225,8 @@ const strictCspRun: BrowserCommand<[]> = async (context) => {
   const server = createHttpServer(async (request, response) => {
     const script = scripts.get(request.url ?? '');
     if (script !== undefined) {
-      if (request.url !== '/vo-feedback.js') {
-        chunks.push(request.url!.slice(1));
+      if (request.url !== '/vo-feedback.js') chunks.push(request.url!.slice(1));
+      if (request.url!.includes('-fr-')) {
         chunkAsked();
         await released;
       }
@@ -277,6 +297,7 @@ declare module 'vitest/browser' {
     countFeedback: (id: string) => Promise<number>;
     feedbackRow: (id: string) => Promise<Record<string, unknown> | null>;
     impressionCount: () => Promise<number>;
+    createService: (id: string, helpUrl: string | null, reasons: unknown[] | null) => Promise<void>;
     startScriptedServer: (
       answers: { status: number; retryAfter?: number }[],
       origin: string,
@@ -346,6 +367,7 @@ export default defineProject({
         countFeedback,
         feedbackRow,
         impressionCount,
+        createService,
         accessibilityTree,
         emulateMedia,
         strictCspRun,

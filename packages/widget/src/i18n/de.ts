@@ -19,5 +19,11 @@ export const de: Messages = {
   sending: 'Senden…',
   queued:
     'Noch nicht gesendet: Ihre Antwort ist auf diesem Gerät gespeichert und wird später gesendet.',
-  failed: 'Senden wegen eines Fehlers bei uns fehlgeschlagen. Entschuldigung.',
+  sendComment: 'Anmerkung senden',
+  reasons: 'Was ist schiefgelaufen?',
+  promise: 'Ihr Feedback ist anonym und erhält keine Antwort.',
+  help: 'Brauchen Sie Hilfe? Kontaktieren Sie',
+  line: 'die kostenlose Infoline 1700',
+  contact: 'die Kontaktstelle dieses Dienstes',
+  failed: 'Ihr Feedback konnte nicht gesendet werden. Sie erreichen uns über',
 };

@@ -18,5 +18,11 @@ export const en: Messages = {
   thanks: 'Thank you for your feedback',
   sending: 'Sending…',
   queued: 'Not sent yet: your answer is saved on this device and will be sent later.',
-  failed: 'Sending failed because of an error on our side. Sorry.',
+  sendComment: 'Send comment',
+  reasons: 'What went wrong?',
+  promise: 'Your feedback is anonymous and gets no reply.',
+  help: 'Need help? Contact',
+  line: 'the free info line 1700',
+  contact: 'this service’s contact point',
+  failed: 'Your feedback could not be sent. You can reach us via',
 };

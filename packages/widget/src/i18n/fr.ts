@@ -20,5 +20,11 @@ export const fr: Messages = {
   sending: 'Envoi…',
   queued:
     'Pas encore envoyée\u202f: votre réponse est conservée sur cet appareil et sera envoyée plus tard.',
-  failed: 'Échec de l’envoi, dû à une erreur de notre part. Désolés.',
+  sendComment: 'Envoyer la remarque',
+  reasons: 'Qu’est-ce qui n’a pas marché\u202f?',
+  promise: 'Votre avis est anonyme et ne reçoit pas de réponse.',
+  help: 'Besoin d’aide\u202f? Contactez',
+  line: 'la ligne d’info gratuite 1700',
+  contact: 'le point de contact de ce service',
+  failed: 'Votre avis n’a pas pu être envoyé. Vous pouvez nous joindre via',
 };

@@ -23,7 +23,18 @@ export const nl = {
   thanks: 'Bedankt voor uw feedback',
   sending: 'Versturen…',
   queued: 'Nog niet verstuurd: uw antwoord is op dit toestel bewaard en wordt later verstuurd.',
-  failed: 'Versturen mislukt door een fout bij ons. Excuses.',
+  /** The second step's button, named for what it sends. */
+  sendComment: 'Opmerking versturen',
+  /** Legend of the optional reasons (their labels come from the collector). */
+  reasons: 'Wat liep er mis?',
+  /** The promise, said before sending and again on a thank-you after a bad experience. */
+  promise: 'Uw feedback is anoniem en u krijgt er geen antwoord op.',
+  /** Followed by the help link: `line` for the info line 1700, else `contact`. */
+  help: 'Hulp nodig? Neem contact op met',
+  line: 'de gratis infolijn 1700',
+  contact: 'het contactpunt van deze dienst',
+  /** A refusal that asking again cannot change; followed by the help link. */
+  failed: 'Uw feedback kon niet worden verstuurd. U kunt ons bereiken via',
 };
 
 export type Messages = typeof nl;

@@ -11,28 +11,10 @@ import {
   type Outcome,
 } from '@vo-feedback/shared/constants';
 import { deliver, sendImpression, uuidv7, type DeliveryResult } from '../delivery.ts';
-import { nl, type Messages } from '../i18n/nl.ts';
+import type { Messages } from '../i18n/nl.ts';
+import { catalogs, loadCatalog } from '../i18n/load.ts';
+import { loadConfig, type ServiceConfig } from '../service-config.ts';
 import { styles } from './vo-feedback.styles.ts';
-
-// Dutch is in the bundle; every other language is a chunk of its own beside it, imported from the
-// script's own base URL the first time a widget needs it, so a page pays only for its language.
-const catalogs: Partial<Record<Language, Messages>> = { nl };
-const imports: Record<Exclude<Language, 'nl'>, () => Promise<Messages>> = {
-  fr: () => import('../i18n/fr.ts').then((m) => m.fr),
-  en: () => import('../i18n/en.ts').then((m) => m.en),
-  de: () => import('../i18n/de.ts').then((m) => m.de),
-};
-const loading: Partial<Record<Language, Promise<unknown>>> = {};
-
-/**
- * Loads the catalog of `lang`, once per page. One that cannot be loaded (offline, blocked) is
- * replaced by Dutch, and the widget then says it speaks Dutch.
- */
-const loadCatalog = (lang: Exclude<Language, 'nl'>) =>
-  (loading[lang] ??= imports[lang]().then(
-    (messages) => (catalogs[lang] = messages),
-    () => (catalogs[lang] = nl),
-  ));
 
 /** Detail of `vo-feedback-rated`. */
 export interface VoFeedbackRatedDetail {
@@ -84,7 +66,8 @@ const scriptOrigin = new URL(import.meta.url).origin;
  *
  * @csspart base - The box around the whole widget.
  * @csspart heading - The heading (its level follows `heading-level`).
- * @csspart option - Each of the five answer options (a label around its radio).
+ * @csspart option - Each of the five answer options (a label around its radio), and each reason (a label around its checkbox).
+ * @csspart help - The box that says, on a thank-you after a bad experience, where to get help instead.
  * @csspart textarea - The comment field.
  * @csspart button - The send buttons.
  * @csspart status - The status message (sending, sent, saved for later, failed).
@@ -116,11 +99,13 @@ export class VoFeedback extends LitElement {
     outcome: {},
     step: {},
     privacyUrl: { attribute: 'privacy-url' },
+    helpUrl: { attribute: 'help-url' },
     headingLevel: { attribute: 'heading-level', type: Number },
     _view: { state: true },
     _note: { state: true },
     _error: { state: true },
     _length: { state: true },
+    _config: { state: true },
   };
 
   /** The service's id at the collector (required): lowercase letters, digits and `-`, 2–64 characters. */
@@ -133,6 +118,12 @@ export class VoFeedback extends LitElement {
   declare step: string | undefined;
   /** Link to the service's privacy statement, shown beside the comment field. */
   declare privacyUrl: string | undefined;
+  /**
+   * Where a citizen gets help instead (an https: or tel: URL), named with the promise that feedback
+   * is anonymous and gets no answer. Default: the service's `helpUrl` at the collector, else the
+   * free Flemish info line 1700 (`tel:1700`).
+   */
+  declare helpUrl: string | undefined;
   /** Level of the widget's heading, 2–6, to fit the host page's outline. Default: 2. */
   declare headingLevel: number | undefined;
 
@@ -146,6 +137,8 @@ export class VoFeedback extends LitElement {
   declare private _error: 'chooseRating' | 'tooLong' | undefined;
   /** @internal */
   declare private _length: number | undefined;
+  /** @internal */
+  declare private _config: ServiceConfig | undefined;
 
   #id = '';
   #rating = 0;
@@ -157,9 +150,10 @@ export class VoFeedback extends LitElement {
   protected override willUpdate(): void {
     const lang = this.#language();
     if (catalogs[lang]) return;
-    const waiting = loadCatalog(lang as Exclude<Language, 'nl'>).then(() => {
+    const waiting = loadCatalog(lang).then(() => {
       if (this.#waiting == waiting) this.#waiting = undefined;
-      this.requestUpdate();
+      // No catalog at all (not even Dutch): the light DOM stays, and no update loops.
+      if (catalogs[lang]) this.requestUpdate();
     });
     this.#waiting = waiting;
   }
@@ -189,7 +183,8 @@ export class VoFeedback extends LitElement {
       .toLowerCase();
     const lang = LANGUAGES.find((l) => l === code) ?? 'nl';
     // A catalog replaced by Dutch: the content, its lang and the answer's lang all say nl.
-    return catalogs[lang] == nl ? 'nl' : lang;
+    const t = catalogs[lang];
+    return t && t == catalogs.nl ? 'nl' : lang;
   }
 
   #endpoint(): string {
@@ -202,7 +197,7 @@ export class VoFeedback extends LitElement {
   }
 
   /** Posts the answer so far under this page view's one id; the collector updates it in place. */
-  async #send(comment?: string): Promise<DeliveryResult> {
+  async #send(comment?: string, reasons?: string[]): Promise<DeliveryResult> {
     this.#busy = true;
     this._note = 'sending';
     this.#id ||= uuidv7();
@@ -215,6 +210,7 @@ export class VoFeedback extends LitElement {
       page: location.pathname,
     };
     if (comment) submission.comment = comment;
+    if (reasons?.length) submission.reasons = reasons;
     if (this.outcome && OUTCOMES.includes(this.outcome)) submission.outcome = this.outcome;
     const step = this.step?.trim().slice(0, MAX_STEP_LENGTH);
     if (step) submission.step = step;
@@ -237,7 +233,14 @@ export class VoFeedback extends LitElement {
       }
       this._error = undefined;
       this.#rating = rating;
-      if ((await this.#send()) === 'failed') return;
+      // The reasons are asked after a rating of 1 to 3 only: their list is fetched then.
+      const [result, config] = await Promise.all([
+        this.#send(),
+        rating < 4 &&
+          loadConfig(`${this.#endpoint()}/api/v1/public/services/${this.serviceId}/config`),
+      ]);
+      if (config) this._config = config;
+      if (result === 'failed') return;
       this.dispatchEvent(
         new CustomEvent<VoFeedbackRatedDetail>('vo-feedback-rated', {
           detail: { serviceId: this.serviceId, rating },
@@ -246,7 +249,8 @@ export class VoFeedback extends LitElement {
         }),
       );
       this._view = 'comment';
-      return this.#focus('textarea');
+      // The first field of the new step: the first reason, else the comment.
+      return this.#focus('input,textarea');
     }
     const comment = String(form.get('comment')).trim();
     if (comment.length > MAX_COMMENT_LENGTH) {
@@ -254,7 +258,8 @@ export class VoFeedback extends LitElement {
       return this.#focus('textarea');
     }
     this._error = undefined;
-    if (comment && (await this.#send(comment)) === 'failed') return;
+    const reasons = form.getAll('reasons') as string[];
+    if ((comment || reasons.length) && (await this.#send(comment, reasons)) === 'failed') return;
     // The heading now thanks the citizen; the status keeps only what they still need to know.
     if (this._note === 'rated') this._note = '';
     this.dispatchEvent(
@@ -274,6 +279,19 @@ export class VoFeedback extends LitElement {
     // says it once, not at every key.
     clearTimeout(this.#countTimer);
     this.#countTimer = setTimeout(() => (this._length = length), 500);
+  }
+
+  /** Where to get help instead: the attribute, else the service's, else the info line 1700. */
+  // The spaces are inside the text, not text nodes of their own: Chromium drops a space-only node
+  // from a description ("metde gratis infolijn").
+  #help(t: Messages, before: string): TemplateResult {
+    const url = this.helpUrl || this._config?.helpUrl || 'tel:1700';
+    return html`${before}<a href=${url}>${url == 'tel:1700' ? t.line : t.contact}</a>.`;
+  }
+
+  /** Anonymous, no answer, and where to get help instead. */
+  #promise(t: Messages): TemplateResult {
+    return this.#help(t, `${t.promise} ${t.help} `);
   }
 
   #errorMessage(t: Messages, text: string): TemplateResult {
@@ -299,7 +317,22 @@ export class VoFeedback extends LitElement {
   #commentFields(t: Messages, lang: Language): TemplateResult {
     const error = this._error === 'tooLong';
     const left = MAX_COMMENT_LENGTH - (this._length ?? 0);
-    return html`<label for="comment">${t.comment}</label>
+    const reasons = this.#rating < 4 ? this._config?.reasons : undefined;
+    return html`${
+        reasons?.length
+          ? html`<fieldset>
+              <legend>${t.reasons}</legend>
+              <div class="reasons">
+                ${reasons.map(
+                  ({ code, labels }) =>
+                    html`<label part="option"
+                      ><input type="checkbox" name="reasons" value=${code} />${labels[lang]}</label
+                    >`,
+                )}
+              </div>
+            </fieldset>`
+          : nothing
+      }<label for="comment">${t.comment}</label>
       <p id="hint">${t.hint} ${t.kept}</p>
       ${error ? this.#errorMessage(t, t.tooLong) : nothing}
       <textarea
@@ -326,6 +359,9 @@ export class VoFeedback extends LitElement {
     if (!t) return html`<slot></slot>`;
     const view = this._view;
     const level = this.headingLevel!;
+    // After a bad experience the thank-you says again, in a box, where to get help instead.
+    const box =
+      view == 'thanks' && (this.#rating < 3 || (!!this.outcome && this.outcome != 'completed'));
     // role="heading" rather than <h2>–<h6>: a tag name cannot be a binding without lit's
     // static-html module, and five templates cost more of the size budget than this.
     return html`<section part="base" class="base" lang=${lang} aria-labelledby="heading">
@@ -335,16 +371,21 @@ export class VoFeedback extends LitElement {
         aria-level=${level >= 2 && level <= 6 ? level : 2}
         part="heading"
         tabindex="-1"
+        aria-describedby=${box ? 'box' : nothing}
       >
         ${view == 'thanks' ? t.thanks : t.heading}
       </div>
-      <p role="status" part="status" class=${this._note}>${this._note && t[this._note]}</p>
+      ${box ? html`<p id="box" part="help">${this.#promise(t)}</p>` : nothing}
+      <p role="status" part="status" class=${this._note}>
+        ${this._note && t[this._note]}${this._note == 'failed' ? this.#help(t, ' ') : nothing}
+      </p>
       ${
         view == 'thanks'
           ? nothing
           : html`<form novalidate @submit=${this.#onSubmit}>
               ${view ? this.#commentFields(t, lang) : this.#ratingFields(t)}
-              <button part="button">${t.send}</button>
+              <p id="promise">${this.#promise(t)}</p>
+              <button part="button">${view ? t.sendComment : t.send}</button>
             </form>`
       }
     </section>`;

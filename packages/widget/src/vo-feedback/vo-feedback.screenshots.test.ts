@@ -34,7 +34,10 @@ async function frame(
       >
     </div>`,
   );
-  return { box, el: box.querySelector('vo-feedback') as VoFeedback };
+  const el = box.querySelector('vo-feedback') as VoFeedback;
+  // Rendered once its texts are there (a chunk, Dutch too).
+  await el.updateComplete;
+  return { box, el };
 }
 
 async function shoot(box: HTMLElement, state: string, width: number): Promise<void> {
@@ -97,6 +100,43 @@ describe('screenshots (docs/widget-<state>-<width>.png)', () => {
       await shoot(box, 'thanks', width);
     });
 
+    it(`reasons, ${width} px`, async () => {
+      const { box, el } = await frame(width);
+      await rate(el, 2);
+      await until(() =>
+        expect(el.shadowRoot!.querySelectorAll('[type="checkbox"]')).to.have.length(6),
+      );
+      el.shadowRoot!.querySelector<HTMLInputElement>('[value="too-slow"]')!.click();
+      expect(button(el).textContent).to.equal('Opmerking versturen');
+      expect(part(el, '#promise').textContent).to.include('gratis infolijn 1700');
+      // Taller than the other states: the whole step in the picture.
+      await page.viewport(width, 1600);
+      await shoot(box, 'reasons', width);
+    });
+
+    it(`thank-you with help, ${width} px`, async () => {
+      const { box, el } = await frame(width);
+      await rate(el, 1);
+      await comment(el, 'Ik kon de bijlage niet opladen.');
+      expect(part(el, '#box').textContent).to.include('gratis infolijn 1700');
+      await shoot(box, 'thanks-help', width);
+    });
+
+    it(`refused, ${width} px`, async () => {
+      await page.viewport(width, 900);
+      const box = await fixture<HTMLElement>(
+        html`<div style="padding: 16px; background: #fff">
+          <vo-feedback service-id="onbekende-dienst" endpoint=${collector.url}></vo-feedback>
+        </div>`,
+      );
+      const el = box.querySelector('vo-feedback') as VoFeedback;
+      radios(el)[3]!.click();
+      button(el).click();
+      await until(() => expect(statusText(el)).to.match(/^Uw feedback kon niet worden verstuurd/));
+      button(el).blur();
+      await shoot(box, 'refused', width);
+    });
+
     it(`French, ${width} px`, async () => {
       await page.viewport(width, 900);
       const box = await fixture<HTMLElement>(
@@ -115,7 +155,9 @@ describe('screenshots (docs/widget-<state>-<width>.png)', () => {
       await commands.emulateMedia({ forcedColors: 'active' });
       try {
         const { box, el } = await frame(width);
-        radios(el)[3]!.click();
+        // The error has an edge of its own, so it does not look like the question.
+        button(el).click();
+        await until(() => part(el, '#error'));
         await shoot(box, 'forced-colors', width);
       } finally {
         await commands.emulateMedia({ forcedColors: 'none' });

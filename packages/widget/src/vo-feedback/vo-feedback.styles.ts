@@ -49,8 +49,14 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.5em;
   }
+  .reasons {
+    display: grid;
+    gap: 0.5em;
+  }
+  /* The scale reads in order: one row where the five fit (48em), else one column, never 2-2-1.
+     Below 48em each option's basis is huge, so each takes a line; above, it is 0, so all share one. */
   [part='option'] {
-    flex: 1 1 10em;
+    flex: 1 1 calc((48em - 100%) * 999);
     display: flex;
     align-items: center;
     gap: 0.5em;
@@ -92,6 +98,17 @@ export const styles = css`
   .error,
   .failed {
     color: var(--vo-feedback-color-error, #bc3136);
+  }
+  /* An edge, not only a colour: in forced colours an error must not look like the question. */
+  .error {
+    padding-left: 0.5em;
+    border-left: 4px solid var(--vo-feedback-color-error, #bc3136);
+  }
+  [part='help'] {
+    padding: 0.75em 1em;
+    border: 2px solid var(--vo-feedback-color-action, #0055cc);
+    border-radius: 3px;
+    background: #fff;
   }
   .rated {
     color: var(--vo-feedback-color-success, #007a37);
