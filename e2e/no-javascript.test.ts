@@ -111,7 +111,22 @@ describe('a citizen without JavaScript gives feedback on the demo page', () => {
     await context.close();
   });
 
-  it('sends the honeypot empty, and whatever the answer, it is a page in Dutch', async () => {
+  it('its options and button are targets of the widget’s size (44 × 44 px)', async () => {
+    const { page } = await open(false);
+    for (const target of [
+      page.locator('form.fallback label', { has: page.getByRole('radio', { name: 'Neutraal' }) }),
+      page.getByRole('button', { name: 'Versturen' }),
+    ]) {
+      const box = await target.boundingBox();
+      expect(box?.height).toBeGreaterThanOrEqual(44);
+      expect(box?.width).toBeGreaterThanOrEqual(44);
+    }
+    const radio = await page.getByRole('radio', { name: 'Neutraal' }).boundingBox();
+    expect(radio?.height).toBeGreaterThanOrEqual(24);
+    await context.close();
+  });
+
+  it('sends the honeypot empty, and ends on the collector’s thank-you page in Dutch', async () => {
     const { page, problems } = await open(false);
     await page.getByRole('radio', { name: 'Tevreden', exact: true }).check();
     await page.getByRole('textbox').fill('Zonder JavaScript ging het ook.');
@@ -122,11 +137,15 @@ describe('a citizen without JavaScript gives feedback on the demo page', () => {
     const sent = new URLSearchParams(request.postData() ?? '');
     expect(sent.get('website')).toBe('');
     expect(sent.get('rating')).toBe('4');
-    const response = await request.response();
-    expect(response?.headers()['content-type']).toMatch(/^text\/html/);
-    await page.waitForLoadState();
+    // The demo's Referrer-Policy (no-referrer) makes Chromium send `Origin: null`: accepted,
+    // and answered with 303 to the collector's own thank-you page.
+    expect(request.headers()['origin']).toBe('null');
+    expect((await request.response())?.status()).toBe(303);
+    await page.waitForURL(/\/f\/demo-dienst\/bedankt\?lang=nl/);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nl');
-    await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Bedankt voor uw feedback',
+    );
     // Its stylesheet and everything else passed the collector's CSP: Chromium reported nothing
     // but the status line of a refusal, if the answer was one.
     expect(problems.filter((p) => !p.startsWith('Failed to load resource:'))).toEqual([]);

@@ -14,6 +14,7 @@ type Text = {
   back: string;
   backLink: string;
   backButton: string;
+  serviceLink: string;
   rating: string;
   comment: string;
   other: string;
@@ -36,6 +37,7 @@ const TEXT: Record<Language, Text> = {
     back: 'Ga terug en probeer het opnieuw.',
     backLink: 'Terug naar de vorige pagina',
     backButton: 'Gebruik de knop Terug van uw browser om naar de vorige pagina te gaan.',
+    serviceLink: 'Naar de website van de dienst',
     rating: 'Kies hoe tevreden u bent.',
     comment: 'Maak uw opmerking korter: ten hoogste 2000 tekens.',
     other: 'Het formulier kon niet worden verwerkt.',
@@ -60,6 +62,7 @@ const TEXT: Record<Language, Text> = {
     back: 'Revenez en arrière et réessayez.',
     backLink: 'Retour à la page précédente',
     backButton: 'Utilisez le bouton Retour de votre navigateur pour revenir à la page précédente.',
+    serviceLink: 'Vers le site web du service',
     rating: 'Choisissez votre niveau de satisfaction.',
     comment: 'Raccourcissez votre commentaire : 2000 caractères au maximum.',
     other: "Le formulaire n'a pas pu être traité.",
@@ -84,6 +87,7 @@ const TEXT: Record<Language, Text> = {
     back: 'Go back and try again.',
     backLink: 'Back to the previous page',
     backButton: "Use your browser's Back button to return to the previous page.",
+    serviceLink: 'To the service’s website',
     rating: 'Choose how satisfied you are.',
     comment: 'Shorten your comment to at most 2000 characters.',
     other: 'The form could not be processed.',
@@ -109,6 +113,7 @@ const TEXT: Record<Language, Text> = {
     backLink: 'Zurück zur vorherigen Seite',
     backButton:
       'Verwenden Sie die Zurück-Schaltfläche Ihres Browsers, um zur vorherigen Seite zurückzukehren.',
+    serviceLink: 'Zur Website des Dienstes',
     rating: 'Wählen Sie, wie zufrieden Sie sind.',
     comment: 'Kürzen Sie Ihren Kommentar auf höchstens 2000 Zeichen.',
     other: 'Das Formular konnte nicht verarbeitet werden.',
@@ -156,13 +161,23 @@ export function requestLanguage(
 
 function page(lang: Language, title: string, body: Html, back?: string): string {
   const text = TEXT[lang];
+  return documentPage(
+    lang,
+    title,
+    html`${body}
+      <p>${back ? html`<a href="${back}">${text.backLink}</a>` : text.backButton}</p>`,
+  );
+}
+
+/** A citizen's page on the collector: the masthead, a title and `body`, in `lang`, no script. */
+export function documentPage(lang: Language, title: string, body: Html): string {
+  const text = TEXT[lang];
   const main = html`<header class="masthead">
       <div class="page"><p class="brand">${text.brand}</p></div>
     </header>
     <main class="page">
       <h1>${title}</h1>
       ${body}
-      <p>${back ? html`<a href="${back}">${text.backLink}</a>` : text.backButton}</p>
     </main>`;
   // Plain strings around the template: the <style> element's text must be DOCUMENT_CSS byte for
   // byte, or its hash no longer matches the CSP.
@@ -176,9 +191,29 @@ function page(lang: Language, title: string, body: Html, back?: string): string 
   );
 }
 
-export function thankYouPage(lang: Language, back?: string): string {
+/**
+ * The collector's thank-you page after the form, with the promise and help again, and a link
+ * back: to the page the form was on, or else to the service's site (none when it has neither).
+ */
+export function thankYouPage(
+  lang: Language,
+  options: { back?: { href: string; to: 'page' | 'service' }; help: Html },
+): string {
   const text = TEXT[lang];
-  return page(lang, text.thanksTitle, html`<p>${text.thanks}</p>`, back);
+  const { back } = options;
+  return documentPage(
+    lang,
+    text.thanksTitle,
+    html`<p>${text.thanks}</p>
+      ${options.help}
+      ${
+        back
+          ? html`<p>
+              <a href="${back.href}">${back.to === 'page' ? text.backLink : text.serviceLink}</a>
+            </p>`
+          : ''
+      }`,
+  );
 }
 
 /** Every refusal the form can meet, with what its page needs to know. */

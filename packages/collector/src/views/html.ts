@@ -211,6 +211,21 @@ figcaption { font-weight: bold; margin-bottom: 0.35rem; }
 .skip { position: absolute; left: -999rem; }
 .skip:focus { position: static; }
 footer { border-top: 1px solid var(--border); margin-top: 3rem; padding-top: 1rem; color: var(--muted); }
+fieldset { border: 1px solid var(--border); margin: 1.25rem 0; padding: 0.75rem 1rem; max-width: 40rem; }
+legend { font-weight: bold; font-size: 1.1rem; padding: 0 0.25rem; }
+.choice { display: flex; align-items: center; gap: 0.75rem; min-height: 44px; cursor: pointer; }
+.choice input { width: 24px; height: 24px; margin: 10px; flex: none; accent-color: var(--action); }
+.field-label { display: block; font-weight: bold; margin-top: 1.25rem; }
+textarea { display: block; width: 100%; max-width: 40rem; box-sizing: border-box; font: inherit; padding: 0.5rem; border: 1px solid var(--muted); }
+button { min-height: 44px; min-width: 44px; padding: 0.5rem 1.5rem; font: inherit; font-weight: bold; color: #ffffff; background: var(--action); border: 2px solid var(--action); border-radius: 3px; cursor: pointer; }
+input:focus-visible, textarea:focus-visible, button:focus-visible { outline: 3px solid var(--action); outline-offset: 2px; }
+.promise { max-width: 40rem; padding: 0.75rem 1rem; border-left: 4px solid var(--action); background: var(--light); }
+.honeypot { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+.poster { text-align: center; }
+.poster-service { font-size: 1.5rem; font-weight: bold; }
+.poster-code { margin: 1.5rem auto; width: 100%; max-width: 12cm; }
+.poster-code svg { display: block; width: 100%; height: auto; }
+.poster-address { font-size: 1.2rem; word-break: break-all; }
 @media (max-width: 48rem) {
   .chart-with-table, .themes { grid-template-columns: 1fr; }
 }

@@ -7,13 +7,15 @@ import type { ServiceRecord } from '../../domain/store.ts';
 import type { ProblemError } from '../../domain/problems.ts';
 import { renderProblemsAs } from '../../http/problem.ts';
 import type { ServiceDirectory } from '../../use-cases/service-directory.ts';
+import { formErrorPage, requestLanguage, type FormRefusal } from '../../views/form-pages.ts';
+import { returnAddress, thankYouPath } from '../hosted/return-address.ts';
 import {
-  formErrorPage,
-  requestLanguage,
-  thankYouPage,
-  type FormRefusal,
-} from '../../views/form-pages.ts';
-import { acceptSubmission, INGEST_BODY, limitRate, type Ingest } from './feedback.handlers.ts';
+  acceptSubmission,
+  INGEST_BODY,
+  limitRate,
+  OPAQUE_ORIGIN_AS_NONE,
+  type Ingest,
+} from './feedback.handlers.ts';
 
 // The no-JavaScript fallback: a plain HTML form. Every answer is a page in the citizen's language,
 // never problem+json: the browser shows the citizen whatever comes back. The same checks as the
@@ -21,12 +23,16 @@ import { acceptSubmission, INGEST_BODY, limitRate, type Ingest } from './feedbac
 
 /** The fields of the form, as its declaration names them; anything else a browser adds is ignored. */
 const FORM_FIELDS = FormSubmissionSchema.keyof().options;
-type FormFields = Partial<Record<(typeof FORM_FIELDS)[number], string>>;
+type FormFields = Partial<Record<Exclude<(typeof FORM_FIELDS)[number], 'reasons'>, string>> & {
+  /** One `reasons` field per ticked checkbox. */
+  reasons: string[];
+};
 
 function formFields(text: string): FormFields {
   const params = new URLSearchParams(text);
-  const fields: FormFields = {};
+  const fields: FormFields = { reasons: params.getAll('reasons') };
   for (const name of FORM_FIELDS) {
+    if (name === 'reasons') continue;
     const value = params.get(name);
     if (value !== null) fields[name] = value;
   }
@@ -60,19 +66,20 @@ function pagePathOf(referer: string | undefined): string | undefined {
 }
 
 /**
- * Where to send the citizen after the form: back to the page, only when its origin is one the
- * service allows (never an open redirect), with a fragment the page can style a thank-you on.
+ * The collector's thank-you page for this submission, in its language: the citizen is never
+ * redirected to another site. It links back to the page the form was on when the service allows
+ * that page's origin (checked again when the thank-you page is shown), else to the service's site.
  */
-function returnAddress(referer: string | undefined, service: ServiceRecord): string | undefined {
-  if (!referer) return undefined;
-  try {
-    const url = new URL(referer);
-    if (!service.allowedOrigins.includes(url.origin)) return undefined;
-    url.hash = 'vo-feedback-bedankt';
-    return url.href;
-  } catch {
-    return undefined;
-  }
+function thankYouAddress(
+  publicUrl: string | undefined,
+  service: ServiceRecord,
+  lang: string,
+  referer: string | undefined,
+): string {
+  const query = new URLSearchParams({ lang });
+  const back = returnAddress(referer, service);
+  if (back) query.set('terug', back);
+  return `${publicUrl ?? ''}${thankYouPath(service.id)}?${query}`;
 }
 
 const FORM_STATUSES = new Set<number>([400, 403, 404, 409, 413, 415, 429, 503]);
@@ -88,11 +95,15 @@ function formRefusal(problem: ProblemError): FormRefusal | undefined {
   };
 }
 
-/** POST /feedback/form: 303 back to the page, a thank-you page, or a page saying what went wrong. */
+/** POST /feedback/form: 303 to the collector's thank-you page, or a page saying what went wrong. */
 export function formSubmission(context: Ingest) {
   const { config, origins } = context;
 
   return async (c: Context) => {
+    // A page with Referrer-Policy no-referrer (the collector's own hosted page, many sites) sends
+    // `Origin: null` with a form: it names no site, so it is taken as none (the per-client limit
+    // still applies). An Origin that names a site the service does not allow stays 403.
+    c.set(OPAQUE_ORIGIN_AS_NONE, true);
     // The submission's language once its body was read and is UTF-8; without a `lang` in the body
     // (not read, or none sent): ?lang=, Accept-Language, Dutch.
     const sent: { text?: string } = {};
@@ -129,12 +140,17 @@ export function formSubmission(context: Ingest) {
         outcome: form.outcome || undefined,
         step: form.step || undefined,
         page: form.page || pagePathOf(c.req.header('referer')),
+        channel: form.channel || undefined,
+        // No ticked box sends no field: no reasons.
+        reasons: form.reasons.length === 0 ? undefined : form.reasons,
         lang,
       },
       false,
     );
-    const back = returnAddress(c.req.header('referer'), accepted.service);
-    if (back) return c.redirect(back, 303);
-    return c.html(thankYouPage(lang), 200);
+    // 303: a reload of the thank-you page does not post the form again.
+    return c.redirect(
+      thankYouAddress(config.publicUrl, accepted.service, lang, c.req.header('referer')),
+      303,
+    );
   };
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_STYLE_HASH } from '../../views/html.ts';
 import type { Logger } from '../../config/logger.ts';
-import { ORIGIN_A, submission, testCollector } from '../../test-support/fixtures.ts';
+import { ADMIN_TOKEN, ORIGIN_A, submission, testCollector } from '../../test-support/fixtures.ts';
+import { sqlRows } from '../../test-support/sql.ts';
 
 // The no-JavaScript form: whatever happens, the browser shows the citizen a page in their own
 // language that says what to do next; never problem+json.
@@ -137,7 +138,7 @@ describe('POST /api/v1/feedback/form answers every refusal with a page in the ci
   it('429: in the language of the form, keeping Retry-After', async () => {
     const { app, rowCount } = await testCollector({ rateLimitPerMinute: 1 });
     const fields = { serviceId: 'dienst-a', rating: '4', lang: 'de' };
-    expect((await postForm(app, form(fields))).status).toBe(200);
+    expect((await postForm(app, form(fields))).status).toBe(303);
     const response = await postForm(app, form(fields), { 'accept-language': 'fr' });
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     const page = await expectPage(response, 429, 'de', 'Formulare gesendet.');
@@ -184,5 +185,104 @@ describe('the form’s pages lead back', () => {
     );
     expect(page).not.toContain('evil.example');
     expect(page).not.toContain('<a ');
+  });
+});
+
+describe('the form works across origins and ends on the collector’s thank-you page', () => {
+  const fields = { serviceId: 'dienst-a', rating: '2', lang: 'fr' };
+
+  it('accepts a missing or null Origin (a page with Referrer-Policy no-referrer) and stores it', async () => {
+    const { app, rowCount } = await testCollector();
+    for (const headers of [{}, { origin: 'null' }] as Record<string, string>[]) {
+      const response = await postForm(app, form(fields), headers);
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/f/dienst-a/bedankt?lang=fr');
+    }
+    expect(await rowCount()).toBe(2);
+  });
+
+  it('keeps the per-client limit for a null Origin', async () => {
+    const { app, rowCount } = await testCollector({ rateLimitPerMinute: 1 });
+    expect((await postForm(app, form(fields), { origin: 'null' })).status).toBe(303);
+    const second = await postForm(app, form(fields), { origin: 'null' });
+    await expectPage(second, 429, 'fr', 'Vous avez envoyé trop de formulaires');
+    expect(await rowCount()).toBe(1);
+  });
+
+  it('an Origin that names a site the service does not allow stays 403', async () => {
+    const { app, rowCount } = await testCollector();
+    const response = await postForm(app, form(fields), { origin: 'https://www.gemeente-b.be' });
+    await expectPage(response, 403, 'fr', 'à envoyer des avis pour ce service.');
+    expect(await rowCount()).toBe(0);
+  });
+
+  it('303 to the thank-you page in the submission’s language, linking back to an allowed page', async () => {
+    const { app } = await testCollector();
+    const referer = `${ORIGIN_A}/aanvraag/bevestiging?dossier=1`;
+    const response = await postForm(app, form({ ...fields, lang: 'de' }), {
+      origin: ORIGIN_A,
+      referer,
+    });
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get('location')!, 'http://collector.test');
+    expect(location.pathname).toBe('/f/dienst-a/bedankt');
+    expect(location.searchParams.get('lang')).toBe('de');
+    expect(location.searchParams.get('terug')).toBe(referer);
+    const thanks = await app.request(location.pathname + location.search);
+    const page = await expectPage(thanks, 200, 'de', 'Vielen Dank für Ihr Feedback');
+    expect(page).toContain(
+      `<a href="${ORIGIN_A}/aanvraag/bevestiging?dossier=1">Zurück zur vorherigen Seite</a>`,
+    );
+    // The promise and help, again: the info line 1700 when the service has no help of its own.
+    expect(page).toContain('Ihr Feedback ist anonym und erhält keine Antwort.');
+    expect(page).toContain('<a href="tel:1700">die kostenlose Infoline 1700</a>');
+  });
+
+  it('never links to a page the service does not allow: its own site instead, or no link', async () => {
+    const { app, admin } = await testCollector({ adminToken: ADMIN_TOKEN });
+    const response = await postForm(app, form(fields), { referer: 'https://evil.example/phish' });
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location')!;
+    expect(location).toBe('/f/dienst-a/bedankt?lang=fr');
+    const without = await expectPage(
+      await app.request(location),
+      200,
+      'fr',
+      'Merci pour votre avis',
+    );
+    expect(without).not.toContain('evil.example');
+    expect(without).not.toMatch(/<a href="https?:/);
+
+    // A thank-you address typed by hand is checked again.
+    const typed = await app.request(
+      '/f/dienst-a/bedankt?lang=fr&terug=https%3A%2F%2Fevil.example%2Fphish',
+    );
+    expect(await typed.text()).not.toContain('evil.example');
+
+    const patched = await admin('PATCH', '/services/dienst-a', {
+      publicServiceUri: 'https://www.gemeente-a.be/dienst',
+    });
+    expect(patched.status).toBe(200);
+    const page = await expectPage(await app.request(location), 200, 'fr', 'Merci pour votre avis');
+    expect(page).toContain(
+      '<a href="https://www.gemeente-a.be/dienst">Vers le site web du service</a>',
+    );
+  });
+
+  it('a thank-you page of an unknown service is a 404 page', async () => {
+    const { app } = await testCollector();
+    await expectPage(await app.request('/f/geen-dienst/bedankt?lang=en'), 404, 'en', 'This form');
+  });
+
+  it('stores the channel and the ticked reasons (repeated fields)', async () => {
+    const { app, store } = await testCollector();
+    const body = new URLSearchParams({ ...fields, channel: 'counter' });
+    body.append('reasons', 'too-slow');
+    body.append('reasons', 'needed-help');
+    expect((await postForm(app, body.toString(), { origin: 'null' })).status).toBe(303);
+    const [row] = await sqlRows(store, 'select * from feedback');
+    expect(row).toMatchObject({ channel: 'counter', rating: 2 });
+    expect(JSON.stringify(row)).toContain('too-slow');
+    expect(JSON.stringify(row)).toContain('needed-help');
   });
 });
