@@ -18,6 +18,8 @@ import { meRoutes } from './routes/me/me.routes.ts';
 import { servicesRoutes } from './routes/services/services.routes.ts';
 import { reportsRoutes } from './routes/reports/reports.routes.ts';
 import { publicRoutes } from './routes/public/public.routes.ts';
+import { hostedRoutes } from './routes/hosted/hosted.routes.ts';
+import { qrRoutes } from './routes/qr/qr.routes.ts';
 import { DOCUMENT_STYLE_HASH } from './views/html.ts';
 import { staticRoutes } from './routes/static/static.routes.ts';
 
@@ -27,12 +29,14 @@ export function createApp(deps: AppDeps) {
     store: deps.store,
     now: deps.now ?? Date.now,
     rateLimitPerMinute: deps.rateLimitPerMinute ?? 20,
+    ingestRateLimitPerMinute: deps.ingestRateLimitPerMinute ?? 600,
     trustProxy: Number(deps.trustProxy ?? 0),
     rateLimiters: deps.rateLimiters ?? memoryRateLimiters,
     adminToken: deps.adminToken,
     minPublicN: deps.minPublicN ?? 10,
     staticDirs: deps.staticDirs ?? {},
     logger: deps.logger ?? silentLogger,
+    publicUrl: deps.publicUrl,
   };
   const services = new ServiceDirectory(config.store, config.now);
 
@@ -84,9 +88,11 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(config))
     .route('/api/v1', feedbackRoutes(config, services))
     .route('/api/v1/me', meRoutes(config))
+    .route('/api/v1/services', qrRoutes(config))
     .route('/api/v1/services', servicesRoutes(config))
     .route('/api/v1/reports', reportsRoutes(config))
     .route('/', publicRoutes(config))
+    .route('/', hostedRoutes(services))
     .route('/api/v1/admin', adminRoutes(config, services))
     .route(
       '/',

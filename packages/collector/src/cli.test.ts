@@ -63,6 +63,8 @@ describe('vo-feedback CLI', () => {
         allowedOrigins: ['https://stad.gent', 'https://loket.gent.be'],
         active: true,
         publicServiceUri: null,
+        helpUrl: null,
+        reasons: null,
       },
     ]);
 

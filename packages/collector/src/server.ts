@@ -39,10 +39,12 @@ async function main(): Promise<void> {
   const app = createApp({
     store,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    ingestRateLimitPerMinute: env.INGEST_RATE_LIMIT_PER_MINUTE,
     trustProxy: env.TRUST_PROXY,
     rateLimiters,
     adminToken: env.ADMIN_TOKEN,
     minPublicN: env.MIN_PUBLIC_N,
+    publicUrl: env.PUBLIC_URL,
     staticDirs: builtFrontEnds(),
     logger,
   });

@@ -208,6 +208,8 @@ export function summary(overrides: Partial<Summary> = {}): Summary {
         comments: 2,
       },
     },
+    byChannel: [{ channel: 'web', responses: 10, csat: 0.8, csatInterval: [0.49, 0.94] }],
+    byReason: [],
     ...overrides,
   });
 }
@@ -244,6 +246,8 @@ export function comment(text: string, overrides: Partial<FeedbackItem> = {}): Fe
     step: null,
     page: null,
     redactions: 0,
+    channel: 'web',
+    reasons: [],
     ...overrides,
   };
 }

@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { OrganisationIdSchema, ServiceIdSchema } from './common.ts';
+import { ReasonListSchema, ReasonSchema } from './reasons.ts';
 
+/** The roles that read: what `GET /api/v1/me` answers. */
 export const ROLES = ['provider', 'steering'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
+
+/** Every role a token may have: `ingest` only posts feedback, for one organisation's services. */
+export const TOKEN_ROLES = [...ROLES, 'ingest'] as const;
+export const TokenRoleSchema = z.enum(TOKEN_ROLES);
+export type TokenRole = z.infer<typeof TokenRoleSchema>;
 
 /**
  * The same schema with a message that says what to give when the field is missing or not text
@@ -33,6 +40,26 @@ export const PublicServiceUriSchema = z.url({
   protocol: /^https?$/,
   message: 'Give the public service URI as an http(s) URL, e.g. https://data.vlaanderen.be/id/….',
 });
+
+/**
+ * Where a citizen gets help when the feedback is not enough (nobody answers feedback): an https
+ * page or a `tel:` link.
+ */
+export const HelpUrlSchema = z
+  .string({
+    message: 'Give the help URL as text, e.g. https://www.vlaanderen.be/contact or tel:1700.',
+  })
+  .trim()
+  .max(2048, 'Give a help URL of at most 2048 characters.')
+  .refine(
+    (value) =>
+      /^tel:\+?[0-9][0-9 ().-]{1,30}$/.test(value) ||
+      (URL.canParse(value) && /^https:\/\/[^/]/.test(value)),
+    'Give the help URL as an https URL (e.g. https://www.vlaanderen.be/contact) or a tel: link (e.g. tel:1700).',
+  );
+
+/** A service's own reason list, or null for the default list. */
+const ServiceReasonsSchema = ReasonListSchema.nullable();
 
 const OrganisationNameSchema = required(
   z.string().trim().min(1, 'Give the organisation a name.').max(200),
@@ -71,6 +98,10 @@ export const ServiceSchema = z
     active: z.boolean({ message: 'Give active as true or false.' }).default(true),
     /** The service's URI in the Flemish service catalogue (IPDC), when it has one. */
     publicServiceUri: PublicServiceUriSchema.nullable().optional(),
+    /** Where citizens get help (https or tel:); null: the widget's default, the info line 1700. */
+    helpUrl: HelpUrlSchema.nullable().optional(),
+    /** The service's own reasons (1–6, each code once); null: the default list. */
+    reasons: ServiceReasonsSchema.optional(),
   })
   .meta({ id: 'NewService' });
 export type Service = z.infer<typeof ServiceSchema>;
@@ -89,10 +120,13 @@ export const ServiceUpdateSchema = z
     allowedOrigins: AllowedOriginsSchema.optional(),
     active: z.boolean({ message: 'Give active as true or false.' }).optional(),
     publicServiceUri: PublicServiceUriSchema.nullable().optional(),
+    helpUrl: HelpUrlSchema.nullable().optional(),
+    /** Replaces the whole list; null returns to the default list. */
+    reasons: ServiceReasonsSchema.optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, {
     message:
-      'Give at least one field to change: name, organisationId, allowedOrigins, active or publicServiceUri.',
+      'Give at least one field to change: name, organisationId, allowedOrigins, active, publicServiceUri, helpUrl or reasons.',
   })
   .meta({ id: 'ServiceUpdate', minProperties: 1 });
 export type ServiceUpdate = z.infer<typeof ServiceUpdateSchema>;
@@ -106,6 +140,9 @@ export const AdminServiceSchema = z
     allowedOrigins: z.array(z.string()),
     active: z.boolean(),
     publicServiceUri: z.string().nullable(),
+    helpUrl: z.string().nullable(),
+    /** The service's own list; null: it offers the default list. */
+    reasons: z.array(ReasonSchema).nullable(),
   })
   .meta({ id: 'AdminService' });
 export type AdminService = z.infer<typeof AdminServiceSchema>;
@@ -123,7 +160,8 @@ const TokenLabelSchema = required(
 /**
  * `POST /api/v1/admin/tokens`: role `provider` belongs to one organisation (its own services,
  * comments included); role `steering` sees the aggregates of every organisation, never comments,
- * and has no organisation.
+ * and has no organisation; role `ingest` belongs to one organisation and only posts feedback for
+ * its services (a contact centre's system after a call), past the per-address limit.
  */
 export const TokenRequestSchema = z
   .discriminatedUnion(
@@ -138,11 +176,19 @@ export const TokenRequestSchema = z
         ),
       }),
       z.strictObject({ label: TokenLabelSchema, role: z.literal('steering') }),
+      z.strictObject({
+        label: TokenLabelSchema,
+        role: z.literal('ingest'),
+        organisationId: required(
+          OrganisationIdSchema,
+          'Give the organisationId of the organisation whose services this ingest token posts for.',
+        ),
+      }),
     ],
     {
       error: (issue) =>
         issue.code === 'invalid_union'
-          ? 'Give role "provider" (with organisationId) or "steering" (without organisationId).'
+          ? 'Give role "provider" or "ingest" (with organisationId) or "steering" (without organisationId).'
           : undefined,
     },
   )
@@ -166,7 +212,7 @@ export const TokenInfoSchema = z
   .object({
     id: TokenIdSchema,
     label: z.string(),
-    role: RoleSchema,
+    role: TokenRoleSchema,
     organisationId: OrganisationIdSchema.nullable(),
     createdAt: z.iso.datetime(),
     revokedAt: z.iso.datetime().nullable(),

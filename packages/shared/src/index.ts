@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './reasons.ts';
 export * from './submission.ts';
 export * from './problem.ts';
 export * from './summary.ts';

@@ -7,7 +7,14 @@ import {
   ServiceIdSchema,
 } from './common.ts';
 import { PeriodDaySchema, PeriodYearSchema } from './period.ts';
-import { FiguresSchema, MonthFiguresSchema, RatingCountsSchema } from './summary.ts';
+import { ChannelSchema } from './submission.ts';
+import {
+  ChannelFiguresSchema,
+  FiguresSchema,
+  MonthFiguresSchema,
+  RatingCountsSchema,
+  ReasonFiguresSchema,
+} from './summary.ts';
 
 // Responses of the comment listing, the themes, the exports, the annual report and the public
 // statistics. Query strings arrive as text: numbers are coerced here, once.
@@ -63,6 +70,9 @@ export const FeedbackItemSchema = z.object({
   page: z.string().nullable(),
   /** How many personal-data items were replaced in it (a count, never the values). */
   redactions: count,
+  channel: ChannelSchema,
+  /** The reason codes ticked (only with a rating of 1–3). */
+  reasons: z.array(z.string()),
 });
 export type FeedbackItem = z.infer<typeof FeedbackItemSchema>;
 
@@ -130,6 +140,9 @@ export const ExportRowSchema = z
     page: z.string().nullable(),
     comment: z.string().nullable(),
     redactions: count,
+    channel: ChannelSchema,
+    /** The reason codes ticked; in the CSV and XLSX one cell, separated by ", ". */
+    reasons: z.array(z.string()),
   })
   .meta({ id: 'ExportRow' });
 export type ExportRow = z.infer<typeof ExportRowSchema>;
@@ -193,6 +206,10 @@ export const ServiceReportSchema = ReportBlockSchema.extend({
   name: z.string(),
   organisationId: OrganisationIdSchema,
   active: z.boolean(),
+  /** This year's responses per channel. */
+  byChannel: z.array(ChannelFiguresSchema),
+  /** This year's reasons, most frequent first; share of the responses rated 1–3. */
+  byReason: z.array(ReasonFiguresSchema),
   /** The most frequent words and word pairs of this year's comments: terms and counts only. */
   themes: z.object({
     /**

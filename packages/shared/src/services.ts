@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RoleSchema } from './admin.ts';
 import { OrganisationIdSchema, ServiceIdSchema } from './common.ts';
+import { ReasonSchema } from './reasons.ts';
 
 // What a provider or steering token learns about itself and the services within its reach.
 
@@ -34,3 +35,17 @@ export const MeSchema = z
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
+
+/**
+ * `GET /api/v1/public/services/:serviceId/config`: what the widget needs to ask well, public and
+ * cacheable. `helpUrl` null: the widget's own `help-url`, or the info line 1700. `reasons`: the
+ * service's own list, or the default list.
+ */
+export const ServiceConfigSchema = z
+  .object({
+    serviceId: ServiceIdSchema,
+    helpUrl: z.string().nullable(),
+    reasons: z.array(ReasonSchema),
+  })
+  .meta({ id: 'ServiceConfig' });
+export type ServiceConfig = z.infer<typeof ServiceConfigSchema>;

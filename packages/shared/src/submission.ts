@@ -8,6 +8,22 @@ import {
   RatingSchema,
   ServiceIdSchema,
 } from './common.ts';
+import { MAX_REASONS, ReasonCodeSchema } from './reasons.ts';
+
+/** Where the citizen gave the feedback: the widget on a website, or after help by another channel. */
+export const CHANNELS = ['web', 'phone', 'counter', 'chat', 'email', 'letter'] as const;
+export const ChannelSchema = z.enum(CHANNELS, {
+  message: 'Use web, phone, counter, chat, email or letter.',
+});
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/** The codes of what went wrong: at most 6, each once (the service's list is checked on ingest). */
+export const SubmissionReasonsSchema = z
+  .array(ReasonCodeSchema, { message: 'Give reasons as a list of reason codes.' })
+  .max(MAX_REASONS, `Give at most ${MAX_REASONS} reasons.`)
+  .refine((codes) => new Set(codes).size === codes.length, {
+    message: 'Give each reason once.',
+  });
 
 /**
  * A JSON string may hold an escaped lone surrogate (`"\ud800"`): valid JSON and valid UTF-8 on the
@@ -48,6 +64,13 @@ export const SubmissionSchema = z
       .max(2048, 'Send a page path of at most 2048 characters.')
       .refine(isWellFormed, notWellFormed('page'))
       .optional(),
+    /** Where the feedback was given; stored as `web` when absent. Kept from the first post. */
+    channel: ChannelSchema.optional(),
+    /**
+     * What went wrong: codes from the service's reason list (see its public config). Counted only
+     * with a rating of 1–3: with 4 or 5 they are checked and then not stored.
+     */
+    reasons: SubmissionReasonsSchema.optional(),
     /** The honeypot: people leave it empty, bots fill it. */
     website: z.string().max(2048).optional(),
   })
@@ -71,9 +94,12 @@ export const FormSubmissionSchema = z
     outcome: z.string().optional(),
     step: z.string().optional(),
     page: z.string().optional(),
+    channel: z.string().optional(),
+    /** Repeated: one `reasons` field per ticked reason. */
+    reasons: z.union([z.string(), z.array(z.string())]).optional(),
     website: z.string().optional(),
   })
-  .meta({ description: 'The fields of Submission, each as text.' });
+  .meta({ description: 'The fields of Submission, each as text (`reasons` repeated).' });
 
 export const SubmissionStatusSchema = z.enum(['stored', 'updated', 'unchanged']);
 export type SubmissionStatus = z.infer<typeof SubmissionStatusSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateSchema, OUTCOMES, ServiceIdSchema } from './common.ts';
+import { ChannelSchema } from './submission.ts';
 import { PeriodDaySchema } from './period.ts';
 
 const fraction = z.number().min(0).max(1);
@@ -37,6 +38,26 @@ export const MonthFiguresSchema = FiguresSchema.extend({
 });
 export type MonthFigures = z.infer<typeof MonthFiguresSchema>;
 
+/** The responses of one channel: how many, and their satisfaction. */
+export const ChannelFiguresSchema = z.object({
+  channel: ChannelSchema,
+  responses: z.number().int().nonnegative(),
+  csat: fraction.nullable(),
+  csatInterval: z.tuple([fraction, fraction]).nullable(),
+});
+export type ChannelFigures = z.infer<typeof ChannelFiguresSchema>;
+
+/**
+ * How often a reason was ticked, and its share of the responses rated 1–3 (the only ones that
+ * carry reasons), or null when there are none. Most frequent first.
+ */
+export const ReasonFiguresSchema = z.object({
+  reason: z.string(),
+  count: z.number().int().nonnegative(),
+  share: fraction.nullable(),
+});
+export type ReasonFigures = z.infer<typeof ReasonFiguresSchema>;
+
 /** `GET /api/v1/services/:serviceId/summary`. */
 export const SummarySchema = FiguresSchema.extend({
   serviceId: ServiceIdSchema,
@@ -50,6 +71,10 @@ export const SummarySchema = FiguresSchema.extend({
   responseRate: z.number().min(0).max(1).nullable(),
   byMonth: z.array(MonthFiguresSchema),
   byOutcome: z.partialRecord(z.enum([...OUTCOMES, 'unknown']), FiguresSchema),
+  /** The channels that have responses in the period, in the order of CHANNELS. */
+  byChannel: z.array(ChannelFiguresSchema),
+  /** The reasons ticked in the period, most frequent first. */
+  byReason: z.array(ReasonFiguresSchema),
 }).meta({ id: 'Summary' });
 export type Summary = z.infer<typeof SummarySchema>;
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as administration from '../use-cases/administration.ts';
 import {
   booleanOption,
@@ -70,6 +71,8 @@ const serviceFields = {
   allowedOrigins: '--origin',
   active: '--active',
   publicServiceUri: '--public-service-uri',
+  helpUrl: '--help-url',
+  reasons: '--reasons-file',
 };
 
 const serviceOptions = {
@@ -78,7 +81,30 @@ const serviceOptions = {
   origin: { type: 'string', multiple: true },
   active: { type: 'string' },
   'public-service-uri': { type: 'string' },
+  'help-url': { type: 'string' },
+  'reasons-file': { type: 'string' },
 } as const;
+
+/**
+ * The reason list of `--reasons-file`: a JSON file of [{code, labels: {nl, fr, en, de}}]; "" for
+ * the default list (null). Checked by the same schema as the admin API.
+ */
+function reasonsFile(path: string): unknown {
+  if (path === '') return null;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`Cannot read the reasons file "${path}".`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new UsageError(
+      `The reasons file "${path}" is not JSON; give a list of {"code", "labels": {"nl", "fr", "en", "de"}}.`,
+    );
+  }
+}
 
 const serviceAdd: Command = {
   name: 'service add',
@@ -108,9 +134,9 @@ const serviceAdd: Command = {
 
 const serviceUpdate: Command = {
   name: 'service update',
-  args: '<id> [--name <name>] [--org <organisation>] [--origin <origin>]… [--active true|false] [--public-service-uri <uri>|""]',
+  args: '<id> [--name <name>] [--org <organisation>] [--origin <origin>]… [--active true|false] [--public-service-uri <uri>|""] [--help-url <https-or-tel>|""] [--reasons-file <file.json>|""]',
   summary:
-    'change a service; --origin replaces the whole list, --public-service-uri "" removes the URI',
+    'change a service; --origin replaces the whole list, "" removes a URI or help URL, --reasons-file "" restores the default reasons',
   options: serviceOptions,
   positionals: [1, 1],
   fields: serviceFields,
@@ -126,9 +152,13 @@ const serviceUpdate: Command = {
     if (active !== undefined) changes.active = active;
     const uri = stringOption(values, 'public-service-uri');
     if (uri !== undefined) changes.publicServiceUri = uri === '' ? null : uri;
+    const helpUrl = stringOption(values, 'help-url');
+    if (helpUrl !== undefined) changes.helpUrl = helpUrl === '' ? null : helpUrl;
+    const reasons = stringOption(values, 'reasons-file');
+    if (reasons !== undefined) changes.reasons = reasonsFile(reasons);
     if (Object.keys(changes).length === 0) {
       throw new UsageError(
-        'Give at least one change: --name, --org, --origin, --active or --public-service-uri.',
+        'Give at least one change: --name, --org, --origin, --active, --public-service-uri, --help-url or --reasons-file.',
       );
     }
     const { service, changed } = await administration.updateService(
@@ -172,8 +202,9 @@ const serviceList: Command = {
 
 const tokenCreate: Command = {
   name: 'token create',
-  args: '--label <label> --role provider|steering [--org <organisation>] [--json]',
-  summary: 'create a token and print it once (provider: one organisation; steering: none)',
+  args: '--label <label> --role provider|steering|ingest [--org <organisation>] [--json]',
+  summary:
+    'create a token and print it once (provider and ingest: one organisation; steering: none)',
   options: { label: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, json },
   positionals: [0, 0],
   fields: { label: '--label', role: '--role', organisationId: '--org' },

@@ -163,7 +163,7 @@ describe('vo-feedback migrate-to', { timeout: 120_000 }, () => {
     const counted = Object.fromEntries(
       result.stdout
         .split('\n')
-        .slice(1, 7)
+        .slice(1, 9)
         .map((line) => line.split(/\s+/)),
     );
     for (const table of [
@@ -172,6 +172,7 @@ describe('vo-feedback migrate-to', { timeout: 120_000 }, () => {
       'tokens',
       'feedback',
       'daily_rollups',
+      'daily_channel_rollups',
       'daily_impressions',
     ]) {
       const rows = await countRows(source.store, table);

@@ -9,6 +9,8 @@ export interface AppDeps {
   now?: () => number;
   /** Submissions per client per minute; 0 turns the limit off. Default 20. */
   rateLimitPerMinute?: number;
+  /** Submissions per ingest token per minute; 0 turns the limit off. Default 600. */
+  ingestRateLimitPerMinute?: number;
   /**
    * How many reverse proxies are in front: the client is that many X-Forwarded-For entries from
    * the right. 0 (default): the socket's peer. `true` means 1.
@@ -23,12 +25,16 @@ export interface AppDeps {
   /** Folders of the built front-ends; a route is absent when its folder is not given. */
   staticDirs?: { widget?: string; demo?: string; dashboard?: string };
   logger?: Logger;
+  /** The collector's public base URL, without a trailing slash; default: the request's origin. */
+  publicUrl?: string;
 }
 
 export interface Config {
   store: Store;
   now: () => number;
   rateLimitPerMinute: number;
+  /** Submissions per ingest token per minute (0: no limit); default 600. */
+  ingestRateLimitPerMinute?: number | undefined;
   /** Reverse proxies in front (0: none). */
   trustProxy: number;
   rateLimiters: RateLimiterFactory;
@@ -36,6 +42,8 @@ export interface Config {
   minPublicN: number;
   staticDirs: { widget?: string; demo?: string; dashboard?: string };
   logger: Logger;
+  /** The collector's public base URL; undefined: the request's own origin. */
+  publicUrl?: string | undefined;
 }
 
 /** DATABASE_URL names a PostgreSQL database; otherwise SQLite (`file:…` or `:memory:`). */

@@ -36,6 +36,24 @@ describe('TRUST_PROXY', () => {
   });
 });
 
+describe('PUBLIC_URL', () => {
+  it('is the collector’s public origin, without a trailing slash; absent by default', () => {
+    expect(readEnv({}).PUBLIC_URL).toBeUndefined();
+    expect(readEnv({ PUBLIC_URL: 'https://feedback.example.be' }).PUBLIC_URL).toBe(
+      'https://feedback.example.be',
+    );
+    expect(readEnv({ PUBLIC_URL: 'https://feedback.example.be/' }).PUBLIC_URL).toBe(
+      'https://feedback.example.be',
+    );
+  });
+
+  it('refuses what is not an origin', () => {
+    for (const value of ['feedback.example.be', 'https://feedback.example.be/f?x=1', 'ftp://x']) {
+      expect(refusal({ PUBLIC_URL: value })).toMatch(/^Invalid configuration: PUBLIC_URL: /);
+    }
+  });
+});
+
 describe('a refused configuration', () => {
   it('names the variable and the rule, never the value', () => {
     const token = refusal({ ADMIN_TOKEN: SHORT_TOKEN });

@@ -28,9 +28,18 @@ const EnvSchema = z.object({
   MIN_PUBLIC_N: count(1).default(10),
   RETENTION_DAYS: count(1).default(730),
   RATE_LIMIT_PER_MINUTE: count(0).default(20),
+  // Submissions per ingest token per minute (a contact centre's system); 0 turns the limit off.
+  INGEST_RATE_LIMIT_PER_MINUTE: count(0).default(600),
   // The number of reverse proxies in front; the client address is read that many entries from
   // the right of X-Forwarded-For (1: the entry the one proxy appended).
   TRUST_PROXY: count(0).default(0),
+  // The collector's public base URL (https://feedback.example.be), for the hosted page's QR codes
+  // and the form's thank-you address; without it, the request's own origin.
+  PUBLIC_URL: z
+    .url({ message: 'Use the public base URL, e.g. https://feedback.example.be.' })
+    .regex(/^https?:\/\/[^/?#]+\/?$/, 'Give the origin only, e.g. https://feedback.example.be.')
+    .transform((url) => url.replace(/\/$/, ''))
+    .optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/.+/, 'Use redis://host:6379 (or rediss:// for TLS).')

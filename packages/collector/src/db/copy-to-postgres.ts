@@ -24,6 +24,8 @@ export const COPIED_TABLES = [
       'allowed_origins',
       'active',
       'public_service_uri',
+      'help_url',
+      'reasons',
       'created_at',
     ],
     order: 'rowid',
@@ -39,6 +41,25 @@ export const COPIED_TABLES = [
     columns: ['service_id', 'day', 'outcome', ...ROLLUP_COUNTS.map(([column]) => column)],
     // Stored WITHOUT ROWID: the primary key is the order.
     order: 'service_id, day, outcome',
+  },
+  {
+    name: 'daily_channel_rollups',
+    columns: [
+      'service_id',
+      'day',
+      'channel',
+      'rating_1',
+      'rating_2',
+      'rating_3',
+      'rating_4',
+      'rating_5',
+    ],
+    order: 'service_id, day, channel',
+  },
+  {
+    name: 'daily_reason_counts',
+    columns: ['service_id', 'day', 'reason', 'count'],
+    order: 'service_id, day, reason',
   },
   {
     name: 'daily_impressions',

@@ -120,6 +120,11 @@ function rowsFor(table: string, columns: { name: string; notnull: number; dflt_v
       day: brusselsDay(createdAt),
       created_at: createdAt,
       updated_at: createdAt + (i % 3) * 60_000,
+      // Releases that tell the widget's answers apart: these were the widget's.
+      widget: 1,
+      // Releases with channels and reasons (reasons only with a rating of 1–3).
+      channel: ['web', 'phone', 'counter'][i % 3],
+      reasons: (i % 5) + 1 <= 3 && i % 2 ? '["too-slow","other"]' : '[]',
     };
   });
   const known: Record<string, Row[]> = {
@@ -169,6 +174,8 @@ function rowsFor(table: string, columns: { name: string; notnull: number; dflt_v
     ],
     feedback,
     daily_rollups: rollupsOf(feedback),
+    daily_channel_rollups: channelRollupsOf(feedback),
+    daily_reason_counts: reasonCountsOf(feedback),
     daily_impressions: [
       ...new Map(feedback.map((f) => [`${f.service_id}|${f.day}`, f])).values(),
     ].map((f, i) => ({ service_id: f.service_id, day: f.day, count: 10 + i })),
@@ -191,13 +198,49 @@ function rollupsOf(feedback: Row[]): Row[] {
     const key = `${String(f.service_id)}|${String(f.day)}|${String(f.outcome ?? '')}`;
     const rollup = rollups.get(key) ?? {
       key: { service_id: f.service_id, day: f.day, outcome: f.outcome ?? '' },
-      counts: { rating_1: 0, rating_2: 0, rating_3: 0, rating_4: 0, rating_5: 0, comments: 0 },
+      counts: {
+        rating_1: 0,
+        rating_2: 0,
+        rating_3: 0,
+        rating_4: 0,
+        rating_5: 0,
+        comments: 0,
+        widget_responses: 0,
+      },
     };
     rollup.counts[`rating_${String(f.rating)}`]! += 1;
     if (f.comment !== null) rollup.counts.comments! += 1;
+    if (f.widget) rollup.counts.widget_responses! += 1;
     rollups.set(key, rollup);
   }
   return [...rollups.values()].map(({ key, counts }) => ({ ...key, ...counts }));
+}
+
+function channelRollupsOf(feedback: Row[]): Row[] {
+  const rollups = new Map<string, { key: Row; counts: Record<string, number> }>();
+  for (const f of feedback) {
+    const key = `${String(f.service_id)}|${String(f.day)}|${String(f.channel)}`;
+    const rollup = rollups.get(key) ?? {
+      key: { service_id: f.service_id, day: f.day, channel: f.channel },
+      counts: { rating_1: 0, rating_2: 0, rating_3: 0, rating_4: 0, rating_5: 0 },
+    };
+    rollup.counts[`rating_${String(f.rating)}`]! += 1;
+    rollups.set(key, rollup);
+  }
+  return [...rollups.values()].map(({ key, counts }) => ({ ...key, ...counts }));
+}
+
+function reasonCountsOf(feedback: Row[]): Row[] {
+  const counts = new Map<string, Row & { count: number }>();
+  for (const f of feedback) {
+    for (const reason of JSON.parse(String(f.reasons)) as string[]) {
+      const key = `${String(f.service_id)}|${String(f.day)}|${reason}`;
+      const row = counts.get(key) ?? { service_id: f.service_id, day: f.day, reason, count: 0 };
+      row.count += 1;
+      counts.set(key, row);
+    }
+  }
+  return [...counts.values()];
 }
 
 /** Fills every table of the old release; returns what was written, table by table. */
@@ -414,7 +457,7 @@ describe('the check fails when a later migration loses data', () => {
     const migrationsFolder = withLaterMigration(
       '9003_rebuild_organisations',
       [
-        'ALTER TABLE `feedback` ADD `channel` text;',
+        'ALTER TABLE `feedback` ADD `topic` text;',
         'PRAGMA foreign_keys=OFF;',
         'CREATE TABLE `__new_organisations` (`id` text PRIMARY KEY NOT NULL, `name` text NOT NULL, `kbo` text, `created_at` integer NOT NULL);',
         'INSERT INTO `__new_organisations`("id", "name", "created_at") SELECT "id", "name", "created_at" FROM `organisations`;',

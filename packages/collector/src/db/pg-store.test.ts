@@ -212,6 +212,16 @@ describe('PostgreSQL with several instances', () => {
           `insert into daily_rollups (service_id, day, outcome, rating_4, rating_5)
            values ('dienst-a', '2026-01-01', '', 2, 1)`,
         );
+        // A release that tells the widget's answers apart: these were the widget's.
+        const { rowCount } = await client.query(
+          `select 1 from information_schema.columns
+            where table_schema = $1 and table_name = 'feedback' and column_name = 'widget'`,
+          [schema],
+        );
+        if (rowCount) {
+          await client.query('update feedback set widget = true');
+          await client.query('update daily_rollups set widget_responses = 3');
+        }
       } finally {
         await client.end();
         rmSync(release, { recursive: true, force: true });

@@ -14,6 +14,8 @@ import type {
 } from '../domain/store.ts';
 import { asUnavailable, isRetryable } from './errors.ts';
 import {
+  ADD_TO_CHANNEL_ROLLUP,
+  ADD_TO_REASON_COUNT,
   ADD_TO_ROLLUP,
   FEEDBACK_FIELDS,
   INGESTED_BY_ID,
@@ -21,7 +23,14 @@ import {
   statement,
   UPDATE_FEEDBACK,
 } from './queries.ts';
-import { rollupDelta } from './records.ts';
+import {
+  channelDelta,
+  feedbackValues,
+  reasonDeltas,
+  rollupDelta,
+  toFeedback,
+  type FeedbackRow,
+} from './records.ts';
 import * as schema from './schema.pg.ts';
 import { SqlStore } from './sql-store.ts';
 
@@ -48,6 +57,8 @@ const INGEST = {
   select: statement(dialect, sql`${INGESTED_BY_ID} for update`),
   update: statement(dialect, UPDATE_FEEDBACK),
   rollup: statement(dialect, ADD_TO_ROLLUP),
+  channel: statement(dialect, ADD_TO_CHANNEL_ROLLUP),
+  reason: statement(dialect, ADD_TO_REASON_COUNT),
 };
 
 /**
@@ -162,22 +173,26 @@ export class PgStore extends SqlStore {
     // The common case first: a new id is inserted without a prior read.
     const fresh = decideIngest(undefined, incoming);
     if ('record' in fresh) {
-      const inserted = await client.query(INGEST.insert.text, INGEST.insert.values(fresh.record));
+      const inserted = await client.query(
+        INGEST.insert.text,
+        INGEST.insert.values(feedbackValues(fresh.record)),
+      );
       if (inserted.rowCount === 1) {
         await applyToRollup(client, fresh.record, 1);
         return fresh.result;
       }
     }
     // The id exists: lock its row so that a concurrent update on another instance waits.
-    const { rows } = await client.query<IngestedFeedback>(
+    const { rows } = await client.query<FeedbackRow & { widget: boolean }>(
       INGEST.select.text,
       INGEST.select.values(incoming),
     );
-    const decision = decideIngest(rows[0], incoming);
+    const existing: IngestedFeedback | undefined = rows[0] && toFeedback(rows[0]);
+    const decision = decideIngest(existing, incoming);
     if (!('record' in decision)) return decision.result;
     const { record } = decision;
-    await applyToRollup(client, rows[0]!, -1);
-    await client.query(INGEST.update.text, INGEST.update.values(record));
+    await applyToRollup(client, existing!, -1);
+    await client.query(INGEST.update.text, INGEST.update.values(feedbackValues(record)));
     await applyToRollup(client, record, 1);
     return decision.result;
   }
@@ -223,7 +238,7 @@ export class PgStore extends SqlStore {
     const base = `select ${FEEDBACK_FIELDS}, position from feedback
       where service_id = $1 and created_at >= $2 and created_at < $3 ${withComment}`;
     // Keyset pagination: each page is its own short query, no cursor or transaction stays open.
-    type Row = FeedbackRecord & { position: number };
+    type Row = FeedbackRow & { position: number };
     let after: { createdAt: number; position: number } | undefined;
     for (;;) {
       const { rows } = after
@@ -237,7 +252,7 @@ export class PgStore extends SqlStore {
             [query.serviceId, query.start, query.end, pageSize],
           );
       if (rows.length === 0) return;
-      yield rows;
+      yield rows.map(toFeedback);
       if (rows.length < pageSize) return;
       const last = rows[rows.length - 1]!;
       after = { createdAt: last.createdAt, position: last.position };
@@ -264,7 +279,11 @@ export class PgStore extends SqlStore {
   }
 }
 
-/** Adds (1) or removes (-1) one submission from its day's rollup. */
+/** Adds (1) or removes (-1) one submission from its day's rollups and reason counts. */
 async function applyToRollup(client: Queryable, record: IngestedFeedback, sign: 1 | -1) {
   await client.query(INGEST.rollup.text, INGEST.rollup.values(rollupDelta(record, sign)));
+  await client.query(INGEST.channel.text, INGEST.channel.values(channelDelta(record, sign)));
+  for (const delta of reasonDeltas(record, sign)) {
+    await client.query(INGEST.reason.text, INGEST.reason.values(delta));
+  }
 }

@@ -25,6 +25,8 @@ const FEEDBACK_COLUMNS = {
   day: 'day',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
+  channel: 'channel',
+  reasons: 'reasons',
   widget: 'widget',
 } as const satisfies Record<keyof IngestedFeedback, string>;
 
@@ -118,6 +120,22 @@ export const monthlyRollups = (serviceId: string, from: string, to: string) =>
         from daily_rollups where service_id = ${serviceId} and day >= ${from} and day <= ${to}
        group by month, outcome order by month, outcome`;
 
+/** Ratings of a service per channel over the days in [from, to]. */
+export const channelRollups = (serviceId: string, from: string, to: string) =>
+  sql`select channel, ${sql.raw(
+    [1, 2, 3, 4, 5].map((n) => sumOf(`rating_${n}`, `r${n}`)).join(', '),
+  )}
+        from daily_channel_rollups
+       where service_id = ${serviceId} and day >= ${from} and day <= ${to}
+       group by channel order by channel`;
+
+/** How often each reason was ticked for a service over the days in [from, to]. */
+export const reasonCounts = (serviceId: string, from: string, to: string) =>
+  sql`select reason, ${sql.raw(sumOf('count', 'count'))}
+        from daily_reason_counts
+       where service_id = ${serviceId} and day >= ${from} and day <= ${to}
+       group by reason order by reason`;
+
 export const monthlyImpressions = (serviceId: string, from: string, to: string) =>
   sql`select substr(day, 1, 7) as month, ${sql.raw(sumOf('count', 'count'))}
         from daily_impressions where service_id = ${serviceId} and day >= ${from} and day <= ${to}
@@ -168,7 +186,17 @@ export const INSERT_FEEDBACK = sql`insert into feedback (${sql.raw(FEEDBACK_TABL
 /** What an update may change: the fields of the content and `updatedAt`, by `id`. */
 export const UPDATE_FEEDBACK = sql`update feedback set ${list(
   (
-    ['rating', 'comment', 'lang', 'outcome', 'step', 'page', 'redactions', 'updatedAt'] as const
+    [
+      'rating',
+      'comment',
+      'lang',
+      'outcome',
+      'step',
+      'page',
+      'redactions',
+      'reasons',
+      'updatedAt',
+    ] as const
   ).map((field) => sql`${sql.raw(FEEDBACK_COLUMNS[field])} = ${sql.placeholder(field)}`),
 )} where id = ${sql.placeholder('id')}`;
 
@@ -181,6 +209,21 @@ export const ADD_TO_ROLLUP = sql`insert into daily_rollups (service_id, day, out
       ([column]) => `${column} = daily_rollups.${column} + excluded.${column}`,
     ).join(', '),
   )}`;
+
+/** Adds a channelDelta (records.ts) to its day's channel rollup, creating the row when missing. */
+export const ADD_TO_CHANNEL_ROLLUP = sql`insert into daily_channel_rollups
+  (service_id, day, channel, rating_1, rating_2, rating_3, rating_4, rating_5)
+  values (${named(['serviceId', 'day', 'channel', 'r1', 'r2', 'r3', 'r4', 'r5'])})
+  on conflict (service_id, day, channel) do update set ${sql.raw(
+    [1, 2, 3, 4, 5]
+      .map((n) => `rating_${n} = daily_channel_rollups.rating_${n} + excluded.rating_${n}`)
+      .join(', '),
+  )}`;
+
+/** Adds one of reasonDeltas (records.ts) to its day's count, creating the row when missing. */
+export const ADD_TO_REASON_COUNT = sql`insert into daily_reason_counts (service_id, day, reason, count)
+  values (${named(['serviceId', 'day', 'reason', 'count'])})
+  on conflict (service_id, day, reason) do update set count = daily_reason_counts.count + excluded.count`;
 
 /**
  * A statement of named placeholders as one dialect writes it: its text, to prepare once, and the

@@ -1,5 +1,6 @@
-import type { MonthlyRollup } from '../domain/aggregation.ts';
-import type { IngestedFeedback, ServiceRecord } from '../domain/store.ts';
+import type { Reason } from '@vo-feedback/shared';
+import type { ChannelRollup, MonthlyRollup } from '../domain/aggregation.ts';
+import type { FeedbackRecord, IngestedFeedback, ServiceRecord } from '../domain/store.ts';
 
 // Rows as both stores' SQL returns them, and the records the domain gets from them. SQLite and
 // PostgreSQL differ in two encodings only: a boolean is 0/1 or true/false, and the allowed
@@ -13,20 +14,34 @@ export interface ServiceRow {
   allowedOrigins: string[] | string;
   active: boolean | number;
   publicServiceUri: string | null;
+  helpUrl: string | null;
+  reasons: Reason[] | string | null;
 }
+
+const parsedJson = <T>(value: T | string): T =>
+  typeof value === 'string' ? (JSON.parse(value) as T) : value;
 
 export function toService(row: ServiceRow): ServiceRecord {
   return {
     id: row.id,
     name: row.name,
     organisationId: row.organisationId,
-    allowedOrigins:
-      typeof row.allowedOrigins === 'string'
-        ? (JSON.parse(row.allowedOrigins) as string[])
-        : row.allowedOrigins,
+    allowedOrigins: parsedJson(row.allowedOrigins),
     active: row.active === true || row.active === 1,
     publicServiceUri: row.publicServiceUri,
+    helpUrl: row.helpUrl,
+    reasons: row.reasons === null ? null : parsedJson(row.reasons),
   };
+}
+
+/** A `feedback` row as both stores read it: the reasons are JSON text on both. */
+export type FeedbackRow = Omit<FeedbackRecord, 'reasons'> & { reasons: string };
+
+/** The record of a feedback row; other properties of the row (a page's position) are kept. */
+export function toFeedback<R extends FeedbackRow>(
+  row: R,
+): Omit<R, 'reasons'> & { reasons: string[] } {
+  return { ...row, reasons: JSON.parse(row.reasons) as string[] };
 }
 
 /**
@@ -35,8 +50,10 @@ export function toService(row: ServiceRow): ServiceRecord {
  */
 export function serviceValue(field: keyof ServiceRecord, value: unknown): unknown {
   if (field === 'allowedOrigins') return JSON.stringify(value);
+  if (field === 'reasons')
+    return value === null || value === undefined ? null : JSON.stringify(value);
   if (field === 'active') return value ? 1 : 0;
-  return value;
+  return value ?? null;
 }
 
 /** The column of each field of a service. */
@@ -47,6 +64,8 @@ export const SERVICE_COLUMNS = {
   allowedOrigins: 'allowed_origins',
   active: 'active',
   publicServiceUri: 'public_service_uri',
+  helpUrl: 'help_url',
+  reasons: 'reasons',
 } as const satisfies Record<keyof ServiceRecord, string>;
 
 /**
@@ -97,4 +116,38 @@ export function rollupDelta(record: IngestedFeedback, sign: 1 | -1): RollupDelta
     comments: record.comment ? sign : 0,
     widget: record.widget ? sign : 0,
   };
+}
+
+/** A channel's sums as both stores' SQL returns them. */
+export type ChannelRow = { channel: string } & Record<'r1' | 'r2' | 'r3' | 'r4' | 'r5', number>;
+
+export function channelRollupOf(row: ChannelRow): ChannelRollup {
+  return {
+    channel: row.channel,
+    ratings: { '1': row.r1, '2': row.r2, '3': row.r3, '4': row.r4, '5': row.r5 },
+  };
+}
+
+/** What one submission adds to (1) or takes from (-1) its day's channel rollup. */
+export function channelDelta(record: IngestedFeedback, sign: 1 | -1) {
+  const { serviceId, day, channel, r1, r2, r3, r4, r5 } = {
+    ...rollupDelta(record, sign),
+    channel: record.channel,
+  };
+  return { serviceId, day, channel, r1, r2, r3, r4, r5 };
+}
+
+/** What one submission adds to (1) or takes from (-1) its day's count of each of its reasons. */
+export function reasonDeltas(record: IngestedFeedback, sign: 1 | -1) {
+  return record.reasons.map((reason) => ({
+    serviceId: record.serviceId,
+    day: record.day,
+    reason,
+    count: sign,
+  }));
+}
+
+/** The values an insert or update of a feedback row binds: the reasons as JSON text. */
+export function feedbackValues(record: IngestedFeedback) {
+  return { ...record, reasons: JSON.stringify(record.reasons) };
 }

@@ -29,13 +29,17 @@ export const services = pgTable('services', {
   allowedOrigins: jsonb('allowed_origins').$type<string[]>().notNull(),
   active: boolean('active').notNull().default(true),
   publicServiceUri: text('public_service_uri'),
+  /** Where citizens get help: an https URL or a tel: link; null: the widget's default. */
+  helpUrl: text('help_url'),
+  /** The service's own reasons, [{code, labels}]; null: the default list. */
+  reasons: jsonb('reasons').$type<{ code: string; labels: Record<string, string> }[]>(),
   createdAt: millis('created_at').notNull(),
 });
 
 export const tokens = pgTable('tokens', {
   id: text('id').primaryKey(),
   label: text('label').notNull(),
-  role: text('role', { enum: ['provider', 'steering'] }).notNull(),
+  role: text('role', { enum: ['provider', 'steering', 'ingest'] }).notNull(),
   organisationId: text('organisation_id').references(() => organisations.id),
   hash: text('hash').notNull().unique(),
   createdAt: millis('created_at').notNull(),
@@ -64,6 +68,9 @@ export const feedback = pgTable(
     position: bigint('position', { mode: 'number' }).generatedAlwaysAsIdentity(),
     /** The widget sent it: what the response rate counts (schema.sqlite.ts says why). */
     widget: boolean('widget').notNull().default(false),
+    channel: text('channel').notNull().default('web'),
+    /** JSON array of reason codes as text, read alike on both databases. */
+    reasons: text('reasons').notNull().default('[]'),
   },
   (t) => [index('feedback_service_created').on(t.serviceId, t.createdAt, t.position)],
 );
@@ -83,6 +90,34 @@ export const dailyRollups = pgTable(
     widgetResponses: integer('widget_responses').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.day, t.outcome] })],
+);
+
+/** Ratings per service, day and channel (schema.sqlite.ts says more). */
+export const dailyChannelRollups = pgTable(
+  'daily_channel_rollups',
+  {
+    serviceId: text('service_id').notNull(),
+    day: text('day').notNull(),
+    channel: text('channel').notNull(),
+    rating1: integer('rating_1').notNull().default(0),
+    rating2: integer('rating_2').notNull().default(0),
+    rating3: integer('rating_3').notNull().default(0),
+    rating4: integer('rating_4').notNull().default(0),
+    rating5: integer('rating_5').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.day, t.channel] })],
+);
+
+/** How often each reason was ticked, per service and day (ratings 1–3 only). */
+export const dailyReasonCounts = pgTable(
+  'daily_reason_counts',
+  {
+    serviceId: text('service_id').notNull(),
+    day: text('day').notNull(),
+    reason: text('reason').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.day, t.reason] })],
 );
 
 export const dailyImpressions = pgTable(

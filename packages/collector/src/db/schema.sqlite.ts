@@ -19,13 +19,19 @@ export const services = sqliteTable('services', {
   allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   publicServiceUri: text('public_service_uri'),
+  /** Where citizens get help: an https URL or a tel: link; null: the widget's default. */
+  helpUrl: text('help_url'),
+  /** The service's own reasons, [{code, labels}]; null: the default list. */
+  reasons: text('reasons', { mode: 'json' }).$type<
+    { code: string; labels: Record<string, string> }[]
+  >(),
   createdAt: integer('created_at').notNull(),
 });
 
 export const tokens = sqliteTable('tokens', {
   id: text('id').primaryKey(),
   label: text('label').notNull(),
-  role: text('role', { enum: ['provider', 'steering'] }).notNull(),
+  role: text('role', { enum: ['provider', 'steering', 'ingest'] }).notNull(),
   organisationId: text('organisation_id').references(() => organisations.id),
   /** SHA-256 of the token: the token itself is shown once and never stored. */
   hash: text('hash').notNull().unique(),
@@ -59,6 +65,10 @@ export const feedback = sqliteTable(
      * the widget's (the migration says so), which keeps the historic rates as they were.
      */
     widget: integer('widget', { mode: 'boolean' }).notNull().default(false),
+    /** Where it was given: web, phone, counter, chat, email or letter. Kept from the first post. */
+    channel: text('channel').notNull().default('web'),
+    /** JSON array of reason codes; '[]' when none, and always with a rating of 4 or 5. */
+    reasons: text('reasons').notNull().default('[]'),
   },
   (t) => [index('feedback_service_created').on(t.serviceId, t.createdAt)],
 );
@@ -83,6 +93,37 @@ export const dailyRollups = sqliteTable(
     widgetResponses: integer('widget_responses').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.day, t.outcome] })],
+);
+
+/**
+ * Ratings per service, Brussels day and channel: the summary's `byChannel`, kept in the ingest
+ * transaction like daily_rollups. Rows from before channels were recorded count as `web`.
+ */
+export const dailyChannelRollups = sqliteTable(
+  'daily_channel_rollups',
+  {
+    serviceId: text('service_id').notNull(),
+    day: text('day').notNull(),
+    channel: text('channel').notNull(),
+    rating1: integer('rating_1').notNull().default(0),
+    rating2: integer('rating_2').notNull().default(0),
+    rating3: integer('rating_3').notNull().default(0),
+    rating4: integer('rating_4').notNull().default(0),
+    rating5: integer('rating_5').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.day, t.channel] })],
+);
+
+/** How often each reason was ticked, per service and Brussels day (ratings 1–3 only). */
+export const dailyReasonCounts = sqliteTable(
+  'daily_reason_counts',
+  {
+    serviceId: text('service_id').notNull(),
+    day: text('day').notNull(),
+    reason: text('reason').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.day, t.reason] })],
 );
 
 /** How often the widget was shown, per service and Brussels day. No identifier of any kind. */

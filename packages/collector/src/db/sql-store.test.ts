@@ -19,6 +19,8 @@ const SERVICE = {
   allowedOrigins: ['https://a.example'],
   active: true,
   publicServiceUri: null,
+  helpUrl: null,
+  reasons: null,
 };
 
 describe('the queries of both stores', () => {
@@ -34,6 +36,8 @@ describe('the queries of both stores', () => {
       q.revokeToken('t', 1),
       q.recordImpression('dienst-a', '2026-01-01'),
       q.monthlyRollups('dienst-a', '2026-01-01', '2026-12-31'),
+      q.channelRollups('dienst-a', '2026-01-01', '2026-12-31'),
+      q.reasonCounts('dienst-a', '2026-01-01', '2026-12-31'),
       q.comments({
         serviceId: 'dienst-a',
         start: 0,
@@ -46,6 +50,8 @@ describe('the queries of both stores', () => {
       q.INSERT_FEEDBACK,
       q.UPDATE_FEEDBACK,
       q.ADD_TO_ROLLUP,
+      q.ADD_TO_CHANNEL_ROLLUP,
+      q.ADD_TO_REASON_COUNT,
     ];
     for (const query of queries) {
       const sqlite = new SQLiteSyncDialect().sqlToQuery(query);
@@ -61,12 +67,13 @@ describe('the queries of both stores', () => {
       sql`${q.UPDATE_FEEDBACK} and lang = ${sql.placeholder('lang')}`,
     );
     expect(statement.text).toMatch(
-      /^update feedback set rating = \$1, .* where id = \$9 and lang = \$10$/s,
+      /^update feedback set rating = \$1, .* where id = \$10 and lang = \$11$/s,
     );
     expect(statement.values({ id: 'x', rating: 4, lang: 'nl', updatedAt: 9 })).toEqual([
       4,
       undefined,
       'nl',
+      undefined,
       undefined,
       undefined,
       undefined,

@@ -1,5 +1,10 @@
 import type { SQL } from 'drizzle-orm';
-import type { MonthlyImpressions, MonthlyRollup } from '../domain/aggregation.ts';
+import type {
+  ChannelRollup,
+  MonthlyImpressions,
+  MonthlyRollup,
+  ReasonCount,
+} from '../domain/aggregation.ts';
 import type {
   CommentQuery,
   FeedbackPagesQuery,
@@ -12,7 +17,16 @@ import type {
   TokenRecord,
 } from '../domain/store.ts';
 import * as q from './queries.ts';
-import { monthlyRollupOf, toService, type MonthlyRow, type ServiceRow } from './records.ts';
+import {
+  channelRollupOf,
+  monthlyRollupOf,
+  toFeedback,
+  toService,
+  type ChannelRow,
+  type FeedbackRow,
+  type MonthlyRow,
+  type ServiceRow,
+} from './records.ts';
 
 /**
  * What SQLite and PostgreSQL do alike, written once on the shared queries (queries.ts). A store
@@ -87,7 +101,8 @@ export abstract class SqlStore implements Store {
   }
 
   async getFeedback(id: string): Promise<FeedbackRecord | undefined> {
-    return (await this.rows<FeedbackRecord>(q.feedbackById(id)))[0];
+    const [row] = await this.rows<FeedbackRow>(q.feedbackById(id));
+    return row && toFeedback(row);
   }
 
   async recordImpression(serviceId: string, day: string): Promise<void> {
@@ -104,7 +119,17 @@ export abstract class SqlStore implements Store {
     return this.rows(q.monthlyImpressions(serviceId, from, to));
   }
 
-  listComments(query: CommentQuery): Promise<FeedbackRecord[]> {
-    return this.rows(q.comments(query));
+  async listComments(query: CommentQuery): Promise<FeedbackRecord[]> {
+    return (await this.rows<FeedbackRow>(q.comments(query))).map(toFeedback);
+  }
+
+  async channelRollups(serviceId: string, from: string, to: string): Promise<ChannelRollup[]> {
+    return (await this.rows<ChannelRow>(q.channelRollups(serviceId, from, to))).map(
+      channelRollupOf,
+    );
+  }
+
+  reasonCounts(serviceId: string, from: string, to: string): Promise<ReasonCount[]> {
+    return this.rows(q.reasonCounts(serviceId, from, to));
   }
 }

@@ -4,13 +4,22 @@ import { decideIngest } from '../domain/ingest-decision.ts';
 import type { IncomingFeedback, IngestedFeedback, IngestResult } from '../domain/store.ts';
 import { asUnavailable } from './errors.ts';
 import {
+  ADD_TO_CHANNEL_ROLLUP,
+  ADD_TO_REASON_COUNT,
   ADD_TO_ROLLUP,
   INGESTED_BY_ID,
   INSERT_FEEDBACK,
   statement,
   UPDATE_FEEDBACK,
 } from './queries.ts';
-import { rollupDelta } from './records.ts';
+import {
+  channelDelta,
+  feedbackValues,
+  reasonDeltas,
+  rollupDelta,
+  toFeedback,
+  type FeedbackRow,
+} from './records.ts';
 
 interface Pending {
   incoming: IncomingFeedback;
@@ -47,6 +56,8 @@ export class SqliteIngest {
   private readonly insert: Prepared;
   private readonly update: Prepared;
   private readonly rollup: Prepared;
+  private readonly channelRollup: Prepared;
+  private readonly reasonCount: Prepared;
   private readonly one: (incoming: IncomingFeedback) => IngestResult;
   private readonly batch: (items: Pending[]) => Array<IngestResult | { error: unknown }>;
 
@@ -55,6 +66,8 @@ export class SqliteIngest {
     this.insert = prepare(sqlite, INSERT_FEEDBACK);
     this.update = prepare(sqlite, UPDATE_FEEDBACK);
     this.rollup = prepare(sqlite, ADD_TO_ROLLUP);
+    this.channelRollup = prepare(sqlite, ADD_TO_CHANNEL_ROLLUP);
+    this.reasonCount = prepare(sqlite, ADD_TO_REASON_COUNT);
     // Nested inside the batch transaction, better-sqlite3 runs this as a savepoint.
     this.one = sqlite.transaction((incoming: IncomingFeedback) => this.ingestOne(incoming));
     this.batch = sqlite.transaction((items: Pending[]) =>
@@ -102,17 +115,20 @@ export class SqliteIngest {
 
   private ingestOne(incoming: IncomingFeedback): IngestResult {
     const row = this.select.get({ id: incoming.id }) as
-      (Omit<IngestedFeedback, 'widget'> & { widget: number }) | undefined;
-    const existing = row && { ...row, widget: row.widget === 1 };
+      (FeedbackRow & { widget: number }) | undefined;
+    const existing: IngestedFeedback | undefined = row && {
+      ...toFeedback(row),
+      widget: row.widget === 1,
+    };
     const decision = decideIngest(existing, incoming);
     if (!('record' in decision)) return decision.result;
     const { record } = decision;
     if (existing) {
       this.applyToRollup(existing, -1);
-      this.update.run(record);
+      this.update.run(feedbackValues(record));
     } else {
       // SQLite has no boolean: better-sqlite3 binds 0 or 1.
-      this.insert.run({ ...record, widget: record.widget ? 1 : 0 });
+      this.insert.run({ ...feedbackValues(record), widget: record.widget ? 1 : 0 });
     }
     this.applyToRollup(record, 1);
     return decision.result;
@@ -120,5 +136,7 @@ export class SqliteIngest {
 
   private applyToRollup(record: IngestedFeedback, sign: 1 | -1): void {
     this.rollup.run(rollupDelta(record, sign));
+    this.channelRollup.run(channelDelta(record, sign));
+    for (const delta of reasonDeltas(record, sign)) this.reasonCount.run(delta);
   }
 }

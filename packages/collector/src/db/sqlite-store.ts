@@ -14,6 +14,7 @@ import type {
 } from '../domain/store.ts';
 import { asUnavailable } from './errors.ts';
 import { FEEDBACK_FIELDS } from './queries.ts';
+import { toFeedback, type FeedbackRow } from './records.ts';
 import * as schema from './schema.sqlite.ts';
 import { SqliteIngest } from './sqlite-ingest.ts';
 import { SqlStore } from './sql-store.ts';
@@ -152,10 +153,10 @@ export class SqliteStore extends SqlStore {
             and (created_at > ? or rowid > ?) ${withComment} ${orderBy}`,
     );
     const { serviceId, start, end } = query;
-    type Row = FeedbackRecord & { position: number };
+    type Row = FeedbackRow & { position: number };
     let page = first.all(serviceId, start, end, pageSize) as Row[];
     while (page.length > 0) {
-      yield page;
+      yield page.map(toFeedback);
       if (page.length < pageSize) return;
       const last = page[page.length - 1]!;
       page = (

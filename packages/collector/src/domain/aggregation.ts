@@ -1,4 +1,12 @@
-import type { MonthFigures, RatingCounts, Summary } from '@vo-feedback/shared';
+import {
+  CHANNELS,
+  type Channel,
+  type ChannelFigures,
+  type MonthFigures,
+  type RatingCounts,
+  type ReasonFigures,
+  type Summary,
+} from '@vo-feedback/shared';
 import { emptyRatingCounts, figuresFrom } from './statistics.ts';
 import { monthsBetween } from './time.ts';
 
@@ -15,6 +23,50 @@ export interface MonthlyRollup {
   comments: number;
   /** Of the responses, those the widget sent: the only ones its impressions can be set against. */
   widgetResponses: number;
+}
+
+/** The ratings of one channel over a period, summed by the database from its daily rollup. */
+export interface ChannelRollup {
+  channel: string;
+  ratings: RatingCounts;
+}
+
+/** How often a reason was ticked over a period. */
+export interface ReasonCount {
+  reason: string;
+  count: number;
+}
+
+/** `byChannel`: the channels with responses, in the order of CHANNELS. */
+export function channelFigures(rollups: readonly ChannelRollup[]): ChannelFigures[] {
+  const order = (channel: string) => CHANNELS.indexOf(channel as Channel);
+  return rollups
+    .filter((row) => Object.values(row.ratings).some((n) => n > 0))
+    .sort((a, b) => order(a.channel) - order(b.channel))
+    .map((row) => {
+      const { responses, csat, csatInterval } = figuresFrom(row.ratings, 0);
+      return { channel: row.channel as Channel, responses, csat, csatInterval };
+    });
+}
+
+/**
+ * `byReason`: the reasons ticked, most frequent first (then by code), each with its share of the
+ * responses rated 1–3 — the only ones that carry reasons. A response may tick several, so the
+ * shares may add up to more than 1.
+ */
+export function reasonFigures(
+  counts: readonly ReasonCount[],
+  ratings: RatingCounts,
+): ReasonFigures[] {
+  const low = ratings['1'] + ratings['2'] + ratings['3'];
+  return counts
+    .filter((row) => row.count > 0)
+    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
+    .map((row) => ({
+      reason: row.reason,
+      count: row.count,
+      share: low === 0 ? null : row.count / low,
+    }));
 }
 
 export interface MonthlyImpressions {
@@ -56,6 +108,8 @@ export function summarise(
   period: { from: string; to: string },
   rollups: readonly MonthlyRollup[],
   impressions: readonly MonthlyImpressions[],
+  channels: readonly ChannelRollup[] = [],
+  reasons: readonly ReasonCount[] = [],
 ): Summary {
   const total = newTally();
   const months = new Map<string, Tally & { impressions: number }>();
@@ -105,5 +159,7 @@ export function summarise(
     responseRate: responseRate(total.widgetResponses, impressionCount),
     byMonth,
     byOutcome,
+    byChannel: channelFigures(channels),
+    byReason: reasonFigures(reasons, total.ratings),
   };
 }

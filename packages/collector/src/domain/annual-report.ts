@@ -8,7 +8,15 @@ import type {
   ServiceReport,
   Theme,
 } from '@vo-feedback/shared';
-import { summarise, type MonthlyImpressions, type MonthlyRollup } from './aggregation.ts';
+import {
+  channelFigures,
+  reasonFigures,
+  summarise,
+  type ChannelRollup,
+  type MonthlyImpressions,
+  type MonthlyRollup,
+  type ReasonCount,
+} from './aggregation.ts';
 import { csvDocument, type CsvCell } from './csv.ts';
 import type { Period } from './period.ts';
 import { FIGURE_CSV_HEADINGS, figureCsvCells } from './statistics.ts';
@@ -29,6 +37,9 @@ export interface ServiceInput {
   active: boolean;
   current: Counts;
   previous: Counts;
+  /** This year's ratings per channel and reason counts. */
+  channels?: readonly ChannelRollup[];
+  reasons?: readonly ReasonCount[];
   themes: { comments: number; words: Theme[]; pairs: Theme[] };
 }
 
@@ -103,14 +114,19 @@ function block(input: AnnualReportInput, current: Counts, previous: Counts): Rep
 export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
   const organisations: OrganisationReport[] = input.organisations.map((organisation) => {
     const services = input.services.filter((s) => s.organisationId === organisation.id);
-    const serviceReports: ServiceReport[] = services.map((s) => ({
-      serviceId: s.serviceId,
-      name: s.name,
-      organisationId: s.organisationId,
-      active: s.active,
-      ...block(input, s.current, s.previous),
-      themes: s.themes,
-    }));
+    const serviceReports: ServiceReport[] = services.map((s) => {
+      const figures = block(input, s.current, s.previous);
+      return {
+        serviceId: s.serviceId,
+        name: s.name,
+        organisationId: s.organisationId,
+        active: s.active,
+        byChannel: channelFigures(s.channels ?? []),
+        byReason: reasonFigures(s.reasons ?? [], figures.current.ratings),
+        ...figures,
+        themes: s.themes,
+      };
+    });
     return {
       organisationId: organisation.id,
       name: organisation.name,
@@ -161,6 +177,8 @@ export const ANNUAL_REPORT_CSV_HEADER = [
   'verschil responsgraad',
   'verschil opmerkingen',
   "thema's",
+  'kanalen',
+  'redenen',
 ];
 
 type FiguresLike = Omit<ReportFigures, 'responseRate' | 'impressions'> & {
@@ -182,12 +200,34 @@ function themeList(themes: ServiceReport['themes'] | undefined): string {
   return [...themes.words, ...themes.pairs].map((t) => `${t.term} (${t.count})`).join(', ');
 }
 
+/** `telefoon 12 (83 %)`-like: each channel's responses and satisfaction, in one cell. */
+function channelList(service: ServiceReport | undefined): string {
+  if (!service) return '';
+  return service.byChannel
+    .map(
+      (c) =>
+        `${c.channel} ${c.responses}${c.csat === null ? '' : ` (${Math.round(c.csat * 100)} %)`}`,
+    )
+    .join(', ');
+}
+
+/** Each reason's count and share of the responses rated 1–3, in one cell. */
+function reasonList(service: ServiceReport | undefined): string {
+  if (!service) return '';
+  return service.byReason
+    .map(
+      (r) => `${r.reason} ${r.count}${r.share === null ? '' : ` (${Math.round(r.share * 100)} %)`}`,
+    )
+    .join(', ');
+}
+
 function blockRows(
   report: AnnualReport,
   level: 'totaal' | 'organisatie' | 'dienst',
   naming: [string, string, string, string],
   data: ReportBlock,
   themes?: ServiceReport['themes'],
+  service?: ServiceReport,
 ): CsvCell[][] {
   const yearRow: CsvCell[] = [
     level,
@@ -198,6 +238,8 @@ function blockRows(
     ...figureCells(data.previous),
     ...changeCells(data.current, data.previous),
     themeList(themes),
+    channelList(service),
+    reasonList(service),
   ];
   const monthRows = data.byMonth.map((month): CsvCell[] => [
     level,
@@ -207,6 +249,8 @@ function blockRows(
     month.previous.month,
     ...figureCells(month.previous),
     ...changeCells(month.current, month.previous),
+    '',
+    '',
     '',
   ]);
   return [yearRow, ...monthRows];
@@ -230,6 +274,7 @@ export function annualReportCsv(report: AnnualReport): string {
           [...orgNaming, service.serviceId, service.name],
           service,
           service.themes,
+          service,
         ),
       );
     }

@@ -27,6 +27,8 @@ export function exportRow(record: FeedbackRecord): ExportRow {
     page: record.page,
     comment: record.comment,
     redactions: record.redactions,
+    channel: record.channel,
+    reasons: record.reasons,
   };
 }
 
@@ -44,10 +46,22 @@ export const EXPORT_COLUMNS: readonly { key: keyof ExportRow; heading: string; w
   { key: 'page', heading: 'pagina', width: 28 },
   { key: 'comment', heading: 'opmerking', width: 80 },
   { key: 'redactions', heading: 'weggelaten persoonsgegevens', width: 14 },
+  { key: 'channel', heading: 'kanaal', width: 10 },
+  { key: 'reasons', heading: 'redenen', width: 40 },
 ];
 
+/** A cell of the CSV and XLSX: a list (the reasons) as one text, its items separated by ", ". */
+function cell(value: ExportRow[keyof ExportRow]): CsvCell {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 export function exportCells(row: ExportRow): CsvCell[] {
-  return EXPORT_COLUMNS.map(({ key }) => row[key]);
+  return EXPORT_COLUMNS.map(({ key }) => cell(row[key]));
+}
+
+/** A row of the XLSX sheet: each column's key and its cell. */
+export function exportSheetRow(row: ExportRow): Record<string, CsvCell> {
+  return Object.fromEntries(EXPORT_COLUMNS.map(({ key }) => [key, cell(row[key])]));
 }
 
 export const EXPORT_CSV_HEADER = csvRow(EXPORT_COLUMNS.map((column) => column.heading));

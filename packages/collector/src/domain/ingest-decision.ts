@@ -13,9 +13,20 @@ export type IngestDecision =
   | { result: IngestResult & { status: 'unchanged' | 'conflict' } };
 
 function contentOf(record: FeedbackRecord): FeedbackContent {
-  const { serviceId, rating, comment, lang, outcome, step, page, redactions } = record;
-  return { serviceId, rating, comment, lang, outcome, step, page, redactions };
+  const { serviceId, rating, comment, lang, outcome, step, page, redactions, reasons } = record;
+  return { serviceId, rating, comment, lang, outcome, step, page, redactions, reasons };
 }
+
+/**
+ * Reasons say what went wrong: they count only with a rating of 1–3. With 4 or 5 none are stored
+ * (the contract's choice: a satisfied citizen's ticks would skew the share of the unsatisfied).
+ */
+export function reasonsFor(rating: number, reasons: readonly string[]): string[] {
+  return rating <= 3 ? [...reasons] : [];
+}
+
+const sameReasons = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((code, index) => code === b[index]);
 
 function sameContent(a: FeedbackContent, b: FeedbackContent): boolean {
   return (
@@ -25,7 +36,8 @@ function sameContent(a: FeedbackContent, b: FeedbackContent): boolean {
     a.lang === b.lang &&
     a.outcome === b.outcome &&
     a.step === b.step &&
-    a.page === b.page
+    a.page === b.page &&
+    sameReasons(a.reasons, b.reasons)
   );
 }
 
@@ -59,13 +71,15 @@ export function decideIngest(
         createdAt: incoming.receivedAt,
         updatedAt: incoming.receivedAt,
         widget: incoming.widget ?? false,
+        channel: incoming.channel ?? 'web',
+        reasons: reasonsFor(incoming.rating, incoming.reasons ?? []),
       },
     };
   }
   if (existing.serviceId !== incoming.serviceId) {
     return { result: { status: 'conflict', reason: 'other-service' } };
   }
-  // Who sent it is kept from the first post, as its day is: the rollup it counts in stays put.
+  // Who sent it and through which channel are kept from the first post, as its day is.
   const merged: IngestedFeedback = {
     ...existing,
     rating: incoming.rating,
@@ -76,6 +90,7 @@ export function decideIngest(
     page: incoming.page === undefined ? existing.page : incoming.page,
     // Redactions counted in a replaced comment no longer apply; a kept comment keeps its count.
     redactions: incoming.comment === undefined ? existing.redactions : incoming.redactions,
+    reasons: reasonsFor(incoming.rating, incoming.reasons ?? existing.reasons),
     updatedAt: incoming.receivedAt,
   };
   if (sameContent(contentOf(existing), contentOf(merged))) {

@@ -1,5 +1,17 @@
-import type { Language, Outcome, Role, SubmissionStatus } from '@vo-feedback/shared';
-import type { MonthlyImpressions, MonthlyRollup } from './aggregation.ts';
+import type {
+  Channel,
+  Language,
+  Outcome,
+  Reason,
+  SubmissionStatus,
+  TokenRole,
+} from '@vo-feedback/shared';
+import type {
+  ChannelRollup,
+  MonthlyImpressions,
+  MonthlyRollup,
+  ReasonCount,
+} from './aggregation.ts';
 
 // The one interface between the use cases and the database. The SQLite and PostgreSQL stores of
 // the database layer implement it; nothing above this file knows which one runs.
@@ -16,12 +28,16 @@ export interface ServiceRecord {
   allowedOrigins: string[];
   active: boolean;
   publicServiceUri: string | null;
+  /** Where citizens get help (https or tel:); null or absent: the widget's default. */
+  helpUrl?: string | null | undefined;
+  /** The service's own reasons; null or absent: the default list. */
+  reasons?: Reason[] | null | undefined;
 }
 
 export interface TokenRecord {
   id: string;
   label: string;
-  role: Role;
+  role: TokenRole;
   organisationId: string | null;
   hash: string;
   createdAt: number;
@@ -42,6 +58,9 @@ export interface FeedbackRecord {
   day: string;
   createdAt: number;
   updatedAt: number;
+  channel: Channel;
+  /** Reason codes; empty with a rating of 4 or 5 (reasons count only with 1–3). */
+  reasons: string[];
 }
 
 /** A stored submission as ingest reads and writes it: the record and who sent it. */
@@ -56,7 +75,15 @@ export interface IngestedFeedback extends FeedbackRecord {
 /** The content of a submission: what a replay must match to be `unchanged`. */
 export type FeedbackContent = Pick<
   FeedbackRecord,
-  'serviceId' | 'rating' | 'comment' | 'lang' | 'outcome' | 'step' | 'page' | 'redactions'
+  | 'serviceId'
+  | 'rating'
+  | 'comment'
+  | 'lang'
+  | 'outcome'
+  | 'step'
+  | 'page'
+  | 'redactions'
+  | 'reasons'
 >;
 
 /**
@@ -76,6 +103,10 @@ export interface IncomingFeedback {
   receivedAt: number;
   /** The widget sent it; absent: another channel (the form, a system), not in the response rate. */
   widget?: boolean | undefined;
+  /** Absent: `web` on a first post; an update keeps the first post's channel. */
+  channel?: Channel | undefined;
+  /** Absent: an update keeps the stored reasons. Dropped with a rating of 4 or 5. */
+  reasons?: string[] | undefined;
 }
 
 export type IngestResult =
@@ -141,6 +172,10 @@ export interface Store {
 
   /** Rollups of a service for days in [from, to], summed per month and outcome by the database. */
   monthlyRollups(serviceId: string, from: string, to: string): Promise<MonthlyRollup[]>;
+  /** Ratings of a service for days in [from, to], summed per channel. */
+  channelRollups(serviceId: string, from: string, to: string): Promise<ChannelRollup[]>;
+  /** How often each reason was ticked for a service on days in [from, to]. */
+  reasonCounts(serviceId: string, from: string, to: string): Promise<ReasonCount[]>;
   /** Impressions of a service for days in [from, to], summed per month. */
   monthlyImpressions(serviceId: string, from: string, to: string): Promise<MonthlyImpressions[]>;
 

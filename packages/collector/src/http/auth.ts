@@ -1,8 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '@vo-feedback/shared';
-import type { Store } from '../domain/store.ts';
+import type { Store, TokenRecord } from '../domain/store.ts';
 import { hashToken, sameHash } from '../domain/tokens.ts';
-import { ProblemError } from '../domain/problems.ts';
+import { forbidden, ProblemError } from '../domain/problems.ts';
 
 /** Who is calling, from a valid bearer token. */
 export interface Principal {
@@ -24,17 +24,31 @@ const unauthorized = () => {
   );
 };
 
-/** Requires a valid, unrevoked bearer token and sets `principal`. */
+/** The valid, unrevoked token of an `Authorization: Bearer` header; throws 401 otherwise. */
+export async function bearerToken(store: Store, header: string | undefined): Promise<TokenRecord> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!match) return unauthorized();
+  const hash = hashToken(match[1]!);
+  const token = await store.findTokenByHash(hash);
+  // The lookup is by hash; the constant-time compare keeps the answer's timing independent of
+  // how much of a guessed hash matched, should an index ever return a near match.
+  if (!token || !sameHash(token.hash, hash) || token.revokedAt !== null) return unauthorized();
+  return token;
+}
+
+/**
+ * Requires a valid, unrevoked provider or steering token and sets `principal`. An ingest token
+ * only posts feedback: it reads nothing (403).
+ */
 export function requireToken(store: Store) {
   return createMiddleware<AuthEnv>(async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) return unauthorized();
-    const hash = hashToken(match[1]!);
-    const token = await store.findTokenByHash(hash);
-    // The lookup is by hash; the constant-time compare keeps the answer's timing independent of
-    // how much of a guessed hash matched, should an index ever return a near match.
-    if (!token || !sameHash(token.hash, hash) || token.revokedAt !== null) return unauthorized();
+    const token = await bearerToken(store, c.req.header('authorization'));
+    if (token.role === 'ingest') {
+      throw forbidden(
+        'An ingest token only posts feedback (POST /api/v1/feedback); use a provider or steering token to read.',
+        'ingest-token',
+      );
+    }
     c.set('principal', {
       tokenId: token.id,
       role: token.role,

@@ -29,15 +29,18 @@ const CALLERS = [
   'providerB',
   'steering',
   'admin',
+  /** An ingest token of organisation A: it posts feedback and reads nothing. */
+  'ingest',
 ] as const;
 type Caller = (typeof CALLERS)[number];
 type Expected = Record<Caller, number>;
 
 const everyone = (status: number): Expected =>
   Object.fromEntries(CALLERS.map((caller) => [caller, status])) as Expected;
-/** The provider and steering API: a stored, unrevoked token, or 401. */
+/** The provider and steering API: a stored, unrevoked token, or 401; an ingest token 403. */
 const data = (answers: Pick<Expected, 'providerA' | 'providerB' | 'steering'>): Expected => ({
   ...everyone(401),
+  ingest: 403,
   ...answers,
 });
 const adminOnly = (status: number): Expected => ({ ...everyone(401), admin: status });
@@ -96,11 +99,20 @@ const MATRIX: Record<string, Row[]> = {
   ],
   'POST /api/v1/feedback': [
     {
+      // Without Authorization anyone may post (the widget); with it, only a valid ingest token
+      // of the service's organisation: another token is refused, a wrong or revoked one is 401.
       label: 'a submission',
       method: 'POST',
       path: '/api/v1/feedback',
       body: () => jsonBody(submission({ comment: 'Vlot.' }))(),
-      expected: everyone(201),
+      expected: {
+        ...everyone(401),
+        none: 201,
+        providerA: 403,
+        providerB: 403,
+        steering: 403,
+        ingest: 201,
+      },
     },
   ],
   'POST /api/v1/feedback/form': [
@@ -112,7 +124,7 @@ const MATRIX: Record<string, Row[]> = {
         type: 'application/x-www-form-urlencoded',
         text: 'serviceId=dienst-a&rating=4&lang=nl',
       }),
-      expected: everyone(200),
+      expected: everyone(303),
     },
   ],
   'POST /api/v1/impressions': [
@@ -151,6 +163,46 @@ const MATRIX: Record<string, Row[]> = {
         const body = await json(response);
         expect(body).not.toHaveProperty('comments');
       },
+    },
+  ],
+  'GET /api/v1/public/services/:serviceId/config': [
+    {
+      label: "the widget's configuration of a service",
+      method: 'GET',
+      path: '/api/v1/public/services/dienst-b/config',
+      expected: everyone(200),
+    },
+  ],
+  'GET /f/:serviceId': [
+    {
+      label: 'the hosted feedback page',
+      method: 'GET',
+      path: '/f/dienst-a?channel=counter',
+      expected: everyone(200),
+    },
+  ],
+  'GET /f/:serviceId/bedankt': [
+    {
+      label: 'the form’s thank-you page',
+      method: 'GET',
+      path: '/f/dienst-a/bedankt?lang=nl',
+      expected: everyone(200),
+    },
+  ],
+  'GET /api/v1/services/:serviceId/qr.svg': [
+    {
+      label: "the QR code of organisation A's hosted page",
+      method: 'GET',
+      path: '/api/v1/services/dienst-a/qr.svg?channel=counter',
+      expected: data({ providerA: 200, providerB: 403, steering: 403 }),
+    },
+  ],
+  'GET /api/v1/services/:serviceId/poster': [
+    {
+      label: "the QR poster of organisation A's hosted page",
+      method: 'GET',
+      path: '/api/v1/services/dienst-a/poster',
+      expected: data({ providerA: 200, providerB: 403, steering: 403 }),
     },
   ],
   'GET /transparantie': [
@@ -416,6 +468,11 @@ async function world(adminToken: string | null = ADMIN_TOKEN): Promise<World> {
     organisationId: 'org-a',
   });
   await collector.store.revokeToken(revoked.id, Date.now());
+  const ingest = await issueToken(collector.store, {
+    label: 'contactcenter',
+    role: 'ingest',
+    organisationId: 'org-a',
+  });
   const tokens: Record<Caller, string | undefined> = {
     none: undefined,
     wrong: generateToken(),
@@ -424,6 +481,7 @@ async function world(adminToken: string | null = ADMIN_TOKEN): Promise<World> {
     providerB: collector.tokenB,
     steering: collector.steering,
     admin: ADMIN_TOKEN,
+    ingest: ingest.token,
   };
   return { ...collector, tokens, revokedId: revoked.id, logs };
 }

@@ -73,6 +73,8 @@ describe('seedOrganisation() and runCli()', () => {
       allowedOrigins: [],
       active: true,
       publicServiceUri: null,
+      helpUrl: null,
+      reasons: null,
     });
 
     const listed = await runCli({ DATABASE_URL: databaseUrl }, 'service', 'list', '--json');

@@ -1,4 +1,4 @@
-import { LANGUAGES, MAX_COMMENT_LENGTH, OUTCOMES } from '@vo-feedback/shared';
+import { CHANNELS, LANGUAGES, MAX_COMMENT_LENGTH, OUTCOMES } from '@vo-feedback/shared';
 import type { Store } from '../domain/store.ts';
 import { sqlRows } from './sql.ts';
 
@@ -41,7 +41,20 @@ export async function databaseProblems(
     if (row.page !== null && (typeof row.page !== 'string' || /[?#]/.test(row.page))) {
       problems.push(`${where}: page keeps a query or fragment`);
     }
+    if (!(CHANNELS as readonly unknown[]).includes(row.channel)) {
+      problems.push(`${where}: channel ${String(row.channel)}`);
+    }
+    const reasons = JSON.parse(String(row.reasons)) as unknown;
+    if (
+      !Array.isArray(reasons) ||
+      reasons.length > 6 ||
+      new Set(reasons).size !== reasons.length ||
+      (rating > 3 && reasons.length > 0)
+    ) {
+      problems.push(`${where}: reasons ${String(row.reasons)}`);
+    }
   }
+  problems.push(...(await channelAndReasonProblems(store, rows)));
   const recount = await sqlRows(
     store,
     `select service_id, day, coalesce(outcome, '') as outcome,
@@ -71,5 +84,56 @@ export async function databaseProblems(
       if (!consistent) problems.push(`rollup ${k}: ${column} is ${a}, recount ${e}`);
     }
   }
+  return problems;
+}
+
+/** The channel rollups and reason counts equal a recount of the stored rows. */
+async function channelAndReasonProblems(
+  store: Store,
+  rows: Record<string, unknown>[],
+): Promise<string[]> {
+  const problems: string[] = [];
+  const compare = (what: string, expected: Map<string, number>, actual: Map<string, number>) => {
+    for (const k of new Set([...expected.keys(), ...actual.keys()])) {
+      const e = expected.get(k) ?? 0;
+      const a = actual.get(k) ?? 0;
+      if (a !== e) problems.push(`${what} ${k}: ${a}, recount ${e}`);
+    }
+  };
+  const bump = (map: Map<string, number>, key: string, by = 1) =>
+    map.set(key, (map.get(key) ?? 0) + by);
+
+  const channelsExpected = new Map<string, number>();
+  const reasonsExpected = new Map<string, number>();
+  for (const row of rows) {
+    const at = `${String(row.service_id)}|${String(row.day)}`;
+    bump(channelsExpected, `${at}|${String(row.channel)}|${String(row.rating)}`);
+    for (const reason of JSON.parse(String(row.reasons)) as string[]) {
+      bump(reasonsExpected, `${at}|${reason}`);
+    }
+  }
+  const channelsActual = new Map<string, number>();
+  for (const r of await sqlRows(store, 'select * from daily_channel_rollups')) {
+    for (const rating of [1, 2, 3, 4, 5]) {
+      const n = Number(r[`rating_${rating}`]);
+      if (n !== 0) {
+        bump(
+          channelsActual,
+          `${String(r.service_id)}|${String(r.day)}|${String(r.channel)}|${rating}`,
+          n,
+        );
+      }
+    }
+  }
+  const reasonsActual = new Map<string, number>();
+  for (const r of await sqlRows(store, 'select * from daily_reason_counts where count <> 0')) {
+    bump(
+      reasonsActual,
+      `${String(r.service_id)}|${String(r.day)}|${String(r.reason)}`,
+      Number(r.count),
+    );
+  }
+  compare('channel rollup', channelsExpected, channelsActual);
+  compare('reason count', reasonsExpected, reasonsActual);
   return problems;
 }

@@ -8,8 +8,8 @@ import {
   TokenRequestSchema,
   type AdminService,
   type Organisation,
-  type Role,
   type TokenInfo,
+  type TokenRole,
 } from '@vo-feedback/shared';
 import type { ServiceRecord, Store, TokenRecord } from '../domain/store.ts';
 import { generateToken, hashToken } from '../domain/tokens.ts';
@@ -64,6 +64,8 @@ function adminService(record: ServiceRecord): AdminService {
     allowedOrigins: record.allowedOrigins,
     active: record.active,
     publicServiceUri: record.publicServiceUri,
+    helpUrl: record.helpUrl ?? null,
+    reasons: record.reasons ?? null,
   };
 }
 
@@ -112,6 +114,8 @@ export async function addService(store: Store, input: unknown): Promise<AdminSer
     allowedOrigins: [...new Set(service.allowedOrigins)],
     active: service.active,
     publicServiceUri: service.publicServiceUri ?? null,
+    helpUrl: service.helpUrl ?? null,
+    reasons: service.reasons ?? null,
   };
   const done = await created(
     () => store.createService(record),
@@ -145,6 +149,8 @@ export async function updateService(
   }
   if (changes.active !== undefined) record.active = changes.active;
   if (changes.publicServiceUri !== undefined) record.publicServiceUri = changes.publicServiceUri;
+  if (changes.helpUrl !== undefined) record.helpUrl = changes.helpUrl;
+  if (changes.reasons !== undefined) record.reasons = changes.reasons;
   const updated = await store.updateService(id, record);
   if (!updated) throw notFound(`There is no service "${id}".`);
   return { service: adminService(updated), changed: Object.keys(record) };
@@ -162,9 +168,9 @@ export async function createToken(
   store: Store,
   input: unknown,
   now = Date.now(),
-): Promise<{ id: string; token: string; role: Role; organisationId: string | null }> {
+): Promise<{ id: string; token: string; role: TokenRole; organisationId: string | null }> {
   const request = validate(TokenRequestSchema, input, 'token request');
-  const organisationId = request.role === 'provider' ? request.organisationId : null;
+  const organisationId = request.role === 'steering' ? null : request.organisationId;
   if (organisationId !== null) await requireOrganisation(store, organisationId);
   const { id, token } = await issueToken(
     store,
@@ -189,7 +195,7 @@ export async function revokeToken(store: Store, id: string, now = Date.now()): P
 /** Creates a token; the plain token is returned once and only its hash is stored. */
 export async function issueToken(
   store: Store,
-  request: { label: string; role: Role; organisationId?: string | undefined },
+  request: { label: string; role: TokenRole; organisationId?: string | undefined },
   now = Date.now(),
 ): Promise<{ id: string; token: string }> {
   const token = generateToken();
@@ -226,6 +232,8 @@ export async function seedDemo(store: Store, ownOrigins: string[]): Promise<stri
     allowedOrigins: ownOrigins,
     active: true,
     publicServiceUri: null,
+    helpUrl: null,
+    reasons: null,
   });
   const { token } = await issueToken(store, {
     label: 'demo provider',

@@ -10,6 +10,7 @@ import {
   exportCells,
   exportFilename,
   exportRow,
+  exportSheetRow,
   XLSX_MAX_ROWS,
 } from '../domain/export-rows.ts';
 import { periodInstants, type Period } from '../domain/period.ts';
@@ -137,7 +138,7 @@ function xlsxStream(store: Store, request: ExportRequest): ReadableStream<Uint8A
     for await (const page of pages(store, request)) {
       if (cancelled) return;
       // Strings are written as text cells: a comment that starts with "=" stays text in Excel.
-      for (const record of page) sheet.addRow(exportRow(record)).commit();
+      for (const record of page) sheet.addRow(exportSheetRow(exportRow(record))).commit();
       // Wait for the compressor, then for the reader: neither applies backpressure to exceljs
       // by itself, and whatever they have not taken yet piles up in memory.
       await compressorCaughtUp(sheet);

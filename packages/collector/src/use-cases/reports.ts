@@ -99,9 +99,11 @@ export async function annualReport(
   const services = await store.listServices(request.organisationId ?? undefined);
   const inputs: ServiceInput[] = [];
   for (const service of services) {
-    const [current, previous, themes] = await Promise.all([
+    const [current, previous, channels, reasons, themes] = await Promise.all([
       countsOf(store, service.id, span.period),
       countsOf(store, service.id, span.previousPeriod),
+      store.channelRollups(service.id, span.period.from, span.period.to),
+      store.reasonCounts(service.id, span.period.from, span.period.to),
       cachedThemes(
         store,
         `annual|${service.id}|${span.period.from}|${span.period.to}`,
@@ -122,6 +124,8 @@ export async function annualReport(
       active: service.active,
       current,
       previous,
+      channels,
+      reasons,
       themes: { comments: themes.comments, words: themes.words, pairs: themes.pairs },
     });
   }

@@ -1,5 +1,13 @@
 import type { AnnualReport, ServiceReport, Theme } from '@vo-feedback/shared';
-import { documentShell, formatCount, formatDate, html, raw, type Html } from './html.ts';
+import {
+  documentShell,
+  formatCount,
+  formatDate,
+  formatPercent,
+  html,
+  raw,
+  type Html,
+} from './html.ts';
 import { figuresOfBlock } from './report-figures.ts';
 import { brusselsDay } from '../domain/time.ts';
 
@@ -39,6 +47,73 @@ function themesOf(service: ServiceReport, report: AnnualReport, level: number): 
     }`;
 }
 
+const CHANNEL_NAMES: Record<string, string> = {
+  web: 'Website',
+  phone: 'Telefoon',
+  counter: 'Loket',
+  chat: 'Chat',
+  email: 'E-mail',
+  letter: 'Brief',
+};
+
+/** Two small tables: the responses per channel and what went wrong (ratings 1–3). */
+function channelsAndReasons(service: ServiceReport, report: AnnualReport, level: number): Html {
+  const h = (text: string) => raw(`<h${level}>${html`${text}`}</h${level}>`);
+  const id = `dienst-${service.serviceId}`;
+  const percent = (value: number | null) => (value === null ? '–' : formatPercent(value));
+  const channels =
+    service.byChannel.length === 0
+      ? html`<p class="note">Geen antwoorden in ${report.year}.</p>`
+      : html`<table>
+          <caption id="${id}-kanalen">
+            Antwoorden per kanaal in ${report.year}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Kanaal</th>
+              <th scope="col" class="number">Antwoorden</th>
+              <th scope="col" class="number">Tevreden</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${service.byChannel.map(
+              (c) =>
+                html`<tr>
+                  <th scope="row">${CHANNEL_NAMES[c.channel] ?? c.channel}</th>
+                  <td class="number">${formatCount(c.responses)}</td>
+                  <td class="number">${percent(c.csat)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`;
+  const reasons =
+    service.byReason.length === 0
+      ? html`<p class="note">Geen redenen aangeduid in ${report.year}.</p>`
+      : html`<table>
+          <caption id="${id}-redenen">
+            Wat liep er mis? Redenen bij een score van 1 tot 3 in ${report.year}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Reden</th>
+              <th scope="col" class="number">Aantal</th>
+              <th scope="col" class="number">Aandeel</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${service.byReason.map(
+              (r) =>
+                html`<tr>
+                  <th scope="row"><code>${r.reason}</code></th>
+                  <td class="number">${formatCount(r.count)}</td>
+                  <td class="number">${percent(r.share)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`;
+  return html`${h('Kanalen')}${channels}${h('Redenen')}${reasons}`;
+}
+
 function serviceSection(service: ServiceReport, report: AnnualReport, level: number): Html {
   const id = `dienst-${service.serviceId}`;
   const heading = raw(`h${level}`);
@@ -48,6 +123,7 @@ function serviceSection(service: ServiceReport, report: AnnualReport, level: num
 <p class="note">Dienst <code>${service.serviceId}</code>${service.active ? '' : ' (niet meer actief)'}</p>
 <${sub}>Kerncijfers</${sub}>
 ${figuresOfBlock(service, report.year, id, level + 1)}
+${channelsAndReasons(service, report, level + 1)}
 ${themesOf(service, report, level + 1)}
 </section>`;
 }

@@ -300,6 +300,8 @@ describe('services', () => {
       allowedOrigins: ['https://loket.gemeente-a.be'],
       active: true,
       publicServiceUri: null,
+      helpUrl: null,
+      reasons: null,
     };
     expect(await json(response)).toEqual(expected);
     expect(await store.getService('parkeerkaart')).toEqual(expected);
@@ -370,6 +372,8 @@ describe('services', () => {
       allowedOrigins: [ORIGIN_A],
       active: true,
       publicServiceUri: null,
+      helpUrl: null,
+      reasons: null,
     };
     expect(await json(response)).toEqual(expected);
     expect(await store.getService('dienst-a')).toEqual(expected);

@@ -481,7 +481,7 @@ describe('lone surrogates', () => {
 describe('POST /api/v1/feedback/form (no JavaScript)', () => {
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
-  it('stores the form and sends the citizen back to the page with 303', async () => {
+  it('stores the form and sends the citizen to the thank-you page with 303, linking back', async () => {
     const { app, store, summary } = await withClock();
     const response = await app.request('/api/v1/feedback/form', {
       method: 'POST',
@@ -500,7 +500,7 @@ describe('POST /api/v1/feedback/form (no JavaScript)', () => {
     });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(
-      `${ORIGIN_A}/aanvraag/bevestiging?dossier=1#vo-feedback-bedankt`,
+      `/f/dienst-a/bedankt?lang=nl&terug=${encodeURIComponent(`${ORIGIN_A}/aanvraag/bevestiging?dossier=1`)}`,
     );
     const figures = await summary();
     expect(figures.ratings['5']).toBe(1);
@@ -508,7 +508,7 @@ describe('POST /api/v1/feedback/form (no JavaScript)', () => {
     expect(row).toMatchObject({ page: '/aanvraag/bevestiging', comment: 'Vlot' });
   });
 
-  it('shows a thank-you page when the page is not an allowed origin, never redirecting there', async () => {
+  it('thanks on the collector when the page is not an allowed origin, never redirecting there', async () => {
     const { app } = await withClock();
     const response = await app.request('/api/v1/feedback/form', {
       method: 'POST',
@@ -518,9 +518,10 @@ describe('POST /api/v1/feedback/form (no JavaScript)', () => {
       },
       body: form({ serviceId: 'dienst-a', rating: '4', lang: 'fr' }),
     });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('location')).toBeNull();
-    const page = await response.text();
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/f/dienst-a/bedankt?lang=fr');
+    const page = await (await app.request(response.headers.get('location')!)).text();
+    expect(page).not.toContain('evil.example');
     expect(page).toContain('<html lang="fr">');
     expect(page).toContain('Merci pour votre avis');
   });
@@ -544,8 +545,8 @@ describe('POST /api/v1/feedback/form (no JavaScript)', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: form({ serviceId: 'dienst-a', rating: '3', lang: 'en', submit: '<script>' }),
     });
-    expect(response.status).toBe(200);
-    expect(await response.text()).not.toContain('<script>');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/f/dienst-a/bedankt?lang=en');
     expect(await rowCount()).toBe(1);
   });
 });

@@ -17,7 +17,13 @@ import { notFound } from '../../domain/problems.ts';
 import { brusselsYear } from '../../domain/time.ts';
 import { transparencyHtml, transparencyRefusalHtml } from '../../views/transparency-html.ts';
 import { publicServiceStats, publicStats, publicStatsCsv } from '../../use-cases/reports.ts';
-import type { serviceStatsRoute, statsCsvRoute, statsRoute } from './public.routes.ts';
+import { serviceConfig as configOf } from '../../use-cases/service-config.ts';
+import type {
+  serviceConfigRoute,
+  serviceStatsRoute,
+  statsCsvRoute,
+  statsRoute,
+} from './public.routes.ts';
 
 // The handlers of public transparency (declared in public.routes.ts) and the /transparantie page.
 // Aggregates only, without a token; problems are thrown and rendered by the app.
@@ -140,5 +146,24 @@ export function publicHandlers(config: Config) {
     return c.html(transparencyHtml({ stats, years }));
   };
 
-  return { stats, statsCsv, serviceStats, unknownService, transparency };
+  /** A malformed service id names no service: 404, as an unknown one. */
+  const noSuchService = () => notFound('There is no such active service.', 'unknown-service');
+
+  /** The widget's configuration of a service: any site may read it, caches may keep it 5 min. */
+  const serviceConfig: RouteHandler<typeof serviceConfigRoute> = async (c) => {
+    const answer = await configOf(store, c.req.valid('param').serviceId);
+    openData(c);
+    c.header('cache-control', 'public, max-age=300');
+    return c.json(answer, 200);
+  };
+
+  return {
+    stats,
+    statsCsv,
+    serviceStats,
+    unknownService,
+    noSuchService,
+    serviceConfig,
+    transparency,
+  };
 }

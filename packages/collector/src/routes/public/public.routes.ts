@@ -4,6 +4,7 @@ import {
   PublicServiceStatsSchema,
   PublicStatsQuerySchema,
   PublicStatsSchema,
+  ServiceConfigSchema,
   ServiceIdSchema,
 } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
@@ -58,6 +59,23 @@ export const serviceStatsRoute = publicRoute({
   },
 });
 
+export const serviceConfigRoute = publicRoute({
+  method: 'get',
+  path: '/api/v1/public/services/{serviceId}/config',
+  summary: 'What the widget needs to ask: help URL and reasons',
+  description:
+    'For the widget (and the hosted page): `helpUrl` is where citizens get help (null: the widget’s own `help-url`, or the info line 1700); `reasons` are the service’s own reasons, or the default list, each with its label in nl, fr, en and de. Any site may read it (`Access-Control-Allow-Origin: *`); cacheable for 5 minutes, with an ETag (304 on `If-None-Match`).',
+  request: { params: z.object({ serviceId: ServiceIdSchema }) },
+  responses: {
+    200: {
+      description: 'The configuration.',
+      content: { 'application/json': { schema: ServiceConfigSchema } },
+    },
+    304: { description: 'Not modified (If-None-Match matched the ETag).' },
+    ...problems(404),
+  },
+});
+
 /**
  * Public transparency, without a token: aggregates only, a service below the threshold reported
  * as suppressed with no figure at all. JSON and the open-data CSV, and the /transparantie page.
@@ -70,6 +88,7 @@ export function publicRoutes(config: Config) {
   app.openapi(statsRoute, handle.stats, queryHook());
   app.openapi(statsCsvRoute, handle.statsCsv, queryHook());
   app.openapi(serviceStatsRoute, handle.serviceStats, queryHook(handle.unknownService));
+  app.openapi(serviceConfigRoute, handle.serviceConfig, queryHook(handle.noSuchService));
   app.get('/transparantie', handle.transparency);
   return app;
 }

@@ -31,6 +31,7 @@ describe('the declarations of the provider, steering and public routes', () => {
       Object.keys(item as object).map((method) => `${method} ${path}`),
     );
     expect(operations.sort()).toEqual([
+      'get /api/v1/public/services/{serviceId}/config',
       'get /api/v1/public/services/{serviceId}/stats',
       'get /api/v1/public/stats',
       'get /api/v1/public/stats.csv',

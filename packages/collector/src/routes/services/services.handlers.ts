@@ -96,6 +96,8 @@ function feedbackItem(record: FeedbackRecord): FeedbackItem {
     step: record.step,
     page: record.page,
     redactions: record.redactions,
+    channel: record.channel,
+    reasons: record.reasons,
   };
 }
 
@@ -120,11 +122,13 @@ export function servicesHandlers(config: Config) {
   const summary: RouteHandler<typeof summaryRoute, ServiceEnv> = async (c) => {
     const service = c.get('service');
     const period = requirePeriod(c.req.valid('query'), config.now());
-    const [rollups, impressions] = await Promise.all([
+    const [rollups, impressions, channels, reasons] = await Promise.all([
       store.monthlyRollups(service.id, period.from, period.to),
       store.monthlyImpressions(service.id, period.from, period.to),
+      store.channelRollups(service.id, period.from, period.to),
+      store.reasonCounts(service.id, period.from, period.to),
     ]);
-    return c.json(summarise(service.id, period, rollups, impressions), 200);
+    return c.json(summarise(service.id, period, rollups, impressions, channels, reasons), 200);
   };
 
   // The comment listing: submissions that have a comment (a rating alone is in the summary),

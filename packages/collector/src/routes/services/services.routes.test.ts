@@ -287,7 +287,7 @@ describe('GET /api/v1/services/:serviceId/export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text.split('\r\n')[0]).toBe(
-      '\uFEFFid;dienst;datum;tijd;tijdstip (UTC);score;uitkomst;stap;taal;pagina;opmerking;weggelaten persoonsgegevens',
+      '\uFEFFid;dienst;datum;tijd;tijdstip (UTC);score;uitkomst;stap;taal;pagina;opmerking;weggelaten persoonsgegevens;kanaal;redenen',
     );
     // Every line ends in CRLF; the only bare LF is the one inside the quoted two-line comment.
     expect(text.endsWith('\r\n')).toBe(true);
@@ -314,6 +314,8 @@ describe('GET /api/v1/services/:serviceId/export', () => {
       pagina: '',
       opmerking: '',
       'weggelaten persoonsgegevens': '0',
+      kanaal: 'web',
+      redenen: '',
     });
     expect(rows.slice(1).map((r) => r.opmerking)).toEqual([
       'Prima; "snel" afgehandeld',
@@ -354,6 +356,8 @@ describe('GET /api/v1/services/:serviceId/export', () => {
       // JSON carries the text as written: it is no spreadsheet.
       comment: '=HYPERLINK("http://example.test","klik")',
       redactions: 0,
+      channel: 'web',
+      reasons: [],
     });
   });
 
@@ -388,6 +392,8 @@ describe('GET /api/v1/services/:serviceId/export', () => {
       'pagina',
       'opmerking',
       'weggelaten persoonsgegevens',
+      'kanaal',
+      'redenen',
     ]);
     for (let i = 0; i < 7; i += 1) {
       const row = sheet.getRow(2 + i);
