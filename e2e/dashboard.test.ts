@@ -10,7 +10,7 @@ import {
   startTestCollector,
   type TestCollector,
 } from '../packages/collector/src/test-support/start-collector.ts';
-import { launchChromium, repoRoot } from './support.ts';
+import { axeViolations, launchChromium, repoRoot } from './support.ts';
 
 // The providers' dashboard, built, served by the real collector (in-process, real SQLite) under its
 // Content-Security-Policy, driven in headless Chromium. The numbers on screen are compared with
@@ -18,7 +18,6 @@ import { launchChromium, repoRoot } from './support.ts';
 
 const require = createRequire(import.meta.url);
 const dashboardDist = join(repoRoot, 'packages/dashboard/dist');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const XSS_COMMENT = 'Mooi <img src=x onerror=alert(1)> formulier';
 const LINK_COMMENT = 'Zie <a href="javascript:alert(2)">deze link</a> of javascript:alert(3) hier';
 /** Screenshots go to docs/ with VO_SCREENSHOTS=1, else to .test-results/ (tracked files stay put). */
@@ -214,22 +213,7 @@ describe('the providers dashboard', () => {
   }
 
   async function axe(page: Page, view: string) {
-    const violations = await page.evaluate(async (tags) => {
-      const result = await (
-        window as unknown as {
-          axe: {
-            run(
-              context: Document,
-              options: object,
-            ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-          };
-        }
-      ).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return result.violations.map(
-        (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-      );
-    }, AXE_TAGS);
-    expect(violations, `axe on ${view}`).toEqual([]);
+    expect(await axeViolations(page), `axe on ${view}`).toEqual([]);
   }
 
   /** The figures of the service list have loaded (every card shows its trend). */

@@ -5,6 +5,7 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
+  axeViolations,
   freePort,
   launchChromium,
   startCollectorProcess,
@@ -20,7 +21,6 @@ const require = createRequire(import.meta.url);
 // jsqr is CommonJS whose exports carry the function as `default`.
 const jsQR = jsQRModule.default;
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdefghij';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** A page of a municipality's site on another origin, with the widget's no-JavaScript form. */
 function hostSitePage(collectorUrl: string): string {
@@ -103,21 +103,7 @@ describe('feedback without JavaScript, across origins and on the hosted page', (
     const page = await context.newPage();
     for (const url of urls) {
       await page.goto(url);
-      const violations = await page.evaluate(async (tags) => {
-        const result = await (
-          window as unknown as {
-            axe: {
-              run(
-                context: Document,
-                options: object,
-              ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-            };
-          }
-        ).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        return result.violations.map(
-          (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-        );
-      }, AXE_TAGS);
+      const violations = await axeViolations(page);
       expect(violations, `axe on ${url}`).toEqual([]);
     }
     await context.close();

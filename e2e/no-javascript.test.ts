@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startCollectorProcess, type CollectorProcess } from './support.ts';
+import {
+  axeViolations,
+  launchChromium,
+  startCollectorProcess,
+  type CollectorProcess,
+} from './support.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -90,23 +95,7 @@ describe('a citizen without JavaScript gives feedback on the demo page', () => {
 
     // axe (WCAG 2.x A and AA) on the page as a browser without JavaScript shows it.
     await page.evaluate(readFileSync(require.resolve('axe-core'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: {
-            run(
-              context: Element,
-              options: object,
-            ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-          };
-        }
-      ).axe.run(document.querySelector('form.fallback')!, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      });
-      return result.violations.map(
-        (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-      );
-    });
+    const violations = await axeViolations(page, 'form.fallback');
     expect(violations).toEqual([]);
     await context.close();
   });

@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDatasetCollector } from '../packages/collector/src/test-support/dataset-collector.ts';
-import { launchChromium, repoRoot } from './support.ts';
+import { axeViolations, launchChromium, repoRoot } from './support.ts';
 
 // The annual report and /transparantie as people get them: served by the real collector (in
 // process, real SQLite, its Content-Security-Policy on) with two years of generated feedback,
 // opened in headless Chromium, checked with axe (WCAG 2.0, 2.1 and 2.2, A and AA), printed.
 
 const require = createRequire(import.meta.url);
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Screenshots go to docs/ with VO_SCREENSHOTS=1, else to .test-results/ (tracked files stay put). */
 const screenshotDir =
   process.env.VO_SCREENSHOTS === '1' ? join(repoRoot, 'docs') : join(repoRoot, '.test-results');
@@ -54,20 +53,7 @@ async function open(path: string, options: { token?: string; width?: number } = 
 }
 
 async function axe(page: Page, view: string) {
-  const violations = await page.evaluate(async (tags) => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run(
-            context: Document,
-            options: object,
-          ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  }, AXE_TAGS);
-  expect(violations, `axe on ${view}`).toEqual([]);
+  expect(await axeViolations(page), `axe on ${view}`).toEqual([]);
 }
 
 /** The stylesheet applied: the CSP allowed the inline <style> by its hash. */

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -111,4 +111,32 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** The WCAG 2.0–2.2 A and AA rules every page is checked against. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe (injected into the page beforehand with `addInitScript`) over the document, or over the
+ * element `selector` names, and returns each violation as "rule: targets".
+ */
+export function axeViolations(page: Page, selector?: string): Promise<string[]> {
+  return page.evaluate(
+    async ([tags, scope]) => {
+      const { axe } = window as unknown as {
+        axe: {
+          run(
+            context: Element | Document,
+            options: object,
+          ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+        };
+      };
+      const context = scope ? document.querySelector(scope)! : document;
+      const result = await axe.run(context, { runOnly: { type: 'tag', values: tags } });
+      return result.violations.map(
+        (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+      );
+    },
+    [AXE_TAGS, selector ?? null] as const,
+  );
 }
