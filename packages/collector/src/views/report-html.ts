@@ -56,6 +56,37 @@ const CHANNEL_NAMES: Record<string, string> = {
   letter: 'Brief',
 };
 
+/** A small table of counts: a caption, three column headings, a row per item. */
+function countTable(
+  captionId: string,
+  caption: string,
+  headings: readonly [string, string, string],
+  rows: readonly (readonly [Html | string, string, string])[],
+): Html {
+  return html`<table>
+    <caption id="${captionId}">
+      ${caption}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">${headings[0]}</th>
+        <th scope="col" class="number">${headings[1]}</th>
+        <th scope="col" class="number">${headings[2]}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        ([name, first, second]) =>
+          html`<tr>
+            <th scope="row">${name}</th>
+            <td class="number">${first}</td>
+            <td class="number">${second}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
 /** Two small tables: the responses per channel and what went wrong (ratings 1–3). */
 function channelsAndReasons(service: ServiceReport, report: AnnualReport, level: number): Html {
   const h = (text: string) => raw(`<h${level}>${html`${text}`}</h${level}>`);
@@ -64,53 +95,29 @@ function channelsAndReasons(service: ServiceReport, report: AnnualReport, level:
   const channels =
     service.byChannel.length === 0
       ? html`<p class="note">Geen antwoorden in ${report.year}.</p>`
-      : html`<table>
-          <caption id="${id}-kanalen">
-            Antwoorden per kanaal in ${report.year}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Kanaal</th>
-              <th scope="col" class="number">Antwoorden</th>
-              <th scope="col" class="number">Tevreden</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${service.byChannel.map(
-              (c) =>
-                html`<tr>
-                  <th scope="row">${CHANNEL_NAMES[c.channel] ?? c.channel}</th>
-                  <td class="number">${formatCount(c.responses)}</td>
-                  <td class="number">${percent(c.csat)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>`;
+      : countTable(
+          `${id}-kanalen`,
+          `Antwoorden per kanaal in ${report.year}`,
+          ['Kanaal', 'Antwoorden', 'Tevreden'],
+          service.byChannel.map((c) => [
+            CHANNEL_NAMES[c.channel] ?? c.channel,
+            formatCount(c.responses),
+            percent(c.csat),
+          ]),
+        );
   const reasons =
     service.byReason.length === 0
       ? html`<p class="note">Geen redenen aangeduid in ${report.year}.</p>`
-      : html`<table>
-          <caption id="${id}-redenen">
-            Wat liep er mis? Redenen bij een score van 1 tot 3 in ${report.year}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Reden</th>
-              <th scope="col" class="number">Aantal</th>
-              <th scope="col" class="number">Aandeel</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${service.byReason.map(
-              (r) =>
-                html`<tr>
-                  <th scope="row"><code>${r.reason}</code></th>
-                  <td class="number">${formatCount(r.count)}</td>
-                  <td class="number">${percent(r.share)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>`;
+      : countTable(
+          `${id}-redenen`,
+          `Wat liep er mis? Redenen bij een score van 1 tot 3 in ${report.year}`,
+          ['Reden', 'Aantal', 'Aandeel'],
+          service.byReason.map((r) => [
+            html`<code>${r.reason}</code>`,
+            formatCount(r.count),
+            percent(r.share),
+          ]),
+        );
   return html`${h('Kanalen')}${channels}${h('Redenen')}${reasons}`;
 }
 
