@@ -1,5 +1,8 @@
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
@@ -21,6 +24,10 @@ const require = createRequire(import.meta.url);
 // jsqr is CommonJS whose exports carry the function as `default`.
 const jsQR = jsQRModule.default;
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdefghij';
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Screenshots go to docs/ with VO_SCREENSHOTS=1, else to .test-results/ (tracked files stay put). */
+const screenshotDir =
+  process.env.VO_SCREENSHOTS === '1' ? join(repoRoot, 'docs') : join(repoRoot, '.test-results');
 
 /** A page of a municipality's site on another origin, with the widget's no-JavaScript form. */
 function hostSitePage(collectorUrl: string): string {
@@ -63,6 +70,7 @@ describe('feedback without JavaScript, across origins and on the hosted page', (
   let siteUrl: string;
 
   beforeAll(async () => {
+    mkdirSync(screenshotDir, { recursive: true });
     collector = await startCollectorProcess({ ADMIN_TOKEN });
     browser = await launchChromium();
     // The host site: another port on another host name, so another origin.
@@ -217,5 +225,54 @@ describe('feedback without JavaScript, across origins and on the hosted page', (
     await context.close();
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(decoded?.data).toBe(`${collector.url}/f/demo-dienst?channel=counter`);
+  });
+
+  it('the hosted page reflows at 320 px; the poster prints on one A4 page, passes axe and is photographed', async () => {
+    const hosted = `${collector.url}/f/demo-dienst?channel=counter`;
+    for (const width of [320, 1280]) {
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width, height: 900 },
+      });
+      const page = await context.newPage();
+      await page.goto(hosted);
+      const fits = await page.evaluate(
+        () => document.documentElement.scrollWidth <= window.innerWidth,
+      );
+      expect(fits, `no horizontal scroll at ${width} px`).toBe(true);
+      await page.screenshot({ path: join(screenshotDir, `hosted-${width}.png`), fullPage: true });
+      await context.close();
+    }
+
+    const response = await fetch(
+      `${collector.url}/api/v1/services/demo-dienst/poster?channel=counter`,
+      { headers: { authorization: `Bearer ${collector.token}` } },
+    );
+    expect(response.status).toBe(200);
+    const poster = await response.text();
+    const context = await browser.newContext({ viewport: { width: 794, height: 1123 } });
+    await context.addInitScript({ path: require.resolve('axe-core') });
+    const page = await context.newPage();
+    // Served as the collector serves it: its own origin, its own headers (the CSP included).
+    await page.route(`${collector.url}/poster-preview`, (route) =>
+      route.fulfill({
+        response: undefined,
+        status: 200,
+        headers: Object.fromEntries(response.headers),
+        body: poster,
+      }),
+    );
+    await page.goto(`${collector.url}/poster-preview`);
+    expect(await axeViolations(page), 'axe on the poster').toEqual([]);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Hoe tevreden bent u over onze dienstverlening?',
+    );
+    await expect(page.getByRole('img', { name: /^QR-code naar / }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(screenshotDir, 'poster.png') });
+    // Printed on A4: exactly one page, the whole code on it.
+    await page.emulateMedia({ media: 'print' });
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    await context.close();
   });
 });

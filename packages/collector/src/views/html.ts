@@ -213,7 +213,7 @@ figcaption { font-weight: bold; margin-bottom: 0.35rem; }
 footer { border-top: 1px solid var(--border); margin-top: 3rem; padding-top: 1rem; color: var(--muted); }
 fieldset { border: 1px solid var(--border); margin: 1.25rem 0; padding: 0.75rem 1rem; max-width: 40rem; }
 legend { font-weight: bold; font-size: 1.1rem; padding: 0 0.25rem; }
-.choice { display: flex; align-items: center; gap: 0.75rem; min-height: 44px; cursor: pointer; }
+.choice { display: flex; align-items: center; gap: 0.75rem; min-height: 44px; padding: 0.25rem 0; box-sizing: border-box; cursor: pointer; }
 .choice input { width: 24px; height: 24px; margin: 10px; flex: none; accent-color: var(--action); }
 .field-label { display: block; font-weight: bold; margin-top: 1.25rem; }
 textarea { display: block; width: 100%; max-width: 40rem; box-sizing: border-box; font: inherit; padding: 0.5rem; border: 1px solid var(--muted); }
@@ -221,7 +221,7 @@ button { min-height: 44px; min-width: 44px; padding: 0.5rem 1.5rem; font: inheri
 input:focus-visible, textarea:focus-visible, button:focus-visible { outline: 3px solid var(--action); outline-offset: 2px; }
 .promise { max-width: 40rem; padding: 0.75rem 1rem; border-left: 4px solid var(--action); background: var(--light); }
 .honeypot { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
-.poster { text-align: center; }
+.poster, main:has(.poster) h1 { text-align: center; }
 .poster-service { font-size: 1.5rem; font-weight: bold; }
 .poster-code { margin: 1.5rem auto; width: 100%; max-width: 12cm; }
 .poster-code svg { display: block; width: 100%; height: auto; }
