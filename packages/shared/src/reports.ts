@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActionSchema, ImprovementSchema, TagSchema, TriageStatusSchema } from './acting.ts';
 import {
   DateSchema,
   LanguageSchema,
@@ -49,6 +50,10 @@ export const FeedbackQuerySchema = z.strictObject({
     .min(1, 'Give the limit as a whole number from 1 to 200.')
     .max(200, 'Give the limit as a whole number from 1 to 200.')
     .default(50),
+  /** Only comments with this triage status. */
+  status: TriageStatusSchema.optional(),
+  /** Only comments with this tag. */
+  tag: TagSchema.optional(),
   /** The `nextCursor` of the previous page, as it was given. */
   cursor: z.string().max(200).optional(),
 });
@@ -73,6 +78,11 @@ export const FeedbackItemSchema = z.object({
   channel: ChannelSchema,
   /** The reason codes ticked (only with a rating of 1–3). */
   reasons: z.array(z.string()),
+  /** The provider's triage: where the comment is in its work (`new` until someone changes it). */
+  status: TriageStatusSchema,
+  tags: z.array(z.string()),
+  /** Internal note of the provider; null when there is none. */
+  note: z.string().nullable(),
 });
 export type FeedbackItem = z.infer<typeof FeedbackItemSchema>;
 
@@ -220,12 +230,18 @@ export const ServiceReportSchema = ReportBlockSchema.extend({
     words: z.array(ThemeSchema),
     pairs: z.array(ThemeSchema),
   }),
+  /** The provider's explanation of this year's figures ("explain"), or null. */
+  explanation: z.string().nullable(),
+  /** Improvement actions planned, in progress or done this year (created or done in it). */
+  actions: z.array(ActionSchema),
 });
 export type ServiceReport = z.infer<typeof ServiceReportSchema>;
 
 export const OrganisationReportSchema = ReportBlockSchema.extend({
   organisationId: OrganisationIdSchema,
   name: z.string(),
+  /** The organisation's explanation for the year, or null. */
+  explanation: z.string().nullable(),
   services: z.array(ServiceReportSchema),
 });
 export type OrganisationReport = z.infer<typeof OrganisationReportSchema>;
@@ -283,7 +299,10 @@ export const PublicSuppressedSchema = z.strictObject({
 
 /** `GET /api/v1/public/services/:serviceId/stats`. */
 export const PublicServiceStatsSchema = z
-  .discriminatedUnion('suppressed', [PublicFiguresSchema, PublicSuppressedSchema])
+  .discriminatedUnion('suppressed', [
+    PublicFiguresSchema.extend({ improvements: z.array(ImprovementSchema) }),
+    PublicSuppressedSchema.extend({ improvements: z.array(ImprovementSchema) }),
+  ])
   .meta({ id: 'PublicServiceStats' });
 export type PublicServiceStats = z.infer<typeof PublicServiceStatsSchema>;
 
@@ -291,6 +310,8 @@ const naming = {
   name: z.string(),
   organisationId: OrganisationIdSchema,
   organisationName: z.string(),
+  /** Public improvement actions that are done: "Dankzij uw feedback …". */
+  improvements: z.array(ImprovementSchema),
 };
 
 /** `GET /api/v1/public/stats`: every active service, named. */

@@ -66,6 +66,59 @@ export const COPIED_TABLES = [
     columns: ['service_id', 'day', 'count'],
     order: 'service_id, day',
   },
+  {
+    name: 'feedback_triage',
+    columns: ['feedback_id', 'service_id', 'status', 'note', 'updated_at'],
+    order: 'feedback_id',
+  },
+  {
+    name: 'feedback_tags',
+    columns: ['feedback_id', 'service_id', 'tag'],
+    order: 'feedback_id, tag',
+  },
+  { name: 'erased_feedback', columns: ['id', 'service_id', 'erased_at'], order: 'id' },
+  {
+    name: 'improvement_actions',
+    columns: [
+      'id',
+      'service_id',
+      'title',
+      'description',
+      'status',
+      'public',
+      'themes',
+      'feedback_ids',
+      'planned_on',
+      'done_on',
+      'created_at',
+      'updated_at',
+    ],
+    order: 'created_at, id',
+  },
+  {
+    name: 'explanations',
+    columns: ['scope', 'subject_id', 'year', 'text', 'updated_at', 'updated_by'],
+    order: 'scope, subject_id, year',
+  },
+  {
+    name: 'report_submissions',
+    columns: [
+      'organisation_id',
+      'year',
+      'version',
+      'submitted_at',
+      'submitted_by',
+      'sha256',
+      'json',
+      'html',
+    ],
+    order: 'organisation_id, year, version',
+  },
+  {
+    name: 'audit_log',
+    columns: ['id', 'at', 'actor', 'action', 'target', 'details'],
+    order: 'at, id',
+  },
 ] as const;
 
 export type TableName = (typeof COPIED_TABLES)[number]['name'];

@@ -179,6 +179,71 @@ function rowsFor(table: string, columns: { name: string; notnull: number; dflt_v
     daily_impressions: [
       ...new Map(feedback.map((f) => [`${f.service_id}|${f.day}`, f])).values(),
     ].map((f, i) => ({ service_id: f.service_id, day: f.day, count: 10 + i })),
+    // Releases where providers act on their feedback.
+    feedback_triage: [
+      {
+        feedback_id: feedback[0]!.id,
+        service_id: feedback[0]!.service_id,
+        status: 'done',
+        note: 'Gebeld.',
+        updated_at: START,
+      },
+    ],
+    feedback_tags: [
+      { feedback_id: feedback[0]!.id, service_id: feedback[0]!.service_id, tag: 'wachttijd' },
+      { feedback_id: feedback[4]!.id, service_id: feedback[4]!.service_id, tag: 'formulier' },
+    ],
+    erased_feedback: [
+      { id: '0190a000-0000-7000-8000-eeeeeeeeeeee', service_id: 'dienst-a', erased_at: START },
+    ],
+    improvement_actions: [
+      {
+        id: '0190a000-0000-7000-8000-acacacacacac',
+        service_id: 'dienst-a',
+        title: 'Kortere wachttijd',
+        description: null,
+        status: 'done',
+        public: 1,
+        themes: '["wachttijd"]',
+        feedback_ids: '[]',
+        planned_on: null,
+        done_on: '2025-12-01',
+        created_at: START,
+        updated_at: START,
+      },
+    ],
+    explanations: [
+      {
+        scope: 'service',
+        subject_id: 'dienst-a',
+        year: 2025,
+        text: 'Uitleg.',
+        updated_at: START,
+        updated_by: 'team a',
+      },
+    ],
+    report_submissions: [
+      {
+        organisation_id: 'org-a',
+        year: 2025,
+        version: 1,
+        submitted_at: START,
+        submitted_by: 'team a',
+        sha256: 'a'.repeat(64),
+        json: '{}',
+        html: '<!doctype html>',
+      },
+    ],
+    audit_log: [
+      {
+        id: '0190a000-0000-7000-8000-adadadadadad',
+        at: START,
+        actor: 'admin',
+        action: 'service.updated',
+        target: 'service:dienst-a',
+        details: '{}',
+      },
+    ],
   };
   const rows = known[table];
   if (!rows) throw new Error(`Teach rowsFor() the table ${table}.`);

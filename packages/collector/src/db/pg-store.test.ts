@@ -222,6 +222,18 @@ describe('PostgreSQL with several instances', () => {
           await client.query('update feedback set widget = true');
           await client.query('update daily_rollups set widget_responses = 3');
         }
+        // A release with channel rollups keeps them beside daily_rollups (all three on the web).
+        const { rowCount: channels } = await client.query(
+          `select 1 from information_schema.tables
+            where table_schema = $1 and table_name = 'daily_channel_rollups'`,
+          [schema],
+        );
+        if (channels) {
+          await client.query(
+            `insert into daily_channel_rollups (service_id, day, channel, rating_4, rating_5)
+             values ('dienst-a', '2026-01-01', 'web', 2, 1)`,
+          );
+        }
       } finally {
         await client.end();
         rmSync(release, { recursive: true, force: true });

@@ -12,11 +12,13 @@ import type {
   IngestedFeedback,
   IngestResult,
 } from '../domain/store.ts';
-import { asUnavailable, isRetryable } from './errors.ts';
+import type { Executor } from './acting-sql-store.ts';
+import { asUnavailable, isRetryable, isUniqueViolation } from './errors.ts';
 import {
   ADD_TO_CHANNEL_ROLLUP,
   ADD_TO_REASON_COUNT,
   ADD_TO_ROLLUP,
+  ERASED_BY_ID,
   FEEDBACK_FIELDS,
   INGESTED_BY_ID,
   INSERT_FEEDBACK,
@@ -51,6 +53,7 @@ const dialect = new PgDialect();
 
 /** Ingest's statements (queries.ts), rendered for PostgreSQL once. */
 const INGEST = {
+  erased: statement(dialect, ERASED_BY_ID),
   // A first post races another instance's: the loser's insert does nothing and reads the row.
   insert: statement(dialect, sql`${INSERT_FEEDBACK} on conflict (id) do nothing`),
   // Locks the row, so that a concurrent update on another instance waits.
@@ -170,6 +173,9 @@ export class PgStore extends SqlStore {
   }
 
   private async ingestIn(client: Queryable, incoming: IncomingFeedback): Promise<IngestResult> {
+    // An erased submission's replay is acknowledged and stores nothing.
+    const erased = await client.query(INGEST.erased.text, INGEST.erased.values(incoming));
+    if (erased.rowCount) return { status: 'unchanged' };
     // The common case first: a new id is inserted without a prior read.
     const fresh = decideIngest(undefined, incoming);
     if ('record' in fresh) {
@@ -256,6 +262,39 @@ export class PgStore extends SqlStore {
       if (rows.length < pageSize) return;
       const last = rows[rows.length - 1]!;
       after = { createdAt: last.createdAt, position: last.position };
+    }
+  }
+
+  protected async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      const client = await this.connect();
+      const tx: Executor = {
+        rows: async <R>(query: SQL) => {
+          const { sql: text, params } = dialect.sqlToQuery(query);
+          return (await client.query(text, params)).rows as R[];
+        },
+        run: async (query) => {
+          const { sql: text, params } = dialect.sqlToQuery(query);
+          return (await client.query(text, params)).rowCount ?? 0;
+        },
+        runNamed: async (query, named) => {
+          const { text, values } = statement(dialect, query);
+          await client.query(text, values(named));
+        },
+      };
+      try {
+        await client.query('begin');
+        const result = await work(tx);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        // A deadlock or serialization failure resolves itself when tried again.
+        if (isRetryable(error) && !isUniqueViolation(error) && attempt < 5) continue;
+        throw asUnavailable(error);
+      } finally {
+        client.release();
+      }
     }
   }
 

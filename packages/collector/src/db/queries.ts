@@ -6,6 +6,7 @@ import type {
   ServiceRecord,
   TokenRecord,
 } from '../domain/store.ts';
+import { triageConditions } from './acting-queries.ts';
 import { ROLLUP_COUNTS, SERVICE_COLUMNS, serviceValue } from './records.ts';
 
 // The SQL that SQLite and PostgreSQL share, written once. drizzle's `sql` renders each value as
@@ -104,8 +105,12 @@ export const tokens = (where: { hash?: string; id?: string } = {}) =>
 export const revokeToken = (id: string, at: number) =>
   sql`update tokens set revoked_at = ${at} where id = ${id} and revoked_at is null`;
 
-export const feedbackById = (id: string) =>
-  sql`select ${sql.raw(FEEDBACK_FIELDS)} from feedback where id = ${id}`;
+export const feedbackById = (id: string, options: { withWidget?: boolean } = {}) =>
+  sql`select ${sql.raw(FEEDBACK_FIELDS)}${sql.raw(options.withWidget ? ', widget' : '')}
+        from feedback where id = ${id}`;
+
+/** Whether a submission id was erased: a replay of it stores nothing. */
+export const ERASED_BY_ID = sql`select id from erased_feedback where id = ${sql.placeholder('id')}`;
 
 export const recordImpression = (serviceId: string, day: string) =>
   sql`insert into daily_impressions (service_id, day, count) values (${serviceId}, ${day}, 1)
@@ -163,6 +168,7 @@ export function comments(query: CommentQuery): SQL {
   if (query.rating !== undefined) conditions.push(sql`rating = ${query.rating}`);
   if (query.outcome === null) conditions.push(sql`outcome is null`);
   else if (query.outcome !== undefined) conditions.push(sql`outcome = ${query.outcome}`);
+  conditions.push(...triageConditions(query.status, query.tag));
   if (query.before) {
     conditions.push(sql`(created_at < ${query.before.createdAt} or id < ${query.before.id})`);
   }

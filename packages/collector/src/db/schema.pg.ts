@@ -152,3 +152,119 @@ export const rateLimitSalts = pgTable('rate_limit_salts', {
   day: text('day').primaryKey(),
   salt: text('salt').notNull(),
 });
+
+// Acting on feedback: triage, erasure, improvement actions, explanations, hand-in and the audit.
+// Kept beside `feedback`, not in it, so that ingest's hot path writes the same rows as before.
+
+/** A comment's triage by its provider: status and internal note. No row: status `new`. */
+export const feedbackTriage = pgTable(
+  'feedback_triage',
+  {
+    feedbackId: text('feedback_id').primaryKey(),
+    serviceId: text('service_id').notNull(),
+    /** new, read, in-progress, done or archived. */
+    status: text('status').notNull().default('new'),
+    /** Internal, at most 2,000 characters; never shown to steering or the public. */
+    note: text('note'),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [index('feedback_triage_service_status').on(t.serviceId, t.status)],
+);
+
+/** The tags a provider put on a comment, one row each. */
+export const feedbackTags = pgTable(
+  'feedback_tags',
+  {
+    feedbackId: text('feedback_id').notNull(),
+    serviceId: text('service_id').notNull(),
+    tag: text('tag').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.feedbackId, t.tag] }),
+    index('feedback_tags_service_tag').on(t.serviceId, t.tag),
+  ],
+);
+
+/**
+ * The ids of submissions a provider deleted (erasure): a replay of one stores nothing. The id is
+ * the client's random UUID; nothing of the submission itself is kept.
+ */
+export const erasedFeedback = pgTable('erased_feedback', {
+  id: text('id').primaryKey(),
+  serviceId: text('service_id').notNull(),
+  erasedAt: millis('erased_at').notNull(),
+});
+
+/** "Wat we verbeteren": what a provider changes because of the feedback. */
+export const improvementActions = pgTable(
+  'improvement_actions',
+  {
+    id: text('id').primaryKey(),
+    serviceId: text('service_id').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    /** planned, in-progress or done. */
+    status: text('status').notNull(),
+    /** Shown on /transparantie and in the public statistics once done. */
+    public: boolean('public').notNull().default(false),
+    /** JSON array of the themes that led to it. */
+    themes: text('themes').notNull().default('[]'),
+    /** JSON array of the ids of the comments that led to it. */
+    feedbackIds: text('feedback_ids').notNull().default('[]'),
+    /** Calendar days (YYYY-MM-DD). */
+    plannedOn: text('planned_on'),
+    doneOn: text('done_on'),
+    createdAt: millis('created_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [index('improvement_actions_service').on(t.serviceId)],
+);
+
+/** The "explain" of comply-or-explain: per service or organisation and year. */
+export const explanations = pgTable(
+  'explanations',
+  {
+    /** `service` or `organisation`. */
+    scope: text('scope').notNull(),
+    subjectId: text('subject_id').notNull(),
+    year: integer('year').notNull(),
+    /** Plain text, at most 5,000 characters. */
+    text: text('text').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.subjectId, t.year] })],
+);
+
+/** Handed-in annual reports: each version frozen, byte for byte, with the SHA-256 of its JSON. */
+export const reportSubmissions = pgTable(
+  'report_submissions',
+  {
+    organisationId: text('organisation_id').notNull(),
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    submittedAt: millis('submitted_at').notNull(),
+    submittedBy: text('submitted_by').notNull(),
+    sha256: text('sha256').notNull(),
+    json: text('json').notNull(),
+    html: text('html').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.year, t.version] })],
+);
+
+/** Who did what, when, on what. Never comment text. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    at: millis('at').notNull(),
+    /** The person, or the token's label (`admin` for ADMIN_TOKEN, `cli` for the command line). */
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    /** What it was done on: `feedback:<id>`, `service:<id>`, `token:<id>`, … */
+    target: text('target').notNull(),
+    /** JSON object of the details (field names, statuses, counts), never a comment or note. */
+    details: text('details').notNull().default('{}'),
+  },
+  (t) => [index('audit_log_at').on(t.at)],
+);

@@ -16,6 +16,8 @@ import type {
   Store,
   TokenRecord,
 } from '../domain/store.ts';
+import type { CommentRecord } from '../domain/acting-store.ts';
+import { ActingSqlStore } from './acting-sql-store.ts';
 import * as q from './queries.ts';
 import {
   channelRollupOf,
@@ -33,11 +35,11 @@ import {
  * gives the two ways to run a query and what only it does: ingest (SQLite's group commit,
  * PostgreSQL's row locks across instances), pruning, and the export pages on its own order.
  */
-export abstract class SqlStore implements Store {
+export abstract class SqlStore extends ActingSqlStore implements Store {
   /** Runs a query; its rows. Rejects with StoreUnavailableError when the database cannot answer. */
-  protected abstract rows<R>(query: SQL): Promise<R[]>;
+  protected abstract override rows<R>(query: SQL): Promise<R[]>;
   /** Runs a statement; how many rows it changed. Rejects as `rows` does. */
-  protected abstract run(query: SQL): Promise<number>;
+  protected abstract override run(query: SQL): Promise<number>;
 
   abstract ping(): Promise<void>;
   abstract close(): Promise<void>;
@@ -119,8 +121,8 @@ export abstract class SqlStore implements Store {
     return this.rows(q.monthlyImpressions(serviceId, from, to));
   }
 
-  async listComments(query: CommentQuery): Promise<FeedbackRecord[]> {
-    return (await this.rows<FeedbackRow>(q.comments(query))).map(toFeedback);
+  async listComments(query: CommentQuery): Promise<CommentRecord[]> {
+    return this.withTriage((await this.rows<FeedbackRow>(q.comments(query))).map(toFeedback));
   }
 
   async channelRollups(serviceId: string, from: string, to: string): Promise<ChannelRollup[]> {

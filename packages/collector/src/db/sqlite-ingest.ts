@@ -7,6 +7,7 @@ import {
   ADD_TO_CHANNEL_ROLLUP,
   ADD_TO_REASON_COUNT,
   ADD_TO_ROLLUP,
+  ERASED_BY_ID,
   INGESTED_BY_ID,
   INSERT_FEEDBACK,
   statement,
@@ -53,6 +54,7 @@ export class SqliteIngest {
   private queue: Pending[] = [];
   private scheduled = false;
   private readonly select: Prepared;
+  private readonly erased: Prepared;
   private readonly insert: Prepared;
   private readonly update: Prepared;
   private readonly rollup: Prepared;
@@ -63,6 +65,7 @@ export class SqliteIngest {
 
   constructor(private readonly sqlite: Database.Database) {
     this.select = prepare(sqlite, INGESTED_BY_ID);
+    this.erased = prepare(sqlite, ERASED_BY_ID);
     this.insert = prepare(sqlite, INSERT_FEEDBACK);
     this.update = prepare(sqlite, UPDATE_FEEDBACK);
     this.rollup = prepare(sqlite, ADD_TO_ROLLUP);
@@ -95,6 +98,11 @@ export class SqliteIngest {
   }
 
   private flush(): void {
+    // A store transaction (erasure, triage) is open: its end is a moment away.
+    if (this.sqlite.inTransaction) {
+      setImmediate(() => this.flush());
+      return;
+    }
     this.scheduled = false;
     const items = this.queue;
     this.queue = [];
@@ -120,6 +128,8 @@ export class SqliteIngest {
       ...toFeedback(row),
       widget: row.widget === 1,
     };
+    // An erased submission's replay is acknowledged and stores nothing.
+    if (!existing && this.erased.get({ id: incoming.id })) return { status: 'unchanged' };
     const decision = decideIngest(existing, incoming);
     if (!('record' in decision)) return decision.result;
     const { record } = decision;

@@ -13,7 +13,8 @@ import type {
   IngestResult,
 } from '../domain/store.ts';
 import { asUnavailable } from './errors.ts';
-import { FEEDBACK_FIELDS } from './queries.ts';
+import type { Executor } from './acting-sql-store.ts';
+import { FEEDBACK_FIELDS, statement } from './queries.ts';
 import { toFeedback, type FeedbackRow } from './records.ts';
 import * as schema from './schema.sqlite.ts';
 import { SqliteIngest } from './sqlite-ingest.ts';
@@ -78,7 +79,48 @@ export class SqliteStore extends SqlStore {
     if (this.sqlite.open) this.sqlite.close();
   }
 
+  /** Open while a transaction runs: statements from outside it wait for its end. */
+  private open: Promise<void> | undefined;
+
+  protected async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+    while (this.open) await this.open;
+    let done!: () => void;
+    this.open = new Promise((resolve) => (done = resolve));
+    const tx: Executor = {
+      rows: async <R>(query: SQL) => this.execute(query, (s, p) => s.all(...p) as R[]),
+      run: async (query) => this.execute(query, (s, p) => s.run(...p).changes),
+      runNamed: async (query, named) => {
+        const { text, values } = statement(this.dialect, query);
+        this.sqlite.prepare(text).run(...values(named));
+      },
+    };
+    try {
+      this.sqlite.exec('begin immediate');
+      try {
+        // Every statement of `work` runs synchronously underneath: its awaits resolve within
+        // this turn of the event loop, so ingest's batch (setImmediate) cannot interleave.
+        const result = await work(tx);
+        this.sqlite.exec('commit');
+        return result;
+      } catch (error) {
+        if (this.sqlite.inTransaction) this.sqlite.exec('rollback');
+        throw error;
+      }
+    } catch (error) {
+      throw asUnavailable(error);
+    } finally {
+      this.open = undefined;
+      done();
+    }
+  }
+
+  private execute<R>(query: SQL, use: (statement: Database.Statement, params: unknown[]) => R): R {
+    const [prepared, params] = this.prepared(query);
+    return use(prepared, params);
+  }
+
   protected async rows<R>(query: SQL): Promise<R[]> {
+    while (this.open) await this.open;
     try {
       const [statement, params] = this.prepared(query);
       return statement.all(...params) as R[];
@@ -88,6 +130,7 @@ export class SqliteStore extends SqlStore {
   }
 
   protected async run(query: SQL): Promise<number> {
+    while (this.open) await this.open;
     try {
       const [statement, params] = this.prepared(query);
       return statement.run(...params).changes;

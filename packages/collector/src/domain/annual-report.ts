@@ -1,4 +1,5 @@
 import type {
+  Action,
   AnnualReport,
   MonthFigures,
   OrganisationReport,
@@ -41,6 +42,9 @@ export interface ServiceInput {
   channels?: readonly ChannelRollup[];
   reasons?: readonly ReasonCount[];
   themes: { comments: number; words: Theme[]; pairs: Theme[] };
+  /** The provider's explanation of the year, and the year's improvement actions. */
+  explanation?: string | null;
+  actions?: readonly Action[];
 }
 
 export interface AnnualReportInput {
@@ -52,7 +56,7 @@ export interface AnnualReportInput {
   organisationId: string | null;
   themeMinimum: number;
   themeSample: number;
-  organisations: readonly { id: string; name: string }[];
+  organisations: readonly { id: string; name: string; explanation?: string | null }[];
   services: readonly ServiceInput[];
 }
 
@@ -125,11 +129,14 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
         byReason: reasonFigures(s.reasons ?? [], figures.current.ratings),
         ...figures,
         themes: s.themes,
+        explanation: s.explanation ?? null,
+        actions: [...(s.actions ?? [])],
       };
     });
     return {
       organisationId: organisation.id,
       name: organisation.name,
+      explanation: organisation.explanation ?? null,
       ...block(
         input,
         merge(services.map((s) => s.current)),

@@ -5,6 +5,7 @@ import type {
   Reason,
   SubmissionStatus,
   TokenRole,
+  TriageStatus,
 } from '@vo-feedback/shared';
 import type {
   ChannelRollup,
@@ -12,6 +13,7 @@ import type {
   MonthlyRollup,
   ReasonCount,
 } from './aggregation.ts';
+import type { ActingStore, CommentRecord } from './acting-store.ts';
 
 // The one interface between the use cases and the database. The SQLite and PostgreSQL stores of
 // the database layer implement it; nothing above this file knows which one runs.
@@ -134,7 +136,7 @@ export class StoreUnavailableError extends Error {
  * Every method rejects with a StoreUnavailableError when the database cannot take work; other
  * errors (a broken rule of the schema, such as a key that exists already) pass as they come.
  */
-export interface Store {
+export interface Store extends ActingStore {
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -183,7 +185,7 @@ export interface Store {
    * Submissions of a service that have a comment, newest first (createdAt, then id, descending),
    * first posted in [start, end), strictly after the `before` position: one page of the listing.
    */
-  listComments(query: CommentQuery): Promise<FeedbackRecord[]>;
+  listComments(query: CommentQuery): Promise<CommentRecord[]>;
   /**
    * Every submission of a service first posted in [start, end), in pages of at most `pageSize`
    * rows read one query at a time (keyset on createdAt and a unique tiebreaker), so that an
@@ -206,6 +208,10 @@ export interface CommentQuery {
   rating?: number | undefined;
   /** An outcome, or null for submissions without one. Undefined: any. */
   outcome?: Outcome | null | undefined;
+  /** Only comments with this triage status (`new`: also those nobody triaged). */
+  status?: TriageStatus | undefined;
+  /** Only comments with this tag. */
+  tag?: string | undefined;
   /** Only rows that come after this position in the newest-first order. */
   before?: FeedbackPosition | undefined;
   limit: number;

@@ -7,6 +7,8 @@ import { forbidden, ProblemError } from '../domain/problems.ts';
 /** Who is calling, from a valid bearer token. */
 export interface Principal {
   tokenId: string;
+  /** The token's label: who acted, in the audit. */
+  label: string;
   role: Role;
   /** The organisation of a provider token; null for steering. */
   organisationId: string | null;
@@ -51,11 +53,17 @@ export function requireToken(store: Store) {
     }
     c.set('principal', {
       tokenId: token.id,
+      label: token.label,
       role: token.role,
       organisationId: token.organisationId,
     });
     await next();
   });
+}
+
+/** Who acted, as the audit records it: the token's label (the person, once sign-in exists). */
+export function actorOf(principal: Principal): string {
+  return principal.label;
 }
 
 /** Whether a principal may see a service's aggregates (steering: all; provider: its own). */

@@ -16,6 +16,8 @@ import {
   figuresFrom,
 } from '../domain/statistics.ts';
 import { ThemeCounter, type ThemeOptions } from '../domain/themes.ts';
+import { actionItem, actionsOfYear, improvementsOf } from '../domain/actions.ts';
+import { brusselsDay } from '../domain/time.ts';
 import { csvDocument, type CsvCell } from '../domain/csv.ts';
 import { cachedThemes } from './theme-cache.ts';
 
@@ -97,9 +99,23 @@ export async function annualReport(
     throw notFound('There is no such organisation.', 'unknown-organisation');
   }
   const services = await store.listServices(request.organisationId ?? undefined);
+  const [serviceExplanations, organisationExplanations] = await Promise.all([
+    store.explanations(
+      'service',
+      services.map((service) => service.id),
+      request.year,
+    ),
+    store.explanations(
+      'organisation',
+      organisations.map((organisation) => organisation.id),
+      request.year,
+    ),
+  ]);
+  const explained = (list: typeof serviceExplanations, id: string) =>
+    list.find((explanation) => explanation.subjectId === id)?.text ?? null;
   const inputs: ServiceInput[] = [];
   for (const service of services) {
-    const [current, previous, channels, reasons, themes] = await Promise.all([
+    const [current, previous, channels, reasons, themes, actions] = await Promise.all([
       countsOf(store, service.id, span.period),
       countsOf(store, service.id, span.previousPeriod),
       store.channelRollups(service.id, span.period.from, span.period.to),
@@ -116,6 +132,7 @@ export async function annualReport(
             maxComments: REPORT_THEME_SAMPLE,
           }),
       ),
+      store.listActions(service.id),
     ]);
     inputs.push({
       serviceId: service.id,
@@ -127,6 +144,10 @@ export async function annualReport(
       channels,
       reasons,
       themes: { comments: themes.comments, words: themes.words, pairs: themes.pairs },
+      explanation: explained(serviceExplanations, service.id),
+      actions: actionsOfYear(actions, request.year, (action) => brusselsDay(action.createdAt))
+        .reverse()
+        .map(actionItem),
     });
   }
   return buildAnnualReport({
@@ -137,7 +158,10 @@ export async function annualReport(
     organisationId: request.organisationId,
     themeMinimum: REPORT_THEME_MINIMUM,
     themeSample: REPORT_THEME_SAMPLE,
-    organisations,
+    organisations: organisations.map((organisation) => ({
+      ...organisation,
+      explanation: explained(organisationExplanations, organisation.id),
+    })),
     services: inputs,
   });
 }
@@ -157,12 +181,14 @@ export async function publicServiceStats(
     for (const key of ['1', '2', '3', '4', '5'] as const) ratings[key] += row.ratings[key];
   }
   const figures = figuresFrom(ratings, 0);
+  const improvements = improvementsOf(await store.listActions(service.id));
   if (figures.responses < request.minimum) {
     return {
       serviceId: service.id,
       year: request.year,
       suppressed: true,
       minimum: request.minimum,
+      improvements,
     };
   }
   return {
@@ -174,6 +200,7 @@ export async function publicServiceStats(
     mean: figures.mean,
     csat: figures.csat,
     csatInterval: figures.csatInterval,
+    improvements,
   };
 }
 

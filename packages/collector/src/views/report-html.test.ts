@@ -59,6 +59,7 @@ describe('the HTML documents', () => {
             name: HOSTILE,
             organisationId: 'org-x',
             organisationName: HOSTILE,
+            improvements: [{ title: HOSTILE, description: HOSTILE, doneOn: '2026-03-01' }],
           },
         ],
       },

@@ -51,6 +51,7 @@ describe('GET /api/v1/public/stats', () => {
       name: 'Dienst B',
       organisationId: 'org-b',
       organisationName: 'Organisatie B',
+      improvements: [],
     });
   });
 
@@ -156,6 +157,7 @@ describe('GET /api/v1/public/services/:serviceId/stats', () => {
       year: 2026,
       suppressed: true,
       minimum: 10,
+      improvements: [],
     });
     const csv = await app.request('/api/v1/public/services/dienst-a/stats?format=csv');
     expect(csv.headers.get('content-disposition')).toBe(

@@ -382,6 +382,7 @@ describe('public statistics', () => {
           name: 'Kleine dienst C',
           organisationId: 'org-c',
           organisationName: 'Gemeente C',
+          improvements: [],
         });
         continue;
       }
@@ -408,6 +409,7 @@ describe('public statistics', () => {
           'name',
           'organisationId',
           'organisationName',
+          'improvements',
         ].sort(),
       );
     }

@@ -2,7 +2,8 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import type { FeedbackItem, FeedbackPage } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
-import type { FeedbackPosition, FeedbackRecord, ServiceRecord, Store } from '../../domain/store.ts';
+import type { CommentRecord } from '../../domain/acting-store.ts';
+import type { FeedbackPosition, ServiceRecord, Store } from '../../domain/store.ts';
 import { summarise } from '../../domain/aggregation.ts';
 import { periodInstants, requirePeriod } from '../../domain/period.ts';
 import { forbidden, invalid, notFound } from '../../domain/problems.ts';
@@ -83,7 +84,7 @@ function decodeCursor(cursor: string): FeedbackPosition {
   return { createdAt: Number(match[1]), id: match[2]! };
 }
 
-function feedbackItem(record: FeedbackRecord): FeedbackItem {
+function feedbackItem(record: CommentRecord): FeedbackItem {
   return {
     id: record.id,
     serviceId: record.serviceId,
@@ -98,6 +99,9 @@ function feedbackItem(record: FeedbackRecord): FeedbackItem {
     redactions: record.redactions,
     channel: record.channel,
     reasons: record.reasons,
+    status: record.status,
+    tags: record.tags,
+    note: record.note,
   };
 }
 

@@ -1,0 +1,246 @@
+import type { SQL } from 'drizzle-orm';
+import type {
+  ActingStore,
+  ActionRecord,
+  AuditRecord,
+  CommentRecord,
+  ExplanationRecord,
+  ExplanationScope,
+  FrozenReportRecord,
+  SubmissionRecord,
+  TriageChangeRecord,
+} from '../domain/acting-store.ts';
+import type { FeedbackRecord } from '../domain/store.ts';
+import type { TriageStatus } from '@vo-feedback/shared';
+import * as a from './acting-queries.ts';
+import { isUniqueViolation } from './errors.ts';
+import {
+  feedbackById,
+  ADD_TO_CHANNEL_ROLLUP,
+  ADD_TO_REASON_COUNT,
+  ADD_TO_ROLLUP,
+} from './queries.ts';
+import {
+  channelDelta,
+  reasonDeltas,
+  rollupDelta,
+  toFeedback,
+  type FeedbackRow,
+} from './records.ts';
+
+/** What a transaction runs its statements on. */
+export interface Executor {
+  rows<R>(query: SQL): Promise<R[]>;
+  run(query: SQL): Promise<number>;
+  /** A statement of named placeholders (queries.ts `statement`) with its values. */
+  runNamed(query: SQL, named: object): Promise<void>;
+}
+
+/**
+ * Acting on feedback, written once for SQLite and PostgreSQL on the shared queries
+ * (acting-queries.ts). SqlStore extends it; a store gives `rows`, `run` and `transaction`.
+ */
+export abstract class ActingSqlStore implements ActingStore {
+  protected abstract rows<R>(query: SQL): Promise<R[]>;
+  protected abstract run(query: SQL): Promise<number>;
+  /**
+   * Runs `work` in one transaction: its statements commit together or not at all. `work` may
+   * await only the executor's methods.
+   */
+  protected abstract transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
+
+  /** The triage and tags of these submissions, added to each. */
+  protected async withTriage(
+    records: FeedbackRecord[],
+    on: Pick<Executor, 'rows'> = { rows: (query) => this.rows(query) },
+  ): Promise<CommentRecord[]> {
+    if (records.length === 0) return [];
+    const ids = records.map((record) => record.id);
+    const triage = new Map(
+      (
+        await on.rows<{ feedbackId: string; status: TriageStatus; note: string | null }>(
+          a.triageOf(ids),
+        )
+      ).map((row) => [row.feedbackId, row]),
+    );
+    const tags = new Map<string, string[]>();
+    for (const row of await on.rows<{ feedbackId: string; tag: string }>(a.tagsOf(ids))) {
+      tags.set(row.feedbackId, [...(tags.get(row.feedbackId) ?? []), row.tag]);
+    }
+    return records.map((record) => ({
+      ...record,
+      status: triage.get(record.id)?.status ?? 'new',
+      note: triage.get(record.id)?.note ?? null,
+      tags: tags.get(record.id) ?? [],
+    }));
+  }
+
+  /** A submission of this service with a comment, read in `tx`. */
+  private async commentIn(
+    tx: Executor,
+    serviceId: string,
+    feedbackId: string,
+  ): Promise<FeedbackRecord | undefined> {
+    const [row] = await tx.rows<FeedbackRow>(feedbackById(feedbackId));
+    if (!row || row.serviceId !== serviceId) return undefined;
+    return toFeedback(row);
+  }
+
+  triage(
+    serviceId: string,
+    feedbackId: string,
+    change: TriageChangeRecord,
+    at: number,
+  ): Promise<CommentRecord | undefined> {
+    return this.transaction(async (tx) => {
+      const record = await this.commentIn(tx, serviceId, feedbackId);
+      if (!record || record.comment === null) return undefined;
+      const [current] = await this.withTriage([record], tx);
+      const status = change.status ?? current!.status;
+      const note = change.note === undefined ? current!.note : change.note || null;
+      await tx.run(a.upsertTriage(feedbackId, serviceId, status, note, at));
+      if (change.tags !== undefined) {
+        await tx.run(a.deleteTags(feedbackId));
+        if (change.tags.length > 0) await tx.run(a.insertTags(feedbackId, serviceId, change.tags));
+      }
+      return (await this.withTriage([record], tx))[0];
+    });
+  }
+
+  tagCounts(organisationId: string): Promise<{ tag: string; count: number }[]> {
+    return this.rows(a.tagCounts(organisationId));
+  }
+
+  eraseFeedback(
+    serviceId: string,
+    feedbackId: string,
+    at: number,
+  ): Promise<FeedbackRecord | undefined> {
+    return this.transaction(async (tx) => {
+      const [row] = await tx.rows<FeedbackRow & { widget: boolean | number }>(
+        feedbackById(feedbackId, { withWidget: true }),
+      );
+      if (!row || row.serviceId !== serviceId) return undefined;
+      const record = { ...toFeedback(row), widget: Boolean(row.widget) };
+      // The same deltas ingest adds, taken away: every rollup drops exactly this submission.
+      await tx.runNamed(ADD_TO_ROLLUP, rollupDelta(record, -1));
+      await tx.runNamed(ADD_TO_CHANNEL_ROLLUP, channelDelta(record, -1));
+      for (const delta of reasonDeltas(record, -1)) await tx.runNamed(ADD_TO_REASON_COUNT, delta);
+      await tx.run(a.deleteTags(feedbackId));
+      await tx.run(a.deleteTriage(feedbackId));
+      await tx.run(a.deleteFeedback(feedbackId));
+      await tx.run(a.insertErased(feedbackId, serviceId, at));
+      const { widget: _widget, ...erased } = record;
+      return erased;
+    });
+  }
+
+  async isErased(feedbackId: string): Promise<boolean> {
+    return (await this.rows(a.erased(feedbackId))).length > 0;
+  }
+
+  redactComment(
+    serviceId: string,
+    feedbackId: string,
+    text: string,
+    replacement: string,
+    at: number,
+  ): Promise<{ record: CommentRecord; replaced: number } | undefined> {
+    return this.transaction(async (tx) => {
+      const record = await this.commentIn(tx, serviceId, feedbackId);
+      if (!record || record.comment === null) return undefined;
+      const parts = record.comment.split(text);
+      const replaced = parts.length - 1;
+      const redacted = { ...record, comment: parts.join(replacement) };
+      if (replaced > 0) {
+        redacted.redactions = record.redactions + replaced;
+        redacted.updatedAt = at;
+        await tx.run(a.setComment(feedbackId, redacted.comment, redacted.redactions, at));
+      }
+      return { record: (await this.withTriage([redacted], tx))[0]!, replaced };
+    });
+  }
+
+  async createAction(action: ActionRecord): Promise<void> {
+    await this.run(a.insertAction(action));
+  }
+
+  async listActions(serviceId: string): Promise<ActionRecord[]> {
+    return (await this.rows<a.ActionRow>(a.actions(serviceId))).map(a.toAction);
+  }
+
+  async getAction(serviceId: string, actionId: string): Promise<ActionRecord | undefined> {
+    const [row] = await this.rows<a.ActionRow>(a.actions(serviceId, actionId));
+    return row && a.toAction(row);
+  }
+
+  async updateAction(action: ActionRecord): Promise<void> {
+    await this.run(a.updateAction(action));
+  }
+
+  async deleteAction(serviceId: string, actionId: string): Promise<boolean> {
+    return (await this.run(a.deleteAction(serviceId, actionId))) > 0;
+  }
+
+  async setExplanation(explanation: ExplanationRecord): Promise<void> {
+    const { scope, subjectId, year } = explanation;
+    await this.run(
+      explanation.text === ''
+        ? a.deleteExplanation(scope, subjectId, year)
+        : a.upsertExplanation(explanation),
+    );
+  }
+
+  async explanations(
+    scope: ExplanationScope,
+    subjectIds: string[],
+    year: number,
+  ): Promise<ExplanationRecord[]> {
+    if (subjectIds.length === 0) return [];
+    return this.rows(a.explanations(scope, subjectIds, year));
+  }
+
+  async addReportSubmission(report: Omit<FrozenReportRecord, 'version'>): Promise<number> {
+    // Two hand-ins at the same moment read the same next version; the primary key refuses the
+    // second insert, which then reads again.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.transaction(async (tx) => {
+          const [{ version }] = (await tx.rows<{ version: number }>(
+            a.nextVersion(report.organisationId, report.year),
+          )) as [{ version: number }];
+          await tx.run(a.insertSubmission({ ...report, version }));
+          return version;
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  reportSubmissions(year: number, organisationId?: string): Promise<SubmissionRecord[]> {
+    return this.rows(a.submissions(year, organisationId));
+  }
+
+  async reportSubmission(
+    organisationId: string,
+    year: number,
+    version: number,
+  ): Promise<FrozenReportRecord | undefined> {
+    return (await this.rows<FrozenReportRecord>(a.submission(organisationId, year, version)))[0];
+  }
+
+  async recordAudit(entry: AuditRecord): Promise<void> {
+    await this.run(a.insertAudit(entry));
+  }
+
+  async auditEntries(start: number, end: number): Promise<AuditRecord[]> {
+    const rows = await this.rows<Omit<AuditRecord, 'details'> & { details: string }>(
+      a.auditEntries(start, end),
+    );
+    return rows.map((row) => ({
+      ...row,
+      details: JSON.parse(row.details) as Record<string, unknown>,
+    }));
+  }
+}

@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditRecord } from '../domain/acting-store.ts';
+import type { Store } from '../domain/store.ts';
+
+// The audit: who did what, when, on what — every triage change, erasure, improvement action,
+// explanation, hand-in and admin action. Ids, field names, statuses and counts; never the text of
+// a comment, a note, an explanation or an action (`details` must hold none).
+
+export interface AuditEvent {
+  /** The person, or the token's label; `admin` for ADMIN_TOKEN, `cli` for the command line. */
+  actor: string;
+  /** A dotted name: `feedback.triaged`, `feedback.erased`, `action.created`, … */
+  action: string;
+  /** What it was done on: `feedback:<id>`, `service:<id>`, `organisation:<id>`, `token:<id>`. */
+  target: string;
+  details?: Record<string, unknown>;
+}
+
+/** Records one event at `now` (ms since the epoch). */
+export async function recordAudit(store: Store, event: AuditEvent, now: number): Promise<void> {
+  const entry: AuditRecord = {
+    id: randomUUID(),
+    at: now,
+    actor: event.actor,
+    action: event.action,
+    target: event.target,
+    details: event.details ?? {},
+  };
+  await store.recordAudit(entry);
+}
