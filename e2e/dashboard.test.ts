@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FeedbackPage, Summary } from '../packages/shared/src/index.ts';
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { DEFAULT_REASONS, type FeedbackPage, type Summary } from '../packages/shared/src/index.ts';
 import { issueToken } from '../packages/collector/src/use-cases/administration.ts';
 import {
   startTestCollector,
@@ -17,6 +19,8 @@ import { axeViolations, launchChromium, repoRoot } from './support.ts';
 // what the API answers for the same period; nothing of the dashboard is mocked.
 
 const require = createRequire(import.meta.url);
+// jsqr is CommonJS whose exports carry the function as `default`.
+const jsQR = jsQRModule.default;
 const dashboardDist = join(repoRoot, 'packages/dashboard/dist');
 const XSS_COMMENT = 'Mooi <img src=x onerror=alert(1)> formulier';
 const LINK_COMMENT = 'Zie <a href="javascript:alert(2)">deze link</a> of javascript:alert(3) hier';
@@ -43,6 +47,32 @@ function shownNumber(text: string): number {
   const value = Number(plain);
   if (Number.isNaN(value)) throw new Error(`not a number on screen: "${text}"`);
   return value;
+}
+
+/** The channels and the default reasons as the dashboard names them in Dutch. */
+const CHANNEL_NAMES: Record<string, string> = {
+  web: 'Website',
+  phone: 'Telefoon',
+  counter: 'Loket',
+  chat: 'Chat',
+  email: 'E-mail',
+  letter: 'Brief',
+};
+const REASON_LABELS = new Map(DEFAULT_REASONS.map((reason) => [reason.code, reason.labels.nl]));
+
+/** The text of every cell of a table's body rows. */
+function rowsOf(table: Locator): Promise<string[][]> {
+  return table
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.children).map((cell) => (cell.textContent ?? '').trim())),
+    );
+}
+
+/** What a QR code on screen says, decoded from a screenshot of it. */
+async function decodeQr(image: Locator): Promise<string | undefined> {
+  const png = PNG.sync.read(await image.screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
 /** A fraction (0–1) from the API and a percentage shown with one decimal are the same figure. */
@@ -101,7 +131,8 @@ describe('the providers dashboard', () => {
       publicServiceUri: null,
     });
 
-    // This year, through the public ingest API: 30 answers, 26 with a comment (two pages of 20).
+    // This year, through the public ingest API: 30 answers, 26 with a comment (two pages of 20),
+    // from four channels; most of the twelve rated 1–3 tick one or two reasons.
     const themes = [
       'Het formulier was te lang.',
       'De betaling werkte niet op mijn gsm.',
@@ -109,16 +140,23 @@ describe('the providers dashboard', () => {
       'Duidelijk en snel geregeld.',
     ];
     const outcomes = ['completed', 'completed', 'rejected', 'error', undefined] as const;
+    const channels = ['web', 'web', 'counter', 'phone', 'web', 'email'] as const;
+    // 6 of the 12 tick "too slow", 2 "technical problem", 1 "unclear": 9 ticks, so each share of
+    // the 12 differs from its share of the ticks.
+    const reasons = [['too-slow', 'unclear-information'], ['too-slow'], ['technical-problem'], []];
     for (let i = 0; i < 30; i += 1) {
       let comment: string | undefined;
       if (i === 3) comment = XSS_COMMENT;
       else if (i === 4) comment = LINK_COMMENT;
       else if (i < 26) comment = `${themes[i % themes.length]} (${i})`;
+      const rating = [5, 4, 4, 3, 5, 2, 1, 4, 5, 3][i % 10]!;
       await post('/feedback', {
         id: randomUUID(),
         serviceId: collector.serviceId,
-        rating: [5, 4, 4, 3, 5, 2, 1, 4, 5, 3][i % 10],
+        rating,
         lang: 'nl',
+        channel: channels[i % channels.length],
+        ...(rating <= 3 ? { reasons: reasons[i % reasons.length] } : {}),
         ...(outcomes[i % outcomes.length] ? { outcome: outcomes[i % outcomes.length] } : {}),
         ...(comment ? { comment } : {}),
       });
@@ -126,20 +164,21 @@ describe('the providers dashboard', () => {
     for (let i = 0; i < 45; i += 1) await post('/impressions', { serviceId: collector.serviceId });
 
     // Last year cannot be posted today: it goes through the same store.ingest the API uses, with
-    // the receipt time set in the past (days in and after the "same period last year").
+    // the receipt time set in the past (days in and after the "same period last year"). Reasons
+    // only outside March–June: that period shows the sentence that none was ticked.
     const lastYear = [
-      [`${year - 1}-01-15`, 5],
-      [`${year - 1}-02-10`, 2],
-      [`${year - 1}-03-03`, 4],
-      [`${year - 1}-03-20`, 3],
-      [`${year - 1}-05-05`, 1],
-      [`${year - 1}-06-18`, 5],
-      [`${year - 1}-06-19`, 4],
-      [`${year - 1}-09-09`, 2],
-      [`${lastYearSameDay}`, 5],
-      [`${year - 1}-12-31`, 1],
+      [`${year - 1}-01-15`, 5, 'web', []],
+      [`${year - 1}-02-10`, 2, 'phone', ['could-not-find']],
+      [`${year - 1}-03-03`, 4, 'web', []],
+      [`${year - 1}-03-20`, 3, 'counter', []],
+      [`${year - 1}-05-05`, 1, 'web', []],
+      [`${year - 1}-06-18`, 5, 'counter', []],
+      [`${year - 1}-06-19`, 4, 'web', []],
+      [`${year - 1}-09-09`, 2, 'web', ['technical-problem', 'could-not-find']],
+      [`${lastYearSameDay}`, 5, 'phone', []],
+      [`${year - 1}-12-31`, 1, 'web', ['other']],
     ] as const;
-    for (const [day, rating] of lastYear) {
+    for (const [day, rating, channel, ticked] of lastYear) {
       await collector.store.ingest({
         id: randomUUID(),
         serviceId: collector.serviceId,
@@ -148,6 +187,8 @@ describe('the providers dashboard', () => {
         comment: 'Vorig jaar te lang gewacht.',
         redactions: 0,
         receivedAt: Date.parse(`${day}T10:00:00Z`),
+        channel,
+        reasons: [...ticked],
       });
     }
 
@@ -305,6 +346,40 @@ describe('the providers dashboard', () => {
       expect.arrayContaining(expected),
     );
     expect(outcomeRows).toHaveLength(expected.length);
+
+    // Channels: named in Dutch, in the API's order, with their share, csat and interval.
+    const channelRows = await rowsOf(report.locator('vo-bar-chart[data-chart="channels"]'));
+    expect(channelRows.map((cells) => cells[0])).toEqual(
+      summary.byChannel.map((figures) => CHANNEL_NAMES[figures.channel]),
+    );
+    summary.byChannel.forEach((figures, index) => {
+      const [, responses, share, csat, interval] = channelRows[index]!;
+      expect(shownNumber(responses ?? ''), figures.channel).toBe(figures.responses);
+      expectPercent(share ?? '', figures.responses / summary.responses);
+      expectPercent(csat ?? '', figures.csat);
+      const [low, high] = interval?.match(/\d+,\d%/g) ?? [];
+      expectPercent(low ?? '', figures.csatInterval?.[0] ?? null);
+      expectPercent(high ?? '', figures.csatInterval?.[1] ?? null);
+    });
+
+    // Reasons: by their label, most frequent first, each a share of the answers rated 1–3.
+    const reasons = report.locator('vo-bar-chart[data-chart="reasons"]');
+    if (summary.byReason.length === 0) {
+      expect(await reasons.count()).toBe(0);
+      expect(await report.locator('[data-empty="reasons"]').textContent()).toMatch(
+        /Niemand duidde in deze periode een reden aan|Niemand gaf in deze periode een 1, 2 of 3/,
+      );
+      return;
+    }
+    const reasonRows = await rowsOf(reasons);
+    expect(reasonRows.map((cells) => cells[0])).toEqual(
+      summary.byReason.map((figures) => REASON_LABELS.get(figures.reason)),
+    );
+    summary.byReason.forEach((figures, index) => {
+      const [, count, share] = reasonRows[index]!;
+      expect(shownNumber(count ?? ''), figures.reason).toBe(figures.count);
+      expectPercent(share ?? '', figures.share);
+    });
   }
 
   it('a wrong token gets a message that says what to do, and nothing is kept', async () => {
@@ -367,6 +442,22 @@ describe('the providers dashboard', () => {
     await reportReady(page);
     expect(await page.evaluate(() => document.title)).toMatch(/^Testdienst/);
     await expectFiguresOf(page, thisYear);
+    // The data has channels and reasons to show, and shares of reasons that are not of the ticks.
+    expect(thisYear.byChannel.length).toBeGreaterThan(2);
+    expect(thisYear.byReason.map((reason) => reason.reason)).toEqual([
+      'too-slow',
+      'technical-problem',
+      'unclear-information',
+    ]);
+    // The QR code of the counter, fetched with the token in the header and shown as an image.
+    const address = `${collector.url}/f/${collector.serviceId}?channel=counter`;
+    const qrImage = page.locator('vo-qr-code img');
+    await qrImage.waitFor();
+    expect(await qrImage.getAttribute('alt')).toBe(`QR-code naar ${address}`);
+    expect(await qrImage.getAttribute('src')).toMatch(/^data:image\/svg\+xml,/);
+    expect(await page.locator('vo-qr-code [data-address]').textContent()).toBe(address);
+    expect(await decodeQr(qrImage)).toBe(address);
+    expect(requests.some((url) => url.endsWith('/qr.svg?channel=counter'))).toBe(true);
     await axe(page, 'service report, this year');
     // What a screen reader is given: the outline, the charts as named images, the named tables.
     const tree = await page.locator('vo-dashboard').ariaSnapshot();
@@ -380,7 +471,18 @@ describe('the providers dashboard', () => {
       'table "Verdeling van de beoordelingen"',
       'img "Lijndiagram: tevredenheid per maand',
       'table "Tevredenheid per maand"',
+      'heading "Kanalen" [level=2]',
+      'img "Staafdiagram: aantal antwoorden per kanaal, 30 in totaal.',
+      'table "Kanalen"',
+      'heading "Wat liep er mis?" [level=2]',
+      'img "Staafdiagram: hoe vaak elke reden gekozen werd in de 12 antwoorden met een 1, 2 of 3.',
+      'table "Wat liep er mis?"',
       'heading "Opmerkingen" [level=2]',
+      'heading "QR-code en affiche" [level=2]',
+      'combobox "Waar gebruikt u de code?"',
+      `img "QR-code naar ${address}"`,
+      'button "Affiche downloaden (A4, HTML)"',
+      'button "QR-code downloaden (SVG)"',
       'button "Jaarverslag',
     ]) {
       expect(tree, wanted).toContain(wanted);
@@ -438,6 +540,12 @@ describe('the providers dashboard', () => {
     );
     expect(spring.responses).toBe(5);
     await expectFiguresOf(page, spring);
+    // Two answers rated 1–3 and no reason ticked: said in words, not an empty chart.
+    expect(spring.byReason).toEqual([]);
+    expect(await page.locator('vo-service-report [data-empty="reasons"]').textContent()).toContain(
+      'Niemand duidde in deze periode een reden aan.',
+    );
+    await axe(page, 'service report, no reason ticked');
 
     // A reload keeps the session (this tab) and the period (the address).
     await page.reload();
@@ -680,6 +788,9 @@ describe('the providers dashboard', () => {
 
     expect(await page.locator('vo-comments').count()).toBe(0);
     expect(await page.locator('vo-themes').count()).toBe(0);
+    // Channels and reasons are aggregates: steering sees them; the QR code is the provider's.
+    expect(await page.locator('vo-bar-chart[data-chart="channels"]').count()).toBe(1);
+    expect(await page.locator('vo-qr-code').count()).toBe(0);
     expect(await page.locator('vo-downloads button[data-download^="export"]').count()).toBe(0);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -687,8 +798,11 @@ describe('the providers dashboard', () => {
     ]);
     expect(download.suggestedFilename()).toBe(`jaarrapport-feedback-${year - 1}-test-org.csv`);
 
-    // No request for comments, themes (they carry examples) or exports, and no comment on screen.
-    expect(requests.filter((url) => /\/(feedback|themes|export)(\?|$)/.test(url))).toEqual([]);
+    // No request for comments, themes (they carry examples), exports or QR codes, and no comment
+    // on screen.
+    expect(
+      requests.filter((url) => /\/(feedback|themes|export|qr\.svg|poster)(\?|$)/.test(url)),
+    ).toEqual([]);
     const text = await page.evaluate(() => {
       const collect = (node: Node): string =>
         Array.from(node.childNodes)
@@ -783,11 +897,16 @@ describe('the providers dashboard', () => {
       /^div:Verdeling van de beoordelingen/,
       /^div:Tevredenheid per maand/,
       /^div:Per uitkomst/,
+      /^div:Kanalen/,
+      /^div:Wat liep er mis\?/,
       /^button:te lang/,
       /^select:filter-rating/,
       /^select:filter-outcome/,
       /^input:filter-text/,
       /^button:Filter toepassen/,
+      /^select:qr-channel/,
+      /^button:Affiche downloaden \(A4, HTML\)/,
+      /^button:QR-code downloaden \(SVG\)/,
       /^button:Antwoorden als CSV/,
       /^button:Jaarverslag \d{4} \(HTML\)/,
     ]) {
@@ -814,6 +933,27 @@ describe('the providers dashboard', () => {
     });
     expect(await page.locator('vo-comments li.comment').count()).toBeGreaterThan(0);
 
+    // The QR code, by keyboard: another channel with the arrow key, then the poster.
+    await tabTo((f) => f.tag === 'select' && f.id === 'qr-channel', 'the QR channel');
+    expect(await focused()).toMatchObject({ value: 'counter' });
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toMatchObject({ value: 'chat' });
+    const chatAddress = `${collector.url}/f/${collector.serviceId}?channel=chat`;
+    const chatCode = page.locator('vo-qr-code img[data-channel="chat"]');
+    await chatCode.waitFor();
+    expect(await chatCode.getAttribute('alt')).toBe(`QR-code naar ${chatAddress}`);
+    expect(await decodeQr(chatCode)).toBe(chatAddress);
+    await tabTo((f) => f.tag === 'button' && f.text.startsWith('Affiche downloaden'), 'the poster');
+    const [poster] = await Promise.all([
+      page.waitForEvent('download'),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(poster.suggestedFilename()).toMatch(/\.html$/);
+    expect(poster.suggestedFilename()).toContain('chat');
+    const posterFile = await poster.path();
+    expect(readFileSync(posterFile, 'utf8')).toContain(chatAddress);
+    await page.locator('vo-qr-code [data-status="download"]', { hasText: 'gedownload' }).waitFor();
+
     // A download, by keyboard.
     await tabTo(
       (f) => f.tag === 'button' && /Jaarverslag \d{4} \(CSV\)/.test(f.text),
@@ -835,15 +975,24 @@ describe('the providers dashboard', () => {
   });
 
   it('reflows at 320 px and 400 % zoom, keeps its charts in forced colours, and is photographed', async () => {
-    // Full pages, but at most 2000 px tall at 320 px: enough to show the layout in the README.
-    const shoot = async (page: Page, name: string) => {
+    // Full pages, but at most 2000 px tall at 320 px (enough to show the layout in the README),
+    // or down to the element `through` names.
+    const shoot = async (page: Page, name: string, through?: string) => {
       const path = join(screenshotDir, `dashboard-${name}.png`);
       const { width } = page.viewportSize()!;
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const bottom = through
+        ? await page.locator(through).evaluate((el) => el.getBoundingClientRect().bottom + scrollY)
+        : 2000;
       await page.screenshot({
         path,
         fullPage: true,
-        clip: { x: 0, y: 0, width, height: width < 400 ? Math.min(height, 2000) : height },
+        clip: {
+          x: 0,
+          y: 0,
+          width,
+          height: width < 400 ? Math.min(height, Math.ceil(bottom) + 16) : height,
+        },
       });
       return path;
     };
@@ -858,13 +1007,40 @@ describe('the providers dashboard', () => {
     await reportReady(wide.page);
     await wide.page.locator('vo-comments li.comment').first().waitFor();
     await wide.page.locator('vo-themes button').first().waitFor();
+    await wide.page.locator('vo-qr-code img').waitFor();
     await shoot(wide.page, 'service-1280');
+    // The QR section alone: the panel around <vo-qr-code>, with a little of the page around it.
+    const qrSection = await wide.page.locator('vo-qr-code').evaluate((qr) => {
+      const box = qr.parentElement!.getBoundingClientRect();
+      return { x: box.x + scrollX, y: box.y + scrollY, width: box.width, height: box.height };
+    });
+    await wide.page.screenshot({
+      path: join(screenshotDir, 'dashboard-qr-1280.png'),
+      fullPage: true,
+      clip: {
+        x: Math.max(0, qrSection.x - 16),
+        y: Math.max(0, qrSection.y - 16),
+        width: qrSection.width + 32,
+        height: qrSection.height + 32,
+      },
+    });
 
     // 320 CSS px wide is both a small phone and 1280 px at 400 % zoom (WCAG 1.4.10).
     await wide.page.setViewportSize({ width: 320, height: 640 });
     await wide.page.waitForFunction(() => document.documentElement.scrollWidth <= 320);
     expect(await noHorizontalScroll(wide.page)).toBe(true);
-    await shoot(wide.page, 'service-320');
+    // Nothing of the new sections is wider than the screen, the address included.
+    for (const selector of [
+      'vo-bar-chart[data-chart="channels"]',
+      'vo-bar-chart[data-chart="reasons"]',
+      'vo-qr-code',
+    ]) {
+      const box = await wide.page.locator(selector).boundingBox();
+      expect(box, selector).not.toBeNull();
+      expect(box!.x + box!.width, selector).toBeLessThanOrEqual(320);
+    }
+    // Down to the reasons: the figures' sections, new ones included; the QR code has its own.
+    await shoot(wide.page, 'service-320', 'section[aria-labelledby="reasons-heading"]');
     await axe(wide.page, 'service report at 320 px');
     // Longer French and English words reflow too.
     for (const language of ['fr', 'en', 'nl']) {
@@ -885,6 +1061,26 @@ describe('the providers dashboard', () => {
       .first()
       .evaluate((el) => getComputedStyle(el).stroke);
     expect(band).not.toBe('none');
+    for (const chart of ['channels', 'reasons']) {
+      const bars = await wide.page
+        .locator(`vo-bar-chart[data-chart="${chart}"] rect.bar`)
+        .evaluateAll((rects) => rects.map((rect) => getComputedStyle(rect).fill));
+      expect(bars.length, chart).toBeGreaterThan(0);
+      for (const fill of bars) expect(fill, chart).not.toMatch(/none|rgba\(0, 0, 0, 0\)/);
+    }
+    // The QR section stays: its heading, its controls, and a code that still scans.
+    const qr = wide.page.locator('vo-qr-code');
+    await qr.scrollIntoViewIfNeeded();
+    for (const part of [
+      qr.getByRole('heading', { name: 'QR-code en affiche' }),
+      qr.getByLabel('Waar gebruikt u de code?'),
+      qr.getByRole('button', { name: 'Affiche downloaden (A4, HTML)' }),
+    ]) {
+      expect(await part.isVisible()).toBe(true);
+    }
+    expect(await decodeQr(qr.locator('img'))).toBe(
+      `${collector.url}/f/${collector.serviceId}?channel=counter`,
+    );
     await wide.page.emulateMedia({ forcedColors: 'none' });
     await wide.context.close();
 

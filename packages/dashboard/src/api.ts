@@ -1,4 +1,12 @@
-import type { FeedbackPage, Me, ServiceInfo, Summary, Themes } from '@vo-feedback/shared';
+import type {
+  Channel,
+  FeedbackPage,
+  Me,
+  ServiceConfig,
+  ServiceInfo,
+  Summary,
+  Themes,
+} from '@vo-feedback/shared';
 import type { Period } from './period.ts';
 
 /** Why a request failed, in the terms the interface explains to the user. */
@@ -128,6 +136,32 @@ export class DashboardApi {
   /** One page of the comment listing; `query` holds the filter, the limit and the cursor. */
   feedback(serviceId: string, query: Query, signal?: AbortSignal): Promise<FeedbackPage> {
     return this.json<FeedbackPage>(servicePath(serviceId, 'feedback'), query, signal);
+  }
+
+  /** The service's public configuration: its reasons with their labels in every language. */
+  serviceConfig(serviceId: string, signal?: AbortSignal): Promise<ServiceConfig> {
+    return this.json<ServiceConfig>(`/public${servicePath(serviceId, 'config')}`, {}, signal);
+  }
+
+  /**
+   * The QR code of the service's hosted feedback page for one channel, as SVG text: fetched with
+   * the token in the header, so that it can be shown as a `data:` image (an `<img src>` of the
+   * route itself would need the token in its URL).
+   */
+  async qrCode(serviceId: string, channel: Channel, signal?: AbortSignal): Promise<string> {
+    const response = await this.request(servicePath(serviceId, 'qr.svg'), { channel }, signal);
+    return response.text();
+  }
+
+  /**
+   * The hosted feedback page a QR code opens: `<origin>/f/<serviceId>?channel=<channel>`. The
+   * collector puts its PUBLIC_URL there, or the origin it was asked on — the origin this
+   * dashboard is served from and calls the API on.
+   */
+  hostedPageAddress(serviceId: string, channel: Channel): string {
+    const origin = new URL(this.url(''), document.baseURI).origin;
+    const query = new URLSearchParams({ channel });
+    return `${origin}/f/${encodeURIComponent(serviceId)}?${query}`;
   }
 
   /**

@@ -5,6 +5,7 @@ import './vo-comments/vo-comments.ts';
 import './vo-csat-chart/vo-csat-chart.ts';
 import './vo-downloads/vo-downloads.ts';
 import './vo-period-picker/vo-period-picker.ts';
+import './vo-qr-code/vo-qr-code.ts';
 import './vo-service-list/vo-service-list.ts';
 import './vo-service-report/vo-service-report.ts';
 import './vo-sign-in/vo-sign-in.ts';

@@ -4,11 +4,15 @@
 import { fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import {
+  DEFAULT_REASONS,
   FeedbackPageSchema,
+  ServiceConfigSchema,
   SummarySchema,
   ThemesSchema,
+  type Channel,
   type FeedbackItem,
   type FeedbackPage,
+  type ServiceConfig,
   type ServiceInfo,
   type Summary,
   type Themes,
@@ -29,6 +33,8 @@ export interface Answers {
   summary(serviceId: string, period: Period): Summary | Promise<Summary>;
   themes(serviceId: string, period: Period): Themes | Promise<Themes>;
   feedback(serviceId: string, query: Query): FeedbackPage | Promise<FeedbackPage>;
+  serviceConfig(serviceId: string): ServiceConfig | Promise<ServiceConfig>;
+  qrCode(serviceId: string, channel: Channel): string | Promise<string>;
   download(path: string, query: Query, fallbackName: string): string | Promise<string>;
 }
 
@@ -68,6 +74,14 @@ export class FakeApi extends DashboardApi {
 
   override feedback(serviceId: string, query: Query, signal?: AbortSignal) {
     return this.#answer('feedback', [serviceId, query], signal);
+  }
+
+  override serviceConfig(serviceId: string, signal?: AbortSignal) {
+    return this.#answer('serviceConfig', [serviceId], signal);
+  }
+
+  override qrCode(serviceId: string, channel: Channel, signal?: AbortSignal) {
+    return this.#answer('qrCode', [serviceId, channel], signal);
   }
 
   override download(path: string, query: Query, fallbackName: string) {
@@ -208,10 +222,34 @@ export function summary(overrides: Partial<Summary> = {}): Summary {
         comments: 2,
       },
     },
-    byChannel: [{ channel: 'web', responses: 10, csat: 0.8, csatInterval: [0.49, 0.94] }],
-    byReason: [],
+    // Six on the website, one by phone, three at the counter: eight satisfied in all.
+    byChannel: [
+      { channel: 'web', responses: 6, csat: 5 / 6, csatInterval: [0.44, 0.97] },
+      { channel: 'phone', responses: 1, csat: 0, csatInterval: [0, 0.79] },
+      { channel: 'counter', responses: 3, csat: 1, csatInterval: [0.44, 1] },
+    ],
+    // The two answers rated 1–3 both ticked "too slow", one of them "unclear information" too.
+    byReason: [
+      { reason: 'too-slow', count: 2, share: 1 },
+      { reason: 'unclear-information', count: 1, share: 0.5 },
+    ],
     ...overrides,
   });
+}
+
+/** The service's public configuration: the default reasons unless told otherwise. */
+export function serviceConfig(overrides: Partial<ServiceConfig> = {}): ServiceConfig {
+  return ServiceConfigSchema.parse({
+    serviceId: 'omgevingsloket',
+    helpUrl: null,
+    reasons: DEFAULT_REASONS,
+    ...overrides,
+  });
+}
+
+/** A small SVG standing in for the collector's QR code; `mark` tells one code from another. */
+export function qrSvg(mark = 'web'): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29" data-mark="${mark}"><path d="M4 4h7v7H4z"/></svg>`;
 }
 
 export function themes(overrides: Partial<Themes> = {}): Themes {
@@ -248,6 +286,9 @@ export function comment(text: string, overrides: Partial<FeedbackItem> = {}): Fe
     redactions: 0,
     channel: 'web',
     reasons: [],
+    status: 'new',
+    tags: [],
+    note: null,
     ...overrides,
   };
 }

@@ -121,6 +121,31 @@ export const en: Messages = {
   outcomesChart: (total: string) =>
     `Bar chart: number of responses per outcome, ${total} in total. The figures are in the table beside it.`,
 
+  channelsHeading: 'Channels',
+  channelsIntro:
+    'Where the citizen gave feedback: on the website, or after contact by phone, at the counter, in the chat, by email or by letter.',
+  channel: 'Channel',
+  channels: {
+    web: 'Website',
+    phone: 'Phone',
+    counter: 'Counter',
+    chat: 'Chat',
+    email: 'Email',
+    letter: 'Letter',
+  },
+  channelsChart: (total: string) =>
+    `Bar chart: number of responses per channel, ${total} in total. The figures are in the table beside it.`,
+
+  reasonsHeading: 'What went wrong?',
+  reasonsIntro: (low: string) =>
+    `Those who gave a 1, 2 or 3 could say what went wrong, and choose more than one reason. The share is the part of those ${low} responses that chose the reason: together they can add up to more than 100 %.`,
+  reason: 'Reason',
+  reasonsChart: (low: string) =>
+    `Bar chart: how often each reason was chosen in the ${low} responses with a 1, 2 or 3. The figures are in the table beside it.`,
+  reasonsNone: 'Nobody chose a reason in this period.',
+  reasonsNoLow:
+    'Nobody gave a 1, 2 or 3 in this period. Only those who do can say what went wrong.',
+
   themesHeading: 'Themes',
   themesIntro:
     'The words and word pairs that come back most often in this period’s comments. Choose a theme to read the comments that mention it.',
@@ -164,4 +189,17 @@ export const en: Messages = {
   downloading: 'Preparing the file…',
   downloaded: (name: string) => `${name} was downloaded.`,
   downloadFailed: 'The file could not be downloaded.',
+
+  qrHeading: 'QR code and poster',
+  qrIntro:
+    'Scanning the QR code opens a short feedback page of this service, without an app. Hang the poster at the counter or in the waiting room, or put the code on a letter. Choose where you use the code: the figures then show through which channel the feedback came.',
+  qrChannel: 'Where do you use the code?',
+  qrAlt: (address: string) => `QR code to ${address}`,
+  qrAddress: 'The code opens',
+  qrLoading: 'Making the QR code…',
+  qrShown: (channel: string) => `QR code for the channel ${channel}.`,
+  qrFailed: 'The QR code could not be loaded.',
+  posterDownload: 'Download the poster (A4, HTML)',
+  qrDownload: 'Download the QR code (SVG)',
+  posterHint: 'Open the poster in your browser and print it on A4.',
 };

@@ -122,6 +122,31 @@ export const fr: Messages = {
   outcomesChart: (total: string) =>
     `Diagramme en barres : nombre de réponses par issue, ${total} au total. Les chiffres figurent dans le tableau à côté.`,
 
+  channelsHeading: 'Canaux',
+  channelsIntro:
+    'Où le citoyen a donné son avis : sur le site web, ou après un contact par téléphone, au guichet, par chat, par e-mail ou par lettre.',
+  channel: 'Canal',
+  channels: {
+    web: 'Site web',
+    phone: 'Téléphone',
+    counter: 'Guichet',
+    chat: 'Chat',
+    email: 'E-mail',
+    letter: 'Lettre',
+  },
+  channelsChart: (total: string) =>
+    `Diagramme en barres : nombre de réponses par canal, ${total} au total. Les chiffres figurent dans le tableau à côté.`,
+
+  reasonsHeading: 'Qu’est-ce qui n’a pas marché ?',
+  reasonsIntro: (low: string) =>
+    `Qui a donné 1, 2 ou 3 pouvait indiquer ce qui n’a pas marché, et choisir plusieurs raisons. La part est celle de ces ${low} réponses qui ont choisi la raison : ensemble, elles peuvent dépasser 100 %.`,
+  reason: 'Raison',
+  reasonsChart: (low: string) =>
+    `Diagramme en barres : combien de fois chaque raison a été choisie dans les ${low} réponses avec 1, 2 ou 3. Les chiffres figurent dans le tableau à côté.`,
+  reasonsNone: 'Personne n’a indiqué de raison pendant cette période.',
+  reasonsNoLow:
+    'Personne n’a donné 1, 2 ou 3 pendant cette période. Seuls ceux-là peuvent indiquer ce qui n’a pas marché.',
+
   themesHeading: 'Thèmes',
   themesIntro:
     'Les mots et paires de mots qui reviennent le plus souvent dans les commentaires de cette période. Choisissez un thème pour lire les commentaires qui le mentionnent.',
@@ -166,4 +191,17 @@ export const fr: Messages = {
   downloading: 'Préparation du fichier…',
   downloaded: (name: string) => `${name} a été téléchargé.`,
   downloadFailed: 'Le fichier n’a pas pu être téléchargé.',
+
+  qrHeading: 'Code QR et affiche',
+  qrIntro:
+    'Qui scanne le code QR arrive sur une courte page d’avis de ce service, sans application. Affichez l’affiche au guichet ou dans la salle d’attente, ou mettez le code sur une lettre. Choisissez où vous utilisez le code : les chiffres montreront alors par quel canal l’avis est arrivé.',
+  qrChannel: 'Où utilisez-vous le code ?',
+  qrAlt: (address: string) => `Code QR vers ${address}`,
+  qrAddress: 'Le code ouvre',
+  qrLoading: 'Création du code QR…',
+  qrShown: (channel: string) => `Code QR pour le canal ${channel}.`,
+  qrFailed: 'Le code QR n’a pas pu être chargé.',
+  posterDownload: 'Télécharger l’affiche (A4, HTML)',
+  qrDownload: 'Télécharger le code QR (SVG)',
+  posterHint: 'Ouvrez l’affiche dans votre navigateur et imprimez-la sur A4.',
 };

@@ -1,9 +1,12 @@
 // The Dutch catalog is the default language and the type every other catalog must match, so a
 // missing string is a compile error, not an English word on a Flemish page. Error messages say
 // what to do, not only what went wrong.
+import type { Channel } from '@vo-feedback/shared';
 
 /** The five rating labels, 1 to 5. */
 type Five = [string, string, string, string, string];
+/** A name for every channel of the contract. */
+type Channels = Record<Channel, string>;
 
 export const nl = {
   languageName: 'Nederlands',
@@ -126,6 +129,31 @@ export const nl = {
   outcomesChart: (total: string) =>
     `Staafdiagram: aantal antwoorden per uitkomst, ${total} in totaal. De cijfers staan in de tabel ernaast.`,
 
+  channelsHeading: 'Kanalen',
+  channelsIntro:
+    'Waar de burger zijn feedback gaf: op de website, of na contact aan de telefoon, aan het loket, in de chat, per e-mail of per brief.',
+  channel: 'Kanaal',
+  channels: {
+    web: 'Website',
+    phone: 'Telefoon',
+    counter: 'Loket',
+    chat: 'Chat',
+    email: 'E-mail',
+    letter: 'Brief',
+  } as Channels,
+  channelsChart: (total: string) =>
+    `Staafdiagram: aantal antwoorden per kanaal, ${total} in totaal. De cijfers staan in de tabel ernaast.`,
+
+  reasonsHeading: 'Wat liep er mis?',
+  reasonsIntro: (low: string) =>
+    `Wie een 1, 2 of 3 gaf, kon aanduiden wat er misliep, en meer dan één reden kiezen. Het aandeel is het deel van die ${low} antwoorden dat de reden koos: samen kan dat meer dan 100 % zijn.`,
+  reason: 'Reden',
+  reasonsChart: (low: string) =>
+    `Staafdiagram: hoe vaak elke reden gekozen werd in de ${low} antwoorden met een 1, 2 of 3. De cijfers staan in de tabel ernaast.`,
+  reasonsNone: 'Niemand duidde in deze periode een reden aan.',
+  reasonsNoLow:
+    'Niemand gaf in deze periode een 1, 2 of 3. Alleen wie dat doet, kan aanduiden wat er misliep.',
+
   themesHeading: 'Thema’s',
   themesIntro:
     'De woorden en woordparen die het vaakst in de opmerkingen van deze periode staan. Kies een thema om de opmerkingen te lezen die het noemen.',
@@ -169,6 +197,19 @@ export const nl = {
   downloading: 'Het bestand wordt klaargemaakt…',
   downloaded: (name: string) => `${name} is gedownload.`,
   downloadFailed: 'Het bestand kon niet worden gedownload.',
+
+  qrHeading: 'QR-code en affiche',
+  qrIntro:
+    'Wie de QR-code scant, komt op een korte feedbackpagina van deze dienst, zonder app. Hang de affiche aan het loket of in de wachtzaal, of zet de code op een brief. Kies waar u de code gebruikt: dan ziet u in de cijfers langs welk kanaal de feedback kwam.',
+  qrChannel: 'Waar gebruikt u de code?',
+  qrAlt: (address: string) => `QR-code naar ${address}`,
+  qrAddress: 'De code opent',
+  qrLoading: 'De QR-code wordt gemaakt…',
+  qrShown: (channel: string) => `QR-code voor het kanaal ${channel}.`,
+  qrFailed: 'De QR-code kon niet worden geladen.',
+  posterDownload: 'Affiche downloaden (A4, HTML)',
+  qrDownload: 'QR-code downloaden (SVG)',
+  posterHint: 'Open de affiche in uw browser en druk ze af op A4.',
 };
 
 export type Messages = typeof nl;

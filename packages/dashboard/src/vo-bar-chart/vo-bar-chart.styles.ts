@@ -21,6 +21,9 @@ export const styles = [
       min-width: 0;
       padding-top: 2em;
     }
+    .chart-width {
+      height: 0;
+    }
     .table-scroll {
       flex: 1 1 20em;
     }

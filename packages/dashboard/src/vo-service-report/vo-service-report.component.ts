@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { Figures, ServiceInfo, Summary } from '@vo-feedback/shared';
+import type { Figures, ServiceConfig, ServiceInfo, Summary } from '@vo-feedback/shared';
 import { OUTCOMES } from '@vo-feedback/shared/constants';
 import type { DashboardContext } from '../context.ts';
 import { inputs, states } from '../element.ts';
 import type { ThemeSelectDetail } from '../events.ts';
-import { failureMessage, retryable } from '../errors.ts';
+import { failureMessage, isAbort, retryable } from '../errors.ts';
 import { figure } from '../figure.ts';
 import { contextMoved, Loader } from '../loader.ts';
 import type { Period } from '../period.ts';
@@ -14,15 +14,24 @@ import { styles } from './vo-service-report.styles.ts';
 
 type State = 'loading' | 'ready' | 'empty' | 'error';
 
+/** A period's figures, and the service's reasons that name the codes in `byReason`. */
+interface Report {
+  summary: Summary;
+  /** Undefined when no reason was ticked, or when the configuration could not be read. */
+  config: ServiceConfig | undefined;
+}
+
 /**
  * One service over one period: the key figures, the distribution of the five ratings, csat per
- * month with its confidence band and the response rate, the split by outcome, and — for a
- * provider — the themes and the comments; then the downloads. All figures come from
- * `GET /api/v1/services/:id/summary`.
+ * month with its confidence band and the response rate, the split by outcome and by channel, the
+ * reasons ticked after a low rating, and — for a provider — the themes and the comments, and the
+ * QR code and poster of the hosted feedback page; then the downloads. All figures come from
+ * `GET /api/v1/services/:id/summary`; the reasons' labels from the service's public
+ * configuration.
  *
  * Accessibility criteria: one `h1` (the service), an `h2` per section; the period result is
- * announced; an empty period says so in words; the `state` attribute reflects loading, ready,
- * empty or error.
+ * announced; an empty period, and a period in which no reason was ticked, say so in words; the
+ * `state` attribute reflects loading, ready, empty or error.
  *
  * @summary The figures of one service for a period.
  * @tagname vo-service-report
@@ -33,7 +42,7 @@ export class VoServiceReport extends LitElement {
   static override properties = {
     ...inputs('context', 'service', 'period'),
     state: { reflect: true },
-    ...states('_summary', '_error', '_filter'),
+    ...states('_summary', '_config', '_error', '_filter'),
   };
 
   declare context: DashboardContext;
@@ -42,6 +51,7 @@ export class VoServiceReport extends LitElement {
   /** loading, ready, empty or error (reflected, for styling and tests). */
   declare state: State;
   declare private _summary: Summary | undefined;
+  declare private _config: ServiceConfig | undefined;
   declare private _error: unknown;
   declare private _filter: CommentFilter;
   readonly #loader = new Loader(this);
@@ -50,6 +60,7 @@ export class VoServiceReport extends LitElement {
     super();
     this.state = 'loading';
     this._summary = undefined;
+    this._config = undefined;
     this._error = undefined;
     this._filter = { rating: '', outcome: '', text: '' };
   }
@@ -68,18 +79,36 @@ export class VoServiceReport extends LitElement {
   async #load() {
     this.state = 'loading';
     this._error = undefined;
-    const { api } = this.context;
-    await this.#loader.run((signal) => api.summary(this.service.id, this.period, signal), {
-      done: (summary) => {
+    await this.#loader.run((signal) => this.#report(signal), {
+      done: ({ summary, config }) => {
         this._summary = summary;
+        this._config = config;
         this.state = summary.responses === 0 ? 'empty' : 'ready';
       },
       failed: (error) => {
         this._summary = undefined;
+        this._config = undefined;
         this._error = error;
         this.state = 'error';
       },
     });
+  }
+
+  /**
+   * The summary, then — only when a reason was ticked — the service's reasons for their labels.
+   * Without the configuration the reasons keep their codes: no reason to hide the figures.
+   */
+  async #report(signal: AbortSignal): Promise<Report> {
+    const { api } = this.context;
+    const { id } = this.service;
+    const summary = await api.summary(id, this.period, signal);
+    if (summary.byReason.length === 0) return { summary, config: undefined };
+    try {
+      return { summary, config: await api.serviceConfig(id, signal) };
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      return { summary, config: undefined };
+    }
   }
 
   #onThemeSelect = async (event: CustomEvent<ThemeSelectDetail>) => {
@@ -111,6 +140,13 @@ export class VoServiceReport extends LitElement {
         }
       </p>
       ${this.#body()}
+      ${
+        role === 'provider'
+          ? html`<section class="panel">
+              <vo-qr-code .context=${this.context} .service=${this.service}></vo-qr-code>
+            </section>`
+          : nothing
+      }
       <div class="panel">
         <vo-downloads
           .context=${this.context}
@@ -144,7 +180,7 @@ export class VoServiceReport extends LitElement {
     return html`
       <div class=${this.state === 'loading' ? 'stale' : ''}>
         ${this.#keyFigures(summary)} ${this.#ratings(summary)} ${this.#monthly(summary)}
-        ${this.#outcomes(summary)}
+        ${this.#outcomes(summary)} ${this.#channels(summary)} ${this.#reasons(summary)}
       </div>
       ${
         this.context.role === 'provider' && summary.comments > 0
@@ -252,6 +288,70 @@ export class VoServiceReport extends LitElement {
         value-header=${t.responses}
         share-header=${t.share}
       ></vo-bar-chart>
+    </section>`;
+  }
+
+  #channels(summary: Summary) {
+    const { t, f } = this.context;
+    const bars: Bar[] = summary.byChannel.map((figures) => ({
+      label: t.channels[figures.channel],
+      value: figures.responses,
+      extra: [
+        f.percent(figures.csat),
+        figures.csatInterval
+          ? `${f.percent(figures.csatInterval[0])} – ${f.percent(figures.csatInterval[1])}`
+          : '–',
+      ],
+    }));
+    return html`<section class="panel" aria-labelledby="channels-heading">
+      <h2 id="channels-heading">${t.channelsHeading}</h2>
+      <p>${t.channelsIntro}</p>
+      <vo-bar-chart
+        data-chart="channels"
+        .bars=${bars}
+        .formats=${f}
+        .extraHeaders=${[t.csat, t.intervalColumn]}
+        description=${t.channelsChart(f.integer(summary.responses))}
+        caption=${t.channelsHeading}
+        label-header=${t.channel}
+        value-header=${t.responses}
+        share-header=${t.share}
+      ></vo-bar-chart>
+    </section>`;
+  }
+
+  #reasons(summary: Summary) {
+    const { t, f, language } = this.context;
+    const lowCount = summary.ratings['1'] + summary.ratings['2'] + summary.ratings['3'];
+    const low = f.integer(lowCount);
+    const labels = new Map(
+      (this._config?.reasons ?? []).map((reason) => [reason.code, reason.labels[language]]),
+    );
+    // A code the service no longer lists keeps its code: its figures still count.
+    const bars: Bar[] = summary.byReason.map((figures) => ({
+      label: labels.get(figures.reason) ?? figures.reason,
+      value: figures.count,
+      share: figures.share,
+    }));
+    const body =
+      bars.length > 0
+        ? html`<p>${t.reasonsIntro(low)}</p>
+            <vo-bar-chart
+              data-chart="reasons"
+              .bars=${bars}
+              .formats=${f}
+              description=${t.reasonsChart(low)}
+              caption=${t.reasonsHeading}
+              label-header=${t.reason}
+              value-header=${t.count}
+              share-header=${t.share}
+            ></vo-bar-chart>`
+        : html`<div class="message is-empty" data-empty="reasons">
+            <p>${lowCount === 0 ? t.reasonsNoLow : t.reasonsNone}</p>
+          </div>`;
+    return html`<section class="panel" aria-labelledby="reasons-heading">
+      <h2 id="reasons-heading">${t.reasonsHeading}</h2>
+      ${body}
     </section>`;
   }
 }
