@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as administration from '../use-cases/administration.ts';
+import { auditLog, recordAudit } from '../use-cases/audit.ts';
 import {
   booleanOption,
   listOption,
@@ -34,6 +35,20 @@ function printList<T>(
 
 const dateTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
+/** Records an administration done on the command line in the audit, as `cli`. */
+async function audited(
+  context: CliContext,
+  action: string,
+  target: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(
+    await context.store(),
+    { actor: 'cli', action, target, details },
+    context.now(),
+  );
+}
+
 const orgAdd: Command = {
   name: 'org add',
   args: '<id> <name>',
@@ -44,6 +59,9 @@ const orgAdd: Command = {
     const organisation = await administration.addOrganisation(await context.store(), {
       id,
       name: name.join(' '),
+    });
+    await audited(context, 'organisation.created', `organisation:${organisation.id}`, {
+      organisationId: organisation.id,
     });
     context.out(`Added organisation ${organisation.id} (${organisation.name}).`);
   },
@@ -123,6 +141,12 @@ const serviceAdd: Command = {
       active: booleanOption(values, 'active') ?? true,
       ...(uri ? { publicServiceUri: uri } : {}),
     });
+    await audited(context, 'service.created', `service:${service.id}`, {
+      serviceId: service.id,
+      organisationId: service.organisationId,
+      allowedOrigins: service.allowedOrigins,
+      active: service.active,
+    });
     context.out(
       `Added service ${service.id} to ${service.organisationId}` +
         (service.allowedOrigins.length > 0
@@ -166,6 +190,10 @@ const serviceUpdate: Command = {
       id!,
       changes,
     );
+    await audited(context, 'service.updated', `service:${service.id}`, {
+      serviceId: service.id,
+      changed,
+    });
     context.out(`Updated service ${service.id}: ${changed.join(', ')}.`);
     if (changed.includes('allowedOrigins') || changed.includes('active')) {
       context.notice('A running collector applies origin changes within 5 seconds.');
@@ -219,6 +247,11 @@ const tokenCreate: Command = {
       },
       context.now(),
     );
+    await audited(context, 'token.created', `token:${created.id}`, {
+      tokenId: created.id,
+      role: created.role,
+      organisationId: created.organisationId,
+    });
     // stdout carries only the token, so that TOKEN=$(vo-feedback token create …) works.
     if (values.json) printJson(context, { id: created.id, token: created.token });
     else context.out(created.token);
@@ -259,7 +292,30 @@ const tokenRevoke: Command = {
   positionals: [1, 1],
   async run({ positionals: [id] }, context) {
     await administration.revokeToken(await context.store(), id!, context.now());
+    await audited(context, 'token.revoked', `token:${id}`, { tokenId: id });
     context.out(`Revoked token ${id}.`);
+  },
+};
+
+const audit: Command = {
+  name: 'audit',
+  args: '[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
+  summary:
+    'who did what, when, on what: triage, erasures, actions, explanations, hand-ins, admin (never text)',
+  options: { from: { type: 'string' }, to: { type: 'string' }, json },
+  positionals: [0, 0],
+  async run({ values }, context) {
+    const log = await auditLog(
+      await context.store(),
+      { from: stringOption(values, 'from'), to: stringOption(values, 'to') },
+      context.now(),
+      { from: '--from', to: '--to' },
+    );
+    printList(context, values, log.entries, {
+      none: `Nothing recorded from ${log.from} to ${log.to}.`,
+      header: ['AT (UTC)', 'ACTOR', 'ACTION', 'TARGET', 'DETAILS'],
+      row: (e) => [dateTime(e.at), e.actor, e.action, e.target, JSON.stringify(e.details)],
+    });
   },
 };
 
@@ -272,4 +328,5 @@ export const adminCommands: Command[] = [
   tokenCreate,
   tokenList,
   tokenRevoke,
+  audit,
 ];

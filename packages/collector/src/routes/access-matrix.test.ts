@@ -415,6 +415,14 @@ const MATRIX: Record<string, Row[]> = {
       expected: adminOnly(204),
     },
   ],
+  'GET /api/v1/admin/audit': [
+    {
+      label: 'read the audit',
+      method: 'GET',
+      path: '/api/v1/admin/audit',
+      expected: adminOnly(200),
+    },
+  ],
 };
 
 /**

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditLog } from '@vo-feedback/shared';
 import type { AuditRecord } from '../domain/acting-store.ts';
+import { periodInstants, requirePeriod } from '../domain/period.ts';
 import type { Store } from '../domain/store.ts';
 
 // The audit: who did what, when, on what — every triage change, erasure, improvement action,
@@ -27,4 +29,21 @@ export async function recordAudit(store: Store, event: AuditEvent, now: number):
     details: event.details ?? {},
   };
   await store.recordAudit(entry);
+}
+
+/** The audit of a period (`?from&to` as days in Brussels, defaults as every period), oldest first. */
+export async function auditLog(
+  store: Store,
+  query: { from?: string | undefined; to?: string | undefined },
+  now: number,
+  names?: { from: string; to: string },
+): Promise<AuditLog> {
+  const period = requirePeriod(query, now, names);
+  const { start, end } = periodInstants(period);
+  const entries = await store.auditEntries(start, end);
+  return {
+    from: period.from,
+    to: period.to,
+    entries: entries.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
+  };
 }

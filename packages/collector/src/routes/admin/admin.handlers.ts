@@ -15,6 +15,7 @@ import type { Config } from '../../config/deps.ts';
 import { hashToken, sameHash } from '../../domain/tokens.ts';
 import { notFound, ProblemError } from '../../domain/problems.ts';
 import type { ServiceDirectory } from '../../use-cases/service-directory.ts';
+import { auditLog, recordAudit } from '../../use-cases/audit.ts';
 
 // The handlers of the admin API (declared in admin.routes.ts). The use cases validate each body
 // with its shared schema and throw a ProblemError (400, 404, 409) that the app renders. Each change
@@ -61,13 +62,27 @@ export function requireAdmin(config: Config) {
 
 export function adminHandlers(config: Config, origins: ServiceDirectory) {
   const { store, logger } = config;
-  const audit = (c: Context, action: string, fields: Record<string, unknown>) =>
+  /** Logs the change and records it in the audit, as done by `admin` (ADMIN_TOKEN). */
+  const audit = async (c: Context, action: string, fields: Record<string, unknown>) => {
     logger.info('admin', { requestId: c.get('requestId'), action, ...fields });
+    const [kind] = action.split(' ');
+    const id = fields[`${kind}Id`];
+    await recordAudit(
+      store,
+      {
+        actor: 'admin',
+        action: action.replace(' ', '.'),
+        target: `${kind}:${String(id)}`,
+        details: fields,
+      },
+      config.now(),
+    );
+  };
 
   return {
     async addOrganisation(c: Context) {
       const organisation = await addOrganisation(store, await readJson(c));
-      audit(c, 'organisation created', { organisationId: organisation.id });
+      await audit(c, 'organisation created', { organisationId: organisation.id });
       return c.json(organisation, 201);
     },
 
@@ -79,7 +94,7 @@ export function adminHandlers(config: Config, origins: ServiceDirectory) {
       const service = await addService(store, await readJson(c));
       // CORS preflights of this instance see the new origins at once.
       origins.invalidate();
-      audit(c, 'service created', {
+      await audit(c, 'service created', {
         serviceId: service.id,
         organisationId: service.organisationId,
         allowedOrigins: service.allowedOrigins,
@@ -97,7 +112,7 @@ export function adminHandlers(config: Config, origins: ServiceDirectory) {
       const changes = await readJson(c);
       const { service, changed } = await updateService(store, c.req.param('id')!, changes);
       origins.invalidate();
-      audit(c, 'service updated', {
+      await audit(c, 'service updated', {
         serviceId: service.id,
         changed,
         allowedOrigins: service.allowedOrigins,
@@ -108,7 +123,7 @@ export function adminHandlers(config: Config, origins: ServiceDirectory) {
 
     async createToken(c: Context) {
       const created = await createToken(store, await readJson(c), config.now());
-      audit(c, 'token created', {
+      await audit(c, 'token created', {
         tokenId: created.id,
         role: created.role,
         organisationId: created.organisationId,
@@ -118,6 +133,11 @@ export function adminHandlers(config: Config, origins: ServiceDirectory) {
       return c.json({ id: created.id, token: created.token }, 201);
     },
 
+    async audit(c: Context) {
+      const query = c.req.query();
+      return c.json(await auditLog(store, { from: query.from, to: query.to }, config.now()), 200);
+    },
+
     async listTokens(c: Context) {
       return c.json(await listTokens(store), 200);
     },
@@ -125,7 +145,7 @@ export function adminHandlers(config: Config, origins: ServiceDirectory) {
     async revokeToken(c: Context) {
       const id = c.req.param('id')!;
       await revokeToken(store, id, config.now());
-      audit(c, 'token revoked', { tokenId: id });
+      await audit(c, 'token revoked', { tokenId: id });
       return c.body(null, 204);
     },
   };

@@ -1,6 +1,8 @@
 import { z, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Handler } from 'hono';
 import {
+  AuditLogSchema,
+  PeriodQuerySchema,
   AdminServiceQuerySchema,
   AdminServiceSchema,
   OrganisationSchema,
@@ -113,6 +115,19 @@ export const revokeTokenRoute = adminRoute({
   responses: { 204: { description: 'Revoked.' }, ...problems(401, 404) },
 });
 
+export const auditRoute = adminRoute({
+  method: 'get',
+  path: '/audit',
+  summary: 'Read the audit',
+  description:
+    'Who did what, when, on what: triage changes, erasures, improvement actions, explanations, hand-ins and admin actions, oldest first (at most 10,000 entries; narrow the period for more). Ids, field names and statuses only: never the text of a comment, note, action or explanation. `from` and `to` as every period (default: 1 January to today).',
+  request: { query: PeriodQuerySchema },
+  responses: {
+    200: { description: 'The entries of the period.', content: json(AuditLogSchema) },
+    ...problems(400, 401, 404),
+  },
+});
+
 /**
  * Registers an operation whose handler reads its own request: the declaration goes into the
  * document whole, and the route is served without zod-openapi's validators. The admin API has
@@ -141,5 +156,6 @@ export function adminRoutes(config: Config, origins: ServiceDirectory) {
   serve(app, createTokenRoute, handle.createToken);
   app.openapi(listTokensRoute, handle.listTokens);
   serve(app, revokeTokenRoute, handle.revokeToken);
+  app.openapi(auditRoute, handle.audit);
   return app;
 }
