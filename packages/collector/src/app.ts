@@ -20,6 +20,12 @@ import { reportsRoutes } from './routes/reports/reports.routes.ts';
 import { publicRoutes } from './routes/public/public.routes.ts';
 import { hostedRoutes } from './routes/hosted/hosted.routes.ts';
 import { qrRoutes } from './routes/qr/qr.routes.ts';
+import { actionsRoutes } from './routes/actions/actions.routes.ts';
+import {
+  organisationExplanationsRoutes,
+  serviceExplanationsRoutes,
+} from './routes/explanations/explanations.routes.ts';
+import { submissionsRoutes } from './routes/reports/submissions.routes.ts';
 import { DOCUMENT_STYLE_HASH } from './views/html.ts';
 import { staticRoutes } from './routes/static/static.routes.ts';
 
@@ -37,6 +43,7 @@ export function createApp(deps: AppDeps) {
     staticDirs: deps.staticDirs ?? {},
     logger: deps.logger ?? silentLogger,
     publicUrl: deps.publicUrl,
+    reportDeadline: deps.reportDeadline,
   };
   const services = new ServiceDirectory(config.store, config.now);
 
@@ -89,6 +96,12 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1', feedbackRoutes(config, services))
     .route('/api/v1/me', meRoutes(config))
     .route('/api/v1/services', qrRoutes(config))
+    // Before the routers whose token middleware covers every path under their prefix: these
+    // check the token per route, and would otherwise have it checked twice.
+    .route('/api/v1/services', actionsRoutes(config))
+    .route('/api/v1/services', serviceExplanationsRoutes(config))
+    .route('/api/v1/organisations', organisationExplanationsRoutes(config))
+    .route('/api/v1/reports', submissionsRoutes(config))
     .route('/api/v1/services', servicesRoutes(config))
     .route('/api/v1/reports', reportsRoutes(config))
     .route('/', publicRoutes(config))

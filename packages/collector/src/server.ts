@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     adminToken: env.ADMIN_TOKEN,
     minPublicN: env.MIN_PUBLIC_N,
     publicUrl: env.PUBLIC_URL,
+    reportDeadline: env.REPORT_DEADLINE,
     staticDirs: builtFrontEnds(),
     logger,
   });

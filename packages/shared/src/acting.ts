@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { DateSchema, OrganisationIdSchema, ServiceIdSchema } from './common.ts';
+import {
+  ACTION_STATUSES,
+  MAX_EXPLANATION,
+  MAX_NOTE,
+  MAX_REDACT,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+  MIN_REDACT,
+  TRIAGE_STATUSES,
+} from './constants.ts';
 
 // Acting on feedback: the triage of comments, improvement actions ("Wat we verbeteren"), the
 // "explain" of comply-or-explain, the hand-in of the annual report and the audit of all of it.
@@ -7,8 +17,6 @@ import { DateSchema, OrganisationIdSchema, ServiceIdSchema } from './common.ts';
 // ---------------------------------------------------------------------------------------------
 // Triage
 
-/** Where a comment is in its provider's work. A comment nobody touched is `new`. */
-export const TRIAGE_STATUSES = ['new', 'read', 'in-progress', 'done', 'archived'] as const;
 export const TriageStatusSchema = z.enum(TRIAGE_STATUSES, {
   message: 'Use new, read, in-progress, done or archived.',
 });
@@ -19,14 +27,9 @@ export const TagSchema = z
   .string({ message: 'Give each tag as text.' })
   .trim()
   .min(1, 'Give each tag at least one character.')
-  .max(40, 'Shorten each tag to at most 40 characters.')
+  .max(MAX_TAG_LENGTH, `Shorten each tag to at most ${MAX_TAG_LENGTH} characters.`)
   .refine((tag) => !/[\p{Cc}]/u.test(tag), 'Leave control characters out of a tag.');
 
-/** At most this many tags on one comment. */
-export const MAX_TAGS = 10;
-
-/** The internal note on a comment: at most this many characters. */
-export const MAX_NOTE = 2000;
 
 /** `PATCH /api/v1/services/:serviceId/feedback/:feedbackId`: only the fields given change. */
 export const TriageChangeSchema = z
@@ -69,19 +72,16 @@ export const RedactRequestSchema = z
     /** Every occurrence of this text in the comment becomes `[verwijderd]`. */
     text: z
       .string({ message: 'Give the text to remove from the comment.' })
-      .min(2, 'Give at least two characters to remove.')
-      .max(500, 'Give at most 500 characters to remove.'),
+      .min(MIN_REDACT, `Give at least ${MIN_REDACT} characters to remove.`)
+      .max(MAX_REDACT, `Give at most ${MAX_REDACT} characters to remove.`),
   })
   .meta({ id: 'RedactRequest' });
 export type RedactRequest = z.infer<typeof RedactRequestSchema>;
 
-/** What replaces text a provider removed from a comment. */
-export const REDACTED_BY_PROVIDER = '[verwijderd]';
 
 // ---------------------------------------------------------------------------------------------
 // Improvement actions
 
-export const ACTION_STATUSES = ['planned', 'in-progress', 'done'] as const;
 export const ActionStatusSchema = z.enum(ACTION_STATUSES, {
   message: 'Use planned, in-progress or done.',
 });
@@ -182,8 +182,6 @@ export type Improvement = z.infer<typeof ImprovementSchema>;
 // ---------------------------------------------------------------------------------------------
 // Explanations
 
-/** At most this many characters in one explanation. */
-export const MAX_EXPLANATION = 5000;
 
 /** `PUT …/explanations/:year {text}`: plain text; empty removes it. */
 export const ExplanationRequestSchema = z

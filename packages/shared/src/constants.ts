@@ -12,3 +12,25 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const MAX_COMMENT_LENGTH = 2000;
 export const MAX_STEP_LENGTH = 64;
 export const MAX_BODY_BYTES = 16 * 1024;
+
+/** Where the citizen gave the feedback: the widget on a website, or after help by another channel. */
+export const CHANNELS = ['web', 'phone', 'counter', 'chat', 'email', 'letter'] as const;
+
+// Acting on feedback (acting.ts builds its schemas on these).
+
+/** Where a comment is in its provider's work. A comment nobody touched is `new`. */
+export const TRIAGE_STATUSES = ['new', 'read', 'in-progress', 'done', 'archived'] as const;
+/** At most this many tags on one comment, each at most MAX_TAG_LENGTH characters. */
+export const MAX_TAGS = 10;
+export const MAX_TAG_LENGTH = 40;
+/** The internal note on a comment: at most this many characters. */
+export const MAX_NOTE = 2000;
+/** Text a provider removes from a comment: at least MIN_REDACT, at most MAX_REDACT characters. */
+export const MIN_REDACT = 2;
+export const MAX_REDACT = 500;
+/** What replaces text a provider removed from a comment. */
+export const REDACTED_BY_PROVIDER = '[verwijderd]';
+/** The statuses of an improvement action. */
+export const ACTION_STATUSES = ['planned', 'in-progress', 'done'] as const;
+/** At most this many characters in one explanation. */
+export const MAX_EXPLANATION = 5000;

@@ -1,6 +1,7 @@
 /// <reference lib="es2024.string" />
 import { z } from 'zod';
 import {
+  CHANNELS,
   LanguageSchema,
   MAX_COMMENT_LENGTH,
   MAX_STEP_LENGTH,
@@ -10,8 +11,6 @@ import {
 } from './common.ts';
 import { MAX_REASONS, ReasonCodeSchema } from './reasons.ts';
 
-/** Where the citizen gave the feedback: the widget on a website, or after help by another channel. */
-export const CHANNELS = ['web', 'phone', 'counter', 'chat', 'email', 'letter'] as const;
 export const ChannelSchema = z.enum(CHANNELS, {
   message: 'Use web, phone, counter, chat, email or letter.',
 });

@@ -27,6 +27,8 @@ export interface AppDeps {
   logger?: Logger;
   /** The collector's public base URL, without a trailing slash; default: the request's origin. */
   publicUrl?: string;
+  /** The last day (`MM-DD` of the following year) to hand in an annual report on time. Default 03-31. */
+  reportDeadline?: string;
 }
 
 export interface Config {
@@ -44,6 +46,8 @@ export interface Config {
   logger: Logger;
   /** The collector's public base URL; undefined: the request's own origin. */
   publicUrl?: string | undefined;
+  /** The last day (`MM-DD` of the following year) to hand in an annual report; default 03-31. */
+  reportDeadline?: string | undefined;
 }
 
 /** DATABASE_URL names a PostgreSQL database; otherwise SQLite (`file:…` or `:memory:`). */

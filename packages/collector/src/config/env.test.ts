@@ -54,6 +54,22 @@ describe('PUBLIC_URL', () => {
   });
 });
 
+describe('REPORT_DEADLINE', () => {
+  it('is a day of the following year, MM-DD: 03-31 by default', () => {
+    expect(readEnv({}).REPORT_DEADLINE).toBe('03-31');
+    expect(readEnv({ REPORT_DEADLINE: '06-30' }).REPORT_DEADLINE).toBe('06-30');
+    expect(readEnv({ REPORT_DEADLINE: '12-31' }).REPORT_DEADLINE).toBe('12-31');
+  });
+
+  it('refuses what is not a day of every year', () => {
+    for (const value of ['3-31', '2027-03-31', '13-01', '00-10', '04-31', '02-29', '03-00']) {
+      expect(refusal({ REPORT_DEADLINE: value }), value).toMatch(
+        /^Invalid configuration: REPORT_DEADLINE: /,
+      );
+    }
+  });
+});
+
 describe('a refused configuration', () => {
   it('names the variable and the rule, never the value', () => {
     const token = refusal({ ADMIN_TOKEN: SHORT_TOKEN });

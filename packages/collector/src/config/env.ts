@@ -44,7 +44,22 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/.+/, 'Use redis://host:6379 (or rediss:// for TLS).')
     .optional(),
+  // The last day (MM-DD of the following year) to hand in a year's annual report on time.
+  REPORT_DEADLINE: z
+    .string()
+    .regex(/^\d\d-\d\d$/, 'Use MM-DD, e.g. 03-31.')
+    .refine(isDayOfEveryYear, 'Use a day every year has, from 01-01 to 12-31 (not 02-29).')
+    .default('03-31'),
 });
+
+/** Whether `MM-DD` is a day of every year: a real date, and not 29 February. */
+function isDayOfEveryYear(monthDay: string): boolean {
+  const month = Number(monthDay.slice(0, 2));
+  const day = Number(monthDay.slice(3, 5));
+  // 2001 has no 29 February: a day that exists in it exists in every year.
+  const date = new Date(Date.UTC(2001, month - 1, day));
+  return month >= 1 && month <= 12 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 

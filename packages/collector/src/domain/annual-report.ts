@@ -164,7 +164,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
 
 // ---------------------------------------------------------------------------------------------
 // CSV: one row per level (total, organisation, service) and period (the year, then each month),
-// with the same period of the previous year and the change beside each figure.
+// with the same period of the previous year and the change beside each figure. The year's row of
+// an organisation or a service also carries its explanation and (a service) its actions.
 
 const FIGURE_HEADERS = [...FIGURE_CSV_HEADINGS, 'opmerkingen', 'vertoningen', 'responsgraad'];
 
@@ -186,6 +187,8 @@ export const ANNUAL_REPORT_CSV_HEADER = [
   "thema's",
   'kanalen',
   'redenen',
+  'toelichting',
+  'verbeteracties',
 ];
 
 type FiguresLike = Omit<ReportFigures, 'responseRate' | 'impressions'> & {
@@ -228,6 +231,28 @@ function reasonList(service: ServiceReport | undefined): string {
     .join(', ');
 }
 
+const ACTION_STATUS_NAMES: Record<Action['status'], string> = {
+  planned: 'gepland',
+  'in-progress': 'bezig',
+  done: 'klaar',
+};
+
+/** `Formulier vereenvoudigd (klaar op 2026-03-01, publiek)`-like, each action in one cell. */
+function actionList(service: ServiceReport | undefined): string {
+  if (!service) return '';
+  return service.actions
+    .map((action) => {
+      const status =
+        action.status === 'done'
+          ? `klaar${action.doneOn ? ` op ${action.doneOn}` : ''}`
+          : action.plannedOn
+            ? `${action.status === 'planned' ? '' : 'bezig, '}gepland tegen ${action.plannedOn}`
+            : ACTION_STATUS_NAMES[action.status];
+      return `${action.title} (${status}, ${action.public ? 'publiek' : 'intern'})`;
+    })
+    .join(' | ');
+}
+
 function blockRows(
   report: AnnualReport,
   level: 'totaal' | 'organisatie' | 'dienst',
@@ -235,6 +260,7 @@ function blockRows(
   data: ReportBlock,
   themes?: ServiceReport['themes'],
   service?: ServiceReport,
+  explanation?: string | null,
 ): CsvCell[][] {
   const yearRow: CsvCell[] = [
     level,
@@ -247,6 +273,8 @@ function blockRows(
     themeList(themes),
     channelList(service),
     reasonList(service),
+    explanation ?? '',
+    actionList(service),
   ];
   const monthRows = data.byMonth.map((month): CsvCell[] => [
     level,
@@ -256,6 +284,8 @@ function blockRows(
     month.previous.month,
     ...figureCells(month.previous),
     ...changeCells(month.current, month.previous),
+    '',
+    '',
     '',
     '',
     '',
@@ -272,7 +302,17 @@ export function annualReportCsv(report: AnnualReport): string {
   }
   for (const organisation of report.organisations) {
     const orgNaming: [string, string] = [organisation.organisationId, organisation.name];
-    rows.push(...blockRows(report, 'organisatie', [...orgNaming, '', ''], organisation));
+    rows.push(
+      ...blockRows(
+        report,
+        'organisatie',
+        [...orgNaming, '', ''],
+        organisation,
+        undefined,
+        undefined,
+        organisation.explanation,
+      ),
+    );
     for (const service of organisation.services) {
       rows.push(
         ...blockRows(
@@ -282,6 +322,7 @@ export function annualReportCsv(report: AnnualReport): string {
           service,
           service.themes,
           service,
+          service.explanation,
         ),
       );
     }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../use-cases/administration.ts';
+import { handInReport } from '../use-cases/hand-in.ts';
+import { brusselsYear } from '../domain/time.ts';
 import { generateToken, hashToken } from '../domain/tokens.ts';
 import { jsonLogger } from '../config/logger.ts';
 import {
@@ -73,6 +75,13 @@ const jsonBody = (value: unknown) => () => ({
 async function serviceIds(response: Response): Promise<string[]> {
   return ((await json(response)) as { id: string }[]).map((s) => s.id);
 }
+
+/** The improvement action and the year of the hand-in every world has (organisation A's). */
+const MATRIX_ACTION = '0b5a9e1c-3f7d-4c2a-9e8b-6d1f2a3c4b5d';
+const MATRIX_YEAR = brusselsYear(Date.now());
+
+/** The id of organisation A's comment in every world ("Geheim van A."). */
+const MATRIX_FEEDBACK = '5c1d8e2a-7b4f-4e3a-8c9d-0a1b2c3d4e5f';
 
 /** Each route of the app (`METHOD pattern`) and the requests that exercise it. */
 const MATRIX: Record<string, Row[]> = {
@@ -332,6 +341,50 @@ const MATRIX: Record<string, Row[]> = {
       expected: data({ providerA: 200, providerB: 403, steering: 403 }),
     })),
   ],
+  'PATCH /api/v1/services/:serviceId/feedback/:feedbackId': [
+    {
+      label: "triage organisation A's comment",
+      method: 'PATCH',
+      path: `/api/v1/services/dienst-a/feedback/${MATRIX_FEEDBACK}`,
+      body: jsonBody({ status: 'read', tags: ['matrix'] }),
+      expected: data({ providerA: 200, providerB: 403, steering: 403 }),
+      check: async (response) => {
+        expect(await json(response)).toMatchObject({ status: 'read', tags: ['matrix'] });
+      },
+    },
+    {
+      label: 'a comment that does not exist',
+      method: 'PATCH',
+      path: '/api/v1/services/dienst-a/feedback/00000000-0000-4000-8000-000000000000',
+      body: jsonBody({ status: 'read' }),
+      expected: data({ providerA: 404, providerB: 403, steering: 403 }),
+    },
+  ],
+  'DELETE /api/v1/services/:serviceId/feedback/:feedbackId': [
+    {
+      label: "erase organisation A's submission",
+      method: 'DELETE',
+      path: `/api/v1/services/dienst-a/feedback/${MATRIX_FEEDBACK}`,
+      expected: data({ providerA: 204, providerB: 403, steering: 403 }),
+    },
+  ],
+  'POST /api/v1/services/:serviceId/feedback/:feedbackId/redact': [
+    {
+      label: "remove text from organisation A's comment",
+      method: 'POST',
+      path: `/api/v1/services/dienst-a/feedback/${MATRIX_FEEDBACK}/redact`,
+      body: jsonBody({ text: 'Geheim' }),
+      expected: data({ providerA: 200, providerB: 403, steering: 403 }),
+    },
+  ],
+  'GET /api/v1/services/:serviceId/tags': [
+    {
+      label: 'the tags in use in organisation A',
+      method: 'GET',
+      path: '/api/v1/services/dienst-a/tags',
+      expected: data({ providerA: 200, providerB: 403, steering: 403 }),
+    },
+  ],
   'GET /api/v1/reports/annual': [
     {
       label: "the caller's own report",
@@ -358,6 +411,124 @@ const MATRIX: Record<string, Row[]> = {
       method: 'GET',
       path: '/api/v1/reports/annual?organisation=org-a&format=csv',
       expected: data({ providerA: 200, providerB: 403, steering: 200 }),
+    },
+  ],
+
+  // Acting on feedback: the provider writes; steering reads explanations and hand-ins.
+  'GET /api/v1/services/:serviceId/actions': [
+    {
+      label: "organisation A's improvement actions",
+      method: 'GET',
+      path: '/api/v1/services/dienst-a/actions',
+      expected: data({ providerA: 200, providerB: 403, steering: 403 }),
+      check: async (response) => {
+        const list = await json(response);
+        expect(list.actions.map((a: { id: string }) => a.id)).toEqual([MATRIX_ACTION]);
+      },
+    },
+  ],
+  'POST /api/v1/services/:serviceId/actions': [
+    {
+      label: 'add an action to a service of organisation A',
+      method: 'POST',
+      path: '/api/v1/services/dienst-a/actions',
+      body: jsonBody({ title: 'Formulier korter', status: 'planned' }),
+      expected: data({ providerA: 201, providerB: 403, steering: 403 }),
+    },
+  ],
+  'PATCH /api/v1/services/:serviceId/actions/:actionId': [
+    {
+      label: 'change an action of organisation A',
+      method: 'PATCH',
+      path: `/api/v1/services/dienst-a/actions/${MATRIX_ACTION}`,
+      body: jsonBody({ status: 'done', public: true }),
+      expected: data({ providerA: 200, providerB: 403, steering: 403 }),
+    },
+  ],
+  'DELETE /api/v1/services/:serviceId/actions/:actionId': [
+    {
+      label: 'delete an action of organisation A',
+      method: 'DELETE',
+      path: `/api/v1/services/dienst-a/actions/${MATRIX_ACTION}`,
+      expected: data({ providerA: 204, providerB: 403, steering: 403 }),
+    },
+  ],
+  'GET /api/v1/services/:serviceId/explanations/:year': [
+    {
+      label: "the explanation of organisation A's service",
+      method: 'GET',
+      path: `/api/v1/services/dienst-a/explanations/${MATRIX_YEAR}`,
+      expected: data({ providerA: 200, providerB: 403, steering: 200 }),
+    },
+  ],
+  'PUT /api/v1/services/:serviceId/explanations/:year': [
+    {
+      label: "explain the figures of organisation A's service",
+      method: 'PUT',
+      path: `/api/v1/services/dienst-a/explanations/${MATRIX_YEAR}`,
+      body: jsonBody({ text: 'Een nieuwe website in maart.' }),
+      expected: data({ providerA: 200, providerB: 403, steering: 403 }),
+    },
+  ],
+  'GET /api/v1/organisations/:organisationId/explanations/:year': [
+    {
+      label: "the explanation of organisation A's figures",
+      method: 'GET',
+      path: `/api/v1/organisations/org-a/explanations/${MATRIX_YEAR}`,
+      expected: data({ providerA: 200, providerB: 403, steering: 200 }),
+    },
+  ],
+  'PUT /api/v1/organisations/:organisationId/explanations/:year': [
+    {
+      label: "explain organisation A's figures",
+      method: 'PUT',
+      path: `/api/v1/organisations/org-a/explanations/${MATRIX_YEAR}`,
+      body: jsonBody({ text: 'Een jaar van verhuizingen.' }),
+      expected: data({ providerA: 200, providerB: 403, steering: 403 }),
+    },
+  ],
+  'POST /api/v1/reports/annual/:year/submissions': [
+    {
+      label: "hand in the caller's own annual report",
+      method: 'POST',
+      path: `/api/v1/reports/annual/${MATRIX_YEAR}/submissions`,
+      expected: data({ providerA: 201, providerB: 201, steering: 403 }),
+    },
+  ],
+  'GET /api/v1/reports/annual/:year/submissions': [
+    {
+      label: "the caller's hand-ins, or steering's overview",
+      method: 'GET',
+      path: `/api/v1/reports/annual/${MATRIX_YEAR}/submissions`,
+      expected: data({ providerA: 200, providerB: 200, steering: 200 }),
+      check: async (response, caller) => {
+        const body = await json(response);
+        const expected = {
+          providerA: { versions: [1], organisations: [] },
+          providerB: { versions: [], organisations: [] },
+          steering: { versions: [], organisations: ['org-a', 'org-b'] },
+        }[caller as 'providerA'];
+        expect({
+          versions: body.versions.map((v: { version: number }) => v.version),
+          organisations: body.organisations.map(
+            (o: { organisationId: string }) => o.organisationId,
+          ),
+        }).toEqual(expected);
+      },
+    },
+  ],
+  'GET /api/v1/reports/annual/:year/submissions/:organisationId/:version': [
+    {
+      label: "organisation A's report handed in",
+      method: 'GET',
+      path: `/api/v1/reports/annual/${MATRIX_YEAR}/submissions/org-a/1`,
+      expected: data({ providerA: 200, providerB: 403, steering: 200 }),
+    },
+    {
+      label: 'a version never handed in',
+      method: 'GET',
+      path: `/api/v1/reports/annual/${MATRIX_YEAR}/submissions/org-a/2?format=html`,
+      expected: data({ providerA: 404, providerB: 403, steering: 404 }),
     },
   ],
 
@@ -466,7 +637,9 @@ async function world(adminToken: string | null = ADMIN_TOKEN): Promise<World> {
       dashboard: join(staticRoot, staticDirs.dashboard),
     },
   });
-  expect((await collector.post(submission({ comment: 'Geheim van A.' }))).status).toBe(201);
+  expect(
+    (await collector.post(submission({ id: MATRIX_FEEDBACK, comment: 'Geheim van A.' }))).status,
+  ).toBe(201);
   expect(
     (await collector.post(submission({ serviceId: 'dienst-b', comment: 'Geheim van B.' }))).status,
   ).toBe(201);
@@ -476,6 +649,25 @@ async function world(adminToken: string | null = ADMIN_TOKEN): Promise<World> {
     organisationId: 'org-a',
   });
   await collector.store.revokeToken(revoked.id, Date.now());
+  await collector.store.createAction({
+    id: MATRIX_ACTION,
+    serviceId: 'dienst-a',
+    title: 'Knop duidelijker',
+    description: null,
+    status: 'planned',
+    public: false,
+    themes: [],
+    feedbackIds: [],
+    plannedOn: null,
+    doneOn: null,
+    createdAt: Date.now(),
+    updatedAt: Date.now(),
+  });
+  await handInReport(
+    collector.store,
+    { organisationId: 'org-a', year: MATRIX_YEAR },
+    { actor: 'a', now: Date.now() },
+  );
   const ingest = await issueToken(collector.store, {
     label: 'contactcenter',
     role: 'ingest',

@@ -16,6 +16,7 @@ const caches = new WeakMap<Store, Map<string, Entry>>();
  * Themes are the one part of the annual report read from comments rather than rollups, and the
  * report is asked for far more often than its comments change: a period's themes are counted
  * once and reused for ten minutes. The report says which comments its themes came from.
+ * A key is `<what>|<serviceId>|…`, so that forgetServiceThemes finds a service's entries.
  */
 export function cachedThemes(
   store: Store,
@@ -39,4 +40,17 @@ export function cachedThemes(
 /** Forgets every cached theme of a store, e.g. after retention removed comments. */
 export function forgetThemes(store: Store): void {
   caches.delete(store);
+}
+
+/**
+ * Forgets the cached themes of one service, after a provider erased a submission or redacted a
+ * comment: the next report counts them again without it. (Per process: another instance behind
+ * the same database recounts within THEME_CACHE_MS.)
+ */
+export function forgetServiceThemes(store: Store, serviceId: string): void {
+  const cache = caches.get(store);
+  if (!cache) return;
+  for (const key of [...cache.keys()]) {
+    if (key.split('|')[1] === serviceId) cache.delete(key);
+  }
 }

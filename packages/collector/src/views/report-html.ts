@@ -1,4 +1,4 @@
-import type { AnnualReport, ServiceReport, Theme } from '@vo-feedback/shared';
+import type { Action, AnnualReport, ServiceReport, Theme } from '@vo-feedback/shared';
 import {
   documentShell,
   formatCount,
@@ -121,6 +121,71 @@ function channelsAndReasons(service: ServiceReport, report: AnnualReport, level:
   return html`${h('Kanalen')}${channels}${h('Redenen')}${reasons}`;
 }
 
+/** A provider's explanation, as it wrote it: paragraphs at blank lines, line breaks kept. */
+function explanationOf(text: string | null, level: number, id: string): Html {
+  if (!text) return html``;
+  const heading = raw(`h${level}`);
+  const paragraphs = text.split(/\n\s*\n/).map((paragraph) => {
+    const lines = paragraph.trim().split('\n');
+    return html`<p>${lines.map((line, i) => html`${i ? html`<br />` : ''}${line}`)}</p>`;
+  });
+  return html`<section class="explanation" aria-labelledby="${id}">
+    <${heading} id="${id}">Toelichting</${heading}>
+    ${paragraphs}
+  </section>`;
+}
+
+const ACTION_STATUS_NAMES: Record<Action['status'], string> = {
+  planned: 'Gepland',
+  'in-progress': 'Bezig',
+  done: 'Klaar',
+};
+
+/** "Wat we verbeteren": the service's improvement actions of the year, public or not. */
+function actionsOf(service: ServiceReport, report: AnnualReport, level: number): Html {
+  const heading = raw(`h${level}`);
+  const id = `dienst-${service.serviceId}-acties`;
+  const day = (value: string | null) => (value ? formatDate(value) : '–');
+  const body =
+    service.actions.length === 0
+      ? html`<p class="note">Geen verbeteracties in ${report.year}.</p>`
+      : html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${id}-tabel">
+          <table class="wide">
+            <caption id="${id}-tabel">
+              Verbeteracties in ${report.year}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Actie</th>
+                <th scope="col">Status</th>
+                <th scope="col">Gepland</th>
+                <th scope="col">Klaar op</th>
+                <th scope="col">Openbaar</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${service.actions.map(
+                (action) =>
+                  html`<tr>
+                    <th scope="row">
+                      ${action.title}${
+                        action.description
+                          ? html`<br /><span class="note">${action.description}</span>`
+                          : ''
+                      }
+                    </th>
+                    <td>${ACTION_STATUS_NAMES[action.status]}</td>
+                    <td>${day(action.plannedOn)}</td>
+                    <td>${day(action.doneOn)}</td>
+                    <td>${action.public ? 'Ja, op /transparantie' : 'Nee'}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>`;
+  return html`<${heading} id="${id}">Wat we verbeteren</${heading}>${body}`;
+}
+
 function serviceSection(service: ServiceReport, report: AnnualReport, level: number): Html {
   const id = `dienst-${service.serviceId}`;
   const heading = raw(`h${level}`);
@@ -130,8 +195,10 @@ function serviceSection(service: ServiceReport, report: AnnualReport, level: num
 <p class="note">Dienst <code>${service.serviceId}</code>${service.active ? '' : ' (niet meer actief)'}</p>
 <${sub}>Kerncijfers</${sub}>
 ${figuresOfBlock(service, report.year, id, level + 1)}
+${explanationOf(service.explanation, level + 1, `${id}-toelichting`)}
 ${channelsAndReasons(service, report, level + 1)}
 ${themesOf(service, report, level + 1)}
+${actionsOf(service, report, level + 1)}
 </section>`;
 }
 
@@ -180,6 +247,7 @@ export function annualReportHtml(report: AnnualReport): string {
     html`<section aria-labelledby="samenvatting">
       <h2 id="samenvatting">Samenvatting: ${scopeName}</h2>
       ${figuresOfBlock(single ?? report.total, report.year, 'samenvatting', 3)}
+      ${single ? explanationOf(single.explanation, 3, 'samenvatting-toelichting') : ''}
     </section>`,
   );
   if (single) {
@@ -195,6 +263,7 @@ export function annualReportHtml(report: AnnualReport): string {
         html`<section class="organisation" aria-labelledby="${id}">
           <h2 id="${id}">${organisation.name}</h2>
           ${figuresOfBlock(organisation, report.year, id, 3)}
+          ${explanationOf(organisation.explanation, 3, `${id}-toelichting`)}
           ${organisation.services.map((service) => serviceSection(service, report, 3))}
         </section>`,
       );

@@ -7,6 +7,7 @@ import {
   formatMean,
   formatPercent,
   html,
+  type Html,
 } from './html.ts';
 
 // /transparantie: how satisfied citizens are with each active digital service, for everyone, in
@@ -16,6 +17,32 @@ export interface TransparencyPage {
   stats: PublicStats;
   /** Years a visitor can switch to, newest first. */
   years: readonly number[];
+}
+
+/**
+ * "Dankzij uw feedback": per service, what its provider changed because of citizens' feedback
+ * (public improvement actions that are done), the most recent first. Nothing when none has any.
+ */
+function improvementsSection(services: PublicStats['services']): Html | '' {
+  const improved = services.filter((s) => s.improvements.length > 0);
+  if (improved.length === 0) return '';
+  return html`<section aria-labelledby="verbeteringen">
+    <h2 id="verbeteringen">Dankzij uw feedback</h2>
+    <p>Wat diensten verbeterden na de feedback van burgers.</p>
+    ${improved.map(
+      (s) =>
+        html`<h3>${s.name} <span class="note">(${s.organisationName})</span></h3>
+          <ul>
+            ${s.improvements.map(
+              (i) =>
+                html`<li>
+                  <strong>${i.title}</strong>${i.description ? html`<br />${i.description}` : ''}
+                  <br /><span class="note">Klaar op ${formatDate(i.doneOn)}</span>
+                </li>`,
+            )}
+          </ul>`,
+    )}
+  </section>`;
 }
 
 export function transparencyHtml({ stats, years }: TransparencyPage): string {
@@ -107,6 +134,7 @@ export function transparencyHtml({ stats, years }: TransparencyPage): string {
             </tbody>
           </table>
         </div>
+        ${improvementsSection(sorted)}
         <h2>Zo leest u de cijfers</h2>
         <ul>
           <li>

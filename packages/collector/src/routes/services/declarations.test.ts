@@ -31,6 +31,7 @@ describe('the declarations of the provider, steering and public routes', () => {
       Object.keys(item as object).map((method) => `${method} ${path}`),
     );
     expect(operations.sort()).toEqual([
+      'delete /api/v1/services/{serviceId}/feedback/{feedbackId}',
       'get /api/v1/public/services/{serviceId}/config',
       'get /api/v1/public/services/{serviceId}/stats',
       'get /api/v1/public/stats',
@@ -40,7 +41,10 @@ describe('the declarations of the provider, steering and public routes', () => {
       'get /api/v1/services/{serviceId}/export',
       'get /api/v1/services/{serviceId}/feedback',
       'get /api/v1/services/{serviceId}/summary',
+      'get /api/v1/services/{serviceId}/tags',
       'get /api/v1/services/{serviceId}/themes',
+      'patch /api/v1/services/{serviceId}/feedback/{feedbackId}',
+      'post /api/v1/services/{serviceId}/feedback/{feedbackId}/redact',
     ]);
     const summary = paths['/api/v1/services/{serviceId}/summary'].get;
     expect(summary.security).toEqual([{ token: [] }]);

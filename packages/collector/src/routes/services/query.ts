@@ -5,6 +5,7 @@ import {
   PERIOD_FIRST_YEAR,
   PERIOD_LAST_YEAR,
   PERIOD_MAX_DAYS,
+  PeriodYearSchema,
 } from '@vo-feedback/shared';
 import { invalid, type ProblemError } from '../../domain/problems.ts';
 
@@ -51,3 +52,15 @@ export function queryHook(unknownParam?: (c: Context) => ProblemError) {
     throw invalid('The query is not valid; see errors.', fieldErrors(result.error));
   };
 }
+
+/**
+ * `:year` of a path, as `?year` (whether that year may be asked is requireYear's to say). Never
+ * 0: a path parameter is required, and the document generator takes a schema that accepts what
+ * `null` coerces to as nullable, not required.
+ */
+export const YearParamSchema = PeriodYearSchema.min(
+  1,
+  'Give the year as four digits, e.g. 2026.',
+).meta({
+  description: `A calendar year, ${PERIOD_FIRST_YEAR} to ${PERIOD_LAST_YEAR}; else 400 invalid-period.`,
+});

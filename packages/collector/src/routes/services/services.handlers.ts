@@ -84,7 +84,8 @@ function decodeCursor(cursor: string): FeedbackPosition {
   return { createdAt: Number(match[1]), id: match[2]! };
 }
 
-function feedbackItem(record: CommentRecord): FeedbackItem {
+/** A comment as the listing, triage and redaction answer it. */
+export function feedbackItem(record: CommentRecord): FeedbackItem {
   return {
     id: record.id,
     serviceId: record.serviceId,
@@ -151,6 +152,8 @@ export function servicesHandlers(config: Config) {
       end,
       rating: query.rating,
       outcome: query.outcome === 'unknown' ? null : query.outcome,
+      status: query.status,
+      tag: query.tag,
       before,
       limit: limit + 1,
     });

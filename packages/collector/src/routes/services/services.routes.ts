@@ -10,12 +10,23 @@ import {
   SummarySchema,
   ThemesSchema,
 } from '@vo-feedback/shared';
+import { createMiddleware } from 'hono/factory';
 import type { Config } from '../../config/deps.ts';
 import { json, operations, problems, router, SECURITY } from '../../http/openapi.ts';
 import { requireToken, type AuthEnv } from '../../http/auth.ts';
 import { notFound } from '../../domain/problems.ts';
 import { firstValues, PERIOD_400, queryHook } from './query.ts';
-import { serviceAccess, servicesHandlers } from './services.handlers.ts';
+import { serviceAccess, servicesHandlers, type ServiceEnv } from './services.handlers.ts';
+import { triageHandlers } from './triage.handlers.ts';
+import {
+  ACTING_BODY_BYTES,
+  actingHook,
+  eraseRoute,
+  redactRoute,
+  tagsRoute,
+  triageRoute,
+} from './triage.routes.ts';
+import { declaredJsonBody } from '../../http/json-body.ts';
 
 // The provider and steering API over services (Bearer token), declared once: parameters and
 // answers as the shared zod schemas. The OpenAPI document is generated from these declarations.
@@ -53,7 +64,7 @@ export const feedbackRoute = serviceRoute({
   path: '/{serviceId}/feedback',
   summary: 'Redacted comments, newest first',
   description:
-    'Cursor-paginated: pass the `nextCursor` of a page as `cursor` for the next. Providers only; steering gets 403.',
+    'Cursor-paginated: pass the `nextCursor` of a page as `cursor` for the next, with the same filters. Each item carries its triage (`status`, `tags`, `note`); `status=new` also finds comments nobody triaged, `tag=` those carrying that tag exactly. Providers only; steering gets 403.',
   request: { params, query: firstValues(FeedbackQuerySchema) },
   responses: {
     200: { description: 'One page of comments.', content: json(FeedbackPageSchema) },
@@ -109,5 +120,18 @@ export function servicesRoutes(config: Config) {
   app.openapi({ ...feedbackRoute, middleware: comments }, handle.feedback, hook);
   app.openapi({ ...themesRoute, middleware: comments }, handle.themes, hook);
   app.openapi({ ...exportRoute, middleware: comments }, handle.export, hook);
+  // Acting on feedback: the provider only, access before the body (415, 413) and its fields (400).
+  const act = triageHandlers(config);
+  const readBody = declaredJsonBody<ServiceEnv>(ACTING_BODY_BYTES);
+  // One middleware rather than a list: the handler's env is inferred from a single one.
+  const withBody = createMiddleware<ServiceEnv>((c, next) =>
+    comments(c, async () => {
+      await readBody(c, next);
+    }),
+  );
+  app.openapi({ ...triageRoute, middleware: withBody }, act.triage, actingHook);
+  app.openapi({ ...tagsRoute, middleware: comments }, act.tags, hook);
+  app.openapi({ ...eraseRoute, middleware: comments }, act.erase, actingHook);
+  app.openapi({ ...redactRoute, middleware: withBody }, act.redact, actingHook);
   return app;
 }
