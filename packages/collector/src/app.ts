@@ -26,7 +26,7 @@ import {
   serviceExplanationsRoutes,
 } from './routes/explanations/explanations.routes.ts';
 import { submissionsRoutes } from './routes/reports/submissions.routes.ts';
-import { DOCUMENT_STYLE_HASH } from './views/html.ts';
+import { CSP_DIRECTIVES } from './views/csp.ts';
 import { staticRoutes } from './routes/static/static.routes.ts';
 
 /** Builds the collector's Hono app. It does not listen: server.ts does, tests call app.request(). */
@@ -66,19 +66,9 @@ export function createApp(deps: AppDeps) {
     })
     .use(
       secureHeaders({
-        contentSecurityPolicy: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // The report and /transparantie inline one stylesheet (so a saved report keeps its
-          // look); its hash allows exactly that stylesheet and no other inline style.
-          styleSrc: ["'self'", DOCUMENT_STYLE_HASH],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          baseUri: ["'none'"],
-          objectSrc: ["'none'"],
-        },
+        contentSecurityPolicy: CSP_DIRECTIVES,
+        // A route may set its own policy (a handed-in report keeps its own stylesheet's hash).
+        overwrite: false,
         referrerPolicy: 'no-referrer',
         // Set below, so that the widget route can open itself to every site.
         crossOriginResourcePolicy: false,

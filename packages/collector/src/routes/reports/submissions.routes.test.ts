@@ -10,6 +10,7 @@ import { issueToken } from '../../use-cases/administration.ts';
 import { seedOrganisation } from '../../test-support/seed.ts';
 import { DOCUMENT_STYLE_HASH } from '../../views/html.ts';
 import { json, submission, testCollector } from '../../test-support/fixtures.ts';
+import { sqlRun } from '../../test-support/sql.ts';
 
 // The hand-in: a version of the annual report, frozen byte for byte whatever arrives later; the
 // steering committee's overview of who handed in on time, late or not at all.
@@ -110,6 +111,29 @@ describe('handing in the annual report', () => {
     });
     expect(cached.status).toBe(304);
     expect(await cached.text()).toBe('');
+  });
+
+  it('keeps the stylesheet of the release that froze it allowed by its own policy', async () => {
+    const { handIn, send, store, tokenA } = await handInFixture();
+    await handIn();
+    // As a report frozen by an earlier release, whose stylesheet differs from today's.
+    const oldCss = 'body { font-family: serif; }';
+    await sqlRun(store, 'update report_submissions set html = ? where organisation_id = ?', [
+      `<!doctype html><html lang="nl"><head><style>${oldCss}</style></head><body><h1>Oud</h1></body></html>`,
+      'org-a',
+    ]);
+    const html = await send('GET', `${SUBMISSIONS}/org-a/1?format=html`, tokenA);
+    const policy = html.headers.get('content-security-policy')!;
+    const oldHash = createHash('sha256').update(oldCss).digest('base64');
+    expect(policy).toContain(`style-src 'self' 'sha256-${oldHash}'`);
+    expect(policy).not.toContain(DOCUMENT_STYLE_HASH);
+    // The rest of the policy is the collector's own.
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain('unsafe-inline');
+    // Every other page keeps the one policy.
+    const live = await send('GET', '/api/v1/reports/annual?year=2026&format=html', tokenA);
+    expect(live.headers.get('content-security-policy')).toContain(DOCUMENT_STYLE_HASH);
   });
 
   it('numbers the versions 1, 2 …, each frozen as it was then', async () => {

@@ -1,3 +1,4 @@
+import { policyForPage } from '../../views/csp.ts';
 import { z, type RouteHandler } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -153,7 +154,12 @@ export function submissionsRoutes(config: Config) {
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
     return c.body(body, 200, {
       ...headers,
-      'content-type': format === 'html' ? 'text/html; charset=utf-8' : 'application/json',
+      ...(format === 'html'
+        ? {
+            'content-type': 'text/html; charset=utf-8',
+            'content-security-policy': policyForPage(body),
+          }
+        : { 'content-type': 'application/json' }),
     });
   };
 
