@@ -30,7 +30,6 @@ export const TagSchema = z
   .max(MAX_TAG_LENGTH, `Shorten each tag to at most ${MAX_TAG_LENGTH} characters.`)
   .refine((tag) => !/[\p{Cc}]/u.test(tag), 'Leave control characters out of a tag.');
 
-
 /** `PATCH /api/v1/services/:serviceId/feedback/:feedbackId`: only the fields given change. */
 export const TriageChangeSchema = z
   .strictObject({
@@ -72,12 +71,11 @@ export const RedactRequestSchema = z
     /** Every occurrence of this text in the comment becomes `[verwijderd]`. */
     text: z
       .string({ message: 'Give the text to remove from the comment.' })
-      .min(MIN_REDACT, `Give at least ${MIN_REDACT} characters to remove.`)
+      .min(MIN_REDACT, 'Give at least two characters to remove.')
       .max(MAX_REDACT, `Give at most ${MAX_REDACT} characters to remove.`),
   })
   .meta({ id: 'RedactRequest' });
 export type RedactRequest = z.infer<typeof RedactRequestSchema>;
-
 
 // ---------------------------------------------------------------------------------------------
 // Improvement actions
@@ -181,7 +179,6 @@ export type Improvement = z.infer<typeof ImprovementSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Explanations
-
 
 /** `PUT …/explanations/:year {text}`: plain text; empty removes it. */
 export const ExplanationRequestSchema = z
