@@ -91,25 +91,28 @@ describe('the annual report in a browser', () => {
     await expect
       .poll(() => charts.first().getAttribute('aria-labelledby'))
       .toBe('samenvatting-dist-title samenvatting-dist-desc');
-    // Nine tables of figures, and each of the two services' answers by channel (the dataset has no
-    // reasons, so no reason table).
-    expect(await page.getByRole('table').count()).toBe(11);
+    // Nine tables of figures, and each of the two services' answers by outcome, by language and by
+    // channel (the dataset has no reasons and no steps, so no table of either).
+    expect(await page.getByRole('table').count()).toBe(15);
     await page.screenshot({ path: join(screenshotDir, 'report-annual.png'), fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
   });
 
-  it('prints: the table of contents hides, each service starts a page, the PDF has pages', async () => {
+  it('prints without half-empty pages: the table of contents hides, sections flow, table headers repeat', async () => {
     const { page, context } = await open('/api/v1/reports/annual?year=2026&format=html', {
       token: providerToken,
     });
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('nav.toc').isVisible()).toBe(false);
-    expect(
-      await page.evaluate(
-        () => getComputedStyle(document.querySelector('section.service')!).breakBefore,
-      ),
-    ).toBe('page');
+    const print = await page.evaluate(() => ({
+      service: getComputedStyle(document.querySelector('section.service')!).breakBefore,
+      figure: getComputedStyle(document.querySelector('figure')!).breakInside,
+      header: getComputedStyle(document.querySelector('thead')!).display,
+    }));
+    // No forced break before a service (a short one would leave most of a page empty); a chart
+    // stays whole, and a long table repeats its header row on the next page.
+    expect(print).toEqual({ service: 'auto', figure: 'avoid', header: 'table-header-group' });
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];

@@ -17,6 +17,7 @@ import { openApiDocument } from './routes/openapi/document.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
 import { servicesRoutes } from './routes/services/services.routes.ts';
 import { reportsRoutes } from './routes/reports/reports.routes.ts';
+import { overviewRoutes } from './routes/overview/overview.routes.ts';
 import { publicRoutes } from './routes/public/public.routes.ts';
 import { hostedRoutes } from './routes/hosted/hosted.routes.ts';
 import { qrRoutes } from './routes/qr/qr.routes.ts';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/reports', submissionsRoutes(config))
     .route('/api/v1/services', servicesRoutes(config))
     .route('/api/v1/reports', reportsRoutes(config))
+    .route('/api/v1/overview', overviewRoutes(config))
     .route('/', publicRoutes(config))
     .route('/', hostedRoutes(services))
     .route('/api/v1/admin', adminRoutes(config, services))

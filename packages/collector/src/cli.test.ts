@@ -36,7 +36,9 @@ describe('vo-feedback CLI', () => {
     });
     const orgs = await cli('org', 'list');
     expect(orgs.code).toBe(0);
-    expect(orgs.stdout).toMatch(/^ID\s+NAME\ngemeente-gent\s+Stad Gent\n$/);
+    expect(orgs.stdout).toMatch(
+      /^ID\s+KIND\s+POLICY DOMAIN\s+NAME\ngemeente-gent\s+-\s+-\s+Stad Gent\n$/,
+    );
 
     const added = await cli(
       'service',
@@ -65,6 +67,7 @@ describe('vo-feedback CLI', () => {
         publicServiceUri: null,
         helpUrl: null,
         reasons: null,
+        target: null,
       },
     ]);
 
@@ -203,8 +206,8 @@ describe('vo-feedback CLI', () => {
 
     const cases: Array<[string[], RegExp]> = [
       [['frobnicate'], /"frobnicate" is not a command/],
-      [['org'], /org needs a subcommand: add, list/],
-      [['org', 'remove', 'x'], /"org remove" is not a command; org has: add, list/],
+      [['org'], /org needs a subcommand: add, update, list/],
+      [['org', 'remove', 'x'], /"org remove" is not a command; org has: add, update, list/],
       [['org', 'add', 'alleen-id'], /org add takes at least 2 arguments, not 1/],
       [['token', 'revoke'], /token revoke takes 1 argument, not 0/],
       [['service', 'list', '--colour'], /Unknown option '--colour'/],

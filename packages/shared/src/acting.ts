@@ -269,8 +269,14 @@ export const AuditEntrySchema = z
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-/** `GET /api/v1/admin/audit?from&to`: oldest first. */
+/** `GET /api/v1/admin/audit?from&to`: oldest first, at most 10,000; `truncated`: there are more. */
 export const AuditLogSchema = z
-  .object({ from: DateSchema, to: DateSchema, entries: z.array(AuditEntrySchema) })
+  .object({
+    from: DateSchema,
+    to: DateSchema,
+    /** The period holds more entries than these: ask for a shorter one. */
+    truncated: z.boolean(),
+    entries: z.array(AuditEntrySchema),
+  })
   .meta({ id: 'AuditLog' });
 export type AuditLog = z.infer<typeof AuditLogSchema>;

@@ -61,6 +61,12 @@ export const HelpUrlSchema = z
 /** A service's own reason list, or null for the default list. */
 const ServiceReasonsSchema = ReasonListSchema.nullable();
 
+/** The satisfaction a service aims at: a share of 4 and 5 ratings, 0–1 (0.8 = 80 %). */
+export const ServiceTargetSchema = z
+  .number({ message: 'Give the target as a number from 0 to 1, e.g. 0.8 for 80 %.' })
+  .min(0, 'Give the target as a number from 0 to 1, e.g. 0.8 for 80 %.')
+  .max(1, 'Give the target as a number from 0 to 1, e.g. 0.8 for 80 %.');
+
 const OrganisationNameSchema = required(
   z.string().trim().min(1, 'Give the organisation a name.').max(200),
   'Give the organisation a name.',
@@ -75,14 +81,56 @@ const AllowedOriginsSchema = z
   })
   .max(50, 'Give at most 50 allowed origins.');
 
-/** `POST /api/v1/admin/organisations`, and an organisation as the admin API answers it. */
+/** The policy domain an organisation belongs to, e.g. "Omgeving" or "Welzijn". */
+export const PolicyDomainSchema = z
+  .string({ message: 'Give the policy domain as text, e.g. "Omgeving".' })
+  .trim()
+  .min(1, 'Give the policy domain as text, e.g. "Omgeving", or null for none.')
+  .max(80, 'Give a policy domain of at most 80 characters.');
+
+/** `flemish`: a Flemish government body; `local`: a city, a municipality, a local authority. */
+export const ORGANISATION_KINDS = ['flemish', 'local'] as const;
+export const OrganisationKindSchema = z.enum(ORGANISATION_KINDS, {
+  message: 'Give kind as "flemish" (a Flemish government body) or "local" (a local government).',
+});
+export type OrganisationKind = z.infer<typeof OrganisationKindSchema>;
+
+/** `POST /api/v1/admin/organisations`. */
 export const OrganisationSchema = z
   .strictObject({
     id: required(OrganisationIdSchema, 'Give the organisation an id, e.g. gemeente-gent.'),
     name: OrganisationNameSchema,
+    /** Its policy domain; absent or null: none given. */
+    policyDomain: PolicyDomainSchema.nullable().optional(),
+    /** Flemish or local government; absent or null: not given. */
+    kind: OrganisationKindSchema.nullable().optional(),
+  })
+  .meta({ id: 'NewOrganisation' });
+export type OrganisationInput = z.input<typeof OrganisationSchema>;
+
+/** `PATCH /api/v1/admin/organisations/:id`: only the fields given change; null removes one. */
+export const OrganisationUpdateSchema = z
+  .strictObject({
+    name: OrganisationNameSchema.optional(),
+    policyDomain: PolicyDomainSchema.nullable().optional(),
+    kind: OrganisationKindSchema.nullable().optional(),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, {
+    message: 'Give at least one field to change: name, policyDomain or kind.',
+  })
+  .meta({ id: 'OrganisationUpdate', minProperties: 1 });
+export type OrganisationUpdate = z.infer<typeof OrganisationUpdateSchema>;
+
+/** An organisation as the admin API answers it. */
+export const AdminOrganisationSchema = z
+  .object({
+    id: OrganisationIdSchema,
+    name: z.string(),
+    policyDomain: z.string().nullable(),
+    kind: OrganisationKindSchema.nullable(),
   })
   .meta({ id: 'Organisation' });
-export type Organisation = z.infer<typeof OrganisationSchema>;
+export type Organisation = z.infer<typeof AdminOrganisationSchema>;
 
 /** `POST /api/v1/admin/services`. */
 export const ServiceSchema = z
@@ -102,6 +150,8 @@ export const ServiceSchema = z
     helpUrl: HelpUrlSchema.nullable().optional(),
     /** The service's own reasons (1–6, each code once); null: the default list. */
     reasons: ServiceReasonsSchema.optional(),
+    /** The satisfaction (share of 4 and 5) it aims at, 0–1; null: none. */
+    target: ServiceTargetSchema.nullable().optional(),
   })
   .meta({ id: 'NewService' });
 export type Service = z.infer<typeof ServiceSchema>;
@@ -123,10 +173,12 @@ export const ServiceUpdateSchema = z
     helpUrl: HelpUrlSchema.nullable().optional(),
     /** Replaces the whole list; null returns to the default list. */
     reasons: ServiceReasonsSchema.optional(),
+    /** null removes the target. */
+    target: ServiceTargetSchema.nullable().optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, {
     message:
-      'Give at least one field to change: name, organisationId, allowedOrigins, active, publicServiceUri, helpUrl or reasons.',
+      'Give at least one field to change: name, organisationId, allowedOrigins, active, publicServiceUri, helpUrl, reasons or target.',
   })
   .meta({ id: 'ServiceUpdate', minProperties: 1 });
 export type ServiceUpdate = z.infer<typeof ServiceUpdateSchema>;
@@ -143,6 +195,8 @@ export const AdminServiceSchema = z
     helpUrl: z.string().nullable(),
     /** The service's own list; null: it offers the default list. */
     reasons: z.array(ReasonSchema).nullable(),
+    /** The satisfaction it aims at (0–1), or null. */
+    target: z.number().min(0).max(1).nullable(),
   })
   .meta({ id: 'AdminService' });
 export type AdminService = z.infer<typeof AdminServiceSchema>;

@@ -6,6 +6,7 @@ export * from './summary.ts';
 export * from './admin.ts';
 export * from './acting.ts';
 export * from './reports.ts';
+export * from './overview.ts';
 export * from './period.ts';
 export * from './services.ts';
 export * from './health.ts';

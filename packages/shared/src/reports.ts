@@ -7,14 +7,19 @@ import {
   OutcomeSchema,
   ServiceIdSchema,
 } from './common.ts';
+import { OverviewRowSchema, PolicyDomainSummarySchema } from './overview.ts';
 import { PeriodDaySchema, PeriodYearSchema } from './period.ts';
 import { ChannelSchema } from './submission.ts';
 import {
   ChannelFiguresSchema,
   FiguresSchema,
+  LanguageFiguresSchema,
   MonthFiguresSchema,
+  OutcomeFiguresSchema,
   RatingCountsSchema,
+  PeriodQuerySchema,
   ReasonFiguresSchema,
+  StepFiguresSchema,
 } from './summary.ts';
 
 // Responses of the comment listing, the themes, the exports, the annual report and the public
@@ -96,16 +101,38 @@ export const FeedbackPageSchema = z
   .meta({ id: 'FeedbackPage' });
 export type FeedbackPage = z.infer<typeof FeedbackPageSchema>;
 
-/** A frequent word or word pair in the comments of a period. */
+/**
+ * A frequent word or word pair in the comments of a period, counted on its stem (the Snowball
+ * stemmer of each comment's language): "formulier" and "formulieren" are one theme.
+ */
 export const ThemeSchema = z.object({
-  /** The word, or two words separated by one space. */
+  /** The form written most often: a word, or two words separated by one space (lowercase). */
   term: z.string(),
   /** How many comments contain it (a comment counts once however often it repeats a word). */
   count: z.number().int().positive(),
+  /** The share of those comments rated 1 or 2. */
+  lowShare: fraction,
+  /**
+   * `count` minus the count in the previous period (of the same length, or the same span of the
+   * year before in the annual report); null when that period has no comment to compare with.
+   */
+  change: z.number().int().nullable(),
+  /** Every form counted under it, most written first (`term` is the first). */
+  forms: z.array(z.string()).min(1),
   /** A few of those comments, newest first; absent where comments may not be shown. */
   examples: z.array(z.string()).optional(),
 });
 export type Theme = z.infer<typeof ThemeSchema>;
+
+/** How themes may be ordered: by count, by share of low ratings, or by change; then by count. */
+export const THEME_SORTS = ['count', 'lowShare', 'change'] as const;
+export type ThemeSort = (typeof THEME_SORTS)[number];
+
+/** `?from&to&sort` of `GET /api/v1/services/:serviceId/themes`. */
+export const ThemesQuerySchema = PeriodQuerySchema.extend({
+  sort: z.enum(THEME_SORTS, { message: 'Use count, lowShare or change.' }).default('count'),
+});
+export type ThemesQuery = z.infer<typeof ThemesQuerySchema>;
 
 /** `GET /api/v1/services/:serviceId/themes`. */
 export const ThemesSchema = z
@@ -113,6 +140,15 @@ export const ThemesSchema = z
     ...servicePeriod,
     /** How many comments were read. */
     comments: count,
+    /**
+     * The period `change` compares with — the one of the same length just before — and how many
+     * of its comments were read.
+     */
+    previous: z.object({ from: DateSchema, to: DateSchema, comments: count }),
+    /**
+     * The most frequent words and pairs (at most ten each), in the order asked: `sort` orders
+     * these themes, it does not choose others.
+     */
     words: z.array(ThemeSchema),
     pairs: z.array(ThemeSchema),
   })
@@ -220,6 +256,12 @@ export const ServiceReportSchema = ReportBlockSchema.extend({
   byChannel: z.array(ChannelFiguresSchema),
   /** This year's reasons, most frequent first; share of the responses rated 1–3. */
   byReason: z.array(ReasonFiguresSchema),
+  /** This year's figures per outcome (`unknown`: the host page gave none), as in the summary. */
+  byOutcome: OutcomeFiguresSchema,
+  /** This year's responses per language, in the order of LANGUAGES. */
+  byLanguage: z.array(LanguageFiguresSchema),
+  /** This year's responses per step, in journey order (as first seen), with the share not completed. */
+  byStep: z.array(StepFiguresSchema),
   /** The most frequent words and word pairs of this year's comments: terms and counts only. */
   themes: z.object({
     /**
@@ -262,6 +304,10 @@ export const AnnualReportSchema = z
     /** Themes read at most this many comments per service, the newest of the year. */
     themeSample: z.number().int().positive(),
     total: ReportBlockSchema,
+    /** All organisations' report: its comparison, a row per service (inactive too); else null. */
+    overview: z.array(OverviewRowSchema).nullable(),
+    /** All organisations' report: its services per policy domain; else null. */
+    byPolicyDomain: z.array(PolicyDomainSummarySchema).nullable(),
     organisations: z.array(OrganisationReportSchema),
   })
   .meta({ id: 'AnnualReport' });

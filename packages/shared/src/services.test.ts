@@ -3,18 +3,27 @@ import { MeSchema, ServiceListSchema } from './index.ts';
 
 describe('the service list and /me answers', () => {
   it('accepts what the collector answers for a provider and a steering token', () => {
+    const provider = {
+      role: 'provider',
+      organisationId: 'org-a',
+      organisationName: 'Org A',
+      minimumN: 10,
+    };
+    expect(MeSchema.parse(provider)).toEqual(provider);
     expect(
-      MeSchema.parse({ role: 'provider', organisationId: 'org-a', organisationName: 'Org A' }),
-    ).toEqual({ role: 'provider', organisationId: 'org-a', organisationName: 'Org A' });
-    expect(
-      MeSchema.safeParse({ role: 'steering', organisationId: null, organisationName: null })
-        .success,
+      MeSchema.safeParse({
+        role: 'steering',
+        organisationId: null,
+        organisationName: null,
+        minimumN: 10,
+      }).success,
     ).toBe(true);
     const services = [
       {
         id: 'dienst-a',
         name: 'Dienst A',
         organisationId: 'org-a',
+        organisationName: 'Org A',
         active: true,
         publicServiceUri: null,
       },
@@ -22,6 +31,7 @@ describe('the service list and /me answers', () => {
         id: 'dienst-b',
         name: 'Dienst B',
         organisationId: 'org-b',
+        organisationName: 'Org B',
         active: false,
         publicServiceUri: 'https://data.vlaanderen.be/id/dienst-b',
       },
@@ -29,13 +39,24 @@ describe('the service list and /me answers', () => {
     expect(ServiceListSchema.parse(services)).toEqual(services);
   });
 
-  it('refuses an unknown role and a service without its organisation', () => {
-    expect(
-      MeSchema.safeParse({ role: 'admin', organisationId: null, organisationName: null }).success,
-    ).toBe(false);
+  it('refuses an unknown role, a /me without its minimum and a service without its organisation', () => {
+    const steering = { role: 'steering', organisationId: null, organisationName: null };
+    expect(MeSchema.safeParse({ ...steering, role: 'admin', minimumN: 10 }).success).toBe(false);
+    expect(MeSchema.safeParse(steering).success).toBe(false);
     expect(
       ServiceListSchema.safeParse([
         { id: 'dienst-a', name: 'Dienst A', active: true, publicServiceUri: null },
+      ]).success,
+    ).toBe(false);
+    expect(
+      ServiceListSchema.safeParse([
+        {
+          id: 'dienst-a',
+          name: 'Dienst A',
+          organisationId: 'org-a',
+          active: true,
+          publicServiceUri: null,
+        },
       ]).success,
     ).toBe(false);
   });

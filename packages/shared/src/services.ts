@@ -11,6 +11,8 @@ export const ServiceInfoSchema = z
     id: ServiceIdSchema,
     name: z.string(),
     organisationId: OrganisationIdSchema,
+    /** The organisation's name, as the dashboard groups and searches services by it. */
+    organisationName: z.string(),
     /** An inactive service refuses new feedback; its figures stay readable. */
     active: z.boolean(),
     /** The service's URI in the Flemish service catalogue (IPDC), when it has one. */
@@ -32,6 +34,11 @@ export const MeSchema = z
     role: RoleSchema,
     organisationId: OrganisationIdSchema.nullable(),
     organisationName: z.string().nullable(),
+    /**
+     * MIN_PUBLIC_N: a share or satisfaction counted on fewer answers than this is uncertain, and
+     * the dashboard says "weinig antwoorden" beside it.
+     */
+    minimumN: z.number().int().positive(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateSchema, OUTCOMES, ServiceIdSchema } from './common.ts';
+import { DateSchema, LanguageSchema, OUTCOMES, ServiceIdSchema } from './common.ts';
 import { ChannelSchema } from './submission.ts';
 import { PeriodDaySchema } from './period.ts';
 
@@ -47,6 +47,38 @@ export const ChannelFiguresSchema = z.object({
 });
 export type ChannelFigures = z.infer<typeof ChannelFiguresSchema>;
 
+/** The responses in one language: how many, and their satisfaction. */
+export const LanguageFiguresSchema = z.object({
+  lang: LanguageSchema,
+  responses: z.number().int().nonnegative(),
+  csat: fraction.nullable(),
+  csatInterval: z.tuple([fraction, fraction]).nullable(),
+});
+export type LanguageFigures = z.infer<typeof LanguageFiguresSchema>;
+
+/**
+ * The responses given at one step of the journey (the host page's `step`): how many, their
+ * satisfaction, and where people did not get through.
+ */
+export const StepFiguresSchema = z.object({
+  step: z.string(),
+  responses: z.number().int().nonnegative(),
+  csat: fraction.nullable(),
+  csatInterval: z.tuple([fraction, fraction]).nullable(),
+  /** Of the responses, those whose host page gave an outcome: the base of `shareNotCompleted`. */
+  withOutcome: z.number().int().nonnegative(),
+  /** Outcome rejected or error / responses with an outcome; null when none has one. */
+  shareNotCompleted: fraction.nullable(),
+});
+export type StepFigures = z.infer<typeof StepFiguresSchema>;
+
+/** Figures per outcome; `unknown`: the host page gave none. Outcomes without responses are absent. */
+export const OutcomeFiguresSchema = z.partialRecord(
+  z.enum([...OUTCOMES, 'unknown']),
+  FiguresSchema,
+);
+export type OutcomeFigures = z.infer<typeof OutcomeFiguresSchema>;
+
 /**
  * How often a reason was ticked, and its share of the responses rated 1–3 (the only ones that
  * carry reasons), or null when there are none. Most frequent first.
@@ -70,11 +102,15 @@ export const SummarySchema = FiguresSchema.extend({
    */
   responseRate: z.number().min(0).max(1).nullable(),
   byMonth: z.array(MonthFiguresSchema),
-  byOutcome: z.partialRecord(z.enum([...OUTCOMES, 'unknown']), FiguresSchema),
+  byOutcome: OutcomeFiguresSchema,
   /** The channels that have responses in the period, in the order of CHANNELS. */
   byChannel: z.array(ChannelFiguresSchema),
   /** The reasons ticked in the period, most frequent first. */
   byReason: z.array(ReasonFiguresSchema),
+  /** The languages that have responses in the period, in the order of LANGUAGES. */
+  byLanguage: z.array(LanguageFiguresSchema),
+  /** The steps that have responses in the period, in journey order: as first seen. */
+  byStep: z.array(StepFiguresSchema),
 }).meta({ id: 'Summary' });
 export type Summary = z.infer<typeof SummarySchema>;
 

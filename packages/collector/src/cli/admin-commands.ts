@@ -15,14 +15,14 @@ import {
 // The admin operations of the CLI: the same functions, validation and errors as the admin API
 // (use-cases/administration.ts). Results go to stdout, notices to stderr.
 
-const json = { type: 'boolean', description: 'print JSON instead of a table' } as const;
+export const json = { type: 'boolean', description: 'print JSON instead of a table' } as const;
 
 function printJson(context: CliContext, value: unknown): void {
   context.out(JSON.stringify(value, null, 2));
 }
 
 /** A list: its JSON with --json; else a table (`header`, a `row` per item), or `none` if empty. */
-function printList<T>(
+export function printList<T>(
   context: CliContext,
   values: OptionValues,
   items: T[],
@@ -36,7 +36,7 @@ function printList<T>(
 const dateTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /** Records an administration done on the command line in the audit, as `cli`. */
-async function audited(
+export async function audited(
   context: CliContext,
   action: string,
   target: string,
@@ -49,39 +49,6 @@ async function audited(
   );
 }
 
-const orgAdd: Command = {
-  name: 'org add',
-  args: '<id> <name>',
-  summary: 'add an organisation (a name with spaces may be quoted or not)',
-  positionals: [2, Infinity],
-  fields: { id: '<id>', name: '<name>' },
-  async run({ positionals: [id, ...name] }, context) {
-    const organisation = await administration.addOrganisation(await context.store(), {
-      id,
-      name: name.join(' '),
-    });
-    await audited(context, 'organisation.created', `organisation:${organisation.id}`, {
-      organisationId: organisation.id,
-    });
-    context.out(`Added organisation ${organisation.id} (${organisation.name}).`);
-  },
-};
-
-const orgList: Command = {
-  name: 'org list',
-  args: '[--json]',
-  summary: 'list the organisations',
-  options: { json },
-  positionals: [0, 0],
-  async run({ values }, context) {
-    printList(context, values, await administration.listOrganisations(await context.store()), {
-      none: 'No organisations yet: add one with org add.',
-      header: ['ID', 'NAME'],
-      row: (o) => [o.id, o.name],
-    });
-  },
-};
-
 const serviceFields = {
   id: '<id>',
   name: '--name',
@@ -91,6 +58,7 @@ const serviceFields = {
   publicServiceUri: '--public-service-uri',
   helpUrl: '--help-url',
   reasons: '--reasons-file',
+  target: '--target',
 };
 
 const serviceOptions = {
@@ -101,7 +69,23 @@ const serviceOptions = {
   'public-service-uri': { type: 'string' },
   'help-url': { type: 'string' },
   'reasons-file': { type: 'string' },
+  target: { type: 'string' },
 } as const;
+
+/**
+ * `--target 0.8`: the satisfaction the service aims at, a number from 0 to 1 (a decimal comma is
+ * read too); "" removes it. The range is checked by the same schema as the admin API.
+ */
+function targetOption(values: OptionValues): number | null | undefined {
+  const text = stringOption(values, 'target');
+  if (text === undefined) return undefined;
+  if (text.trim() === '') return null;
+  const value = Number(text.trim().replace(',', '.'));
+  if (!Number.isFinite(value)) {
+    throw new UsageError(`Give --target as a number from 0 to 1 (e.g. 0.8), or "", not "${text}".`);
+  }
+  return value;
+}
 
 /**
  * The reason list of `--reasons-file`: a JSON file of [{code, labels: {nl, fr, en, de}}]; "" for
@@ -126,13 +110,14 @@ function reasonsFile(path: string): unknown {
 
 const serviceAdd: Command = {
   name: 'service add',
-  args: '<id> --name <name> --org <organisation> [--origin <origin>]… [--public-service-uri <uri>] [--active true|false]',
+  args: '<id> --name <name> --org <organisation> [--origin <origin>]… [--public-service-uri <uri>] [--active true|false] [--target <0–1>]',
   summary: 'add a service; each --origin is a site (https://host[:port]) whose pages may post',
   options: serviceOptions,
   positionals: [1, 1],
   fields: serviceFields,
   async run({ positionals: [id], values }, context) {
     const uri = stringOption(values, 'public-service-uri');
+    const target = targetOption(values);
     const service = await administration.addService(await context.store(), {
       id,
       name: stringOption(values, 'name'),
@@ -140,6 +125,7 @@ const serviceAdd: Command = {
       allowedOrigins: listOption(values, 'origin') ?? [],
       active: booleanOption(values, 'active') ?? true,
       ...(uri ? { publicServiceUri: uri } : {}),
+      ...(target === undefined ? {} : { target }),
     });
     await audited(context, 'service.created', `service:${service.id}`, {
       serviceId: service.id,
@@ -158,9 +144,9 @@ const serviceAdd: Command = {
 
 const serviceUpdate: Command = {
   name: 'service update',
-  args: '<id> [--name <name>] [--org <organisation>] [--origin <origin>]… [--active true|false] [--public-service-uri <uri>|""] [--help-url <https-or-tel>|""] [--reasons-file <file.json>|""]',
+  args: '<id> [--name <name>] [--org <organisation>] [--origin <origin>]… [--active true|false] [--public-service-uri <uri>|""] [--help-url <https-or-tel>|""] [--reasons-file <file.json>|""] [--target <0–1>|""]',
   summary:
-    'change a service; --origin replaces the whole list, "" removes a URI or help URL, --reasons-file "" restores the default reasons',
+    'change a service; --origin replaces the whole list, "" removes a URI, help URL or target, --reasons-file "" restores the default reasons',
   options: serviceOptions,
   positionals: [1, 1],
   fields: serviceFields,
@@ -180,9 +166,11 @@ const serviceUpdate: Command = {
     if (helpUrl !== undefined) changes.helpUrl = helpUrl === '' ? null : helpUrl;
     const reasons = stringOption(values, 'reasons-file');
     if (reasons !== undefined) changes.reasons = reasonsFile(reasons);
+    const target = targetOption(values);
+    if (target !== undefined) changes.target = target;
     if (Object.keys(changes).length === 0) {
       throw new UsageError(
-        'Give at least one change: --name, --org, --origin, --active, --public-service-uri, --help-url or --reasons-file.',
+        'Give at least one change: --name, --org, --origin, --active, --public-service-uri, --help-url, --reasons-file or --target.',
       );
     }
     const { service, changed } = await administration.updateService(
@@ -311,6 +299,9 @@ const audit: Command = {
       context.now(),
       { from: '--from', to: '--to' },
     );
+    if (log.truncated) {
+      context.notice('The period holds more entries than these 10,000: give a shorter one.');
+    }
     printList(context, values, log.entries, {
       none: `Nothing recorded from ${log.from} to ${log.to}.`,
       header: ['AT (UTC)', 'ACTOR', 'ACTION', 'TARGET', 'DETAILS'],
@@ -320,8 +311,6 @@ const audit: Command = {
 };
 
 export const adminCommands: Command[] = [
-  orgAdd,
-  orgList,
   serviceAdd,
   serviceUpdate,
   serviceList,

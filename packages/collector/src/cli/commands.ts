@@ -2,6 +2,7 @@ import { adminCommands } from './admin-commands.ts';
 import { backupCommand } from './backup-command.ts';
 import type { Command } from './command.ts';
 import { migrateCommand } from './migrate-command.ts';
+import { organisationCommands } from './organisation-commands.ts';
 import { pruneCommand } from './prune-command.ts';
 import { reportCommands } from './report-commands.ts';
 
@@ -11,6 +12,7 @@ import { reportCommands } from './report-commands.ts';
  * gives it usage text, option parsing, the store and exit codes.
  */
 export const commands: Command[] = [
+  ...organisationCommands,
   ...adminCommands,
   pruneCommand,
   ...reportCommands,

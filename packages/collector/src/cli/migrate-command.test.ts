@@ -48,6 +48,7 @@ async function populatedSqlite() {
   ]) {
     await store.createOrganisation({ id: id!, name: name! });
   }
+  await store.updateOrganisation('org-a', { policyDomain: 'Omgeving', kind: 'local' });
   const services = [
     { id: 'loket-a', organisationId: 'org-a', origins: ['https://a.example'], uri: 'https://x/1' },
     { id: 'parkeren-a', organisationId: 'org-a', origins: [], uri: null },
@@ -61,6 +62,7 @@ async function populatedSqlite() {
       allowedOrigins: s.origins,
       active: true,
       publicServiceUri: s.uri,
+      target: s.id === 'loket-a' ? 0.85 : null,
     });
   }
   const tokens = {
@@ -163,7 +165,7 @@ describe('vo-feedback migrate-to', { timeout: 120_000 }, () => {
     const counted = Object.fromEntries(
       result.stdout
         .split('\n')
-        .slice(1, 9)
+        .slice(1)
         .map((line) => line.split(/\s+/)),
     );
     for (const table of [
@@ -173,6 +175,8 @@ describe('vo-feedback migrate-to', { timeout: 120_000 }, () => {
       'feedback',
       'daily_rollups',
       'daily_channel_rollups',
+      'daily_language_rollups',
+      'daily_step_rollups',
       'daily_impressions',
     ]) {
       const rows = await countRows(source.store, table);
@@ -229,6 +233,15 @@ describe('vo-feedback migrate-to', { timeout: 120_000 }, () => {
       await bothAnswer(`/api/v1/reports/annual?year=${year}&format=csv`, tokens.a);
       await bothAnswer(`/api/v1/public/stats?year=${year}`);
     }
+    // Policy domains, kinds and targets came along.
+    const overview = await bothAnswer('/api/v1/overview?year=2026', tokens.steering);
+    const rows = JSON.parse(overview.body).rows as { serviceId: string }[];
+    expect(rows.find((row) => row.serviceId === 'loket-a')).toMatchObject({
+      serviceId: 'loket-a',
+      policyDomain: 'Omgeving',
+      kind: 'local',
+      target: 0.85,
+    });
   });
 
   it('refuses a target that is not empty, and leaves it as it was', async () => {

@@ -96,17 +96,21 @@ export const annualReportCommand: Command = {
     const year = withinLimits(() => requireYear(query.year, context.now(), reportFlags.year), this);
     const organisationId = query.organisation ?? null;
     const store = await context.store();
-    const report = await annualReport(store, { year, organisationId, now: context.now() }).catch(
-      (error: unknown) => {
-        // The API's 404 and 400, in the words of the command line.
-        if (!(error instanceof ProblemError)) throw error;
-        throw new Error(
-          error.slug === 'unknown-organisation'
-            ? `There is no organisation "${organisationId}"; see "vo-feedback org list".`
-            : `${year} has not begun; give this year or an earlier one.`,
-        );
-      },
-    );
+    const report = await annualReport(store, {
+      year,
+      organisationId,
+      now: context.now(),
+      minimum: context.env.MIN_PUBLIC_N,
+      deadline: context.env.REPORT_DEADLINE,
+    }).catch((error: unknown) => {
+      // The API's 404 and 400, in the words of the command line.
+      if (!(error instanceof ProblemError)) throw error;
+      throw new Error(
+        error.slug === 'unknown-organisation'
+          ? `There is no organisation "${organisationId}"; see "vo-feedback org list".`
+          : `${year} has not begun; give this year or an earlier one.`,
+      );
+    });
     const text =
       query.format === 'html'
         ? annualReportHtml(report)

@@ -83,8 +83,16 @@ export const insertErased = (id: string, serviceId: string, at: number) =>
   sql`insert into erased_feedback (id, service_id, erased_at) values (${id}, ${serviceId}, ${at})
       on conflict (id) do nothing`;
 export const erased = (id: string) => sql`select id from erased_feedback where id = ${id}`;
-export const setComment = (id: string, comment: string, redactions: number, at: number) =>
-  sql`update feedback set comment = ${comment}, redactions = ${redactions}, updated_at = ${at}
+/** A provider's redaction: the new text, and the hash of the text as sent, kept from the first. */
+export const setComment = (
+  id: string,
+  comment: string,
+  redactions: number,
+  at: number,
+  sentHash: string,
+) =>
+  sql`update feedback set comment = ${comment}, redactions = ${redactions}, updated_at = ${at},
+         comment_hash = coalesce(comment_hash, ${sentHash})
        where id = ${id}`;
 
 // Improvement actions
@@ -182,6 +190,6 @@ export const insertAudit = (e: AuditRecord) =>
   sql`insert into audit_log (id, at, actor, action, target, details)
       values (${e.id}, ${e.at}, ${e.actor}, ${e.action}, ${e.target}, ${JSON.stringify(e.details)})`;
 
-export const auditEntries = (start: number, end: number) =>
+export const auditEntries = (start: number, end: number, limit: number) =>
   sql`select id, at, actor, action, target, details from audit_log
-       where at >= ${start} and at < ${end} order by at, id limit 10000`;
+       where at >= ${start} and at < ${end} order by at, id limit ${limit}`;

@@ -1,4 +1,6 @@
-import type { SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { REDACTED_BY_PROVIDER } from '@vo-feedback/shared/constants';
 import type {
   ActingStore,
   ActionRecord,
@@ -17,13 +19,19 @@ import { isUniqueViolation } from './errors.ts';
 import {
   feedbackById,
   ADD_TO_CHANNEL_ROLLUP,
+  ADD_TO_LANGUAGE_ROLLUP,
   ADD_TO_REASON_COUNT,
   ADD_TO_ROLLUP,
+  ADD_TO_STEP_ROLLUP,
+  RECOUNT_STEP_FIRST_SEEN,
 } from './queries.ts';
 import {
   channelDelta,
+  languageDelta,
   reasonDeltas,
   rollupDelta,
+  stepDelta,
+  stepLeft,
   toFeedback,
   type FeedbackRow,
 } from './records.ts';
@@ -48,6 +56,12 @@ export abstract class ActingSqlStore implements ActingStore {
    * await only the executor's methods.
    */
   protected abstract transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
+  /**
+   * What a transaction appends to its read of a feedback row to lock it until the commit:
+   * PostgreSQL's `for update`, so that an ingest update of the same id on another instance waits
+   * (SQLite's transactions run one at a time: nothing).
+   */
+  protected abstract readonly lockRow: SQL;
 
   /** The triage and tags of these submissions, added to each. */
   protected async withTriage(
@@ -81,7 +95,7 @@ export abstract class ActingSqlStore implements ActingStore {
     serviceId: string,
     feedbackId: string,
   ): Promise<FeedbackRecord | undefined> {
-    const [row] = await tx.rows<FeedbackRow>(feedbackById(feedbackId));
+    const [row] = await tx.rows<FeedbackRow>(sql`${feedbackById(feedbackId)}${this.lockRow}`);
     if (!row || row.serviceId !== serviceId) return undefined;
     return toFeedback(row);
   }
@@ -117,18 +131,29 @@ export abstract class ActingSqlStore implements ActingStore {
     at: number,
   ): Promise<FeedbackRecord | undefined> {
     return this.transaction(async (tx) => {
-      const [row] = await tx.rows<FeedbackRow & { widget: boolean | number }>(
-        feedbackById(feedbackId, { withWidget: true }),
-      );
+      const [row] = await tx.rows<
+        FeedbackRow & { widget: boolean | number; commentPruned: boolean | number }
+      >(sql`${feedbackById(feedbackId, { withErasure: true })}${this.lockRow}`);
       if (!row || row.serviceId !== serviceId) return undefined;
-      const record = { ...toFeedback(row), widget: Boolean(row.widget) };
-      // The same deltas ingest adds, taken away: every rollup drops exactly this submission.
-      await tx.runNamed(ADD_TO_ROLLUP, rollupDelta(record, -1));
+      const { commentPruned, ...stored } = row;
+      const record = { ...toFeedback(stored), widget: Boolean(row.widget) };
+      // The same deltas ingest adds, taken away: every rollup drops exactly this submission —
+      // its comment too when retention removed the text but kept it in the count.
+      const counted = commentPruned ? { ...record, comment: REDACTED_BY_PROVIDER } : record;
+      await tx.runNamed(ADD_TO_ROLLUP, rollupDelta(counted, -1));
       await tx.runNamed(ADD_TO_CHANNEL_ROLLUP, channelDelta(record, -1));
-      for (const delta of reasonDeltas(record, -1)) await tx.runNamed(ADD_TO_REASON_COUNT, delta);
+      await tx.runNamed(ADD_TO_LANGUAGE_ROLLUP, languageDelta(record, -1));
+      const step = stepDelta(record, -1);
+      if (step) await tx.runNamed(ADD_TO_STEP_ROLLUP, step);
+      // In ingest's order (reasons by code), so that the two never wait on each other in a circle.
+      const reasons = reasonDeltas(record, -1).sort((x, y) => (x.reason < y.reason ? -1 : 1));
+      for (const delta of reasons) await tx.runNamed(ADD_TO_REASON_COUNT, delta);
       await tx.run(a.deleteTags(feedbackId));
       await tx.run(a.deleteTriage(feedbackId));
       await tx.run(a.deleteFeedback(feedbackId));
+      // Its step's first post may have been this one: no trace of it stays behind.
+      const left = stepLeft(record);
+      if (left) await tx.runNamed(RECOUNT_STEP_FIRST_SEEN, left);
       await tx.run(a.insertErased(feedbackId, serviceId, at));
       const { widget: _widget, ...erased } = record;
       return erased;
@@ -155,7 +180,8 @@ export abstract class ActingSqlStore implements ActingStore {
       if (replaced > 0) {
         redacted.redactions = record.redactions + replaced;
         redacted.updatedAt = at;
-        await tx.run(a.setComment(feedbackId, redacted.comment, redacted.redactions, at));
+        const sentHash = createHash('sha256').update(record.comment).digest('hex');
+        await tx.run(a.setComment(feedbackId, redacted.comment, redacted.redactions, at, sentHash));
       }
       return { record: (await this.withTriage([redacted], tx))[0]!, replaced };
     });
@@ -234,9 +260,9 @@ export abstract class ActingSqlStore implements ActingStore {
     await this.run(a.insertAudit(entry));
   }
 
-  async auditEntries(start: number, end: number): Promise<AuditRecord[]> {
+  async auditEntries(start: number, end: number, limit = 10_000): Promise<AuditRecord[]> {
     const rows = await this.rows<Omit<AuditRecord, 'details'> & { details: string }>(
-      a.auditEntries(start, end),
+      a.auditEntries(start, end, limit),
     );
     return rows.map((row) => ({
       ...row,

@@ -14,7 +14,11 @@ import type { SqliteStore } from './sqlite-store.ts';
  * Rate-limit counts and their salts are not copied: they live a minute and a day.
  */
 export const COPIED_TABLES = [
-  { name: 'organisations', columns: ['id', 'name', 'created_at'], order: 'rowid' },
+  {
+    name: 'organisations',
+    columns: ['id', 'name', 'created_at', 'policy_domain', 'kind'],
+    order: 'rowid',
+  },
   {
     name: 'services',
     columns: [
@@ -27,6 +31,7 @@ export const COPIED_TABLES = [
       'help_url',
       'reasons',
       'created_at',
+      'target',
     ],
     order: 'rowid',
   },
@@ -35,7 +40,11 @@ export const COPIED_TABLES = [
     columns: ['id', 'label', 'role', 'organisation_id', 'hash', 'created_at', 'revoked_at'],
     order: 'rowid',
   },
-  { name: 'feedback', columns: FEEDBACK_TABLE_COLUMNS, order: 'rowid' },
+  {
+    name: 'feedback',
+    columns: [...FEEDBACK_TABLE_COLUMNS, 'comment_pruned', 'comment_hash'],
+    order: 'rowid',
+  },
   {
     name: 'daily_rollups',
     columns: ['service_id', 'day', 'outcome', ...ROLLUP_COUNTS.map(([column]) => column)],
@@ -55,6 +64,37 @@ export const COPIED_TABLES = [
       'rating_5',
     ],
     order: 'service_id, day, channel',
+  },
+  {
+    name: 'daily_language_rollups',
+    columns: [
+      'service_id',
+      'day',
+      'lang',
+      'rating_1',
+      'rating_2',
+      'rating_3',
+      'rating_4',
+      'rating_5',
+    ],
+    order: 'service_id, day, lang',
+  },
+  {
+    name: 'daily_step_rollups',
+    columns: [
+      'service_id',
+      'day',
+      'step',
+      'rating_1',
+      'rating_2',
+      'rating_3',
+      'rating_4',
+      'rating_5',
+      'with_outcome',
+      'not_completed',
+      'first_seen',
+    ],
+    order: 'service_id, day, step',
   },
   {
     name: 'daily_reason_counts',

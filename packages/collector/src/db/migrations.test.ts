@@ -3,6 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import type { Summary } from '@vo-feedback/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { generateToken, hashToken } from '../domain/tokens.ts';
@@ -114,7 +115,8 @@ function rowsFor(table: string, columns: { name: string; notnull: number; dflt_v
       comment: i % 4 ? null : `Opmerking nummer ${i}; 'quotes' en "meer".`,
       lang: ['nl', 'fr', 'en', 'de'][i % 4],
       outcome: [null, 'completed', 'rejected', 'error', 'info'][i % 5],
-      step: i % 6 ? null : 'bevestiging',
+      // Three steps of dienst-a's journey, first seen in this order (not the alphabet's).
+      step: i % 6 === 1 ? ['betaling', 'formulier', 'bevestiging'][((i - 1) / 6) % 3] : null,
       page: i % 2 ? null : '/aanvraag/bevestiging',
       redactions: i % 7 === 0 ? 1 : 0,
       day: brusselsDay(createdAt),
@@ -175,6 +177,9 @@ function rowsFor(table: string, columns: { name: string; notnull: number; dflt_v
     feedback,
     daily_rollups: rollupsOf(feedback),
     daily_channel_rollups: channelRollupsOf(feedback),
+    // Releases that count languages and steps.
+    daily_language_rollups: languageRollupsOf(feedback),
+    daily_step_rollups: stepRollupsOf(feedback),
     daily_reason_counts: reasonCountsOf(feedback),
     daily_impressions: [
       ...new Map(feedback.map((f) => [`${f.service_id}|${f.day}`, f])).values(),
@@ -290,6 +295,41 @@ function channelRollupsOf(feedback: Row[]): Row[] {
       counts: { rating_1: 0, rating_2: 0, rating_3: 0, rating_4: 0, rating_5: 0 },
     };
     rollup.counts[`rating_${String(f.rating)}`]! += 1;
+    rollups.set(key, rollup);
+  }
+  return [...rollups.values()].map(({ key, counts }) => ({ ...key, ...counts }));
+}
+
+function languageRollupsOf(feedback: Row[]): Row[] {
+  const rollups = new Map<string, { key: Row; counts: Record<string, number> }>();
+  for (const f of feedback) {
+    const key = `${String(f.service_id)}|${String(f.day)}|${String(f.lang)}`;
+    const rollup = rollups.get(key) ?? {
+      key: { service_id: f.service_id, day: f.day, lang: f.lang },
+      counts: { rating_1: 0, rating_2: 0, rating_3: 0, rating_4: 0, rating_5: 0 },
+    };
+    rollup.counts[`rating_${String(f.rating)}`]! += 1;
+    rollups.set(key, rollup);
+  }
+  return [...rollups.values()].map(({ key, counts }) => ({ ...key, ...counts }));
+}
+
+function stepRollupsOf(feedback: Row[]): Row[] {
+  const rollups = new Map<string, { key: Row; counts: Record<string, number> }>();
+  for (const f of feedback) {
+    if (f.step === null) continue;
+    const key = `${String(f.service_id)}|${String(f.day)}|${String(f.step)}`;
+    const rollup = rollups.get(key) ?? {
+      key: { service_id: f.service_id, day: f.day, step: f.step },
+      counts: {
+        ...{ rating_1: 0, rating_2: 0, rating_3: 0, rating_4: 0, rating_5: 0 },
+        ...{ with_outcome: 0, not_completed: 0, first_seen: Number(f.created_at) },
+      },
+    };
+    rollup.counts[`rating_${String(f.rating)}`]! += 1;
+    if (f.outcome !== null) rollup.counts.with_outcome! += 1;
+    if (f.outcome === 'rejected' || f.outcome === 'error') rollup.counts.not_completed! += 1;
+    rollup.counts.first_seen = Math.min(rollup.counts.first_seen!, Number(f.created_at));
     rollups.set(key, rollup);
   }
   return [...rollups.values()].map(({ key, counts }) => ({ ...key, ...counts }));
@@ -441,13 +481,37 @@ describe('migrations run forward', () => {
         .get('daily_impressions')!
         .filter((i) => i.service_id === 'dienst-a')
         .reduce((sum, i) => sum + Number(i.count), 0);
-      expect(await summary.json()).toMatchObject({
+      const figures = (await summary.json()) as Summary;
+      expect(figures).toMatchObject({
         responses: ofA.length,
         comments: ofA.filter((f) => f.comment !== null).length,
         impressions: impressionsOfA,
         // Answers from before the widget's were told apart count as the widget's: same rate.
         responseRate: ofA.length / impressionsOfA,
       });
+      // Languages and steps were counted from the old rows (by the migration that added them).
+      expect(figures.byLanguage.map(({ lang, responses }) => [lang, responses])).toEqual(
+        ['nl', 'fr', 'en', 'de'].map((lang) => [lang, ofA.filter((f) => f.lang === lang).length]),
+      );
+      expect(
+        figures.byStep.map(({ step, responses, withOutcome, shareNotCompleted }) => ({
+          ...{ step, responses, withOutcome, shareNotCompleted },
+        })),
+      ).toEqual(
+        ['betaling', 'formulier', 'bevestiging'].map((step) => {
+          const at = ofA.filter((f) => f.step === step);
+          const known = at.filter((f) => f.outcome !== null);
+          const notCompleted = known.filter((f) =>
+            ['rejected', 'error'].includes(String(f.outcome)),
+          );
+          return {
+            step,
+            responses: at.length,
+            withOutcome: known.length,
+            shareNotCompleted: notCompleted.length / known.length,
+          };
+        }),
+      );
       const comments: string[] = [];
       let cursor = '';
       do {

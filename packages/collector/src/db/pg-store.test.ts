@@ -82,18 +82,56 @@ describe('PostgreSQL with several instances', () => {
       serviceId: 'dienst-a',
       rating: 1 + (i % 5),
       lang: 'nl',
+      ...(i % 2 ? { step: 'formulier' } : {}),
     }));
     await Promise.all(bodies.map((body) => a!.post(body)));
-    // Concurrent, conflicting updates on both instances: each lands whole, none half.
+    // Concurrent, conflicting updates on both instances: each lands whole, none half. They move
+    // submissions between languages and steps too, whose first posts are then recounted.
     const updates = await Promise.all(
       bodies.flatMap((body) => [
-        b!.post({ ...body, rating: 5, comment: 'Via B' }),
-        a!.post({ ...body, rating: 4, comment: 'Via A' }),
+        b!.post({ ...body, rating: 5, comment: 'Via B', lang: 'fr', step: 'betaling' }),
+        a!.post({ ...body, rating: 4, comment: 'Via A', step: 'formulier', outcome: 'error' }),
       ]),
     );
     expect(updates.every((response) => response.status === 200)).toBe(true);
     expect(await countRows(a!.store, 'feedback')).toBe(40);
     expect(await databaseProblems(a!.store)).toEqual([]);
+  });
+
+  it('an erasure racing updates and replays on other instances leaves it erased, with rollups exact', async () => {
+    const [a, b, c] = await instances(3);
+    const bodies = Array.from({ length: 40 }, (_, i) => ({
+      id: randomUUID(),
+      serviceId: 'dienst-a',
+      rating: 1 + (i % 5),
+      lang: 'nl',
+      comment: `Opmerking ${i}`,
+      ...(i % 2 ? { step: 'formulier', reasons: ['too-slow'], rating: 2 } : {}),
+    }));
+    await Promise.all(bodies.map((body) => a!.post(body)));
+    // Each submission is updated on one instance, erased on another and replayed on a third, all
+    // at once: whatever the order, the erasure wins and every figure is a recount of what is left.
+    const answers = await Promise.all(
+      bodies.flatMap((body) => [
+        a!.post({ ...body, rating: 5, comment: 'Toch goed', reasons: [] }),
+        b!.store.eraseFeedback('dienst-a', body.id, Date.now()),
+        c!.post(body),
+        a!.post({ ...body, rating: 1, lang: 'fr' }),
+      ]),
+    );
+    const responses = answers.filter((answer): answer is Response => answer instanceof Response);
+    expect(responses.map((response) => response.status).filter((s) => s >= 300)).toEqual([]);
+    expect(await countRows(a!.store, 'feedback')).toBe(0);
+    for (const body of bodies) expect(await a!.store.isErased(body.id)).toBe(true);
+    expect(await databaseProblems(a!.store)).toEqual([]);
+    const [month] = await a!.store.monthlyRollups('dienst-a', '2000-01-01', '2100-12-31');
+    expect(month?.ratings ?? { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 }).toEqual({
+      '1': 0,
+      '2': 0,
+      '3': 0,
+      '4': 0,
+      '5': 0,
+    });
   });
 
   it('rate limits are shared: a client throttled on one instance is throttled on all', async () => {
@@ -196,16 +234,17 @@ describe('PostgreSQL with several instances', () => {
           `insert into services (id, name, organisation_id, allowed_origins, created_at)
            values ('dienst-a', 'A', 'org-a', '[]', 1)`,
         );
-        // Three submissions, two of them in one millisecond, and their rollup.
-        for (const [id, rating, at] of [
-          ['00000000-0000-4000-8000-000000000003', 5, 1000],
-          ['00000000-0000-4000-8000-000000000001', 4, 2000],
-          ['00000000-0000-4000-8000-000000000002', 4, 2000],
+        // Three submissions, two of them in one millisecond, and their rollup. Two name a step
+        // of the journey: the later step in the alphabet first.
+        for (const [id, rating, at, lang, step] of [
+          ['00000000-0000-4000-8000-000000000003', 5, 1000, 'fr', 'formulier'],
+          ['00000000-0000-4000-8000-000000000001', 4, 2000, 'nl', 'betaling'],
+          ['00000000-0000-4000-8000-000000000002', 4, 2000, 'nl', null],
         ] as const) {
           await client.query(
-            `insert into feedback (id, service_id, rating, lang, day, created_at, updated_at)
-             values ($1, 'dienst-a', $2, 'nl', '2026-01-01', $3, $3)`,
-            [id, rating, at],
+            `insert into feedback (id, service_id, rating, lang, step, day, created_at, updated_at)
+             values ($1, 'dienst-a', $2, $3, $4, '2026-01-01', $5, $5)`,
+            [id, rating, lang, step, at],
           );
         }
         await client.query(
@@ -234,6 +273,23 @@ describe('PostgreSQL with several instances', () => {
              values ('dienst-a', '2026-01-01', 'web', 2, 1)`,
           );
         }
+        // A release that counts languages and steps keeps them too.
+        const { rowCount: languages } = await client.query(
+          `select 1 from information_schema.tables
+            where table_schema = $1 and table_name = 'daily_language_rollups'`,
+          [schema],
+        );
+        if (languages) {
+          await client.query(
+            `insert into daily_language_rollups (service_id, day, lang, rating_4, rating_5)
+             values ('dienst-a', '2026-01-01', 'fr', 0, 1), ('dienst-a', '2026-01-01', 'nl', 2, 0)`,
+          );
+          await client.query(
+            `insert into daily_step_rollups (service_id, day, step, rating_4, rating_5, first_seen)
+             values ('dienst-a', '2026-01-01', 'formulier', 0, 1, 1000),
+                    ('dienst-a', '2026-01-01', 'betaling', 1, 0, 2000)`,
+          );
+        }
       } finally {
         await client.end();
         rmSync(release, { recursive: true, force: true });
@@ -246,6 +302,16 @@ describe('PostgreSQL with several instances', () => {
       // Answers from before the widget's were told apart count as the widget's: same rates.
       const [month] = await store.monthlyRollups('dienst-a', '2026-01-01', '2026-01-31');
       expect(month?.widgetResponses, `release ${applied}`).toBe(3);
+      // Languages and steps are counted from the rows the release left.
+      const ratings = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+      expect(await store.languageRollups('dienst-a', '2026-01-01', '2026-01-31')).toEqual([
+        { lang: 'fr', ratings: { ...ratings, '5': 1 } },
+        { lang: 'nl', ratings: { ...ratings, '4': 2 } },
+      ]);
+      expect(await store.stepRollups('dienst-a', '2026-01-01', '2026-01-31')).toEqual([
+        { step: 'formulier', ratings: { ...ratings, '5': 1 }, withOutcome: 0, notCompleted: 0 },
+        { step: 'betaling', ratings: { ...ratings, '4': 1 }, withOutcome: 0, notCompleted: 0 },
+      ]);
       const pages = [];
       for await (const page of store.feedbackPages({
         serviceId: 'dienst-a',

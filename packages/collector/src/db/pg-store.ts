@@ -16,20 +16,26 @@ import type { Executor } from './acting-sql-store.ts';
 import { asUnavailable, isRetryable, isUniqueViolation } from './errors.ts';
 import {
   ADD_TO_CHANNEL_ROLLUP,
+  ADD_TO_LANGUAGE_ROLLUP,
   ADD_TO_REASON_COUNT,
   ADD_TO_ROLLUP,
+  ADD_TO_STEP_ROLLUP,
   ERASED_BY_ID,
   FEEDBACK_FIELDS,
   INGESTED_BY_ID,
   INSERT_FEEDBACK,
+  RECOUNT_STEP_FIRST_SEEN,
   statement,
   UPDATE_FEEDBACK,
 } from './queries.ts';
 import {
   channelDelta,
   feedbackValues,
+  languageDelta,
   reasonDeltas,
   rollupDelta,
+  stepDelta,
+  stepLeft,
   toFeedback,
   type FeedbackRow,
 } from './records.ts';
@@ -51,6 +57,12 @@ const types = {
 
 const dialect = new PgDialect();
 
+/** Ingest found the id erased after inserting it: roll back, answer `unchanged`. */
+const ERASED_MEANWHILE = Symbol('erased meanwhile');
+
+/** The row of an id that conflicted was gone by the time it was locked: try the post again. */
+class RowVanished extends Error {}
+
 /** Ingest's statements (queries.ts), rendered for PostgreSQL once. */
 const INGEST = {
   erased: statement(dialect, ERASED_BY_ID),
@@ -61,6 +73,9 @@ const INGEST = {
   update: statement(dialect, UPDATE_FEEDBACK),
   rollup: statement(dialect, ADD_TO_ROLLUP),
   channel: statement(dialect, ADD_TO_CHANNEL_ROLLUP),
+  language: statement(dialect, ADD_TO_LANGUAGE_ROLLUP),
+  step: statement(dialect, ADD_TO_STEP_ROLLUP),
+  stepFirstSeen: statement(dialect, RECOUNT_STEP_FIRST_SEEN),
   reason: statement(dialect, ADD_TO_REASON_COUNT),
 };
 
@@ -158,13 +173,14 @@ export class PgStore extends SqlStore {
       try {
         await client.query('begin');
         const result = await this.ingestIn(client, incoming);
-        await client.query('commit');
-        return result;
+        // An erasure of this id committed while the insert waited: nothing of it may stay.
+        await client.query(result === ERASED_MEANWHILE ? 'rollback' : 'commit');
+        return result === ERASED_MEANWHILE ? { status: 'unchanged' } : result;
       } catch (error) {
         await client.query('rollback').catch(() => undefined);
         // A concurrent first post of the same id on another instance, or a deadlock between
         // rollup rows: the loser tries again and now sees the winner's row.
-        if (isRetryable(error) && attempt < 5) continue;
+        if ((isRetryable(error) || error instanceof RowVanished) && attempt < 5) continue;
         throw asUnavailable(error);
       } finally {
         client.release();
@@ -172,10 +188,15 @@ export class PgStore extends SqlStore {
     }
   }
 
-  private async ingestIn(client: Queryable, incoming: IncomingFeedback): Promise<IngestResult> {
-    // An erased submission's replay is acknowledged and stores nothing.
-    const erased = await client.query(INGEST.erased.text, INGEST.erased.values(incoming));
-    if (erased.rowCount) return { status: 'unchanged' };
+  private async ingestIn(
+    client: Queryable,
+    incoming: IncomingFeedback,
+  ): Promise<IngestResult | typeof ERASED_MEANWHILE> {
+    // An erased submission's replay is acknowledged and stores nothing. The check comes after the
+    // insert or the row lock, each a statement of its own in READ COMMITTED: it sees an erasure
+    // that committed while either waited for the erasing transaction.
+    const erased = async () =>
+      ((await client.query(INGEST.erased.text, INGEST.erased.values(incoming))).rowCount ?? 0) > 0;
     // The common case first: a new id is inserted without a prior read.
     const fresh = decideIngest(undefined, incoming);
     if ('record' in fresh) {
@@ -184,7 +205,8 @@ export class PgStore extends SqlStore {
         INGEST.insert.values(feedbackValues(fresh.record)),
       );
       if (inserted.rowCount === 1) {
-        await applyToRollup(client, fresh.record, 1);
+        if (await erased()) return ERASED_MEANWHILE;
+        await applyToRollups(client, [[fresh.record, 1]]);
         return fresh.result;
       }
     }
@@ -194,12 +216,22 @@ export class PgStore extends SqlStore {
       INGEST.select.values(incoming),
     );
     const existing: IngestedFeedback | undefined = rows[0] && toFeedback(rows[0]);
+    // No row after the conflict: erased meanwhile (or a first post that rolled back: try again).
+    if (!existing) {
+      if (await erased()) return { status: 'unchanged' };
+      throw new RowVanished();
+    }
     const decision = decideIngest(existing, incoming);
     if (!('record' in decision)) return decision.result;
     const { record } = decision;
-    await applyToRollup(client, existing!, -1);
+    await applyToRollups(client, [
+      [existing, -1],
+      [record, 1],
+    ]);
     await client.query(INGEST.update.text, INGEST.update.values(feedbackValues(record)));
-    await applyToRollup(client, record, 1);
+    // An update that moved it to another step: the old step's first post may have been its own.
+    const left = stepLeft(existing, record);
+    if (left) await client.query(INGEST.stepFirstSeen.text, INGEST.stepFirstSeen.values(left));
     return decision.result;
   }
 
@@ -217,7 +249,7 @@ export class PgStore extends SqlStore {
         for (;;) {
           // In batches, so that no transaction holds many row locks for long.
           const result = await client.query(
-            `update feedback set comment = null
+            `update feedback set comment = null, comment_pruned = true
               where id in (select id from feedback
                             where created_at < $1 and comment is not null limit 1000)`,
             [before],
@@ -264,6 +296,8 @@ export class PgStore extends SqlStore {
       after = { createdAt: last.createdAt, position: last.position };
     }
   }
+
+  protected readonly lockRow = sql` for update`;
 
   protected async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
@@ -318,11 +352,32 @@ export class PgStore extends SqlStore {
   }
 }
 
-/** Adds (1) or removes (-1) one submission from its day's rollups and reason counts. */
-async function applyToRollup(client: Queryable, record: IngestedFeedback, sign: 1 | -1) {
-  await client.query(INGEST.rollup.text, INGEST.rollup.values(rollupDelta(record, sign)));
-  await client.query(INGEST.channel.text, INGEST.channel.values(channelDelta(record, sign)));
-  for (const delta of reasonDeltas(record, sign)) {
-    await client.query(INGEST.reason.text, INGEST.reason.values(delta));
+/**
+ * Adds (1) or removes (-1) submissions from their day's rollups and reason counts — an update
+ * removes the stored version and adds the new one — in one order, by table and row, whatever the
+ * submission: two instances that change the same rollup rows lock them in the same order, and
+ * do not deadlock each other. (The day and the service are the same for both versions.)
+ */
+async function applyToRollups(
+  client: Queryable,
+  changes: readonly (readonly [IngestedFeedback, 1 | -1])[],
+) {
+  const statements: { key: string; text: string; values: unknown[] }[] = [];
+  const add = (
+    table: number,
+    row: string,
+    query: { text: string; values(named: object): unknown[] },
+    delta: object,
+  ) => statements.push({ key: `${table}|${row}`, text: query.text, values: query.values(delta) });
+  for (const [record, sign] of changes) {
+    add(0, record.outcome ?? '', INGEST.rollup, rollupDelta(record, sign));
+    add(1, record.channel, INGEST.channel, channelDelta(record, sign));
+    add(2, record.lang, INGEST.language, languageDelta(record, sign));
+    const step = stepDelta(record, sign);
+    if (step) add(3, step.step, INGEST.step, step);
+    for (const delta of reasonDeltas(record, sign)) add(4, delta.reason, INGEST.reason, delta);
   }
+  // Stable: a row's removal stays before its addition.
+  statements.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { text, values } of statements) await client.query(text, values);
 }

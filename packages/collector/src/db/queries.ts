@@ -7,7 +7,7 @@ import type {
   TokenRecord,
 } from '../domain/store.ts';
 import { triageConditions } from './acting-queries.ts';
-import { ROLLUP_COUNTS, SERVICE_COLUMNS, serviceValue } from './records.ts';
+import { ORGANISATION_COLUMNS, ROLLUP_COUNTS, SERVICE_COLUMNS, serviceValue } from './records.ts';
 
 // The SQL that SQLite and PostgreSQL share, written once. drizzle's `sql` renders each value as
 // the dialect's placeholder (`?` or `$n`); names are quoted where PostgreSQL would fold them.
@@ -54,13 +54,25 @@ const list = (chunks: SQL[]) => sql.join(chunks, sql`, `);
 export const anyOrganisation = () => sql`select id from organisations limit 1`;
 
 export const insertOrganisation = (organisation: OrganisationRecord, createdAt: number) =>
-  sql`insert into organisations (id, name, created_at)
-      values (${organisation.id}, ${organisation.name}, ${createdAt})`;
+  sql`insert into organisations (id, name, policy_domain, kind, created_at)
+      values (${organisation.id}, ${organisation.name}, ${organisation.policyDomain ?? null},
+              ${organisation.kind ?? null}, ${createdAt})`;
 
 /** One organisation, or every one in the order of their ids. */
 export const organisations = (id?: string) =>
-  sql`select id, name from organisations
+  sql`select ${sql.raw(selected(ORGANISATION_COLUMNS))} from organisations
       ${id === undefined ? sql`order by id` : sql`where id = ${id}`}`;
+
+/** Sets the given fields of an organisation; `changes` holds at least one. */
+export function updateOrganisation(
+  id: string,
+  changes: Partial<Omit<OrganisationRecord, 'id'>>,
+): SQL {
+  const set = (Object.keys(changes) as (keyof typeof changes)[]).map(
+    (field) => sql`${sql.raw(ORGANISATION_COLUMNS[field])} = ${changes[field] ?? null}`,
+  );
+  return sql`update organisations set ${list(set)} where id = ${id}`;
+}
 
 export function insertService(service: ServiceRecord, createdAt: number): SQL {
   const fields = Object.keys(SERVICE_COLUMNS) as (keyof ServiceRecord)[];
@@ -105,8 +117,11 @@ export const tokens = (where: { hash?: string; id?: string } = {}) =>
 export const revokeToken = (id: string, at: number) =>
   sql`update tokens set revoked_at = ${at} where id = ${id} and revoked_at is null`;
 
-export const feedbackById = (id: string, options: { withWidget?: boolean } = {}) =>
-  sql`select ${sql.raw(FEEDBACK_FIELDS)}${sql.raw(options.withWidget ? ', widget' : '')}
+/** A stored submission; `withErasure` adds what an erasure needs: `widget` and `commentPruned`. */
+export const feedbackById = (id: string, options: { withErasure?: boolean } = {}) =>
+  sql`select ${sql.raw(FEEDBACK_FIELDS)}${sql.raw(
+    options.withErasure ? ', widget, comment_pruned as "commentPruned"' : '',
+  )}
         from feedback where id = ${id}`;
 
 /** Whether a submission id was erased: a replay of it stores nothing. */
@@ -125,6 +140,9 @@ export const monthlyRollups = (serviceId: string, from: string, to: string) =>
         from daily_rollups where service_id = ${serviceId} and day >= ${from} and day <= ${to}
        group by month, outcome order by month, outcome`;
 
+/** The five rating columns of a rollup, summed as r1 … r5. */
+const RATING_SUMS = [1, 2, 3, 4, 5].map((n) => sumOf(`rating_${n}`, `r${n}`)).join(', ');
+
 /** Ratings of a service per channel over the days in [from, to]. */
 export const channelRollups = (serviceId: string, from: string, to: string) =>
   sql`select channel, ${sql.raw(
@@ -133,6 +151,25 @@ export const channelRollups = (serviceId: string, from: string, to: string) =>
         from daily_channel_rollups
        where service_id = ${serviceId} and day >= ${from} and day <= ${to}
        group by channel order by channel`;
+
+/** Ratings of a service per language over the days in [from, to]. */
+export const languageRollups = (serviceId: string, from: string, to: string) =>
+  sql`select lang, ${sql.raw(RATING_SUMS)}
+        from daily_language_rollups
+       where service_id = ${serviceId} and day >= ${from} and day <= ${to}
+       group by lang order by lang`;
+
+/**
+ * Ratings and outcomes of a service per step over the days in [from, to], in journey order: by
+ * the first post seen at each step. Rows left empty by updates and erasures carry no order.
+ */
+export const stepRollups = (serviceId: string, from: string, to: string) =>
+  sql`select step, ${sql.raw(RATING_SUMS)}, ${sql.raw(sumOf('with_outcome', '"withOutcome"'))},
+             ${sql.raw(sumOf('not_completed', '"notCompleted"'))}
+        from daily_step_rollups
+       where service_id = ${serviceId} and day >= ${from} and day <= ${to}
+         and rating_1 + rating_2 + rating_3 + rating_4 + rating_5 > 0
+       group by step order by min(first_seen), step`;
 
 /** How often each reason was ticked for a service over the days in [from, to]. */
 export const reasonCounts = (serviceId: string, from: string, to: string) =>
@@ -182,7 +219,8 @@ const named = (names: readonly string[]) =>
   list(names.map((name) => sql`${sql.placeholder(name)}`));
 
 /** The stored submission with this `id`, as ingest reads it. */
-export const INGESTED_BY_ID = sql`select ${sql.raw(FEEDBACK_FIELDS)}, widget from feedback
+export const INGESTED_BY_ID = sql`select ${sql.raw(FEEDBACK_FIELDS)}, widget,
+    comment_hash as "commentHash" from feedback
   where id = ${sql.placeholder('id')}`;
 
 /** A new submission: every field of an IngestedFeedback. */
@@ -225,6 +263,62 @@ export const ADD_TO_CHANNEL_ROLLUP = sql`insert into daily_channel_rollups
       .map((n) => `rating_${n} = daily_channel_rollups.rating_${n} + excluded.rating_${n}`)
       .join(', '),
   )}`;
+
+const addRatings = (table: string) =>
+  [1, 2, 3, 4, 5].map((n) => `rating_${n} = ${table}.rating_${n} + excluded.rating_${n}`);
+
+/** Adds a languageDelta (records.ts) to its day's language rollup, creating the row when missing. */
+export const ADD_TO_LANGUAGE_ROLLUP = sql`insert into daily_language_rollups
+  (service_id, day, lang, rating_1, rating_2, rating_3, rating_4, rating_5)
+  values (${named(['serviceId', 'day', 'lang', 'r1', 'r2', 'r3', 'r4', 'r5'])})
+  on conflict (service_id, day, lang) do update set ${sql.raw(
+    addRatings('daily_language_rollups').join(', '),
+  )}`;
+
+/**
+ * Adds a stepDelta (records.ts) to its day's step rollup, creating the row when missing. The row
+ * keeps the earliest first post; a row that updates and erasures left empty takes the new one.
+ * (Every expression of the update reads the row as it was before it.)
+ */
+export const ADD_TO_STEP_ROLLUP = sql`insert into daily_step_rollups
+  (service_id, day, step, rating_1, rating_2, rating_3, rating_4, rating_5, with_outcome,
+   not_completed, first_seen)
+  values (${named([
+    'serviceId',
+    'day',
+    'step',
+    'r1',
+    'r2',
+    'r3',
+    'r4',
+    'r5',
+    'withOutcome',
+    'notCompleted',
+    'firstSeen',
+  ])})
+  on conflict (service_id, day, step) do update set ${sql.raw(
+    [
+      ...addRatings('daily_step_rollups'),
+      'with_outcome = daily_step_rollups.with_outcome + excluded.with_outcome',
+      'not_completed = daily_step_rollups.not_completed + excluded.not_completed',
+      `first_seen = case
+         when ${[1, 2, 3, 4, 5].map((n) => `daily_step_rollups.rating_${n}`).join(' + ')} = 0
+           or excluded.first_seen < daily_step_rollups.first_seen
+         then excluded.first_seen else daily_step_rollups.first_seen end`,
+    ].join(', '),
+  )}`;
+
+/**
+ * Sets a step rollup's first post to the earliest of the submissions still at that step that day
+ * (0 when none is left): after one left it (see stepLeft in records.ts), by the feedback rows.
+ */
+export const RECOUNT_STEP_FIRST_SEEN = sql`update daily_step_rollups set first_seen = coalesce(
+    (select min(created_at) from feedback
+      where service_id = ${sql.placeholder('serviceId')}
+        and created_at >= ${sql.placeholder('start')} and created_at < ${sql.placeholder('end')}
+        and day = ${sql.placeholder('day')} and step = ${sql.placeholder('step')}), 0)
+  where service_id = ${sql.placeholder('serviceId')} and day = ${sql.placeholder('day')}
+    and step = ${sql.placeholder('step')}`;
 
 /** Adds one of reasonDeltas (records.ts) to its day's count, creating the row when missing. */
 export const ADD_TO_REASON_COUNT = sql`insert into daily_reason_counts (service_id, day, reason, count)

@@ -1,6 +1,17 @@
 import type { Reason } from '@vo-feedback/shared';
-import type { ChannelRollup, MonthlyRollup } from '../domain/aggregation.ts';
-import type { FeedbackRecord, IngestedFeedback, ServiceRecord } from '../domain/store.ts';
+import type {
+  ChannelRollup,
+  LanguageRollup,
+  MonthlyRollup,
+  StepRollup,
+} from '../domain/aggregation.ts';
+import { brusselsDayStart, nextDay } from '../domain/period.ts';
+import type {
+  FeedbackRecord,
+  IngestedFeedback,
+  OrganisationRecord,
+  ServiceRecord,
+} from '../domain/store.ts';
 
 // Rows as both stores' SQL returns them, and the records the domain gets from them. SQLite and
 // PostgreSQL differ in two encodings only: a boolean is 0/1 or true/false, and the allowed
@@ -16,6 +27,7 @@ export interface ServiceRow {
   publicServiceUri: string | null;
   helpUrl: string | null;
   reasons: Reason[] | string | null;
+  target: number | null;
 }
 
 const parsedJson = <T>(value: T | string): T =>
@@ -31,6 +43,7 @@ export function toService(row: ServiceRow): ServiceRecord {
     publicServiceUri: row.publicServiceUri,
     helpUrl: row.helpUrl,
     reasons: row.reasons === null ? null : parsedJson(row.reasons),
+    target: row.target,
   };
 }
 
@@ -66,7 +79,16 @@ export const SERVICE_COLUMNS = {
   publicServiceUri: 'public_service_uri',
   helpUrl: 'help_url',
   reasons: 'reasons',
+  target: 'target',
 } as const satisfies Record<keyof ServiceRecord, string>;
+
+/** The column of each field of an organisation. */
+export const ORGANISATION_COLUMNS = {
+  id: 'id',
+  name: 'name',
+  policyDomain: 'policy_domain',
+  kind: 'kind',
+} as const satisfies Record<keyof OrganisationRecord, string>;
 
 /**
  * The counts of a daily rollup: its column, and the name both stores' sums return it under
@@ -128,6 +150,30 @@ export function channelRollupOf(row: ChannelRow): ChannelRollup {
   };
 }
 
+type RatingSums = Record<'r1' | 'r2' | 'r3' | 'r4' | 'r5', number>;
+
+/** A language's sums as both stores' SQL returns them. */
+export type LanguageRow = { lang: string } & RatingSums;
+
+export function languageRollupOf(row: LanguageRow): LanguageRollup {
+  return {
+    lang: row.lang,
+    ratings: { '1': row.r1, '2': row.r2, '3': row.r3, '4': row.r4, '5': row.r5 },
+  };
+}
+
+/** A step's sums as both stores' SQL returns them. */
+export type StepRow = { step: string; withOutcome: number; notCompleted: number } & RatingSums;
+
+export function stepRollupOf(row: StepRow): StepRollup {
+  return {
+    step: row.step,
+    ratings: { '1': row.r1, '2': row.r2, '3': row.r3, '4': row.r4, '5': row.r5 },
+    withOutcome: row.withOutcome,
+    notCompleted: row.notCompleted,
+  };
+}
+
 /** What one submission adds to (1) or takes from (-1) its day's channel rollup. */
 export function channelDelta(record: IngestedFeedback, sign: 1 | -1) {
   const { serviceId, day, channel, r1, r2, r3, r4, r5 } = {
@@ -135,6 +181,54 @@ export function channelDelta(record: IngestedFeedback, sign: 1 | -1) {
     channel: record.channel,
   };
   return { serviceId, day, channel, r1, r2, r3, r4, r5 };
+}
+
+/** What one submission adds to (1) or takes from (-1) its day's language rollup. */
+export function languageDelta(record: IngestedFeedback, sign: 1 | -1) {
+  const { serviceId, day, r1, r2, r3, r4, r5 } = rollupDelta(record, sign);
+  return { serviceId, day, lang: record.lang, r1, r2, r3, r4, r5 };
+}
+
+/** The outcomes that say the citizen did not get through: the share "not completed" counts these. */
+const NOT_COMPLETED: readonly (string | null)[] = ['rejected', 'error'];
+
+/**
+ * What one submission adds to (1) or takes from (-1) its day's rollup of its step; undefined
+ * without a step. `firstSeen` is its first post: the row keeps the earliest (ADD_TO_STEP_ROLLUP).
+ */
+export function stepDelta(record: IngestedFeedback, sign: 1 | -1) {
+  if (record.step === null) return undefined;
+  const { serviceId, day, r1, r2, r3, r4, r5 } = rollupDelta(record, sign);
+  return {
+    serviceId,
+    day,
+    step: record.step,
+    r1,
+    r2,
+    r3,
+    r4,
+    r5,
+    withOutcome: record.outcome === null ? 0 : sign,
+    notCompleted: NOT_COMPLETED.includes(record.outcome) ? sign : 0,
+    firstSeen: record.createdAt,
+  };
+}
+
+/**
+ * The step rollup a submission left — it was erased, or an update moved it to another step —
+ * whose first post must be recounted (RECOUNT_STEP_FIRST_SEEN); undefined when there is none.
+ * `start` and `end` are the instants of its Brussels day, so that the recount reads that day of
+ * the service only, through the (service, created) index.
+ */
+export function stepLeft(before: FeedbackRecord, after?: { step: string | null }) {
+  if (before.step === null || before.step === after?.step) return undefined;
+  return {
+    serviceId: before.serviceId,
+    day: before.day,
+    step: before.step,
+    start: brusselsDayStart(before.day),
+    end: brusselsDayStart(nextDay(before.day)),
+  };
 }
 
 /** What one submission adds to (1) or takes from (-1) its day's count of each of its reasons. */

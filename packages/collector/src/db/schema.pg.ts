@@ -1,6 +1,7 @@
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -18,6 +19,10 @@ export const organisations = pgTable('organisations', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   createdAt: millis('created_at').notNull(),
+  /** The policy domain it belongs to ("Omgeving", "Welzijn", …); null: not given. */
+  policyDomain: text('policy_domain'),
+  /** `flemish` (a Flemish government body) or `local` (a city, a municipality); null: not given. */
+  kind: text('kind'),
 });
 
 export const services = pgTable('services', {
@@ -34,6 +39,8 @@ export const services = pgTable('services', {
   /** The service's own reasons, [{code, labels}]; null: the default list. */
   reasons: jsonb('reasons').$type<{ code: string; labels: Record<string, string> }[]>(),
   createdAt: millis('created_at').notNull(),
+  /** The satisfaction (share of 4 and 5) the service aims at, 0–1; null: none. */
+  target: doublePrecision('target'),
 });
 
 export const tokens = pgTable('tokens', {
@@ -71,6 +78,16 @@ export const feedback = pgTable(
     channel: text('channel').notNull().default('web'),
     /** JSON array of reason codes as text, read alike on both databases. */
     reasons: text('reasons').notNull().default('[]'),
+    /**
+     * Retention removed its comment: the rollups still count it as a comment, so an erasure
+     * must take it out of that count as well.
+     */
+    commentPruned: boolean('comment_pruned').notNull().default(false),
+    /**
+     * SHA-256 of the comment as the citizen sent it, kept once a provider removed text from it:
+     * a replay of that comment is the same submission, not a change that restores the text.
+     */
+    commentHash: text('comment_hash'),
   },
   (t) => [index('feedback_service_created').on(t.serviceId, t.createdAt, t.position)],
 );
@@ -106,6 +123,46 @@ export const dailyChannelRollups = pgTable(
     rating5: integer('rating_5').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.day, t.channel] })],
+);
+
+/** Ratings per service, Brussels day and language: the summary's `byLanguage`. */
+export const dailyLanguageRollups = pgTable(
+  'daily_language_rollups',
+  {
+    serviceId: text('service_id').notNull(),
+    day: text('day').notNull(),
+    lang: text('lang').notNull(),
+    rating1: integer('rating_1').notNull().default(0),
+    rating2: integer('rating_2').notNull().default(0),
+    rating3: integer('rating_3').notNull().default(0),
+    rating4: integer('rating_4').notNull().default(0),
+    rating5: integer('rating_5').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.day, t.lang] })],
+);
+
+/**
+ * Ratings per service, Brussels day and step of the journey (submissions that name one): the
+ * summary's `byStep`, in journey order as first seen.
+ */
+export const dailyStepRollups = pgTable(
+  'daily_step_rollups',
+  {
+    serviceId: text('service_id').notNull(),
+    day: text('day').notNull(),
+    step: text('step').notNull(),
+    rating1: integer('rating_1').notNull().default(0),
+    rating2: integer('rating_2').notNull().default(0),
+    rating3: integer('rating_3').notNull().default(0),
+    rating4: integer('rating_4').notNull().default(0),
+    rating5: integer('rating_5').notNull().default(0),
+    /** Of these, those whose outcome was known (any outcome), and those not completed (rejected, error). */
+    withOutcome: integer('with_outcome').notNull().default(0),
+    notCompleted: integer('not_completed').notNull().default(0),
+    /** The first post at this step that day (ms): the journey's order. */
+    firstSeen: millis('first_seen').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.day, t.step] })],
 );
 
 /** How often each reason was ticked, per service and day (ratings 1–3 only). */

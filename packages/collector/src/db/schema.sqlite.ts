@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 // The one source of the SQLite tables. `drizzle-kit generate` turns changes into the committed
 // migrations under drizzle/sqlite, which the server applies at start.
@@ -7,6 +7,10 @@ export const organisations = sqliteTable('organisations', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   createdAt: integer('created_at').notNull(),
+  /** The policy domain it belongs to ("Omgeving", "Welzijn", …); null: not given. */
+  policyDomain: text('policy_domain'),
+  /** `flemish` (a Flemish government body) or `local` (a city, a municipality); null: not given. */
+  kind: text('kind'),
 });
 
 export const services = sqliteTable('services', {
@@ -26,6 +30,8 @@ export const services = sqliteTable('services', {
     { code: string; labels: Record<string, string> }[]
   >(),
   createdAt: integer('created_at').notNull(),
+  /** The satisfaction (share of 4 and 5) the service aims at, 0–1; null: none. */
+  target: real('target'),
 });
 
 export const tokens = sqliteTable('tokens', {
@@ -69,6 +75,16 @@ export const feedback = sqliteTable(
     channel: text('channel').notNull().default('web'),
     /** JSON array of reason codes; '[]' when none, and always with a rating of 4 or 5. */
     reasons: text('reasons').notNull().default('[]'),
+    /**
+     * Retention removed its comment: the rollups still count it as a comment, so an erasure
+     * must take it out of that count as well.
+     */
+    commentPruned: integer('comment_pruned', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * SHA-256 of the comment as the citizen sent it, kept once a provider removed text from it:
+     * a replay of that comment is the same submission, not a change that restores the text.
+     */
+    commentHash: text('comment_hash'),
   },
   (t) => [index('feedback_service_created').on(t.serviceId, t.createdAt)],
 );
@@ -112,6 +128,46 @@ export const dailyChannelRollups = sqliteTable(
     rating5: integer('rating_5').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.day, t.channel] })],
+);
+
+/** Ratings per service, Brussels day and language: the summary's `byLanguage`. */
+export const dailyLanguageRollups = sqliteTable(
+  'daily_language_rollups',
+  {
+    serviceId: text('service_id').notNull(),
+    day: text('day').notNull(),
+    lang: text('lang').notNull(),
+    rating1: integer('rating_1').notNull().default(0),
+    rating2: integer('rating_2').notNull().default(0),
+    rating3: integer('rating_3').notNull().default(0),
+    rating4: integer('rating_4').notNull().default(0),
+    rating5: integer('rating_5').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.day, t.lang] })],
+);
+
+/**
+ * Ratings per service, Brussels day and step of the journey (submissions that name one): the
+ * summary's `byStep`, in journey order as first seen.
+ */
+export const dailyStepRollups = sqliteTable(
+  'daily_step_rollups',
+  {
+    serviceId: text('service_id').notNull(),
+    day: text('day').notNull(),
+    step: text('step').notNull(),
+    rating1: integer('rating_1').notNull().default(0),
+    rating2: integer('rating_2').notNull().default(0),
+    rating3: integer('rating_3').notNull().default(0),
+    rating4: integer('rating_4').notNull().default(0),
+    rating5: integer('rating_5').notNull().default(0),
+    /** Of these, those whose outcome was known (any outcome), and those not completed (rejected, error). */
+    withOutcome: integer('with_outcome').notNull().default(0),
+    notCompleted: integer('not_completed').notNull().default(0),
+    /** The first post at this step that day (ms): the journey's order. */
+    firstSeen: integer('first_seen').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.day, t.step] })],
 );
 
 /** How often each reason was ticked, per service and Brussels day (ratings 1–3 only). */

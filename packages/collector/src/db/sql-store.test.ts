@@ -21,6 +21,7 @@ const SERVICE = {
   publicServiceUri: null,
   helpUrl: null,
   reasons: null,
+  target: null,
 };
 
 describe('the queries of both stores', () => {
@@ -29,6 +30,7 @@ describe('the queries of both stores', () => {
       q.anyOrganisation(),
       q.insertOrganisation({ id: 'org-a', name: 'A' }, 1),
       q.organisations(),
+      q.updateOrganisation('org-a', { policyDomain: 'Omgeving', kind: null }),
       q.insertService(SERVICE, 1),
       q.updateService('dienst-a', { active: false, allowedOrigins: [] }),
       q.services({ organisationId: 'org-a' }),

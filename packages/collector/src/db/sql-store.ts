@@ -1,9 +1,11 @@
 import type { SQL } from 'drizzle-orm';
 import type {
   ChannelRollup,
+  LanguageRollup,
   MonthlyImpressions,
   MonthlyRollup,
   ReasonCount,
+  StepRollup,
 } from '../domain/aggregation.ts';
 import type {
   CommentQuery,
@@ -21,13 +23,17 @@ import { ActingSqlStore } from './acting-sql-store.ts';
 import * as q from './queries.ts';
 import {
   channelRollupOf,
+  languageRollupOf,
   monthlyRollupOf,
+  stepRollupOf,
   toFeedback,
   toService,
   type ChannelRow,
   type FeedbackRow,
+  type LanguageRow,
   type MonthlyRow,
   type ServiceRow,
+  type StepRow,
 } from './records.ts';
 
 /**
@@ -61,6 +67,14 @@ export abstract class SqlStore extends ActingSqlStore implements Store {
 
   async getOrganisation(id: string): Promise<OrganisationRecord | undefined> {
     return (await this.rows<OrganisationRecord>(q.organisations(id)))[0];
+  }
+
+  async updateOrganisation(
+    id: string,
+    changes: Partial<Omit<OrganisationRecord, 'id'>>,
+  ): Promise<OrganisationRecord | undefined> {
+    if (Object.keys(changes).length > 0) await this.run(q.updateOrganisation(id, changes));
+    return this.getOrganisation(id);
   }
 
   async createService(service: ServiceRecord): Promise<void> {
@@ -129,6 +143,16 @@ export abstract class SqlStore extends ActingSqlStore implements Store {
     return (await this.rows<ChannelRow>(q.channelRollups(serviceId, from, to))).map(
       channelRollupOf,
     );
+  }
+
+  async languageRollups(serviceId: string, from: string, to: string): Promise<LanguageRollup[]> {
+    return (await this.rows<LanguageRow>(q.languageRollups(serviceId, from, to))).map(
+      languageRollupOf,
+    );
+  }
+
+  async stepRollups(serviceId: string, from: string, to: string): Promise<StepRollup[]> {
+    return (await this.rows<StepRow>(q.stepRollups(serviceId, from, to))).map(stepRollupOf);
   }
 
   reasonCounts(serviceId: string, from: string, to: string): Promise<ReasonCount[]> {

@@ -5,19 +5,25 @@ import type { IncomingFeedback, IngestedFeedback, IngestResult } from '../domain
 import { asUnavailable } from './errors.ts';
 import {
   ADD_TO_CHANNEL_ROLLUP,
+  ADD_TO_LANGUAGE_ROLLUP,
   ADD_TO_REASON_COUNT,
   ADD_TO_ROLLUP,
+  ADD_TO_STEP_ROLLUP,
   ERASED_BY_ID,
   INGESTED_BY_ID,
   INSERT_FEEDBACK,
+  RECOUNT_STEP_FIRST_SEEN,
   statement,
   UPDATE_FEEDBACK,
 } from './queries.ts';
 import {
   channelDelta,
   feedbackValues,
+  languageDelta,
   reasonDeltas,
   rollupDelta,
+  stepDelta,
+  stepLeft,
   toFeedback,
   type FeedbackRow,
 } from './records.ts';
@@ -59,6 +65,9 @@ export class SqliteIngest {
   private readonly update: Prepared;
   private readonly rollup: Prepared;
   private readonly channelRollup: Prepared;
+  private readonly languageRollup: Prepared;
+  private readonly stepRollup: Prepared;
+  private readonly stepFirstSeen: Prepared;
   private readonly reasonCount: Prepared;
   private readonly one: (incoming: IncomingFeedback) => IngestResult;
   private readonly batch: (items: Pending[]) => Array<IngestResult | { error: unknown }>;
@@ -70,6 +79,9 @@ export class SqliteIngest {
     this.update = prepare(sqlite, UPDATE_FEEDBACK);
     this.rollup = prepare(sqlite, ADD_TO_ROLLUP);
     this.channelRollup = prepare(sqlite, ADD_TO_CHANNEL_ROLLUP);
+    this.languageRollup = prepare(sqlite, ADD_TO_LANGUAGE_ROLLUP);
+    this.stepRollup = prepare(sqlite, ADD_TO_STEP_ROLLUP);
+    this.stepFirstSeen = prepare(sqlite, RECOUNT_STEP_FIRST_SEEN);
     this.reasonCount = prepare(sqlite, ADD_TO_REASON_COUNT);
     // Nested inside the batch transaction, better-sqlite3 runs this as a savepoint.
     this.one = sqlite.transaction((incoming: IncomingFeedback) => this.ingestOne(incoming));
@@ -141,12 +153,18 @@ export class SqliteIngest {
       this.insert.run({ ...feedbackValues(record), widget: record.widget ? 1 : 0 });
     }
     this.applyToRollup(record, 1);
+    // An update that moved it to another step: the old step's first post may have been its own.
+    const left = existing && stepLeft(existing, record);
+    if (left) this.stepFirstSeen.run(left);
     return decision.result;
   }
 
   private applyToRollup(record: IngestedFeedback, sign: 1 | -1): void {
     this.rollup.run(rollupDelta(record, sign));
     this.channelRollup.run(channelDelta(record, sign));
+    this.languageRollup.run(languageDelta(record, sign));
+    const step = stepDelta(record, sign);
+    if (step) this.stepRollup.run(step);
     for (const delta of reasonDeltas(record, sign)) this.reasonCount.run(delta);
   }
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
@@ -78,6 +78,8 @@ export class SqliteStore extends SqlStore {
   async close(): Promise<void> {
     if (this.sqlite.open) this.sqlite.close();
   }
+
+  protected readonly lockRow = sql``;
 
   /** Open while a transaction runs: statements from outside it wait for its end. */
   private open: Promise<void> | undefined;
@@ -158,7 +160,7 @@ export class SqliteStore extends SqlStore {
     // database must not hold the write lock and the process for the whole table at once.
     const batchSize = 1000;
     const batch = this.sqlite.prepare(
-      `update feedback set comment = null
+      `update feedback set comment = null, comment_pruned = 1
         where rowid in (select rowid from feedback
                          where created_at < ? and comment is not null limit ${batchSize})`,
     );

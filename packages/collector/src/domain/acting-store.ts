@@ -144,6 +144,6 @@ export interface ActingStore {
   ): Promise<FrozenReportRecord | undefined>;
 
   recordAudit(entry: AuditRecord): Promise<void>;
-  /** The audit entries at or after `start` and before `end` (ms), oldest first. */
-  auditEntries(start: number, end: number): Promise<AuditRecord[]>;
+  /** The audit entries at or after `start` and before `end` (ms), oldest first, at most `limit`. */
+  auditEntries(start: number, end: number, limit?: number): Promise<AuditRecord[]>;
 }

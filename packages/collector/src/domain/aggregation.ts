@@ -1,10 +1,14 @@
 import {
   CHANNELS,
+  LANGUAGES,
   type Channel,
   type ChannelFigures,
+  type Language,
+  type LanguageFigures,
   type MonthFigures,
   type RatingCounts,
   type ReasonFigures,
+  type StepFigures,
   type Summary,
 } from '@vo-feedback/shared';
 import { emptyRatingCounts, figuresFrom } from './statistics.ts';
@@ -31,6 +35,23 @@ export interface ChannelRollup {
   ratings: RatingCounts;
 }
 
+/** The ratings in one language over a period, summed by the database from its daily rollup. */
+export interface LanguageRollup {
+  lang: string;
+  ratings: RatingCounts;
+}
+
+/**
+ * The ratings at one step of the journey over a period, and of them those with an outcome and
+ * those not completed (rejected, error). The store gives the steps in journey order.
+ */
+export interface StepRollup {
+  step: string;
+  ratings: RatingCounts;
+  withOutcome: number;
+  notCompleted: number;
+}
+
 /** How often a reason was ticked over a period. */
 export interface ReasonCount {
   reason: string;
@@ -46,6 +67,38 @@ export function channelFigures(rollups: readonly ChannelRollup[]): ChannelFigure
     .map((row) => {
       const { responses, csat, csatInterval } = figuresFrom(row.ratings, 0);
       return { channel: row.channel as Channel, responses, csat, csatInterval };
+    });
+}
+
+/** `byLanguage`: the languages with responses, in the order of LANGUAGES. */
+export function languageFigures(rollups: readonly LanguageRollup[]): LanguageFigures[] {
+  const order = (lang: string) => LANGUAGES.indexOf(lang as Language);
+  return rollups
+    .filter((row) => Object.values(row.ratings).some((n) => n > 0))
+    .sort((a, b) => order(a.lang) - order(b.lang))
+    .map((row) => {
+      const { responses, csat, csatInterval } = figuresFrom(row.ratings, 0);
+      return { lang: row.lang as Language, responses, csat, csatInterval };
+    });
+}
+
+/**
+ * `byStep`: the steps with responses, in the order the store gives (journey order), each with the
+ * share not completed of those whose outcome is known.
+ */
+export function stepFigures(rollups: readonly StepRollup[]): StepFigures[] {
+  return rollups
+    .filter((row) => Object.values(row.ratings).some((n) => n > 0))
+    .map((row) => {
+      const { responses, csat, csatInterval } = figuresFrom(row.ratings, 0);
+      return {
+        step: row.step,
+        responses,
+        csat,
+        csatInterval,
+        withOutcome: row.withOutcome,
+        shareNotCompleted: row.withOutcome === 0 ? null : row.notCompleted / row.withOutcome,
+      };
     });
 }
 
@@ -110,6 +163,8 @@ export function summarise(
   impressions: readonly MonthlyImpressions[],
   channels: readonly ChannelRollup[] = [],
   reasons: readonly ReasonCount[] = [],
+  languages: readonly LanguageRollup[] = [],
+  steps: readonly StepRollup[] = [],
 ): Summary {
   const total = newTally();
   const months = new Map<string, Tally & { impressions: number }>();
@@ -161,5 +216,7 @@ export function summarise(
     byOutcome,
     byChannel: channelFigures(channels),
     byReason: reasonFigures(reasons, total.ratings),
+    byLanguage: languageFigures(languages),
+    byStep: stepFigures(steps),
   };
 }

@@ -3,6 +3,8 @@ import type {
   AnnualReport,
   MonthFigures,
   OrganisationReport,
+  OverviewRow,
+  PolicyDomainSummary,
   ReportBlock,
   ReportChange,
   ReportFigures,
@@ -11,14 +13,20 @@ import type {
 } from '@vo-feedback/shared';
 import {
   channelFigures,
+  languageFigures,
   reasonFigures,
+  stepFigures,
   summarise,
   type ChannelRollup,
+  type LanguageRollup,
   type MonthlyImpressions,
   type MonthlyRollup,
   type ReasonCount,
+  type StepRollup,
 } from './aggregation.ts';
 import { csvDocument, type CsvCell } from './csv.ts';
+import { withComparison } from './overview.ts';
+import { BREAKDOWN_CSV_HEADINGS, breakdownCells } from './report-breakdowns.ts';
 import type { Period } from './period.ts';
 import { FIGURE_CSV_HEADINGS, figureCsvCells } from './statistics.ts';
 
@@ -41,6 +49,9 @@ export interface ServiceInput {
   /** This year's ratings per channel and reason counts. */
   channels?: readonly ChannelRollup[];
   reasons?: readonly ReasonCount[];
+  /** This year's ratings per language, and per step in journey order. */
+  languages?: readonly LanguageRollup[];
+  steps?: readonly StepRollup[];
   themes: { comments: number; words: Theme[]; pairs: Theme[] };
   /** The provider's explanation of the year, and the year's improvement actions. */
   explanation?: string | null;
@@ -58,6 +69,11 @@ export interface AnnualReportInput {
   themeSample: number;
   organisations: readonly { id: string; name: string; explanation?: string | null }[];
   services: readonly ServiceInput[];
+  /** The report of all organisations: its comparison table and policy-domain summary. */
+  comparison?: {
+    rows: readonly OverviewRow[];
+    byPolicyDomain: readonly PolicyDomainSummary[];
+  } | null;
 }
 
 function merge(parts: readonly Counts[]): Counts {
@@ -127,6 +143,10 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
         active: s.active,
         byChannel: channelFigures(s.channels ?? []),
         byReason: reasonFigures(s.reasons ?? [], figures.current.ratings),
+        byOutcome: summarise('report', input.period, s.current.rollups, s.current.impressions)
+          .byOutcome,
+        byLanguage: languageFigures(s.languages ?? []),
+        byStep: stepFigures(s.steps ?? []),
         ...figures,
         themes: s.themes,
         explanation: s.explanation ?? null,
@@ -158,6 +178,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
       merge(input.services.map((s) => s.current)),
       merge(input.services.map((s) => s.previous)),
     ),
+    overview: input.comparison ? [...input.comparison.rows] : null,
+    byPolicyDomain: input.comparison ? [...input.comparison.byPolicyDomain] : null,
     organisations,
   };
 }
@@ -185,6 +207,7 @@ export const ANNUAL_REPORT_CSV_HEADER = [
   'verschil responsgraad',
   'verschil opmerkingen',
   "thema's",
+  ...BREAKDOWN_CSV_HEADINGS,
   'kanalen',
   'redenen',
   'toelichting',
@@ -271,6 +294,7 @@ function blockRows(
     ...figureCells(data.previous),
     ...changeCells(data.current, data.previous),
     themeList(themes),
+    ...breakdownCells(service),
     channelList(service),
     reasonList(service),
     explanation ?? '',
@@ -285,6 +309,7 @@ function blockRows(
     ...figureCells(month.previous),
     ...changeCells(month.current, month.previous),
     '',
+    ...BREAKDOWN_CSV_HEADINGS.map(() => ''),
     '',
     '',
     '',
@@ -327,5 +352,5 @@ export function annualReportCsv(report: AnnualReport): string {
       );
     }
   }
-  return csvDocument(rows);
+  return csvDocument(withComparison(report, rows));
 }

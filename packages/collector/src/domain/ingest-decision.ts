@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   FeedbackContent,
   FeedbackRecord,
@@ -41,6 +42,8 @@ function sameContent(a: FeedbackContent, b: FeedbackContent): boolean {
   );
 }
 
+const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /**
  * What to do with a submission given what is stored under its id — the idempotency rules of the
  * contract, shared by every store:
@@ -51,9 +54,17 @@ function sameContent(a: FeedbackContent, b: FeedbackContent): boolean {
  * - a real change within 30 minutes of the first post is an update, after it a conflict.
  */
 export function decideIngest(
-  existing: IngestedFeedback | undefined,
-  incoming: IncomingFeedback,
+  existing: (IngestedFeedback & { commentHash?: string | null | undefined }) | undefined,
+  sent: IncomingFeedback,
 ): IngestDecision {
+  // A provider removed text from the stored comment: a replay of the comment as it was sent is
+  // the same submission (its text must not come back), not a change.
+  const incoming: IncomingFeedback =
+    existing?.commentHash &&
+    sent.comment !== undefined &&
+    hashOf(sent.comment) === existing.commentHash
+      ? { ...sent, comment: undefined }
+      : sent;
   if (!existing) {
     return {
       result: { status: 'stored' },

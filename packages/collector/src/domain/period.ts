@@ -33,6 +33,18 @@ export function nextDay(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * The period of the same number of days that ends the day before `period` begins: what a
+ * period's themes compare with (1–31 March → 30 January–28 February; a leap day counts).
+ */
+export function precedingPeriod(period: Period): Period {
+  const day = 86_400_000;
+  const start = Date.parse(`${period.from}T00:00:00Z`);
+  const length = Date.parse(`${period.to}T00:00:00Z`) - start + day;
+  const iso = (instant: number) => new Date(instant).toISOString().slice(0, 10);
+  return { from: iso(start - length), to: iso(start - day) };
+}
+
 /** The instants of a period of days: `start` inclusive, `end` exclusive. */
 export function periodInstants(period: Period): { start: number; end: number } {
   return { start: brusselsDayStart(period.from), end: brusselsDayStart(nextDay(period.to)) };

@@ -1,6 +1,7 @@
 import type {
   Channel,
   Language,
+  OrganisationKind,
   Outcome,
   Reason,
   SubmissionStatus,
@@ -9,9 +10,11 @@ import type {
 } from '@vo-feedback/shared';
 import type {
   ChannelRollup,
+  LanguageRollup,
   MonthlyImpressions,
   MonthlyRollup,
   ReasonCount,
+  StepRollup,
 } from './aggregation.ts';
 import type { ActingStore, CommentRecord } from './acting-store.ts';
 
@@ -21,6 +24,10 @@ import type { ActingStore, CommentRecord } from './acting-store.ts';
 export interface OrganisationRecord {
   id: string;
   name: string;
+  /** Its policy domain ("Omgeving"); null or absent: none given. */
+  policyDomain?: string | null | undefined;
+  /** Flemish or local government; null or absent: not given. */
+  kind?: OrganisationKind | null | undefined;
 }
 
 export interface ServiceRecord {
@@ -34,6 +41,8 @@ export interface ServiceRecord {
   helpUrl?: string | null | undefined;
   /** The service's own reasons; null or absent: the default list. */
   reasons?: Reason[] | null | undefined;
+  /** The satisfaction (share of 4 and 5, 0–1) it aims at; null or absent: none. */
+  target?: number | null | undefined;
 }
 
 export interface TokenRecord {
@@ -146,6 +155,11 @@ export interface Store extends ActingStore {
   createOrganisation(organisation: OrganisationRecord): Promise<void>;
   listOrganisations(): Promise<OrganisationRecord[]>;
   getOrganisation(id: string): Promise<OrganisationRecord | undefined>;
+  /** Sets the fields given; the organisation as it is now, or undefined when there is none. */
+  updateOrganisation(
+    id: string,
+    changes: Partial<Omit<OrganisationRecord, 'id'>>,
+  ): Promise<OrganisationRecord | undefined>;
   createService(service: ServiceRecord): Promise<void>;
   updateService(
     id: string,
@@ -176,6 +190,13 @@ export interface Store extends ActingStore {
   monthlyRollups(serviceId: string, from: string, to: string): Promise<MonthlyRollup[]>;
   /** Ratings of a service for days in [from, to], summed per channel. */
   channelRollups(serviceId: string, from: string, to: string): Promise<ChannelRollup[]>;
+  /** Ratings of a service for days in [from, to], summed per language. */
+  languageRollups(serviceId: string, from: string, to: string): Promise<LanguageRollup[]>;
+  /**
+   * Ratings and outcomes of a service for days in [from, to], summed per step, in journey order:
+   * by the first post at each step.
+   */
+  stepRollups(serviceId: string, from: string, to: string): Promise<StepRollup[]>;
   /** How often each reason was ticked for a service on days in [from, to]. */
   reasonCounts(serviceId: string, from: string, to: string): Promise<ReasonCount[]>;
   /** Impressions of a service for days in [from, to], summed per month. */

@@ -1,101 +1,106 @@
-import type { Theme } from '@vo-feedback/shared';
+import snowball from 'snowball-stemmers';
+import type { Language, Theme, ThemeSort } from '@vo-feedback/shared';
+import { isFiller, isFunctionWord, NEGATIONS, TOO } from './stop-words.ts';
 
 // Themes: the words and word pairs that come back most often in a period's comments, so that
 // "what should we improve" has an answer at a glance. Deliberately simple and explainable to the
-// reader of a report: no stemming, no model — a word counts once per comment that contains it,
-// after the stop words of Dutch, French, English and German are removed.
+// reader of a report: no model. A word counts once per comment that contains it, on its stem —
+// the Snowball stemmer of the comment's language (nl, fr, en, de) — so that "formulier" and
+// "formulieren", "demande" and "demandes", "Antrag" and "Anträge" are one theme, shown as the
+// form people wrote most often. Stemming merges inflections within a language (not all: Dutch
+// "werkt" and "werken", German "Problem" and "Probleme" stay apart), and words of different
+// languages that stem alike ("probleem", "problème", "problem", "Probleme" → "problem"); it does
+// not translate: "formulier", "formulaire", "Formular" and "form" stay four themes. Each theme
+// lists the forms it counted, so that a reader sees what was merged.
 
-/** Function words of nl, fr, en and de (after the Snowball lists), and feedback filler. */
-const STOP_WORDS = new Set(
-  [
-    // nl
-    'aan al alle alles als altijd andere ben bent bij daar dan dat de der deze die dit doch doen',
-    'door dus een eens en er ge geweest haar had hadden heb hebben hebt heeft hem het hier hij hoe',
-    'hun iemand iets ik in is ja je jij jou jouw jullie kan kon konden kun kunnen kunt maar me men',
-    'met mij mijn mn moet moest moeten mocht mag mogen na naar nog nu of om omdat onder ons onze',
-    'ook op over reeds tegen toch toen tot uit uw van veel voor waar waarom wanneer want waren was',
-    'wat we wel welke werd werden wie wij wil wilde willen worden wordt word zal ze zelf zich zij',
-    'zijn zo zonder zou zouden zullen dus erg zeer heel echt even gewoon graag beetje misschien',
-    'soms vaak eigenlijk daarna daarom dezelfde hetzelfde gaan gaat ging komt komen kreeg krijg',
-    'krijgen kregen ging via per waarbij waarin waardoor welk elk elke ieder iedere enkel enkele',
-    'bedankt dank dankjewel dankuwel merci alvast',
-    // fr
-    'au aux avec ce ces dans de des du elle elles en et eux il ils je la le les leur leurs lui ma',
-    'mais me meme même mes moi mon ne nos notre nous on ou où par pour qu que qui quoi sa se ses',
-    'son sur ta te tes toi ton tu un une vos votre vous été être suis es est sommes êtes sont ai',
-    'as avons avez ont avais avait avions aviez avaient eu était étaient fait faire cette cet ceci',
-    'cela ça tout tous toute toutes très bien aussi alors comme donc car encore déjà ici lors quand',
-    'peut peuvent pouvoir dois doit faut chez entre après avant',
-    // en
-    'about above after again all also am an and any are as at be because been before being below',
-    'between both but by can could did do does doing don down during each few for from further get',
-    'got had has have having he her here hers herself him himself his how if in into is it its',
-    'itself just me more most my myself now of off on once only or other our ours ourselves out',
-    'over own same she should so some such than that the their theirs them themselves then there',
-    'these they this those through to under until up very was we were what when where which while',
-    'who whom why will with would you your yours yourself yourselves really much lot still thanks',
-    'thank please',
-    // de
-    'aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes',
-    'auch auf aus bei bin bis bist da damit dann der den des dem die das dass daß dich dir du dies',
-    'diese dieser dieses doch dort durch ein eine einem einen einer eines er es etwas euer eure für',
-    'hatte hatten hab habe haben hat hier hin hinter ich mich mir ihr ihre ihrem ihren ihrer ihres',
-    'euch im indem ins ist jede jedem jeden jeder jedes jene jetzt kann können könnte man manche',
-    'mein meine meinem meinen meiner mit muss musste nach nun nur ob oder sehr sein seine seinem',
-    'seinen sich sie sind so solche soll sollte sondern sonst über um und uns unser unter viel vom',
-    'von vor während war waren warst was weil weiter welche wenn werde werden wie wieder will wir',
-    'wird wirst wo wollen wollte würde würden wurde zum zur zwar zwischen gibt danke bitte',
-  ]
-    .join(' ')
-    .split(' '),
-);
+/** The Snowball algorithm of each language a comment can be in. */
+const STEMMERS: Record<Language, { stem(word: string): string }> = {
+  nl: snowball.newStemmer('dutch'),
+  fr: snowball.newStemmer('french'),
+  en: snowball.newStemmer('english'),
+  de: snowball.newStemmer('german'),
+};
 
-/**
- * Negations and "too": not themes on their own, but they make a pair meaningful — "werkt niet",
- * "niet duidelijk", "te lang", "trop long", "zu kompliziert" are exactly what a provider needs to
- * read. A negation pairs on either side of a word, "too" only before it ("wachttijd te" is noise).
- */
-const NEGATIONS = new Set(
-  'niet geen nooit pas jamais sans not no never without nicht kein keine nie ohne'.split(' '),
-);
-const TOO = new Set(['te', 'trop', 'too', 'zu']);
+// Stemming is a few microseconds a word, and a period's vocabulary is small next to its
+// comments: stems are remembered, within a bound so that a long-running process cannot grow.
+const STEM_MEMORY = 100_000;
+const stems = new Map<string, string>();
+
+/** The Snowball stem of a lowercase word in a language ("formulieren" in nl → "formulier"). */
+export function stemOf(word: string, lang: Language): string {
+  const key = `${lang}:${word}`;
+  let stem = stems.get(key);
+  if (stem === undefined) {
+    if (stems.size >= STEM_MEMORY) stems.clear();
+    stem = STEMMERS[lang].stem(word);
+    stems.set(key, stem);
+  }
+  return stem;
+}
 
 const MIN_WORD_LENGTH = 3;
 
-/** Words: letters, marks and inner hyphens ("e-loket"); digits and apostrophes split them. */
-const WORD = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
-/** Where a pair may not span: sentence and clause ends, brackets, quotes. */
-const CLAUSE_BREAK = /[.!?;:,()"“”«»\r\n]+/u;
-/** The redaction placeholders ("[e-mail]", "[telefoonnummer]") are not the citizen's words. */
+/**
+ * Words: letters, marks and inner hyphens ("e-loket"), with an English "n't" kept ("doesn't", a
+ * negation); digits and other apostrophes split them ("l'attente" → "l", "attente").
+ */
+const WORD = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*(?:'t(?![\p{L}\p{M}]))?/gu;
+/**
+ * Where a pair may not span: sentence and clause ends, slashes and bars ("aanvraag/betaling" are
+ * two things), brackets, quotes, dashes and bullets. Pairs are counted within one clause only.
+ */
+const CLAUSE_BREAK = /[.!?;:,/\\|()[\]{}"“”«»–—•\r\n]+|\s-\s/u;
+/**
+ * The redaction placeholders ("[e-mail]", "[telefoonnummer]") are not the citizen's words, and
+ * the words on either side of one were not next to each other: a placeholder breaks the clause.
+ */
 const PLACEHOLDER = /\[[^\]]{1,40}\]/g;
 
-function isContentWord(token: string): boolean {
-  return (
-    [...token].length >= MIN_WORD_LENGTH &&
-    !STOP_WORDS.has(token) &&
-    !NEGATIONS.has(token) &&
-    !TOO.has(token)
-  );
+type Role = 'content' | 'filler' | 'negation' | 'too' | 'none';
+
+function roleOf(token: string): Role {
+  if (NEGATIONS.has(token)) return 'negation';
+  if (TOO.has(token)) return 'too';
+  if ([...token].length < MIN_WORD_LENGTH || isFunctionWord(token)) return 'none';
+  return isFiller(token) ? 'filler' : 'content';
 }
 
-/** The distinct words and word pairs of one comment. */
-export function termsOf(comment: string): { words: Set<string>; pairs: Set<string> } {
-  const words = new Set<string>();
-  const pairs = new Set<string>();
-  const text = comment.normalize('NFC').toLowerCase().replace(PLACEHOLDER, ' ');
+/** Terms of one comment: each stem (or pair of stems) and the forms it was written in. */
+export type Terms = Map<string, Set<string>>;
+
+function note(terms: Terms, key: string, form: string): void {
+  let forms = terms.get(key);
+  if (!forms) terms.set(key, (forms = new Set()));
+  forms.add(form);
+}
+
+/**
+ * The distinct words and word pairs of one comment, keyed by stem ("formulier" for
+ * "formulieren"; "te lang" for "te lange"), each with the lowercase forms written.
+ */
+export function termsOf(comment: string, lang: Language): { words: Terms; pairs: Terms } {
+  const words: Terms = new Map();
+  const pairs: Terms = new Map();
+  const text = comment.normalize('NFC').toLowerCase().replace(/’/g, "'").replace(PLACEHOLDER, '.');
   for (const clause of text.split(CLAUSE_BREAK)) {
     const tokens = clause.match(WORD) ?? [];
+    const roles = tokens.map(roleOf);
+    // Negations and "too" are kept as written: they are short and stemming them says nothing.
+    const keys = tokens.map((token, i) =>
+      roles[i] === 'content' || roles[i] === 'filler' ? stemOf(token, lang) : token,
+    );
     for (let i = 0; i < tokens.length; i += 1) {
-      const token = tokens[i]!;
-      if (isContentWord(token)) words.add(token);
-      const next = tokens[i + 1];
+      const role = roles[i]!;
+      if (role === 'content') note(words, keys[i]!, tokens[i]!);
+      const next = roles[i + 1];
       if (next === undefined) continue;
-      // A pair is two content words, a negation next to a content word, or "too" before one,
-      // adjacent within one clause.
+      // A pair is two content words, a negation or "too" before a content or filler word ("te
+      // lang", "niet goed"), or a content word before a negation ("werkt niet"), adjacent within
+      // one clause.
       const pair =
-        (isContentWord(next) && (isContentWord(token) || NEGATIONS.has(token) || TOO.has(token))) ||
-        (isContentWord(token) && NEGATIONS.has(next));
-      if (pair) pairs.add(`${token} ${next}`);
+        (role === 'content' && (next === 'content' || next === 'negation')) ||
+        ((role === 'negation' || role === 'too') && (next === 'content' || next === 'filler'));
+      if (pair) note(pairs, `${keys[i]} ${keys[i + 1]}`, `${tokens[i]} ${tokens[i + 1]}`);
     }
   }
   return { words, pairs };
@@ -112,10 +117,26 @@ export interface ThemeOptions {
   exampleLength?: number;
 }
 
+/** A comment to count: its text, the language it was given in, and its rating. */
+export interface ThemeComment {
+  comment: string;
+  lang: Language;
+  rating: number;
+}
+
+/** Ratings that count as low in `lowShare`. */
+const LOW_RATING = 2;
+
 interface Tally {
   count: number;
+  /** Of those comments, how many were rated 1–2. */
+  low: number;
+  /** Each form written, and in how many comments. */
+  forms: Map<string, number>;
   examples: string[];
 }
+
+type Kind = 'words' | 'pairs';
 
 function shorten(text: string, length: number): string {
   if (text.length <= length) return text;
@@ -124,6 +145,28 @@ function shorten(text: string, length: number): string {
   return `${(space > length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+const alphabetical = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Forms most written first, then alphabetically: the first is the theme's term. */
+function formsOf(tally: Tally): string[] {
+  return [...tally.forms]
+    .sort(([a, x], [b, y]) => y - x || alphabetical(a, b))
+    .map(([form]) => form);
+}
+
+/** Themes with the highest count first, equal counts alphabetically. */
+const byCount = (a: Theme, b: Theme) => b.count - a.count || alphabetical(a.term, b.term);
+
+/**
+ * The order of `sort`. Every order ends with the count and then the term, so that it is total;
+ * a `change` of null (nothing to compare with) sorts last.
+ */
+const ORDER: Record<ThemeSort, (a: Theme, b: Theme) => number> = {
+  count: byCount,
+  lowShare: (a, b) => b.lowShare - a.lowShare || byCount(a, b),
+  change: (a, b) => (b.change ?? -Infinity) - (a.change ?? -Infinity) || byCount(a, b),
+};
+
 /**
  * Counts themes over comments given one at a time, so that a year of comments can stream from the
  * database without being held in memory. Give comments newest first: the examples kept are the
@@ -131,8 +174,7 @@ function shorten(text: string, length: number): string {
  */
 export class ThemeCounter {
   #comments = 0;
-  readonly #words = new Map<string, Tally>();
-  readonly #pairs = new Map<string, Tally>();
+  readonly #tallies: Record<Kind, Map<string, Tally>> = { words: new Map(), pairs: new Map() };
   readonly #limit: number;
   readonly #minimumCount: number;
   readonly #examples: number;
@@ -145,18 +187,21 @@ export class ThemeCounter {
     this.#exampleLength = options.exampleLength ?? 280;
   }
 
-  add(comment: string): void {
+  add({ comment, lang, rating }: ThemeComment): void {
     this.#comments += 1;
-    const { words, pairs } = termsOf(comment);
-    this.#count(this.#words, words, comment);
-    this.#count(this.#pairs, pairs, comment);
+    const terms = termsOf(comment, lang);
+    const low = rating <= LOW_RATING;
+    this.#count(this.#tallies.words, terms.words, comment, low);
+    this.#count(this.#tallies.pairs, terms.pairs, comment, low);
   }
 
-  #count(tallies: Map<string, Tally>, terms: Set<string>, comment: string): void {
-    for (const term of terms) {
-      let tally = tallies.get(term);
-      if (!tally) tallies.set(term, (tally = { count: 0, examples: [] }));
+  #count(tallies: Map<string, Tally>, terms: Terms, comment: string, low: boolean): void {
+    for (const [key, forms] of terms) {
+      let tally = tallies.get(key);
+      if (!tally) tallies.set(key, (tally = { count: 0, low: 0, forms: new Map(), examples: [] }));
       tally.count += 1;
+      if (low) tally.low += 1;
+      for (const form of forms) tally.forms.set(form, (tally.forms.get(form) ?? 0) + 1);
       if (tally.examples.length < this.#examples) {
         const example = shorten(comment, this.#exampleLength);
         // The same words typed twice are one example.
@@ -165,16 +210,34 @@ export class ThemeCounter {
     }
   }
 
-  #top(tallies: Map<string, Tally>): Theme[] {
-    return [...tallies]
-      .filter(([, tally]) => tally.count >= this.#minimumCount)
-      .sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : a > b ? 1 : 0))
-      .slice(0, this.#limit)
-      .map(([term, tally]) =>
-        this.#examples > 0
-          ? { term, count: tally.count, examples: tally.examples }
-          : { term, count: tally.count },
-      );
+  /** How many comments contain a stem (words) or a pair of stems (pairs, "te lang"). */
+  countOf(kind: Kind, key: string): number {
+    return this.#tallies[kind].get(key)?.count ?? 0;
+  }
+
+  #top(kind: Kind, previous: ThemeCounter | undefined, sort: ThemeSort): Theme[] {
+    // Nothing to compare with is not "no change": change is null then.
+    const compare = previous && previous.comments > 0 ? previous : undefined;
+    return (
+      [...this.#tallies[kind]]
+        .filter(([, tally]) => tally.count >= this.#minimumCount)
+        .map(([key, tally]): Theme => {
+          const forms = formsOf(tally);
+          return {
+            term: forms[0]!,
+            count: tally.count,
+            lowShare: tally.low / tally.count,
+            change: compare ? tally.count - compare.countOf(kind, key) : null,
+            forms,
+            ...(this.#examples > 0 ? { examples: tally.examples } : {}),
+          };
+        })
+        // The themes are the most frequent terms whatever the order asked: `sort` orders them,
+        // it never brings in a rare term because all two of its comments were rated 1.
+        .sort(byCount)
+        .slice(0, this.#limit)
+        .sort(ORDER[sort])
+    );
   }
 
   /** How many comments were read. */
@@ -182,18 +245,35 @@ export class ThemeCounter {
     return this.#comments;
   }
 
-  result(): { comments: number; words: Theme[]; pairs: Theme[] } {
+  /**
+   * The most frequent words and pairs, each with its share of low ratings and, given the
+   * counter of the previous period, its change in count since then.
+   */
+  result(options: { previous?: ThemeCounter; sort?: ThemeSort } = {}): {
+    comments: number;
+    words: Theme[];
+    pairs: Theme[];
+  } {
+    const sort = options.sort ?? 'count';
     return {
       comments: this.#comments,
-      words: this.#top(this.#words),
-      pairs: this.#top(this.#pairs),
+      words: this.#top('words', options.previous, sort),
+      pairs: this.#top('pairs', options.previous, sort),
     };
   }
 }
 
 /** Themes of a list of comments, newest first. */
-export function findThemes(comments: Iterable<string>, options: ThemeOptions = {}) {
+export function findThemes(
+  comments: Iterable<ThemeComment>,
+  options: ThemeOptions & { previous?: Iterable<ThemeComment>; sort?: ThemeSort } = {},
+) {
   const counter = new ThemeCounter(options);
   for (const comment of comments) counter.add(comment);
-  return counter.result();
+  let previous: ThemeCounter | undefined;
+  if (options.previous) {
+    previous = new ThemeCounter({ examples: 0 });
+    for (const comment of options.previous) previous.add(comment);
+  }
+  return counter.result({ previous, sort: options.sort });
 }

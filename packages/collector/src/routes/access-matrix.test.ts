@@ -265,9 +265,9 @@ const MATRIX: Record<string, Row[]> = {
       expected: data({ providerA: 200, providerB: 200, steering: 200 }),
       check: async (response, caller) => {
         const expected = {
-          providerA: { role: 'provider', organisationId: 'org-a' },
-          providerB: { role: 'provider', organisationId: 'org-b' },
-          steering: { role: 'steering', organisationId: null },
+          providerA: { role: 'provider', organisationId: 'org-a', minimumN: 10 },
+          providerB: { role: 'provider', organisationId: 'org-b', minimumN: 10 },
+          steering: { role: 'steering', organisationId: null, minimumN: 10 },
         }[caller as 'providerA'];
         expect(await json(response)).toMatchObject(expected);
       },
@@ -413,6 +413,35 @@ const MATRIX: Record<string, Row[]> = {
       expected: data({ providerA: 200, providerB: 403, steering: 200 }),
     },
   ],
+  'GET /api/v1/overview': [
+    {
+      label: 'every service side by side (steering) or its own (provider)',
+      method: 'GET',
+      path: '/api/v1/overview',
+      expected: data({ providerA: 200, providerB: 200, steering: 200 }),
+      check: async (response, caller) => {
+        const { rows } = await json(response);
+        const ids = rows.map((row: { serviceId: string }) => row.serviceId);
+        expect(ids).toEqual(
+          { providerA: ['dienst-a'], providerB: ['dienst-b'], steering: ['dienst-a', 'dienst-b'] }[
+            caller as 'steering'
+          ],
+        );
+      },
+    },
+    {
+      label: 'the same as CSV',
+      method: 'GET',
+      path: '/api/v1/overview?format=csv',
+      expected: data({ providerA: 200, providerB: 200, steering: 200 }),
+      check: async (response, caller) => {
+        const text = await response.text();
+        if (caller === 'providerA') expect(text).not.toContain('dienst-b');
+        if (caller === 'providerB') expect(text).not.toContain('dienst-a');
+        if (caller === 'steering') expect(text).toMatch(/dienst-a[\s\S]*dienst-b/);
+      },
+    },
+  ],
 
   // Acting on feedback: the provider writes; steering reads explanations and hand-ins.
   'GET /api/v1/services/:serviceId/actions': [
@@ -545,6 +574,15 @@ const MATRIX: Record<string, Row[]> = {
   'GET /api/v1/admin/organisations': [
     { label: 'list', method: 'GET', path: '/api/v1/admin/organisations', expected: adminOnly(200) },
   ],
+  'PATCH /api/v1/admin/organisations/:id': [
+    {
+      label: 'give an organisation a policy domain',
+      method: 'PATCH',
+      path: '/api/v1/admin/organisations/org-a',
+      body: jsonBody({ policyDomain: 'Omgeving', kind: 'local' }),
+      expected: adminOnly(200),
+    },
+  ],
   'POST /api/v1/admin/services': [
     {
       label: 'add a service',
@@ -604,6 +642,7 @@ const MIDDLEWARE_ONLY = new Set([
   'ALL /api/v1/me/*',
   'ALL /api/v1/services/*',
   'ALL /api/v1/reports/*',
+  'ALL /api/v1/overview/*',
   'ALL /api/v1/public/*',
   'ALL /transparantie',
   'ALL /api/v1/admin/*',

@@ -75,6 +75,7 @@ describe('seedOrganisation() and runCli()', () => {
       publicServiceUri: null,
       helpUrl: null,
       reasons: null,
+      target: null,
     });
 
     const listed = await runCli({ DATABASE_URL: databaseUrl }, 'service', 'list', '--json');

@@ -55,6 +55,7 @@ export async function databaseProblems(
     }
   }
   problems.push(...(await channelAndReasonProblems(store, rows)));
+  problems.push(...(await languageAndStepProblems(store, rows)));
   const recount = await sqlRows(
     store,
     `select service_id, day, coalesce(outcome, '') as outcome,
@@ -135,5 +136,73 @@ async function channelAndReasonProblems(
   }
   compare('channel rollup', channelsExpected, channelsActual);
   compare('reason count', reasonsExpected, reasonsActual);
+  return problems;
+}
+
+/**
+ * The language and step rollups equal a recount of the stored rows: the ratings per language,
+ * and per step the ratings, the responses with an outcome, those not completed (rejected, error)
+ * and the first post of the day at that step (of rows that still count any response).
+ */
+async function languageAndStepProblems(
+  store: Store,
+  rows: Record<string, unknown>[],
+): Promise<string[]> {
+  type Counts = Record<string, number>;
+  const counts = () => ({}) as Counts;
+  const bump = (map: Map<string, Counts>, key: string, column: string, by = 1) => {
+    const entry = map.get(key) ?? counts();
+    entry[column] = (entry[column] ?? 0) + by;
+    map.set(key, entry);
+  };
+  const languagesExpected = new Map<string, Counts>();
+  const stepsExpected = new Map<string, Counts>();
+  for (const row of rows) {
+    const at = `${String(row.service_id)}|${String(row.day)}`;
+    const rating = `rating_${String(row.rating)}`;
+    bump(languagesExpected, `${at}|${String(row.lang)}`, rating);
+    if (row.step === null) continue;
+    const key = `${at}|${String(row.step)}`;
+    bump(stepsExpected, key, rating);
+    if (row.outcome !== null) bump(stepsExpected, key, 'with_outcome');
+    if (row.outcome === 'rejected' || row.outcome === 'error') {
+      bump(stepsExpected, key, 'not_completed');
+    }
+    const createdAt = Number(row.created_at);
+    const entry = stepsExpected.get(key)!;
+    entry.first_seen = Math.min(entry.first_seen ?? Infinity, createdAt);
+  }
+  const problems: string[] = [];
+  const ratings = [1, 2, 3, 4, 5].map((n) => `rating_${n}`);
+  const stored = async (table: string, name: string) => {
+    const map = new Map<string, Counts>();
+    for (const r of await sqlRows(store, `select * from ${table}`)) {
+      const entry = counts();
+      for (const column of [...ratings, 'with_outcome', 'not_completed', 'first_seen']) {
+        if (column in r && Number(r[column]) !== 0) entry[column] = Number(r[column]);
+      }
+      const key = `${String(r.service_id)}|${String(r.day)}|${String(r[name])}`;
+      if (ratings.every((column) => entry[column] === undefined)) {
+        // Emptied by updates and erasures: it counts nothing and keeps no one's first post.
+        if (entry.first_seen !== undefined) problems.push(`${table} ${key}: empty, first_seen set`);
+        continue;
+      }
+      map.set(key, entry);
+    }
+    return map;
+  };
+  const compare = (what: string, expected: Map<string, Counts>, actual: Map<string, Counts>) => {
+    for (const k of new Set([...expected.keys(), ...actual.keys()])) {
+      const e = expected.get(k) ?? counts();
+      const a = actual.get(k) ?? counts();
+      for (const column of new Set([...Object.keys(e), ...Object.keys(a)])) {
+        if ((a[column] ?? 0) !== (e[column] ?? 0)) {
+          problems.push(`${what} ${k}: ${column} is ${a[column] ?? 0}, recount ${e[column] ?? 0}`);
+        }
+      }
+    }
+  };
+  compare('language rollup', languagesExpected, await stored('daily_language_rollups', 'lang'));
+  compare('step rollup', stepsExpected, await stored('daily_step_rollups', 'step'));
   return problems;
 }

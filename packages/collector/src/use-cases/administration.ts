@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   fieldErrors,
   OrganisationSchema,
+  OrganisationUpdateSchema,
   ServiceSchema,
   ServiceUpdateSchema,
   TokenRequestSchema,
@@ -11,7 +12,7 @@ import {
   type TokenInfo,
   type TokenRole,
 } from '@vo-feedback/shared';
-import type { ServiceRecord, Store, TokenRecord } from '../domain/store.ts';
+import type { OrganisationRecord, ServiceRecord, Store, TokenRecord } from '../domain/store.ts';
 import { generateToken, hashToken } from '../domain/tokens.ts';
 import { conflict, invalid, notFound } from '../domain/problems.ts';
 
@@ -66,6 +67,16 @@ function adminService(record: ServiceRecord): AdminService {
     publicServiceUri: record.publicServiceUri,
     helpUrl: record.helpUrl ?? null,
     reasons: record.reasons ?? null,
+    target: record.target ?? null,
+  };
+}
+
+function adminOrganisation(record: OrganisationRecord): Organisation {
+  return {
+    id: record.id,
+    name: record.name,
+    policyDomain: record.policyDomain ?? null,
+    kind: record.kind ?? null,
   };
 }
 
@@ -82,7 +93,7 @@ function tokenInfo(record: TokenRecord): TokenInfo {
 
 /** Adds an organisation; a conflict (409) when its id is taken. */
 export async function addOrganisation(store: Store, input: unknown): Promise<Organisation> {
-  const organisation = validate(OrganisationSchema, input, 'organisation');
+  const organisation = adminOrganisation(validate(OrganisationSchema, input, 'organisation'));
   const taken = () =>
     conflict(`The organisation "${organisation.id}" exists already; choose another id.`);
   if (await store.getOrganisation(organisation.id)) throw taken();
@@ -94,8 +105,27 @@ export async function addOrganisation(store: Store, input: unknown): Promise<Org
   return organisation;
 }
 
+/**
+ * Changes the fields given (name, policyDomain, kind; null removes a domain or kind) and keeps the
+ * others. Returns the organisation as it is now and the names of the fields given (for the audit).
+ */
+export async function updateOrganisation(
+  store: Store,
+  id: string,
+  input: unknown,
+): Promise<{ organisation: Organisation; changed: string[] }> {
+  const changes = validate(OrganisationUpdateSchema, input, 'organisation update');
+  const record: Partial<Omit<OrganisationRecord, 'id'>> = {};
+  if (changes.name !== undefined) record.name = changes.name;
+  if (changes.policyDomain !== undefined) record.policyDomain = changes.policyDomain;
+  if (changes.kind !== undefined) record.kind = changes.kind;
+  const updated = await store.updateOrganisation(id, record);
+  if (!updated) throw notFound(`There is no organisation "${id}".`);
+  return { organisation: adminOrganisation(updated), changed: Object.keys(record) };
+}
+
 export async function listOrganisations(store: Store): Promise<Organisation[]> {
-  return store.listOrganisations();
+  return (await store.listOrganisations()).map(adminOrganisation);
 }
 
 /** Adds a service to an existing organisation. */
@@ -116,6 +146,7 @@ export async function addService(store: Store, input: unknown): Promise<AdminSer
     publicServiceUri: service.publicServiceUri ?? null,
     helpUrl: service.helpUrl ?? null,
     reasons: service.reasons ?? null,
+    target: service.target ?? null,
   };
   const done = await created(
     () => store.createService(record),
@@ -151,6 +182,7 @@ export async function updateService(
   if (changes.publicServiceUri !== undefined) record.publicServiceUri = changes.publicServiceUri;
   if (changes.helpUrl !== undefined) record.helpUrl = changes.helpUrl;
   if (changes.reasons !== undefined) record.reasons = changes.reasons;
+  if (changes.target !== undefined) record.target = changes.target;
   const updated = await store.updateService(id, record);
   if (!updated) throw notFound(`There is no service "${id}".`);
   return { service: adminService(updated), changed: Object.keys(record) };

@@ -31,6 +31,9 @@ export async function recordAudit(store: Store, event: AuditEvent, now: number):
   await store.recordAudit(entry);
 }
 
+/** At most this many entries in one answer; `truncated` says when the period holds more. */
+export const AUDIT_PAGE = 10_000;
+
 /** The audit of a period (`?from&to` as days in Brussels, defaults as every period), oldest first. */
 export async function auditLog(
   store: Store,
@@ -40,10 +43,14 @@ export async function auditLog(
 ): Promise<AuditLog> {
   const period = requirePeriod(query, now, names);
   const { start, end } = periodInstants(period);
-  const entries = await store.auditEntries(start, end);
+  // One more than a page: whether the period holds more than it answers.
+  const entries = await store.auditEntries(start, end, AUDIT_PAGE + 1);
   return {
     from: period.from,
     to: period.to,
-    entries: entries.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
+    truncated: entries.length > AUDIT_PAGE,
+    entries: entries
+      .slice(0, AUDIT_PAGE)
+      .map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
   };
 }

@@ -53,8 +53,14 @@ export async function triageComment(
       actor: act.actor,
       action: 'feedback.triaged',
       target: `feedback:${act.feedbackId}`,
-      // The note's text stays out: `changed` says that it changed.
-      details: { serviceId: act.serviceId, changed, status: record.status, tags: record.tags },
+      // Neither the note nor the tags (text a provider typed, a name perhaps) go in: `changed`
+      // says what changed, `tags` how many there are now.
+      details: {
+        serviceId: act.serviceId,
+        changed,
+        status: record.status,
+        tags: record.tags.length,
+      },
     },
     act.now,
   );

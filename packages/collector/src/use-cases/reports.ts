@@ -4,10 +4,16 @@ import type {
   PublicStats,
   PublicStatsEntry,
   Themes,
+  ThemeSort,
 } from '@vo-feedback/shared';
 import type { ServiceRecord, Store } from '../domain/store.ts';
 import { buildAnnualReport, type Counts, type ServiceInput } from '../domain/annual-report.ts';
-import { periodInstants, requireReportYear, type Period } from '../domain/period.ts';
+import {
+  periodInstants,
+  precedingPeriod,
+  requireReportYear,
+  type Period,
+} from '../domain/period.ts';
 import { notFound } from '../domain/problems.ts';
 import {
   emptyRatingCounts,
@@ -20,6 +26,7 @@ import { actionItem, actionsOfYear, improvementsOf } from '../domain/actions.ts'
 import { brusselsDay } from '../domain/time.ts';
 import { csvDocument, type CsvCell } from '../domain/csv.ts';
 import { cachedThemes } from './theme-cache.ts';
+import { reportComparison } from './overview.ts';
 
 // Reports, themes and public statistics from the store, for the HTTP routes and the CLI alike.
 
@@ -45,19 +52,15 @@ async function countsOf(store: Store, serviceId: string, period: Period): Promis
   return { rollups, impressions };
 }
 
-/**
- * Themes of a service's comments in a period. The one figure not read from the rollups: it
- * streams the period's comments (newest first, a page at a time) through the counter.
- */
-export async function serviceThemes(
+/** Reads a period's comments into a counter: newest first, a page at a time, at most `max`. */
+async function countThemes(
   store: Store,
   serviceId: string,
   period: Period,
-  options: ThemeOptions & { maxComments?: number } = {},
-): Promise<Themes> {
-  const counter = new ThemeCounter(options);
+  counter: ThemeCounter,
+  max: number,
+): Promise<ThemeCounter> {
   const { start, end } = periodInstants(period);
-  const max = options.maxComments ?? Infinity;
   reading: for await (const page of store.feedbackPages({
     serviceId,
     start,
@@ -68,10 +71,43 @@ export async function serviceThemes(
   })) {
     for (const record of page) {
       if (counter.comments >= max) break reading;
-      if (record.comment) counter.add(record.comment);
+      if (record.comment) {
+        counter.add({ comment: record.comment, lang: record.lang, rating: record.rating });
+      }
     }
   }
-  return { serviceId, from: period.from, to: period.to, ...counter.result() };
+  return counter;
+}
+
+/**
+ * Themes of a service's comments in a period, each with its change since the previous period
+ * (by default the one of the same length just before). The one figure not read from the
+ * rollups: it streams both periods' comments through a counter.
+ */
+export async function serviceThemes(
+  store: Store,
+  serviceId: string,
+  period: Period,
+  options: ThemeOptions & { maxComments?: number; previousPeriod?: Period; sort?: ThemeSort } = {},
+): Promise<Themes> {
+  const max = options.maxComments ?? Infinity;
+  const previousPeriod = options.previousPeriod ?? precedingPeriod(period);
+  // One after the other: two cursors at once would hold two of a pool's connections.
+  const current = await countThemes(store, serviceId, period, new ThemeCounter(options), max);
+  const previous = await countThemes(
+    store,
+    serviceId,
+    previousPeriod,
+    new ThemeCounter({ examples: 0 }),
+    max,
+  );
+  return {
+    serviceId,
+    from: period.from,
+    to: period.to,
+    ...current.result({ previous, sort: options.sort }),
+    previous: { ...previousPeriod, comments: previous.comments },
+  };
 }
 
 /** `jaarrapport-feedback-2026-org-a.html`; ids are lowercase letters, digits and "-". */
@@ -87,7 +123,14 @@ export function reportFilename(year: number, organisationId: string | null, form
  */
 export async function annualReport(
   store: Store,
-  request: { year: number; organisationId: string | null; now: number },
+  request: {
+    year: number;
+    organisationId: string | null;
+    now: number;
+    /** MIN_PUBLIC_N and REPORT_DEADLINE, for the comparison table of all organisations. */
+    minimum?: number;
+    deadline?: string;
+  },
 ): Promise<AnnualReport> {
   const span = requireReportYear(request.year, request.now);
   const allOrganisations = await store.listOrganisations();
@@ -115,25 +158,30 @@ export async function annualReport(
     list.find((explanation) => explanation.subjectId === id)?.text ?? null;
   const inputs: ServiceInput[] = [];
   for (const service of services) {
-    const [current, previous, channels, reasons, themes, actions] = await Promise.all([
-      countsOf(store, service.id, span.period),
-      countsOf(store, service.id, span.previousPeriod),
-      store.channelRollups(service.id, span.period.from, span.period.to),
-      store.reasonCounts(service.id, span.period.from, span.period.to),
-      cachedThemes(
-        store,
-        `annual|${service.id}|${span.period.from}|${span.period.to}`,
-        request.now,
-        () =>
-          serviceThemes(store, service.id, span.period, {
-            limit: 5,
-            minimumCount: REPORT_THEME_MINIMUM,
-            examples: 0,
-            maxComments: REPORT_THEME_SAMPLE,
-          }),
-      ),
-      store.listActions(service.id),
-    ]);
+    const [current, previous, channels, reasons, languages, steps, themes, actions] =
+      await Promise.all([
+        countsOf(store, service.id, span.period),
+        countsOf(store, service.id, span.previousPeriod),
+        store.channelRollups(service.id, span.period.from, span.period.to),
+        store.reasonCounts(service.id, span.period.from, span.period.to),
+        store.languageRollups(service.id, span.period.from, span.period.to),
+        store.stepRollups(service.id, span.period.from, span.period.to),
+        cachedThemes(
+          store,
+          `annual|${service.id}|${span.period.from}|${span.period.to}`,
+          request.now,
+          () =>
+            serviceThemes(store, service.id, span.period, {
+              limit: 5,
+              minimumCount: REPORT_THEME_MINIMUM,
+              examples: 0,
+              maxComments: REPORT_THEME_SAMPLE,
+              // Like every other figure of the report: against the same span of the year before.
+              previousPeriod: span.previousPeriod,
+            }),
+        ),
+        store.listActions(service.id),
+      ]);
     inputs.push({
       serviceId: service.id,
       name: service.name,
@@ -143,6 +191,8 @@ export async function annualReport(
       previous,
       channels,
       reasons,
+      languages,
+      steps,
       themes: { comments: themes.comments, words: themes.words, pairs: themes.pairs },
       explanation: explained(serviceExplanations, service.id),
       actions: actionsOfYear(actions, request.year, (action) => brusselsDay(action.createdAt))
@@ -163,6 +213,7 @@ export async function annualReport(
       explanation: explained(organisationExplanations, organisation.id),
     })),
     services: inputs,
+    comparison: await reportComparison(store, request, services, span),
   });
 }
 

@@ -236,9 +236,10 @@ input:focus-visible, textarea:focus-visible, button:focus-visible { outline: 3px
   .masthead { background: none; border-bottom: 1px solid #999999; }
   .toc, .skip { display: none; }
   a { color: inherit; text-decoration: none; }
-  section.service, section.organisation { break-before: page; }
+  /* No page break per organisation or service (half-empty pages): sections flow, small blocks
+     stay whole, long tables break between rows and repeat their header row. */
   h2, h3, h4, caption, figcaption { break-after: avoid; }
-  table, figure, .chart-with-table { break-inside: avoid; }
+  figure, .chart-with-table, table:not(.wide), tr { break-inside: avoid; }
   thead { display: table-header-group; }
   .table-scroll { overflow: visible; }
   table { font-size: 9pt; }

@@ -33,7 +33,20 @@ function report() {
           impressions: [],
         },
         previous: { rollups: [], impressions: [] },
-        themes: { comments: 2, words: [{ term: HOSTILE, count: 3 }], pairs: [] },
+        // A step is the host page's text: as hostile as any name.
+        steps: [
+          {
+            step: HOSTILE,
+            ratings: { '1': 3, '2': 0, '3': 0, '4': 0, '5': 3 },
+            withOutcome: 2,
+            notCompleted: 1,
+          },
+        ],
+        themes: {
+          comments: 2,
+          words: [{ term: HOSTILE, count: 3, lowShare: 0, change: null, forms: [HOSTILE] }],
+          pairs: [],
+        },
       },
     ],
   });
@@ -44,6 +57,9 @@ describe('the HTML documents', () => {
     const html = annualReportHtml(report());
     expect(html).not.toContain('<img');
     expect(html).toContain('Loket &lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;');
+    expect(html).toContain(
+      '<th scope="row">&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;</th>',
+    );
     const page = transparencyHtml({
       stats: {
         year: 2026,

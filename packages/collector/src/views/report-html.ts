@@ -8,7 +8,9 @@ import {
   raw,
   type Html,
 } from './html.ts';
+import { breakdownsOf, countTable } from './report-breakdowns.ts';
 import { figuresOfBlock } from './report-figures.ts';
+import { comparisonSections } from './overview-html.ts';
 import { brusselsDay } from '../domain/time.ts';
 
 // The annual report as a document a civil servant prints or saves as PDF: Dutch, headings that
@@ -55,37 +57,6 @@ const CHANNEL_NAMES: Record<string, string> = {
   email: 'E-mail',
   letter: 'Brief',
 };
-
-/** A small table of counts: a caption, three column headings, a row per item. */
-function countTable(
-  captionId: string,
-  caption: string,
-  headings: readonly [string, string, string],
-  rows: readonly (readonly [Html | string, string, string])[],
-): Html {
-  return html`<table>
-    <caption id="${captionId}">
-      ${caption}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${headings[0]}</th>
-        <th scope="col" class="number">${headings[1]}</th>
-        <th scope="col" class="number">${headings[2]}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.map(
-        ([name, first, second]) =>
-          html`<tr>
-            <th scope="row">${name}</th>
-            <td class="number">${first}</td>
-            <td class="number">${second}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
-}
 
 /** Two small tables: the responses per channel and what went wrong (ratings 1–3). */
 function channelsAndReasons(service: ServiceReport, report: AnnualReport, level: number): Html {
@@ -196,6 +167,7 @@ function serviceSection(service: ServiceReport, report: AnnualReport, level: num
 <${sub}>Kerncijfers</${sub}>
 ${figuresOfBlock(service, report.year, id, level + 1)}
 ${explanationOf(service.explanation, level + 1, `${id}-toelichting`)}
+${breakdownsOf(service, report, level + 1)}
 ${channelsAndReasons(service, report, level + 1)}
 ${themesOf(service, report, level + 1)}
 ${actionsOf(service, report, level + 1)}
@@ -240,9 +212,14 @@ export function annualReportHtml(report: AnnualReport): string {
   const single = report.organisationId !== null ? report.organisations[0] : undefined;
   const scopeName = single ? single.name : 'Alle organisaties';
   const title = `Jaarrapport feedback ${report.year} – ${scopeName}`;
-  const toc: [string, string][] = [['samenvatting', `Samenvatting: ${scopeName}`]];
+  // The report of all organisations opens with every service side by side.
+  const comparison = comparisonSections(report);
+  const toc: [string, string][] = [
+    ...(comparison?.toc ?? []),
+    ['samenvatting', `Samenvatting: ${scopeName}`],
+  ];
 
-  const body: Html[] = [];
+  const body: Html[] = comparison ? [comparison.body] : [];
   body.push(
     html`<section aria-labelledby="samenvatting">
       <h2 id="samenvatting">Samenvatting: ${scopeName}</h2>

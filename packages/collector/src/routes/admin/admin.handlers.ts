@@ -8,6 +8,7 @@ import {
   listServices,
   listTokens,
   revokeToken,
+  updateOrganisation,
   updateService,
 } from '../../use-cases/administration.ts';
 import { bodyJson, decodeUtf8, readBodyBytes } from '../../http/body.ts';
@@ -88,6 +89,17 @@ export function adminHandlers(config: Config, origins: ServiceDirectory) {
 
     async listOrganisations(c: Context) {
       return c.json(await listOrganisations(store), 200);
+    },
+
+    async updateOrganisation(c: Context) {
+      const changes = await readJson(c);
+      const { organisation, changed } = await updateOrganisation(
+        store,
+        c.req.param('id')!,
+        changes,
+      );
+      await audit(c, 'organisation updated', { organisationId: organisation.id, changed });
+      return c.json(organisation, 200);
     },
 
     async addService(c: Context) {

@@ -104,7 +104,7 @@ describe('the admin API is declared once', () => {
       ),
     ) as Record<string, Operation>;
     expect(Object.keys(operations).sort()).toEqual([...served].sort());
-    expect(served).toHaveLength(9);
+    expect(served).toHaveLength(10);
     for (const [name, operation] of Object.entries(operations)) {
       expect(operation.security, name).toEqual([{ adminToken: [] }]);
       expect(operation.tags, name).toEqual(['Administration']);
@@ -164,13 +164,76 @@ describe('organisations', () => {
       name: '  Stad Gent ',
     });
     expect(response.status).toBe(201);
-    expect(await json(response)).toEqual({ id: 'gemeente-gent', name: 'Stad Gent' });
-    expect(await store.getOrganisation('gemeente-gent')).toEqual({
-      id: 'gemeente-gent',
-      name: 'Stad Gent',
-    });
+    const expected = { id: 'gemeente-gent', name: 'Stad Gent', policyDomain: null, kind: null };
+    expect(await json(response)).toEqual(expected);
+    expect(await store.getOrganisation('gemeente-gent')).toEqual(expected);
     const list = await json(await admin('GET', '/organisations'));
     expect(list.map((o: { id: string }) => o.id)).toEqual(['gemeente-gent', 'org-a', 'org-b']);
+  });
+
+  it('takes a policy domain and a kind, and PATCH changes only the fields given', async () => {
+    const { admin, store } = await adminCollector();
+    const created = await admin('POST', '/organisations', {
+      id: 'stad-gent',
+      name: 'Stad Gent',
+      policyDomain: ' Binnenlands Bestuur ',
+      kind: 'local',
+    });
+    expect(created.status).toBe(201);
+    expect(await json(created)).toEqual({
+      id: 'stad-gent',
+      name: 'Stad Gent',
+      policyDomain: 'Binnenlands Bestuur',
+      kind: 'local',
+    });
+    const renamed = await admin('PATCH', '/organisations/stad-gent', { name: 'Stad Gent (stad)' });
+    expect(renamed.status).toBe(200);
+    expect(await json(renamed)).toEqual({
+      id: 'stad-gent',
+      name: 'Stad Gent (stad)',
+      policyDomain: 'Binnenlands Bestuur',
+      kind: 'local',
+    });
+    const cleared = await admin('PATCH', '/organisations/stad-gent', {
+      policyDomain: null,
+      kind: 'flemish',
+    });
+    const now = { id: 'stad-gent', name: 'Stad Gent (stad)', policyDomain: null, kind: 'flemish' };
+    expect(await json(cleared)).toEqual(now);
+    expect(await store.getOrganisation('stad-gent')).toEqual(now);
+    const list = await json(await admin('GET', '/organisations'));
+    expect(list.find((o: { id: string }) => o.id === 'org-a')).toEqual({
+      id: 'org-a',
+      name: 'Organisatie A',
+      policyDomain: null,
+      kind: null,
+    });
+  });
+
+  it('PATCH answers 404 for an unknown organisation and 400 for an empty or invalid change', async () => {
+    const { admin, store } = await adminCollector();
+    expect((await admin('PATCH', '/organisations/bestaat-niet', { name: 'x' })).status).toBe(404);
+    const errorsOf = async (body: unknown) => {
+      const response = await admin('PATCH', '/organisations/org-a', body);
+      expect(response.status).toBe(400);
+      return (await json(response)).errors as { path: string; message: string }[];
+    };
+    expect((await errorsOf({}))[0]!.message).toMatch(/at least one field.*policyDomain/);
+    expect(await errorsOf({ kind: 'federal' })).toEqual([
+      {
+        path: 'kind',
+        message:
+          'Give kind as "flemish" (a Flemish government body) or "local" (a local government).',
+      },
+    ]);
+    expect((await errorsOf({ policyDomain: 'x'.repeat(81) }))[0]!.path).toBe('policyDomain');
+    expect((await errorsOf({ id: 'org-z' }))[0]!.path).toBe('id');
+    expect(await store.getOrganisation('org-a')).toEqual({
+      id: 'org-a',
+      name: 'Organisatie A',
+      policyDomain: null,
+      kind: null,
+    });
   });
 
   it('answers 409 to an id that is taken, and keeps the original', async () => {
@@ -307,6 +370,7 @@ describe('services', () => {
       publicServiceUri: null,
       helpUrl: null,
       reasons: null,
+      target: null,
     };
     expect(await json(response)).toEqual(expected);
     expect(await store.getService('parkeerkaart')).toEqual(expected);
@@ -379,9 +443,31 @@ describe('services', () => {
       publicServiceUri: null,
       helpUrl: null,
       reasons: null,
+      target: null,
     };
     expect(await json(response)).toEqual(expected);
     expect(await store.getService('dienst-a')).toEqual(expected);
+  });
+
+  it('sets a satisfaction target from 0 to 1, and removes it with null', async () => {
+    const { admin, store } = await adminCollector();
+    const created = await admin('POST', '/services', newService({ target: 0.8 }));
+    expect(created.status).toBe(201);
+    expect((await json(created)).target).toBe(0.8);
+    expect((await store.getService('parkeerkaart'))?.target).toBe(0.8);
+    const changed = await admin('PATCH', '/services/parkeerkaart', { target: 0.75 });
+    expect((await json(changed)).target).toBe(0.75);
+    for (const target of [1.2, -0.1, '0.8']) {
+      const refused = await admin('PATCH', '/services/parkeerkaart', { target });
+      expect(refused.status, String(target)).toBe(400);
+      expect((await json(refused)).errors).toEqual([
+        { path: 'target', message: 'Give the target as a number from 0 to 1, e.g. 0.8 for 80 %.' },
+      ]);
+    }
+    expect(
+      (await json(await admin('PATCH', '/services/parkeerkaart', { target: null }))).target,
+    ).toBeNull();
+    expect((await store.getService('parkeerkaart'))?.target).toBeNull();
   });
 
   it('PATCH sets and removes the public service URI, and moves a service to another organisation', async () => {

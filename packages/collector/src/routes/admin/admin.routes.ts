@@ -5,7 +5,10 @@ import {
   PeriodQuerySchema,
   AdminServiceQuerySchema,
   AdminServiceSchema,
+  AdminOrganisationSchema,
+  OrganisationIdSchema,
   OrganisationSchema,
+  OrganisationUpdateSchema,
   ServiceIdSchema,
   ServiceSchema,
   ServiceUpdateSchema,
@@ -28,9 +31,11 @@ export const addOrganisationRoute = adminRoute({
   method: 'post',
   path: '/organisations',
   summary: 'Add an organisation',
+  description:
+    '`policyDomain` (e.g. "Omgeving") and `kind` (`flemish` or `local`) are optional; the overview and the report of all organisations group and label by them.',
   request: { body: jsonBody(OrganisationSchema) },
   responses: {
-    201: { description: 'Added.', content: json(OrganisationSchema) },
+    201: { description: 'Added.', content: json(AdminOrganisationSchema) },
     ...problems(400, 401, 404, 409, 413, 415),
   },
 });
@@ -40,8 +45,24 @@ export const listOrganisationsRoute = adminRoute({
   path: '/organisations',
   summary: 'List the organisations',
   responses: {
-    200: { description: 'By id.', content: json(z.array(OrganisationSchema)) },
+    200: { description: 'By id.', content: json(z.array(AdminOrganisationSchema)) },
     ...problems(401, 404),
+  },
+});
+
+export const updateOrganisationRoute = adminRoute({
+  method: 'patch',
+  path: '/organisations/{id}',
+  summary: 'Change an organisation',
+  description:
+    'Only the fields given change: `name`, `policyDomain`, `kind`; `null` removes a policy domain or kind. Recorded in the audit as `organisation.updated` with the names of the fields changed.',
+  request: {
+    params: z.object({ id: OrganisationIdSchema }),
+    body: jsonBody(OrganisationUpdateSchema),
+  },
+  responses: {
+    200: { description: 'The organisation as it is now.', content: json(AdminOrganisationSchema) },
+    ...problems(400, 401, 404, 413, 415),
   },
 });
 
@@ -120,7 +141,7 @@ export const auditRoute = adminRoute({
   path: '/audit',
   summary: 'Read the audit',
   description:
-    'Who did what, when, on what: triage changes, erasures, improvement actions, explanations, hand-ins and admin actions, oldest first (at most 10,000 entries; narrow the period for more). Ids, field names and statuses only: never the text of a comment, note, action or explanation. `from` and `to` as every period (default: 1 January to today).',
+    'Who did what, when, on what: triage changes, erasures, improvement actions, explanations, hand-ins and admin actions, oldest first (at most 10,000 entries; `truncated: true` when the period holds more: narrow it). Ids, field names and statuses only: never the text of a comment, note, action or explanation. `from` and `to` as every period (default: 1 January to today).',
   request: { query: PeriodQuerySchema },
   responses: {
     200: { description: 'The entries of the period.', content: json(AuditLogSchema) },
@@ -150,6 +171,7 @@ export function adminRoutes(config: Config, origins: ServiceDirectory) {
   app.use(requireAdmin(config));
   serve(app, addOrganisationRoute, handle.addOrganisation);
   app.openapi(listOrganisationsRoute, handle.listOrganisations);
+  serve(app, updateOrganisationRoute, handle.updateOrganisation);
   serve(app, addServiceRoute, handle.addService);
   serve(app, listServicesRoute, handle.listServices);
   serve(app, updateServiceRoute, handle.updateService);

@@ -10,10 +10,17 @@ import { tempFolder } from '../../test-support/temp-dir.ts';
 
 describe('GET /api/v1/admin/audit', () => {
   it('records each admin change with actor, action and target, and never a token', async () => {
-    const { admin } = await testCollector({ adminToken: ADMIN_TOKEN });
+    // A clock that moves a millisecond per reading: entries of the same millisecond would be
+    // listed in the order of their random ids, not the order they were made in.
+    let clock = Date.now();
+    const { admin } = await testCollector({ adminToken: ADMIN_TOKEN, now: () => (clock += 1) });
     expect(
       (await admin('POST', '/organisations', { id: 'org-c', name: 'Organisatie C' })).status,
     ).toBe(201);
+    expect(
+      (await admin('PATCH', '/organisations/org-c', { policyDomain: 'Welzijn', kind: 'local' }))
+        .status,
+    ).toBe(200);
     expect(
       (await admin('PATCH', '/services/dienst-a', { name: 'Dienst A, hernoemd' })).status,
     ).toBe(200);
@@ -31,11 +38,18 @@ describe('GET /api/v1/admin/audit', () => {
     const log = await json(response, AuditLogSchema);
     expect(log.entries.map((e) => [e.actor, e.action, e.target])).toEqual([
       ['admin', 'organisation.created', 'organisation:org-c'],
+      ['admin', 'organisation.updated', 'organisation:org-c'],
       ['admin', 'service.updated', 'service:dienst-a'],
       ['admin', 'token.created', `token:${created.id}`],
       ['admin', 'token.revoked', `token:${created.id}`],
     ]);
-    expect(log.entries[1]!.details).toMatchObject({ changed: ['name'] });
+    // Field names, never their values.
+    expect(log.entries[1]!.details).toEqual({
+      organisationId: 'org-c',
+      changed: ['policyDomain', 'kind'],
+    });
+    expect(log.entries[2]!.details).toMatchObject({ changed: ['name'] });
+    expect(log.truncated).toBe(false);
     expect(JSON.stringify(log)).not.toContain(created.token);
     // Entries are in the period asked, by Brussels day.
     const empty = await json(await admin('GET', '/audit?from=2020-01-01&to=2020-12-31'));

@@ -10,6 +10,7 @@ describe('GET /api/v1/me', () => {
       role: 'provider',
       organisationId: 'org-a',
       organisationName: 'Organisatie A',
+      minimumN: 10,
     });
   });
 
@@ -19,7 +20,13 @@ describe('GET /api/v1/me', () => {
       role: 'steering',
       organisationId: null,
       organisationName: null,
+      minimumN: 10,
     });
+  });
+
+  it('tells the minimum number of answers the collector is configured with (MIN_PUBLIC_N)', async () => {
+    const { get, tokenA } = await testCollector({ minPublicN: 3 });
+    expect(await json(await get('/api/v1/me', tokenA))).toMatchObject({ minimumN: 3 });
   });
 
   it('answers 401 without a valid token', async () => {

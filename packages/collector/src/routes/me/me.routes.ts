@@ -11,7 +11,7 @@ const me = operations(
   path: '/',
   summary: 'The role and organisation of the token',
   description:
-    '`{role, organisationId, organisationName}`: `provider` with its organisation, or `steering` with null. Lets a client know what it may ask for before it asks.',
+    '`{role, organisationId, organisationName, minimumN}`: `provider` with its organisation, or `steering` with null; `minimumN` is MIN_PUBLIC_N, under which a share is counted on few answers. Lets a client know what it may ask for before it asks.',
   responses: {
     200: { description: 'The token’s role.', content: json(MeSchema) },
     ...problems(401),
@@ -30,6 +30,14 @@ export function meRoutes(config: Config) {
     const organisation = organisationId
       ? await config.store.getOrganisation(organisationId)
       : undefined;
-    return c.json({ role, organisationId, organisationName: organisation?.name ?? null }, 200);
+    return c.json(
+      {
+        role,
+        organisationId,
+        organisationName: organisation?.name ?? null,
+        minimumN: config.minPublicN,
+      },
+      200,
+    );
   });
 }

@@ -2,6 +2,7 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import { AnnualReportQuerySchema, AnnualReportSchema } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
 import { annualReportCsv } from '../../domain/annual-report.ts';
+import { DEFAULT_REPORT_DEADLINE } from '../../domain/hand-in.ts';
 import { requireYear } from '../../domain/period.ts';
 import { forbidden } from '../../domain/problems.ts';
 import { annualReportHtml } from '../../views/report-html.ts';
@@ -52,7 +53,13 @@ function annualReportHandler(config: Config): RouteHandler<typeof annualReportRo
     } else {
       organisationId = query.organisation ?? null;
     }
-    const report = await annualReport(config.store, { year, organisationId, now: config.now() });
+    const report = await annualReport(config.store, {
+      year,
+      organisationId,
+      now: config.now(),
+      minimum: config.minPublicN,
+      deadline: config.reportDeadline ?? DEFAULT_REPORT_DEADLINE,
+    });
     c.header('cache-control', 'private, no-store');
     const format = query.format;
     const filename = reportFilename(year, organisationId, format);

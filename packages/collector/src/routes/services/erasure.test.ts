@@ -241,6 +241,21 @@ describe('DELETE /api/v1/services/:serviceId/feedback/:feedbackId', () => {
     expect(await databaseProblems(collector.store)).toEqual([]);
   });
 
+  it('takes a comment whose text retention removed out of the comment count as well', async () => {
+    const collector = await collectorWith([erased, ...others]);
+    const before = await figures(collector);
+    // Retention removes every comment's text and keeps the count.
+    expect(await collector.store.pruneComments(NOW + 1)).toBe(5);
+    expect((await figures(collector)).summary.comments).toBe(before.summary.comments);
+    expect(
+      (await send(collector, 'DELETE', feedbackPath(erased.id), collector.tokenA)).status,
+    ).toBe(204);
+    const after = await figures(collector);
+    expect(after.summary.comments).toBe(before.summary.comments - 1);
+    expect(after.summary.responses).toBe(before.summary.responses - 1);
+    expect(await databaseProblems(collector.store, { afterRetention: true })).toEqual([]);
+  });
+
   it('erases a submission without a comment too; a second erasure, another service’s id or an unknown id is 404', async () => {
     const ratingOnly = others[2]!;
     const ofB = others[4]!;
@@ -350,6 +365,31 @@ describe('POST /api/v1/services/:serviceId/feedback/:feedbackId/redact', () => {
     expect(after.publicStats).toEqual(before.publicStats);
     expect(after.service.current).toEqual(before.service.current);
     expect(words(after.service)).not.toContain('peeters');
+    expect(await databaseProblems(collector.store)).toEqual([]);
+  });
+
+  it('keeps the text removed when the widget replays the comment as it was sent, in and after its window', async () => {
+    const clock = { now: NOW };
+    const collector = await testCollector({ now: () => clock.now, minPublicN: 1 });
+    const sent = comments[0]!;
+    expect((await collector.post(sent)).status).toBe(201);
+    clock.now += 60_000;
+    expect((await redact(collector, sent.id, 'Jan Peeters')).status).toBe(200);
+    const removed = '[verwijderd] belde drie keer, en [verwijderd] wacht nog steeds.';
+    // A retry of the same submission (the widget's queue), within the 30 minutes and after.
+    for (const later of [5 * 60_000, 60 * 60_000]) {
+      clock.now = NOW + later;
+      const replay = await collector.post(sent);
+      expect(replay.status).toBe(200);
+      expect(await json(replay, SubmissionAckSchema)).toEqual({ id: sent.id, status: 'unchanged' });
+      expect((await collector.store.getFeedback(sent.id))?.comment).toBe(removed);
+    }
+    // A real change within the window is still an update, and replaces the comment.
+    clock.now = NOW + 10 * 60_000;
+    const changed = await collector.post({ ...sent, comment: 'Toch opgelost.' });
+    expect(changed.status).toBe(200);
+    expect((await json(changed, SubmissionAckSchema)).status).toBe('updated');
+    expect((await collector.store.getFeedback(sent.id))?.comment).toBe('Toch opgelost.');
     expect(await databaseProblems(collector.store)).toEqual([]);
   });
 

@@ -111,12 +111,17 @@ export function servicesHandlers(config: Config) {
 
   const list: RouteHandler<typeof listServicesRoute, AuthEnv> = async (c) => {
     const principal = c.get('principal');
-    const services = await store.listServices(principal.organisationId ?? undefined);
+    const [services, organisations] = await Promise.all([
+      store.listServices(principal.organisationId ?? undefined),
+      store.listOrganisations(),
+    ]);
+    const names = new Map(organisations.map((o) => [o.id, o.name]));
     return c.json(
       services.map((s) => ({
         id: s.id,
         name: s.name,
         organisationId: s.organisationId,
+        organisationName: names.get(s.organisationId) ?? s.organisationId,
         active: s.active,
         publicServiceUri: s.publicServiceUri,
       })),
@@ -127,13 +132,18 @@ export function servicesHandlers(config: Config) {
   const summary: RouteHandler<typeof summaryRoute, ServiceEnv> = async (c) => {
     const service = c.get('service');
     const period = requirePeriod(c.req.valid('query'), config.now());
-    const [rollups, impressions, channels, reasons] = await Promise.all([
+    const [rollups, impressions, channels, reasons, languages, steps] = await Promise.all([
       store.monthlyRollups(service.id, period.from, period.to),
       store.monthlyImpressions(service.id, period.from, period.to),
       store.channelRollups(service.id, period.from, period.to),
       store.reasonCounts(service.id, period.from, period.to),
+      store.languageRollups(service.id, period.from, period.to),
+      store.stepRollups(service.id, period.from, period.to),
     ]);
-    return c.json(summarise(service.id, period, rollups, impressions, channels, reasons), 200);
+    return c.json(
+      summarise(service.id, period, rollups, impressions, channels, reasons, languages, steps),
+      200,
+    );
   };
 
   // The comment listing: submissions that have a comment (a rating alone is in the summary),
@@ -173,9 +183,10 @@ export function servicesHandlers(config: Config) {
   // Themes carry example comments: providers of the service's organisation only.
   const themes: RouteHandler<typeof themesRoute, ServiceEnv> = async (c) => {
     const service = c.get('service');
-    const period = requirePeriod(c.req.valid('query'), config.now());
+    const query = c.req.valid('query');
+    const period = requirePeriod(query, config.now());
     c.header('cache-control', 'private, no-store');
-    return c.json(await serviceThemes(store, service.id, period), 200);
+    return c.json(await serviceThemes(store, service.id, period, { sort: query.sort }), 200);
   };
 
   // Every submission of the period, streamed. Comments included: providers only.

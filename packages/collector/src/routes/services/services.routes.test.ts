@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { ThemesSchema } from '@vo-feedback/shared';
 import { describe, expect, it } from 'vitest';
 import { json, submission, testCollector } from '../../test-support/fixtures.ts';
 import { sqlRun } from '../../test-support/sql.ts';
@@ -75,6 +76,27 @@ describe('GET /api/v1/services', () => {
     expect(own.map((s: { id: string }) => s.id)).toEqual(['dienst-a']);
     const all = await json(await get('/api/v1/services', steering));
     expect(all.map((s: { id: string }) => s.id)).toEqual(['dienst-a', 'dienst-b']);
+  });
+
+  it('names each service’s organisation, so that steering can group and search by it', async () => {
+    const { get, tokenA, steering } = await testCollector();
+    expect(await json(await get('/api/v1/services', tokenA))).toEqual([
+      {
+        id: 'dienst-a',
+        name: 'Dienst A',
+        organisationId: 'org-a',
+        organisationName: 'Organisatie A',
+        active: true,
+        publicServiceUri: null,
+      },
+    ]);
+    const all = await json(await get('/api/v1/services', steering));
+    expect(
+      all.map((s: { id: string; organisationName: string }) => [s.id, s.organisationName]),
+    ).toEqual([
+      ['dienst-a', 'Organisatie A'],
+      ['dienst-b', 'Organisatie B'],
+    ]);
   });
 });
 
@@ -209,7 +231,7 @@ describe('GET /api/v1/services/:serviceId/themes', () => {
       'De wachttijd was te lang.',
       'Veel te lang gewacht, de wachttijd moet korter.',
       'Het formulier werkt niet.',
-      'Formulier werkt niet op mijn gsm.',
+      'Formulieren werkt niet op mijn gsm.',
       'Prima.',
     ];
     for (const [i, comment] of comments.entries()) {
@@ -217,26 +239,75 @@ describe('GET /api/v1/services/:serviceId/themes', () => {
     }
     const response = await get('/api/v1/services/dienst-a/themes', tokenA);
     expect(response.status).toBe(200);
-    const themes = await json(response);
+    const themes = await json(response, ThemesSchema);
     expect(themes.comments).toBe(5);
-    expect(themes.words.slice(0, 4).map((t: { term: string }) => t.term)).toEqual([
-      'formulier',
-      'lang',
-      'wachttijd',
-      'werkt',
-    ]);
+    // "lang" is filler on its own: it counts in the pair "te lang" only.
+    expect(themes.words.map((t) => t.term)).toEqual(['formulier', 'wachttijd', 'werkt']);
     expect(themes.words[0]).toEqual({
       term: 'formulier',
       count: 2,
-      examples: ['Formulier werkt niet op mijn gsm.', 'Het formulier werkt niet.'],
+      lowShare: 0,
+      // Nothing in the period of the same length before this one (since 1 January).
+      change: null,
+      forms: ['formulier', 'formulieren'],
+      examples: ['Formulieren werkt niet op mijn gsm.', 'Het formulier werkt niet.'],
     });
-    // Equal counts in alphabetical order.
-    expect(themes.pairs.map((t: { term: string; count: number }) => [t.term, t.count])).toEqual([
+    expect(themes.previous).toEqual({ from: '2025-08-30', to: '2025-12-31', comments: 0 });
+    // Equal counts in alphabetical order; "formulieren werkt" counts under "formulier werkt".
+    expect(themes.pairs.map((t) => [t.term, t.count])).toEqual([
       ['formulier werkt', 2],
       ['te lang', 2],
       ['werkt niet', 2],
     ]);
     expect((await get('/api/v1/services/dienst-a/themes', steering)).status).toBe(403);
+  });
+
+  it('compares with the period of the same length before, and sorts by count, low share or change', async () => {
+    const { postAt, get, tokenA, clock } = await clockedCollector();
+    // 27–30 April: the four days before 1–4 May.
+    for (const comment of ['Wachttijd.', 'Wachttijd.', 'Wachttijd.', 'Betaling.']) {
+      await postAt(Date.UTC(2026, 3, 28, 10), { comment, rating: 3 });
+    }
+    // Outside both periods: not counted.
+    await postAt(Date.UTC(2026, 3, 26, 10), { comment: 'Formulier kwijt.', rating: 1 });
+    for (const [rating, comment] of [
+      [1, 'Formulier kwijt.'],
+      [2, 'Formulieren kwijt.'],
+      [4, 'Formulier / wachttijd ok.'],
+      [5, 'Wachttijd kort.'],
+      [1, 'Betaling mislukt.'],
+      [5, 'Betalingen lukten.'],
+    ] as const) {
+      await postAt(Date.UTC(2026, 4, 2, 10), { comment, rating });
+    }
+    clock.now = Date.UTC(2026, 4, 4, 12);
+    const themesOf = async (query: string) => {
+      const response = await get(`/api/v1/services/dienst-a/themes?${query}`, tokenA);
+      expect(response.status, query).toBe(200);
+      return json(response, ThemesSchema);
+    };
+    const period = 'from=2026-05-01&to=2026-05-04';
+    const byCount = await themesOf(period);
+    expect(byCount.previous).toEqual({ from: '2026-04-27', to: '2026-04-30', comments: 4 });
+    const figures = byCount.words.map((t) => [t.term, t.count, t.lowShare, t.change]);
+    expect(figures).toEqual([
+      ['formulier', 3, 2 / 3, 3],
+      ['betaling', 2, 1 / 2, 1],
+      ['kwijt', 2, 1, 2],
+      ['wachttijd', 2, 0, -1],
+    ]);
+    // "formulier wachttijd" would cross the "/": no pair at all here.
+    expect(byCount.pairs.map((t) => t.term)).toEqual(['formulier kwijt']);
+    const terms = async (sort: string) =>
+      (await themesOf(`${period}&sort=${sort}`)).words.map((t) => t.term);
+    expect(await terms('count')).toEqual(['formulier', 'betaling', 'kwijt', 'wachttijd']);
+    expect(await terms('lowShare')).toEqual(['kwijt', 'formulier', 'betaling', 'wachttijd']);
+    expect(await terms('change')).toEqual(['formulier', 'kwijt', 'betaling', 'wachttijd']);
+    const refused = await get(`/api/v1/services/dienst-a/themes?${period}&sort=rating`, tokenA);
+    expect(refused.status).toBe(400);
+    expect((await json(refused)).errors).toEqual([
+      { path: 'sort', message: 'Use count, lowShare or change.' },
+    ]);
   });
 });
 

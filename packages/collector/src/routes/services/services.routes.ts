@@ -8,6 +8,7 @@ import {
   ServiceIdSchema,
   ServiceListSchema,
   SummarySchema,
+  ThemesQuerySchema,
   ThemesSchema,
 } from '@vo-feedback/shared';
 import { createMiddleware } from 'hono/factory';
@@ -39,7 +40,7 @@ export const listServicesRoute = serviceRoute({
   path: '/',
   summary: 'The services within the token’s reach',
   description:
-    'An array of `{id, name, organisationId, active, publicServiceUri}`: a provider’s own services, or every service for steering.',
+    'An array of `{id, name, organisationId, organisationName, active, publicServiceUri}`: a provider’s own services, or every service for steering.',
   responses: {
     200: { description: 'The services, by id.', content: json(ServiceListSchema) },
     ...problems(401),
@@ -76,7 +77,9 @@ export const themesRoute = serviceRoute({
   method: 'get',
   path: '/{serviceId}/themes',
   summary: 'Frequent words and word pairs in the comments of a period',
-  request: { params, query: firstValues(PeriodQuerySchema) },
+  description:
+    'Counted on stems (the Snowball stemmer of each comment’s language), without function words and feedback filler; pairs within one clause. Each theme has `lowShare` (share of its comments rated 1–2) and `change` (its count minus the count in the period of the same length just before; null when that period has no comments). `sort=lowShare` or `sort=change` orders the same themes by that figure, then by count. Providers only; steering gets 403.',
+  request: { params, query: firstValues(ThemesQuerySchema) },
   responses: {
     200: { description: 'The themes.', content: json(ThemesSchema) },
     ...problems(PERIOD_400, 401, 403, 404),

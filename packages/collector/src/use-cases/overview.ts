@@ -1,0 +1,128 @@
+import type { Overview, OverviewRow, PolicyDomainSummary } from '@vo-feedback/shared';
+import { DEFAULT_REPORT_DEADLINE, handInDeadline, handInRows } from '../domain/hand-in.ts';
+import {
+  compareRows,
+  overviewEntry,
+  policyDomainSummaries,
+  silentWindow,
+  type OverviewEntry,
+} from '../domain/overview.ts';
+import { requireReportYear, type Period } from '../domain/period.ts';
+import type { ServiceRecord, Store } from '../domain/store.ts';
+import { brusselsDay } from '../domain/time.ts';
+
+// The overview of services side by side (GET /api/v1/overview, and the comparison table that
+// opens the annual report of all organisations), from the rollups of each service.
+
+export interface OverviewRequest {
+  year: number;
+  /** A provider's organisation; null: every organisation (steering). */
+  organisationId: string | null;
+  now: number;
+  /** MIN_PUBLIC_N: under it a row is flagged `few-responses`. */
+  minimum: number;
+  /** REPORT_DEADLINE (`MM-DD`): what makes a hand-in late. */
+  deadline: string;
+}
+
+/** MIN_PUBLIC_N's default, for a caller that does not give it. */
+const DEFAULT_MINIMUM = 10;
+
+const sum = (rows: readonly { count: number }[]) => rows.reduce((n, row) => n + row.count, 0);
+
+/**
+ * The rows of these services, by organisation name then service name, with the count behind each
+ * csat (for the policy-domain summary).
+ */
+export async function overviewEntries(
+  store: Store,
+  request: OverviewRequest & {
+    services: readonly ServiceRecord[];
+    period: Period;
+    previousPeriod: Period;
+  },
+): Promise<OverviewEntry[]> {
+  const [organisations, submissions] = await Promise.all([
+    store.listOrganisations(),
+    store.reportSubmissions(request.year, request.organisationId ?? undefined),
+  ]);
+  const statuses = new Map(
+    handInRows(organisations, submissions, handInDeadline(request.year, request.deadline)).map(
+      (row) => [row.organisationId, row.status],
+    ),
+  );
+  const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
+  const recent = silentWindow(brusselsDay(request.now));
+  const { period, previousPeriod } = request;
+  const entries = await Promise.all(
+    request.services.map(async (service) => {
+      const [current, previous, impressions, recentImpressions, reasons] = await Promise.all([
+        store.monthlyRollups(service.id, period.from, period.to),
+        store.monthlyRollups(service.id, previousPeriod.from, previousPeriod.to),
+        store.monthlyImpressions(service.id, period.from, period.to),
+        store.monthlyImpressions(service.id, recent.from, recent.to),
+        store.reasonCounts(service.id, period.from, period.to),
+      ]);
+      return overviewEntry(
+        {
+          service,
+          organisation: byId.get(service.organisationId),
+          current,
+          previous,
+          impressions: sum(impressions),
+          recentImpressions: sum(recentImpressions),
+          reasons,
+          reportStatus: statuses.get(service.organisationId) ?? 'missing',
+        },
+        request.minimum,
+      );
+    }),
+  );
+  return entries.sort((a, b) => compareRows(a.row, b.row));
+}
+
+/**
+ * `GET /api/v1/overview`: every active service (steering, `organisationId` null) or the active
+ * services of one organisation (a provider). Throws 400 for a year that has not begun.
+ */
+export async function overview(store: Store, request: OverviewRequest): Promise<Overview> {
+  const span = requireReportYear(request.year, request.now);
+  const services = (await store.listServices(request.organisationId ?? undefined)).filter(
+    (service) => service.active,
+  );
+  const entries = await overviewEntries(store, { ...request, services, ...span });
+  return {
+    year: request.year,
+    from: span.period.from,
+    to: span.period.to,
+    minimum: request.minimum,
+    rows: entries.map((entry) => entry.row),
+  };
+}
+
+/**
+ * The comparison table that opens the annual report of all organisations (`organisationId`
+ * null): a row per service of the report, inactive ones included (they may have had responses
+ * that year), and the summary per policy domain. Null for the report of one organisation.
+ */
+export async function reportComparison(
+  store: Store,
+  request: { year: number; organisationId: string | null; now: number } & Partial<
+    Pick<OverviewRequest, 'minimum' | 'deadline'>
+  >,
+  services: readonly ServiceRecord[],
+  span: { period: Period; previousPeriod: Period },
+): Promise<{ rows: OverviewRow[]; byPolicyDomain: PolicyDomainSummary[] } | null> {
+  if (request.organisationId !== null) return null;
+  const entries = await overviewEntries(store, {
+    ...request,
+    minimum: request.minimum ?? DEFAULT_MINIMUM,
+    deadline: request.deadline ?? DEFAULT_REPORT_DEADLINE,
+    services,
+    ...span,
+  });
+  return {
+    rows: entries.map((entry) => entry.row),
+    byPolicyDomain: policyDomainSummaries(entries),
+  };
+}
