@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEFAULT_REASONS, type FeedbackPage, type Summary } from '../packages/shared/src/index.ts';
+import {
+  DEFAULT_REASONS,
+  type FeedbackPage,
+  type ServiceInfo,
+  type Summary,
+  type Themes,
+} from '../packages/shared/src/index.ts';
 import { issueToken } from '../packages/collector/src/use-cases/administration.ts';
 import {
   startTestCollector,
@@ -73,6 +79,20 @@ function rowsOf(table: Locator): Promise<string[][]> {
 async function decodeQr(image: Locator): Promise<string | undefined> {
   const png = PNG.sync.read(await image.screenshot());
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+/** MIN_PUBLIC_N of the test collector: under it a share says "weinig antwoorden" beside it. */
+const MINIMUM_N = 10;
+const FEW = 'weinig antwoorden';
+
+/**
+ * A share shown with "weinig antwoorden" beside it exactly when it is counted on some, but fewer
+ * than MIN_PUBLIC_N, answers; and the same figure as the API's.
+ */
+function expectShare(text: string, fraction: number | null, answers: number) {
+  const few = answers > 0 && answers < MINIMUM_N;
+  expect(text.includes(FEW), `"${text}" on ${answers} answers`).toBe(few);
+  expectPercent(text.replace(FEW, ''), fraction);
 }
 
 /** A fraction (0–1) from the API and a percentage shown with one decimal are the same figure. */
@@ -154,7 +174,9 @@ describe('the providers dashboard', () => {
         id: randomUUID(),
         serviceId: collector.serviceId,
         rating,
-        lang: 'nl',
+        // Three answers without a comment in French; two steps of the journey, and no step.
+        lang: i >= 27 ? 'fr' : 'nl',
+        ...(i % 3 === 2 ? {} : { step: i % 3 === 0 ? 'gegevens' : 'betaling' }),
         channel: channels[i % channels.length],
         ...(rating <= 3 ? { reasons: reasons[i % reasons.length] } : {}),
         ...(outcomes[i % outcomes.length] ? { outcome: outcomes[i % outcomes.length] } : {}),
@@ -292,6 +314,11 @@ describe('the providers dashboard', () => {
     expect(shownNumber((await figure('responses')) ?? '')).toBe(summary.responses);
     expectPercent((await figure('csat')) ?? '', summary.csat);
     expect(shownNumber((await figure('mean')) ?? '')).toBeCloseTo(summary.mean ?? NaN, 2);
+    // "weinig antwoorden" beside the satisfaction and the mean exactly under MIN_PUBLIC_N.
+    const keyFigures = report.locator('section[aria-labelledby="key-figures"]');
+    expect(await keyFigures.locator('dd [data-few]').count()).toBe(
+      summary.responses < MINIMUM_N ? 2 : 0,
+    );
     expect(shownNumber((await figure('comments')) ?? '')).toBe(summary.comments);
     expect(shownNumber((await figure('impressions')) ?? '')).toBe(summary.impressions);
     if (summary.responseRate === null) expect(await figure('response-rate')).toMatch(/geen/);
@@ -322,7 +349,7 @@ describe('the providers dashboard', () => {
         .locator('th, td')
         .allTextContents();
       expect(shownNumber(cells[1] ?? ''), month.month).toBe(month.responses);
-      expectPercent(cells[2] ?? '', month.csat);
+      expectShare(cells[2] ?? '', month.csat, month.responses);
       expect(shownNumber(cells[4] ?? '')).toBe(month.impressions);
     }
 
@@ -356,11 +383,42 @@ describe('the providers dashboard', () => {
       const [, responses, share, csat, interval] = channelRows[index]!;
       expect(shownNumber(responses ?? ''), figures.channel).toBe(figures.responses);
       expectPercent(share ?? '', figures.responses / summary.responses);
-      expectPercent(csat ?? '', figures.csat);
+      expectShare(csat ?? '', figures.csat, figures.responses);
       const [low, high] = interval?.match(/\d+,\d%/g) ?? [];
       expectPercent(low ?? '', figures.csatInterval?.[0] ?? null);
       expectPercent(high ?? '', figures.csatInterval?.[1] ?? null);
     });
+
+    // Languages, in the API's order, with csat and "weinig antwoorden" where few answered.
+    const languageRows = await rowsOf(report.locator('vo-bar-chart[data-chart="languages"]'));
+    const LANGUAGE_NAMES: Record<string, string> = {
+      nl: 'Nederlands',
+      fr: 'Frans',
+      en: 'Engels',
+      de: 'Duits',
+    };
+    expect(languageRows.map((cells) => cells[0])).toEqual(
+      summary.byLanguage.map((figures) => LANGUAGE_NAMES[figures.lang]),
+    );
+    summary.byLanguage.forEach((figures, index) => {
+      const [, responses, , csat] = languageRows[index]!;
+      expect(shownNumber(responses ?? ''), figures.lang).toBe(figures.responses);
+      expectShare(csat ?? '', figures.csat, figures.responses);
+    });
+
+    // Steps in journey order, with the share not completed of the answers with an outcome.
+    if (summary.byStep.length === 0) {
+      expect(await report.locator('[data-empty="steps"]').count()).toBe(1);
+    } else {
+      const stepRows = await rowsOf(report.locator('vo-bar-chart[data-chart="steps"]'));
+      expect(stepRows.map((cells) => cells[0])).toEqual(summary.byStep.map((step) => step.step));
+      summary.byStep.forEach((figures, index) => {
+        const [, responses, , csat, , notCompleted] = stepRows[index]!;
+        expect(shownNumber(responses ?? ''), figures.step).toBe(figures.responses);
+        expectShare(csat ?? '', figures.csat, figures.responses);
+        expectShare(notCompleted ?? '', figures.shareNotCompleted, figures.withOutcome);
+      });
+    }
 
     // Reasons: by their label, most frequent first, each a share of the answers rated 1–3.
     const reasons = report.locator('vo-bar-chart[data-chart="reasons"]');
@@ -422,7 +480,17 @@ describe('the providers dashboard', () => {
       thisYear.responses,
     );
     expectPercent((await card.locator('[data-figure="csat"]').textContent()) ?? '', thisYear.csat);
+    // Compared figures carry their intervals: this year's and last year's.
+    const cardInterval = (await card.locator('[data-figure="csat-interval"]').textContent()) ?? '';
+    const [cardLow, cardHigh] = cardInterval.match(/\d+,\d%/g) ?? [];
+    expectPercent(cardLow ?? '', thisYear.csatInterval![0]);
+    expectPercent(cardHigh ?? '', thisYear.csatInterval![1]);
     const trend = (await card.locator('[data-figure="trend"]').textContent()) ?? '';
+    // Last year's csat, then its interval's bounds (the change is in points, without %).
+    const [, beforeLow, beforeHigh] = trend.match(/\d+,\d%/g) ?? [];
+    expectPercent(beforeLow ?? '', before.csatInterval![0]);
+    expectPercent(beforeHigh ?? '', before.csatInterval![1]);
+    expect(trend.includes(FEW)).toBe(before.responses < MINIMUM_N);
     const points = Math.round((thisYear.csat! - before.csat!) * 1000) / 10;
     expect(trend).toContain(points > 0 ? '↑' : points < 0 ? '↓' : '→');
     expect(trend).toMatch(/dezelfde periode vorig jaar/);
@@ -677,6 +745,73 @@ describe('the providers dashboard', () => {
     await page.context().close();
   });
 
+  it('themes say their share rated 1–2, their change and their forms in words, and sort through the API by keyboard', async () => {
+    const { page, problems, requests } = await open();
+    await signIn(page, collector.providerToken);
+    await page.goto(`${dashboardUrl}#/services/${collector.serviceId}`);
+    await reportReady(page);
+    const themes = page.locator('vo-themes');
+    await themes.locator('button.theme').first().waitFor();
+    const period = `from=${year}-01-01&to=${today}`;
+    expect(requests.some((url) => url.includes(`/themes?${period}&sort=count`))).toBe(true);
+    const shownTerms = () =>
+      themes
+        .locator('[data-kind="words"] button.theme, [data-kind="pairs"] button.theme')
+        .evaluateAll((buttons) => buttons.map((button) => (button as HTMLElement).dataset.term));
+    const byCount = await api<Themes>(`/services/${collector.serviceId}/themes?${period}`);
+    expect(await shownTerms()).toEqual([...byCount.pairs, ...byCount.words].map((t) => t.term));
+
+    // Each theme is described by its figures, as text: the same as the API's.
+    expect(await themes.locator('[data-previous]').textContent()).toContain(
+      `${byCount.previous.comments} opmerkingen`,
+    );
+    for (const theme of [...byCount.pairs, ...byCount.words]) {
+      const button = themes.locator(`button.theme[data-term="${theme.term}"]`);
+      const details = themes.locator(`#${await button.getAttribute('aria-describedby')}`);
+      const lowShare = (await details.locator('[data-figure="low-share"]').textContent()) ?? '';
+      expect(lowShare, theme.term).toContain('laag beoordeeld');
+      expectShare(lowShare.replace('laag beoordeeld', ''), theme.lowShare, theme.count);
+      const change = (await details.locator('[data-figure="change"]').textContent()) ?? '';
+      if (theme.change === null) expect(change).toMatch(/^— geen vergelijking/);
+      else if (theme.change === theme.count) expect(change).toBe('nieuw t.o.v. vorige periode');
+      else {
+        const signed = theme.change > 0 ? `+${theme.change}` : String(theme.change);
+        expect(change, theme.term).toBe(`${signed} t.o.v. vorige periode`);
+      }
+      const forms = details.locator('[data-figure="forms"]');
+      if (theme.forms.length > 1) {
+        expect(await forms.textContent()).toBe(`Samengeteld: ${theme.forms.join(', ')}`);
+      } else expect(await forms.count()).toBe(0);
+    }
+    await axe(page, 'themes');
+
+    // Another order, by keyboard: the collector is asked for it, and it is announced.
+    await themes.locator('#theme-sort').focus();
+    await page.keyboard.press('ArrowDown');
+    await themes.locator('[role="status"]', { hasText: 'gesorteerd' }).waitFor();
+    expect(requests.some((url) => url.includes(`/themes?${period}&sort=lowShare`))).toBe(true);
+    const byLowShare = await api<Themes>(
+      `/services/${collector.serviceId}/themes?${period}&sort=lowShare`,
+    );
+    expect(await shownTerms()).toEqual(
+      [...byLowShare.pairs, ...byLowShare.words].map((t) => t.term),
+    );
+    expect(
+      await themes.evaluate((el) => el.shadowRoot!.activeElement?.id),
+      'focus stays on the sort control',
+    ).toBe('theme-sort');
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => requests.some((url) => url.includes(`/themes?${period}&sort=change`)))
+      .toBe(true);
+    await themes
+      .locator('[role="status"]', { hasText: 'Sterkste stijging t.o.v. vorige periode' })
+      .waitFor();
+    await axe(page, 'themes sorted by change');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('errors say what to do: the server unreachable, then a token revoked while signed in', async () => {
     const { id, token } = await issueToken(collector.store, {
       label: 'revoked later',
@@ -756,9 +891,74 @@ describe('the providers dashboard', () => {
     const { page, problems, requests } = await open();
     await signIn(page, steeringToken);
     await listLoaded(page);
+    // Grouped under the organisations' names, in alphabetical order.
     expect(
       await page.locator('vo-service-list section.organisation > h2').allTextContents(),
-    ).toEqual(['Organisatie andere-org', 'Organisatie test-org']);
+    ).toEqual(['Andere organisatie', 'Testorganisatie']);
+    const services = await api<ServiceInfo[]>('/services', steeringToken);
+    expect(services.map((service) => service.organisationName).sort()).toEqual([
+      'Andere organisatie',
+      'Testorganisatie',
+    ]);
+    // Three answers: "weinig antwoorden" beside that satisfaction, in text.
+    expect(
+      await page
+        .locator('vo-service-list li[data-service="andere-dienst"] [data-few]')
+        .first()
+        .textContent(),
+    ).toBe(FEW);
+
+    // Search and order, by keyboard: from the heading, the search field comes first.
+    const active = () =>
+      page.evaluate(() => {
+        let element = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        return element?.id ?? '';
+      });
+    await page.locator('vo-service-list h1').focus();
+    await page.keyboard.press('Tab');
+    expect(await active()).toBe('service-search');
+    const cards = () =>
+      page
+        .locator('vo-service-list li.card')
+        .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.service));
+    const shown = page.locator('vo-service-list [role="status"][data-shown]');
+    await page.keyboard.type('andere org');
+    await expect.poll(cards).toEqual(['andere-dienst']);
+    expect(await shown.textContent()).toBe('1 dienst getoond.');
+    await axe(page, 'steering service list, searched');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await expect.poll(cards).toEqual(['andere-dienst', collector.serviceId]);
+    expect(await shown.textContent()).toBe('2 diensten getoond.');
+    await page.keyboard.press('Tab');
+    expect(await active()).toBe('service-sort');
+    // Lowest satisfaction first: the order the API's figures give.
+    const csatOf = async (id: string) =>
+      (await api<Summary>(`/services/${id}/summary?from=${year}-01-01&to=${today}`, steeringToken))
+        .csat!;
+    const lowestFirst = (
+      await Promise.all(
+        ['andere-dienst', collector.serviceId].map(async (id) => [id, await csatOf(id)] as const),
+      )
+    )
+      .sort((a, b) => a[1] - b[1])
+      .map(([id]) => id);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(cards).toEqual(lowestFirst);
+    expect(await shown.textContent()).toBe(
+      'Gesorteerd op: Laagste tevredenheid eerst. 2 diensten getoond.',
+    );
+    expect(await page.locator('vo-service-list section.organisation').count()).toBe(0);
+    expect(
+      await page
+        .locator(`vo-service-list li[data-service="andere-dienst"] .organisation-name`)
+        .textContent(),
+    ).toBe('Andere organisatie');
+    await axe(page, 'steering service list, sorted by satisfaction');
+    await page.keyboard.press('Home');
+    await page.locator('vo-service-list section.organisation').first().waitFor();
     expect(await page.locator('vo-dashboard .role').textContent()).toMatch(/stuurorgaan/);
     const [allOrganisations] = await Promise.all([
       page.waitForEvent('download'),
@@ -898,7 +1098,9 @@ describe('the providers dashboard', () => {
       /^div:Tevredenheid per maand/,
       /^div:Per uitkomst/,
       /^div:Kanalen/,
+      /^div:Per taal/,
       /^div:Wat liep er mis\?/,
+      /^select:theme-sort/,
       /^button:te lang/,
       /^select:filter-rating/,
       /^select:filter-outcome/,
@@ -1032,13 +1234,23 @@ describe('the providers dashboard', () => {
     // Nothing of the new sections is wider than the screen, the address included.
     for (const selector of [
       'vo-bar-chart[data-chart="channels"]',
+      'vo-bar-chart[data-chart="languages"]',
+      'vo-bar-chart[data-chart="steps"]',
       'vo-bar-chart[data-chart="reasons"]',
+      'vo-themes',
+      'vo-themes #theme-sort',
       'vo-qr-code',
     ]) {
       const box = await wide.page.locator(selector).boundingBox();
       expect(box, selector).not.toBeNull();
       expect(box!.x + box!.width, selector).toBeLessThanOrEqual(320);
     }
+    // Every theme with its figures, each line of them included.
+    const themeEdges = await wide.page
+      .locator('vo-themes li.theme-item')
+      .evaluateAll((items) => items.map((item) => item.getBoundingClientRect().right));
+    expect(themeEdges.length).toBeGreaterThan(0);
+    for (const edge of themeEdges) expect(edge).toBeLessThanOrEqual(320);
     // Down to the reasons: the figures' sections, new ones included; the QR code has its own.
     await shoot(wide.page, 'service-320', 'section[aria-labelledby="reasons-heading"]');
     await axe(wide.page, 'service report at 320 px');
@@ -1061,7 +1273,19 @@ describe('the providers dashboard', () => {
       .first()
       .evaluate((el) => getComputedStyle(el).stroke);
     expect(band).not.toBe('none');
-    for (const chart of ['channels', 'reasons']) {
+    // "weinig antwoorden" keeps its words and its frame; the themes' sort control stays usable.
+    const few = wide.page.locator('vo-bar-chart[data-chart="languages"] [data-few]').first();
+    await few.scrollIntoViewIfNeeded();
+    expect(await few.isVisible()).toBe(true);
+    expect(await few.textContent()).toBe('weinig antwoorden');
+    expect(await few.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid');
+    const themeSort = wide.page.locator('vo-themes #theme-sort');
+    await themeSort.scrollIntoViewIfNeeded();
+    expect(await themeSort.isVisible()).toBe(true);
+    expect(await wide.page.locator('vo-themes [data-figure="low-share"]').first().isVisible()).toBe(
+      true,
+    );
+    for (const chart of ['channels', 'languages', 'steps', 'reasons']) {
       const bars = await wide.page
         .locator(`vo-bar-chart[data-chart="${chart}"] rect.bar`)
         .evaluateAll((rects) => rects.map((rect) => getComputedStyle(rect).fill));
@@ -1092,7 +1316,23 @@ describe('the providers dashboard', () => {
     await shoot(steering.page, 'steering-1280');
     await steering.page.setViewportSize({ width: 320, height: 640 });
     expect(await noHorizontalScroll(steering.page)).toBe(true);
+    // The search field and the sort control fit, and stay visible in forced colours.
+    for (const selector of ['vo-service-list #service-search', 'vo-service-list #service-sort']) {
+      const box = await steering.page.locator(selector).boundingBox();
+      expect(box, selector).not.toBeNull();
+      expect(box!.x + box!.width, selector).toBeLessThanOrEqual(320);
+    }
     await shoot(steering.page, 'services-320');
+    await steering.page.emulateMedia({ forcedColors: 'active' });
+    for (const part of [
+      steering.page.getByLabel('Zoek een dienst of organisatie'),
+      steering.page.getByLabel('Sorteren op'),
+      steering.page.locator('vo-service-list li[data-service="andere-dienst"] [data-few]').first(),
+    ]) {
+      await part.scrollIntoViewIfNeeded();
+      expect(await part.isVisible()).toBe(true);
+    }
+    await steering.page.emulateMedia({ forcedColors: 'none' });
     await steering.context.close();
 
     // The sign-in view at 320 px, for the README.

@@ -1,11 +1,25 @@
 import type {
+  Action,
+  ActionChange,
+  ActionCreate,
+  ActionList,
   Channel,
+  Explanation,
+  FieldError,
+  ReportSubmission,
+  ReportSubmissions,
+  FeedbackItem,
   FeedbackPage,
   Me,
+  Overview,
+  RedactRequest,
   ServiceConfig,
   ServiceInfo,
   Summary,
+  TagSuggestions,
   Themes,
+  ThemeSort,
+  TriageChange,
 } from '@vo-feedback/shared';
 import type { Period } from './period.ts';
 
@@ -18,6 +32,8 @@ export class ApiError extends Error {
     readonly kind: FailureKind,
     readonly status: number,
     detail: string,
+    /** A problem's field errors: each field and how to fix it (400 answers). */
+    readonly errors: readonly FieldError[] = [],
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -44,6 +60,33 @@ function periodQuery(period: Period): Query {
 /** The path of one of a service's resources: `/services/<id>/<resource>`. */
 export function servicePath(serviceId: string, resource: string): string {
   return `/services/${encodeURIComponent(serviceId)}/${resource}`;
+}
+
+/** The path of one comment of a service: `/services/<id>/feedback/<feedbackId>`. */
+function feedbackPath(serviceId: string, feedbackId: string): string {
+  return servicePath(serviceId, `feedback/${encodeURIComponent(feedbackId)}`);
+}
+
+/** The path of one improvement action: `/services/<id>/actions/<actionId>`. */
+function actionPath(serviceId: string, actionId: string): string {
+  return servicePath(serviceId, `actions/${encodeURIComponent(actionId)}`);
+}
+
+/** A new improvement action: a title, and whatever else the form gave (the collector defaults). */
+export type ActionDraft = Pick<ActionCreate, 'title'> & Partial<Omit<ActionCreate, 'title'>>;
+
+/** Whose explanation: a service's, or its organisation's. */
+export type ExplanationScope = Explanation['scope'];
+
+/** `/services/<id>/explanations/<year>` or `/organisations/<id>/explanations/<year>`. */
+function explanationPath(scope: ExplanationScope, subjectId: string, year: number): string {
+  const owner = scope === 'service' ? 'services' : 'organisations';
+  return `/${owner}/${encodeURIComponent(subjectId)}/explanations/${year}`;
+}
+
+/** Where one frozen version of a report is downloaded (with `format=json|html`). */
+export function submissionPath(year: number, organisationId: string, version: number): string {
+  return `/reports/annual/${year}/submissions/${encodeURIComponent(organisationId)}/${version}`;
 }
 
 /** The file name a `Content-Disposition` header gives, if any. */
@@ -82,11 +125,22 @@ export class DashboardApi {
     return `${this.base}${path}${search ? `?${search}` : ''}`;
   }
 
-  async request(path: string, query: Query = {}, signal?: AbortSignal): Promise<Response> {
+  async request(
+    path: string,
+    query: Query = {},
+    signal?: AbortSignal,
+    { method = 'GET', body }: { method?: string; body?: unknown } = {},
+  ): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(this.url(path, query), {
-        headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
+        method,
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         // No cookie is involved; 'omit' keeps it that way. no-store: comments are not cached.
         credentials: 'omit',
         cache: 'no-store',
@@ -98,13 +152,15 @@ export class DashboardApi {
     }
     if (!response.ok) {
       let detail = response.statusText;
+      let errors: FieldError[] = [];
       try {
-        const body = (await response.json()) as { detail?: unknown };
+        const body = (await response.json()) as { detail?: unknown; errors?: unknown };
         if (typeof body.detail === 'string') detail = body.detail;
+        if (Array.isArray(body.errors)) errors = body.errors as FieldError[];
       } catch {
         // not a problem document
       }
-      const failure = new ApiError(kindOf(response.status), response.status, detail);
+      const failure = new ApiError(kindOf(response.status), response.status, detail, errors);
       if (failure.kind === 'unauthorized') this.onUnauthorized?.();
       throw failure;
     }
@@ -113,6 +169,12 @@ export class DashboardApi {
 
   async json<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
     const response = await this.request(path, query, signal);
+    return (await response.json()) as T;
+  }
+
+  /** Sends `body` as JSON with `method` (POST, PUT, PATCH) and reads the JSON answer. */
+  async send<T>(method: string, path: string, body: unknown): Promise<T> {
+    const response = await this.request(path, {}, undefined, { method, body });
     return (await response.json()) as T;
   }
 
@@ -129,13 +191,51 @@ export class DashboardApi {
     return this.json<Summary>(servicePath(serviceId, 'summary'), periodQuery(period), signal);
   }
 
-  themes(serviceId: string, period: Period, signal?: AbortSignal): Promise<Themes> {
-    return this.json<Themes>(servicePath(serviceId, 'themes'), periodQuery(period), signal);
+  /** The period's themes, ordered by `sort` (most comments, share rated 1–2, or rising). */
+  themes(
+    serviceId: string,
+    period: Period,
+    signal?: AbortSignal,
+    sort: ThemeSort = 'count',
+  ): Promise<Themes> {
+    const query = { ...periodQuery(period), sort };
+    return this.json<Themes>(servicePath(serviceId, 'themes'), query, signal);
   }
 
   /** One page of the comment listing; `query` holds the filter, the limit and the cursor. */
   feedback(serviceId: string, query: Query, signal?: AbortSignal): Promise<FeedbackPage> {
     return this.json<FeedbackPage>(servicePath(serviceId, 'feedback'), query, signal);
+  }
+
+  // Triage
+
+  /** Changes a comment's status, tags or internal note; answers the comment as it is now. */
+  triage(serviceId: string, feedbackId: string, change: TriageChange): Promise<FeedbackItem> {
+    return this.send<FeedbackItem>('PATCH', feedbackPath(serviceId, feedbackId), change);
+  }
+
+  /** The tags in use in the service's organisation, most used first. */
+  tags(serviceId: string, signal?: AbortSignal): Promise<TagSuggestions> {
+    return this.json<TagSuggestions>(servicePath(serviceId, 'tags'), {}, signal);
+  }
+
+  /** Erases a submission: gone from listings, exports and every figure. */
+  async erase(serviceId: string, feedbackId: string): Promise<void> {
+    await this.request(feedbackPath(serviceId, feedbackId), {}, undefined, { method: 'DELETE' });
+  }
+
+  /** Replaces every occurrence of `text` in a comment by `[verwijderd]`; answers the comment. */
+  redact(serviceId: string, feedbackId: string, text: string): Promise<FeedbackItem> {
+    const body: RedactRequest = { text };
+    return this.send<FeedbackItem>('POST', `${feedbackPath(serviceId, feedbackId)}/redact`, body);
+  }
+
+  /**
+   * Every service within reach side by side for `year` (steering: every organisation's active
+   * services; a provider: its own), with the flags that say where to look.
+   */
+  overview(year: number, signal?: AbortSignal): Promise<Overview> {
+    return this.json<Overview>('/overview', { year }, signal);
   }
 
   /** The service's public configuration: its reasons with their labels in every language. */
@@ -162,6 +262,54 @@ export class DashboardApi {
     const origin = new URL(this.url(''), document.baseURI).origin;
     const query = new URLSearchParams({ channel });
     return `${origin}/f/${encodeURIComponent(serviceId)}?${query}`;
+  }
+
+  // Acting: actions, explanations, hand-in
+
+  /** The service's improvement actions ("Wat we verbeteren"), newest first. */
+  actions(serviceId: string, signal?: AbortSignal): Promise<ActionList> {
+    return this.json<ActionList>(servicePath(serviceId, 'actions'), {}, signal);
+  }
+
+  createAction(serviceId: string, draft: ActionDraft): Promise<Action> {
+    return this.send<Action>('POST', servicePath(serviceId, 'actions'), draft);
+  }
+
+  changeAction(serviceId: string, actionId: string, change: ActionChange): Promise<Action> {
+    return this.send<Action>('PATCH', actionPath(serviceId, actionId), change);
+  }
+
+  async deleteAction(serviceId: string, actionId: string): Promise<void> {
+    await this.request(actionPath(serviceId, actionId), {}, undefined, { method: 'DELETE' });
+  }
+
+  explanation(
+    scope: ExplanationScope,
+    subjectId: string,
+    year: number,
+    signal?: AbortSignal,
+  ): Promise<Explanation> {
+    return this.json<Explanation>(explanationPath(scope, subjectId, year), {}, signal);
+  }
+
+  /** Saves the explanation of a service or organisation for a year; an empty text removes it. */
+  saveExplanation(
+    scope: ExplanationScope,
+    subjectId: string,
+    year: number,
+    text: string,
+  ): Promise<Explanation> {
+    return this.send<Explanation>('PUT', explanationPath(scope, subjectId, year), { text });
+  }
+
+  /** A provider's frozen versions of the year's report; steering's row per organisation. */
+  submissions(year: number, signal?: AbortSignal): Promise<ReportSubmissions> {
+    return this.json<ReportSubmissions>(`/reports/annual/${year}/submissions`, {}, signal);
+  }
+
+  /** Hands in the provider's annual report of `year`: freezes it as it is now. */
+  submitReport(year: number): Promise<ReportSubmission> {
+    return this.send<ReportSubmission>('POST', `/reports/annual/${year}/submissions`, undefined);
   }
 
   /**

@@ -15,6 +15,9 @@ export interface DashboardContext {
   /** What the token may see: `provider` its organisation's services with comments, `steering`
    * every organisation's aggregates and never a comment. */
   role: Role;
+  /** MIN_PUBLIC_N, from `/me`: a share or satisfaction counted on fewer answers than this says
+   * "weinig antwoorden" beside it. */
+  minimumN: number;
   /** Today in Brussels, YYYY-MM-DD: the reference of every preset. */
   today: string;
 }

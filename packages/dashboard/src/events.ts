@@ -23,6 +23,13 @@ export interface RoleDiscoveredDetail {
   role: 'steering';
 }
 
+// Triage
+/** Detail of `vo-feedback-erased`: an answer is gone from every figure of its service. */
+export interface FeedbackErasedDetail {
+  serviceId: string;
+  feedbackId: string;
+}
+
 // The dashboard's events, each fired by the element whose JSDoc names it (`@fires`).
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -30,6 +37,7 @@ declare global {
     'vo-period-change': CustomEvent<PeriodChangeDetail>;
     'vo-theme-select': CustomEvent<ThemeSelectDetail>;
     'vo-role-discovered': CustomEvent<RoleDiscoveredDetail>;
+    'vo-feedback-erased': CustomEvent<FeedbackErasedDetail>;
   }
 }
 

@@ -28,8 +28,13 @@ describe('hash routes', () => {
     }
   });
 
+  it('round-trips the overview', () => {
+    expect(routeHash({ view: 'overview' })).toBe('#/overzicht');
+    expect(parseRoute('#/overzicht')).toEqual({ view: 'overview' });
+  });
+
   it('falls back to the service list for anything else', () => {
-    for (const hash of ['', '#', '#/', '#/elders', '#/services/%E0%A4%A']) {
+    for (const hash of ['', '#', '#/', '#/elders', '#/overzicht/x', '#/services/%E0%A4%A']) {
       expect(parseRoute(hash)).toEqual({ view: 'services' });
     }
   });

@@ -4,9 +4,15 @@ import { isDay, type Period } from './period.ts';
 // and a reload or a shared link opens the same view (the token is never part of it).
 
 export type Route =
-  { view: 'services' } | { view: 'service'; serviceId: string; period: Period | undefined };
+  | { view: 'services' }
+  | { view: 'overview' }
+  | { view: 'service'; serviceId: string; period: Period | undefined };
+
+/** The overview of every service side by side ("Overzicht"). */
+const OVERVIEW_HASH = '#/overzicht';
 
 export function parseRoute(hash: string): Route {
+  if (hash === OVERVIEW_HASH) return { view: 'overview' };
   const match = /^#\/services\/([^?/]+)(?:\?(.*))?$/.exec(hash);
   if (!match) return { view: 'services' };
   let serviceId: string;
@@ -24,6 +30,7 @@ export function parseRoute(hash: string): Route {
 
 export function routeHash(route: Route): string {
   if (route.view === 'services') return '#/';
+  if (route.view === 'overview') return OVERVIEW_HASH;
   const base = `#/services/${encodeURIComponent(route.serviceId)}`;
   return route.period ? `${base}?from=${route.period.from}&to=${route.period.to}` : base;
 }

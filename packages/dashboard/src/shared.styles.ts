@@ -140,6 +140,24 @@ export const sharedStyles = css`
     color: var(--_error);
     font-weight: 700;
   }
+  /* "weinig antwoorden" beside a figure: a word in a thin frame, never a colour alone. */
+  .few {
+    display: inline-block;
+    padding: 0 0.35em;
+    border: 1px solid var(--_input);
+    border-radius: var(--_radius);
+    color: var(--_text);
+    font-size: 0.875em;
+    font-weight: 400;
+    line-height: 1.4;
+    white-space: nowrap;
+  }
+  /* In a table, under the figure: the columns stay narrow enough to fit beside a chart. */
+  td .few {
+    display: block;
+    width: fit-content;
+    margin: 0.15em 0 0 auto;
+  }
   .panel {
     margin: 0 0 1.5em;
     padding: clamp(0.75em, 2.5vw, 1.25em);

@@ -1,6 +1,7 @@
 // Fixture data for the element tests: answers shaped by the shared contract (each parsed through
 // its zod schema, so a fixture that drifts from what the collector answers fails here), and a
-// typed fake of the API that returns them. The real collector is tested end to end in e2e/.
+// typed fake of the API that returns them (fake-api.ts, exported from here too). The real
+// collector is tested end to end in e2e/.
 import { fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import {
@@ -8,116 +9,29 @@ import {
   FeedbackPageSchema,
   ServiceConfigSchema,
   SummarySchema,
+  TagSuggestionsSchema,
   ThemesSchema,
-  type Channel,
   type FeedbackItem,
   type FeedbackPage,
   type ServiceConfig,
   type ServiceInfo,
   type Summary,
+  type TagSuggestions,
+  type Theme,
   type Themes,
 } from '@vo-feedback/shared';
-import { DashboardApi, type Query } from '../src/api.ts';
+import type { DashboardApi } from '../src/api.ts';
 import type { DashboardContext } from '../src/context.ts';
 import { Formats } from '../src/format.ts';
 import { catalogs, type Language } from '../src/i18n/catalogs.ts';
 import type { Period } from '../src/period.ts';
+import { FakeApi } from './fake-api.ts';
+
+export { deferred, FakeApi, type Answers, type Call } from './fake-api.ts';
 
 /** The day every fixture context calls today. */
 export const TODAY = '2026-06-15';
 export const PERIOD: Period = { from: '2026-01-01', to: TODAY };
-
-/** What the fake answers, per method; a throwing answer is a failed request. */
-export interface Answers {
-  services(): ServiceInfo[] | Promise<ServiceInfo[]>;
-  summary(serviceId: string, period: Period): Summary | Promise<Summary>;
-  themes(serviceId: string, period: Period): Themes | Promise<Themes>;
-  feedback(serviceId: string, query: Query): FeedbackPage | Promise<FeedbackPage>;
-  serviceConfig(serviceId: string): ServiceConfig | Promise<ServiceConfig>;
-  qrCode(serviceId: string, channel: Channel): string | Promise<string>;
-  download(path: string, query: Query, fallbackName: string): string | Promise<string>;
-}
-
-/** One call the element made: the method, its arguments and its abort signal. */
-export interface Call {
-  method: keyof Answers;
-  args: unknown[];
-  signal: AbortSignal | undefined;
-}
-
-/**
- * The dashboard's API with canned answers instead of requests. An aborted call rejects as fetch
- * does (AbortError), so the elements' handling of replaced requests is exercised too.
- */
-export class FakeApi extends DashboardApi {
-  readonly calls: Call[] = [];
-
-  constructor(private readonly answers: Partial<Answers> = {}) {
-    super('vof_test');
-  }
-
-  override request(path: string): Promise<Response> {
-    return Promise.reject(new Error(`No fixture answers ${path}.`));
-  }
-
-  override services(signal?: AbortSignal) {
-    return this.#answer('services', [], signal);
-  }
-
-  override summary(serviceId: string, period: Period, signal?: AbortSignal) {
-    return this.#answer('summary', [serviceId, period], signal);
-  }
-
-  override themes(serviceId: string, period: Period, signal?: AbortSignal) {
-    return this.#answer('themes', [serviceId, period], signal);
-  }
-
-  override feedback(serviceId: string, query: Query, signal?: AbortSignal) {
-    return this.#answer('feedback', [serviceId, query], signal);
-  }
-
-  override serviceConfig(serviceId: string, signal?: AbortSignal) {
-    return this.#answer('serviceConfig', [serviceId], signal);
-  }
-
-  override qrCode(serviceId: string, channel: Channel, signal?: AbortSignal) {
-    return this.#answer('qrCode', [serviceId, channel], signal);
-  }
-
-  override download(path: string, query: Query, fallbackName: string) {
-    return this.#answer('download', [path, query, fallbackName], undefined);
-  }
-
-  #answer<M extends keyof Answers>(
-    method: M,
-    args: Parameters<Answers[M]>,
-    signal: AbortSignal | undefined,
-  ): Promise<Awaited<ReturnType<Answers[M]>>> {
-    this.calls.push({ method, args, signal });
-    const answer = this.answers[method] as
-      ((...args: unknown[]) => Awaited<ReturnType<Answers[M]>>) | undefined;
-    return new Promise((resolve, reject) => {
-      const aborted = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
-      if (signal?.aborted) return aborted();
-      signal?.addEventListener('abort', aborted, { once: true });
-      if (!answer) return reject(new Error(`No fixture answers ${method}.`));
-      Promise.resolve()
-        .then(() => answer(...args))
-        .then(resolve, reject);
-    });
-  }
-}
-
-/** A promise to resolve by hand: an answer that arrives when the test says so. */
-export function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((yes, no) => {
-    resolve = yes;
-    reject = no;
-  });
-  return { promise, resolve, reject };
-}
 
 export function context(
   api: DashboardApi = new FakeApi(),
@@ -130,6 +44,7 @@ export function context(
     t: catalogs[language],
     f: new Formats(language),
     role: 'provider',
+    minimumN: 10,
     today: TODAY,
     ...overrides,
   };
@@ -140,6 +55,7 @@ export const SERVICES: ServiceInfo[] = [
     id: 'omgevingsloket',
     name: 'Omgevingsloket',
     organisationId: 'org-a',
+    organisationName: 'Stad Zonnedorp',
     active: true,
     publicServiceUri: null,
   },
@@ -147,6 +63,7 @@ export const SERVICES: ServiceInfo[] = [
     id: 'parkeerkaart',
     name: 'Parkeerkaart aanvragen',
     organisationId: 'org-b',
+    organisationName: 'Agentschap Wegen',
     active: false,
     publicServiceUri: null,
   },
@@ -233,6 +150,30 @@ export function summary(overrides: Partial<Summary> = {}): Summary {
       { reason: 'too-slow', count: 2, share: 1 },
       { reason: 'unclear-information', count: 1, share: 0.5 },
     ],
+    // Eight in Dutch, two in French.
+    byLanguage: [
+      { lang: 'nl', responses: 8, csat: 7 / 8, csatInterval: [0.53, 0.98] },
+      { lang: 'fr', responses: 2, csat: 0.5, csatInterval: [0.09, 0.91] },
+    ],
+    // The journey as first seen: the form, then the payment where the three errors were.
+    byStep: [
+      {
+        step: 'formulier',
+        responses: 6,
+        csat: 5 / 6,
+        csatInterval: [0.44, 0.97],
+        withOutcome: 6,
+        shareNotCompleted: 0,
+      },
+      {
+        step: 'betaling',
+        responses: 4,
+        csat: 0.75,
+        csatInterval: [0.3, 0.95],
+        withOutcome: 4,
+        shareNotCompleted: 0.75,
+      },
+    ],
     ...overrides,
   });
 }
@@ -252,19 +193,45 @@ export function qrSvg(mark = 'web'): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29" data-mark="${mark}"><path d="M4 4h7v7H4z"/></svg>`;
 }
 
+/**
+ * One theme: `count` comments, none of them rated 1–2 and no change unless told, counted under
+ * its own form only.
+ */
+export function theme(term: string, count: number, overrides: Partial<Theme> = {}): Theme {
+  return { term, count, lowShare: 0, change: 0, forms: [term], ...overrides };
+}
+
+/**
+ * A period's themes: "formulier" (5, merged with "formulieren", 2 more than before), "traag" (3,
+ * all rated 1–2, new) and the pair "te lang" (4, half rated 1–2, one fewer), against the 8
+ * comments of the same span before it.
+ */
 export function themes(overrides: Partial<Themes> = {}): Themes {
   return ThemesSchema.parse({
     serviceId: 'omgevingsloket',
     from: PERIOD.from,
     to: PERIOD.to,
     comments: 12,
+    previous: { from: '2025-07-17', to: '2025-12-31', comments: 8 },
     words: [
-      { term: 'formulier', count: 5 },
-      { term: 'traag', count: 3 },
+      theme('formulier', 5, { lowShare: 0.2, change: 2, forms: ['formulier', 'formulieren'] }),
+      theme('traag', 3, { lowShare: 1, change: 3 }),
     ],
-    pairs: [{ term: 'te lang', count: 4 }],
+    pairs: [theme('te lang', 4, { lowShare: 0.5, change: -1 })],
     ...overrides,
   });
+}
+
+// Triage
+
+/** The organisation's tags in use, most used first. */
+export function tagSuggestions(
+  tags: TagSuggestions['tags'] = [
+    { tag: 'formulier', count: 4 },
+    { tag: 'wachttijd', count: 2 },
+  ],
+): TagSuggestions {
+  return TagSuggestionsSchema.parse({ tags });
 }
 
 let nextComment = 0;

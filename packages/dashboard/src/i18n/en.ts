@@ -1,3 +1,7 @@
+import { acting } from './acting/en.ts';
+import { overview } from './overview/en.ts';
+import { steering } from './steering/en.ts';
+import { triage } from './triage/en.ts';
 import type { Messages } from './nl.ts';
 
 type Five = Messages['ratings'];
@@ -46,7 +50,7 @@ export const en: Messages = {
     'For each service, the figures from 1 January up to today, with the trend against the same period last year.',
   noServices:
     'This token does not give access to any service yet. Ask your administrator to register your service.',
-  organisation: (id: string) => `Organisation ${id}`,
+  organisation: (name: string) => `Organisation: ${name}`,
   inactive: 'inactive',
   responsesThisYear: 'Responses this year',
   csat: 'Satisfaction',
@@ -173,6 +177,8 @@ export const en: Messages = {
   received: 'Received',
   step: 'Step',
 
+  ...triage,
+
   downloadsHeading: 'Downloads',
   downloadsIntro: (from: string, to: string) =>
     `The responses from ${from} up to and including ${to}, and the annual report for the steering committee.`,
@@ -202,4 +208,10 @@ export const en: Messages = {
   posterDownload: 'Download the poster (A4, HTML)',
   qrDownload: 'Download the QR code (SVG)',
   posterHint: 'Open the poster in your browser and print it on A4.',
+
+  ...acting,
+
+  ...overview,
+
+  ...steering,
 };

@@ -1,3 +1,7 @@
+import { acting } from './acting/fr.ts';
+import { overview } from './overview/fr.ts';
+import { steering } from './steering/fr.ts';
+import { triage } from './triage/fr.ts';
 import type { Messages } from './nl.ts';
 
 type Five = Messages['ratings'];
@@ -46,7 +50,7 @@ export const fr: Messages = {
     'Pour chaque service, les chiffres du 1er janvier à aujourd’hui, avec la tendance par rapport à la même période l’an dernier.',
   noServices:
     'Ce jeton ne donne encore accès à aucun service. Demandez à votre administrateur d’enregistrer votre service.',
-  organisation: (id: string) => `Organisation ${id}`,
+  organisation: (name: string) => `Organisation : ${name}`,
   inactive: 'inactif',
   responsesThisYear: 'Réponses cette année',
   csat: 'Satisfaction',
@@ -175,6 +179,8 @@ export const fr: Messages = {
   received: 'Reçu',
   step: 'Étape',
 
+  ...triage,
+
   downloadsHeading: 'Téléchargements',
   downloadsIntro: (from: string, to: string) =>
     `Les réponses du ${from} au ${to} inclus, et le rapport annuel pour le comité de pilotage.`,
@@ -204,4 +210,10 @@ export const fr: Messages = {
   posterDownload: 'Télécharger l’affiche (A4, HTML)',
   qrDownload: 'Télécharger le code QR (SVG)',
   posterHint: 'Ouvrez l’affiche dans votre navigateur et imprimez-la sur A4.',
+
+  ...acting,
+
+  ...overview,
+
+  ...steering,
 };

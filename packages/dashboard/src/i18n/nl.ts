@@ -2,6 +2,10 @@
 // missing string is a compile error, not an English word on a Flemish page. Error messages say
 // what to do, not only what went wrong.
 import type { Channel } from '@vo-feedback/shared';
+import { acting } from './acting/nl.ts';
+import { overview } from './overview/nl.ts';
+import { steering } from './steering/nl.ts';
+import { triage } from './triage/nl.ts';
 
 /** The five rating labels, 1 to 5. */
 type Five = [string, string, string, string, string];
@@ -53,7 +57,7 @@ export const nl = {
     'Per dienst de cijfers van 1 januari tot vandaag, met de trend ten opzichte van dezelfde periode vorig jaar.',
   noServices:
     'Dit token geeft nog toegang tot geen enkele dienst. Vraag uw beheerder om uw dienst te registreren.',
-  organisation: (id: string) => `Organisatie ${id}`,
+  organisation: (name: string) => `Organisatie: ${name}`,
   inactive: 'niet actief',
   responsesThisYear: 'Antwoorden dit jaar',
   csat: 'Tevredenheid',
@@ -182,6 +186,8 @@ export const nl = {
   received: 'Ontvangen',
   step: 'Stap',
 
+  ...triage,
+
   downloadsHeading: 'Downloads',
   downloadsIntro: (from: string, to: string) =>
     `De antwoorden van ${from} tot en met ${to}, en het jaarverslag voor het stuurorgaan.`,
@@ -210,6 +216,12 @@ export const nl = {
   posterDownload: 'Affiche downloaden (A4, HTML)',
   qrDownload: 'QR-code downloaden (SVG)',
   posterHint: 'Open de affiche in uw browser en druk ze af op A4.',
+
+  ...acting,
+
+  ...overview,
+
+  ...steering,
 };
 
 export type Messages = typeof nl;

@@ -1,4 +1,4 @@
-import { LitElement, html, svg, nothing } from 'lit';
+import { LitElement, html, svg, nothing, type TemplateResult } from 'lit';
 import { chartImage, chartTable } from '../chart.ts';
 import { ChartSize } from '../chart-size.ts';
 import { inputs } from '../element.ts';
@@ -16,8 +16,8 @@ export interface Bar {
    * Null: no share (the dash).
    */
   share?: number | null;
-  /** Extra table cells, in the order of `extraHeaders`. */
-  extra?: string[];
+  /** Extra table cells, in the order of `extraHeaders` (text, or text with a note beside it). */
+  extra?: (string | TemplateResult)[];
 }
 
 /** Each bar's share: its own when it has one, else its part of the sum of the bars. */
@@ -85,7 +85,8 @@ export class VoBarChart extends LitElement {
   }
 
   override render() {
-    return html`<div class="layout ${this.extraHeaders.length > 0 ? 'wide' : ''}">
+    const extras = this.extraHeaders.length;
+    return html`<div class="layout ${extras > 2 ? 'wide wider' : extras > 0 ? 'wide' : ''}">
       <div class="chart">
         <div class="chart-width"></div>
         ${this.#chart()}

@@ -30,6 +30,9 @@ export const styles = [
     .layout.wide .table-scroll {
       flex-basis: 30em;
     }
+    .layout.wider .table-scroll {
+      flex-basis: 42em;
+    }
     text {
       font-size: 1em;
     }

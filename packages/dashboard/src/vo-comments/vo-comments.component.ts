@@ -1,22 +1,19 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { FeedbackItem, Outcome } from '@vo-feedback/shared';
-import { OUTCOMES } from '@vo-feedback/shared/constants';
+import type { FeedbackItem } from '@vo-feedback/shared';
 import type { DashboardContext } from '../context.ts';
 import { inputs, states } from '../element.ts';
 import { failureMessage, retryable } from '../errors.ts';
 import { contextMoved, Loader } from '../loader.ts';
 import type { Period } from '../period.ts';
 import { matches } from '../text-match.ts';
+import { filterForm, filterFromForm, type CommentFilter } from './comment-filter.ts';
+import { commentItem } from './comment-item.ts';
+import { CommentTriage } from './comment-triage.ts';
+import { triageBar } from './triage-bar.ts';
 import { styles } from './vo-comments.styles.ts';
 
-export type { RoleDiscoveredDetail } from '../events.ts';
-
-/** The comment filter as the form holds it. */
-export interface CommentFilter {
-  rating: string;
-  outcome: Outcome | 'unknown' | '';
-  text: string;
-}
+export type { FeedbackErasedDetail, RoleDiscoveredDetail } from '../events.ts';
+export type { CommentFilter };
 
 const PAGE = 20;
 /** With a text filter, pages are read in bulk and filtered here (the API has no text search). */
@@ -25,20 +22,33 @@ const SCAN_PAGE = 200;
 const SCAN_BUDGET = 2000;
 
 /**
- * The comments of a service and period, newest first, filterable by rating, outcome and text, and
- * paginated with the API's cursor. Comments are untrusted text: they are rendered only through
- * Lit's text bindings, so markup and `javascript:` links in them stay inert characters.
+ * The comments of a service and period, newest first, filterable by rating, outcome, triage
+ * status, tag and text, and paginated with the API's cursor. Comments are untrusted text: they are
+ * rendered only through Lit's text bindings, so markup and `javascript:` links in them stay inert
+ * characters.
  *
- * The API filters on rating and outcome; the text filter reads pages and keeps the comments that
- * contain the words, so a theme opens exactly the comments that mention it.
+ * The API filters on rating, outcome, status and tag; the text filter reads pages and keeps the
+ * comments that contain the words, so a theme opens exactly the comments that mention it.
  *
- * Accessibility criteria: the filter is a form with labelled native controls and an explicit
- * button; the count and progress are announced in a status region; after "more", focus moves to
- * the first new comment; each comment is a list item with its rating in words.
+ * Triage (the provider's work on its comments; steering never sees a comment): each comment shows
+ * its status in words, its tags and its internal note. Comments are selected with a checkbox each
+ * (or all shown at once) and changed together from the action bar: a status, a tag added or
+ * taken away — one `PATCH` per comment, a few at a time. Under each comment, disclosure buttons
+ * open one tool at a time: the internal note, removing a piece of text (it becomes
+ * `[verwijderd]`) and erasing the whole answer, after a confirmation in the page.
  *
- * @summary The comment listing of a service.
+ * Accessibility criteria: the filter and the action bar are forms with labelled native controls
+ * and explicit buttons; a checkbox's name says which comment it selects (its date and first
+ * words); the tools are buttons with `aria-expanded`; the count, progress and the result of every
+ * action are announced in one status region, and a failure says what to do; focus stays on the
+ * button that acted, moves into a tool when it opens and back to its button when it closes
+ * (Escape closes it too); after "more", focus moves to the first new comment, and after an
+ * erasure to the next comment; each comment is a list item with its rating in words.
+ *
+ * @summary The comment listing of a service, with its triage.
  * @tagname vo-comments
  * @fires {CustomEvent<RoleDiscoveredDetail>} vo-role-discovered - The collector refused comments to this token: it is a steering token.
+ * @fires {CustomEvent<FeedbackErasedDetail>} vo-feedback-erased - An answer was erased: every figure of the service changed.
  */
 export class VoComments extends LitElement {
   static override styles = styles;
@@ -46,7 +56,8 @@ export class VoComments extends LitElement {
   static override properties = {
     ...inputs('context', 'period', 'filter'),
     serviceId: { attribute: 'service-id' },
-    ...states('_items', '_cursor', '_loading', '_error', '_announcement'),
+    ...states('_items', '_cursor', '_loading', '_error', '_announcement', '_failed'),
+    ...states('_tags', '_terms'),
   };
 
   declare context: DashboardContext;
@@ -60,7 +71,25 @@ export class VoComments extends LitElement {
   declare private _loading: boolean;
   declare private _error: unknown;
   declare private _announcement: string;
+  /** The announcement is a failure: shown as an error. */
+  declare private _failed: boolean;
+  /** The organisation's tags in use, most used first: the tag filter and the suggestions. */
+  declare private _tags: string[];
+  /** The period's themes, suggested as tags too. */
+  declare private _terms: string[];
   readonly #loader = new Loader(this, { steeringWhenRefused: true });
+  readonly #suggestions = new Loader(this);
+  /** The selection, the action bar and the tools under each comment (comment-triage.ts). */
+  readonly #triage = new CommentTriage(this, {
+    items: () => this._items,
+    show: (items) => {
+      this._items = items;
+    },
+    say: (message, failed) => this.#say(message, failed),
+    tagAdded: (tag) => {
+      if (!this._tags.includes(tag)) this._tags = [...this._tags, tag];
+    },
+  });
 
   constructor() {
     super();
@@ -70,6 +99,9 @@ export class VoComments extends LitElement {
     this._loading = false;
     this._error = undefined;
     this._announcement = '';
+    this._failed = false;
+    this._tags = [];
+    this._terms = [];
   }
 
   focusHeading() {
@@ -81,8 +113,46 @@ export class VoComments extends LitElement {
     if (moved || changed.has('serviceId') || changed.has('period') || changed.has('filter')) {
       this._items = [];
       this._cursor = undefined;
+      this.#triage.reset();
       void this.#load(false);
     }
+    if (moved || changed.has('serviceId') || changed.has('period')) void this.#loadSuggestions();
+  }
+
+  /**
+   * The tags to filter on and to suggest: the organisation's tags, and the period's themes. Both
+   * only help, so a failure leaves them out and says nothing.
+   */
+  async #loadSuggestions() {
+    if (this.context.role !== 'provider') return;
+    const { api } = this.context;
+    const { serviceId, period } = this;
+    await this.#suggestions.run(
+      (signal) =>
+        Promise.all([
+          api.tags(serviceId, signal).then(
+            (answer) => answer.tags.map(({ tag }) => tag),
+            () => [],
+          ),
+          api.themes(serviceId, period, signal).then(
+            (themes) => [...themes.pairs, ...themes.words].map(({ term }) => term),
+            () => [],
+          ),
+        ]),
+      {
+        done: ([tags, terms]) => {
+          this._tags = tags;
+          this._terms = terms;
+        },
+        failed: () => undefined,
+      },
+    );
+  }
+
+  /** Announces `message` in the status region; `failed` shows it as an error. */
+  #say(message: string, failed = false) {
+    this._announcement = message;
+    this._failed = failed;
   }
 
   async #load(more: boolean) {
@@ -90,10 +160,10 @@ export class VoComments extends LitElement {
     if (this.context.role !== 'provider') return;
     this._loading = true;
     this._error = undefined;
-    this._announcement = this.context.t.loadingComments;
+    this.#say(this.context.t.loadingComments);
     const stopped = () => {
       this._loading = false;
-      this._announcement = '';
+      this.#say('');
     };
     // Comments are refused to steering tokens: the loader then switches the dashboard to
     // aggregates only.
@@ -112,7 +182,7 @@ export class VoComments extends LitElement {
    * page of matching comments (within the scan budget).
    */
   async #read(signal: AbortSignal): Promise<FeedbackItem[]> {
-    const { rating, outcome, text } = this.filter;
+    const { rating, outcome, text, status, tag } = this.filter;
     const scanning = text.trim() !== '';
     const found: FeedbackItem[] = [];
     let cursor = this._cursor ?? undefined;
@@ -125,6 +195,8 @@ export class VoComments extends LitElement {
           to: this.period.to,
           rating: rating || undefined,
           outcome: outcome || undefined,
+          status: status || undefined,
+          tag: tag || undefined,
           limit: scanning ? SCAN_PAGE : PAGE,
           cursor: cursor ?? undefined,
         },
@@ -149,11 +221,13 @@ export class VoComments extends LitElement {
     this._items = more ? [...this._items, ...found] : found;
     this._loading = false;
     const shown = f.integer(this._items.length);
-    this._announcement = more
-      ? `${t.loadedMore(f.integer(found.length))} ${t.commentsShown(shown)}`
-      : this._items.length === 0 && this._cursor === null
-        ? t.commentsEmpty
-        : t.commentsShown(shown);
+    this.#say(
+      more
+        ? `${t.loadedMore(f.integer(found.length))} ${t.commentsShown(shown)}`
+        : this._items.length === 0 && this._cursor === null
+          ? t.commentsEmpty
+          : t.commentsShown(shown),
+    );
     if (more) {
       // Focus goes to the first new comment; with none new and no more to load, to the heading
       // (the button that had focus is gone).
@@ -170,17 +244,11 @@ export class VoComments extends LitElement {
 
   #applyFilter = (event: SubmitEvent) => {
     event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    this.filter = {
-      rating: String(data.get('rating') ?? ''),
-      outcome: String(data.get('outcome') ?? '') as CommentFilter['outcome'],
-      text: String(data.get('text') ?? '').trim(),
-    };
+    this.filter = filterFromForm(event.target as HTMLFormElement);
   };
 
   #clearFilter = () => {
-    this.filter = { rating: '', outcome: '', text: '' };
+    this.filter = { rating: '', outcome: '', text: '', status: '', tag: '' };
   };
 
   override render() {
@@ -188,8 +256,13 @@ export class VoComments extends LitElement {
     return html`
       <h2 id="comments-heading" tabindex="-1">${t.commentsHeading}</h2>
       <p>${t.commentsIntro}</p>
-      ${this.#form()}
-      <p class="status" role="status">${this._announcement}</p>
+      ${filterForm(t, this.filter, this._tags, {
+        apply: this.#applyFilter,
+        clear: this.#clearFilter,
+      })}
+      <p class=${this._failed ? 'status error' : 'status'} role="status">
+        ${this._failed ? html`<span class="visually-hidden">${t.errorPrefix}</span> ` : nothing}${this._announcement}
+      </p>
       ${
         this._error !== undefined
           ? html`<div class="message is-error">
@@ -210,9 +283,19 @@ export class VoComments extends LitElement {
       ${
         this._items.length === 0 && !this._loading && this._error === undefined
           ? html`<div class="message is-empty"><p>${t.commentsEmpty}</p></div>`
-          : html`<ol class="comments" aria-labelledby="comments-heading">
-              ${this._items.map((item, index) => this.#comment(item, index))}
-            </ol>`
+          : html`${
+                this._items.length > 0
+                  ? triageBar(this.context, this.#triage, this._items, {
+                      tags: this._tags,
+                      terms: this._terms,
+                    })
+                  : nothing
+              }
+              <ol class="comments" aria-labelledby="comments-heading">
+                ${this._items.map((item, index) =>
+                  commentItem(this.context, this.#triage, item, index),
+                )}
+              </ol>`
       }
       ${
         this._cursor
@@ -229,73 +312,5 @@ export class VoComments extends LitElement {
       }
       ${this._cursor === null && this._items.length > 0 ? html`<p class="hint">${t.commentsAll}</p>` : nothing}
     `;
-  }
-
-  #form() {
-    const { t } = this.context;
-    const { rating, outcome, text } = this.filter;
-    return html`<form class="filter" @submit=${this.#applyFilter}>
-      <fieldset>
-        <legend>${t.filterLegend}</legend>
-        <div class="fields">
-          <div class="field">
-            <label for="filter-rating">${t.rating}</label>
-            <select id="filter-rating" name="rating">
-              <option value="" ?selected=${rating === ''}>${t.allRatings}</option>
-              ${t.ratings.map(
-                (label, index) =>
-                  html`<option value=${index + 1} ?selected=${rating === String(index + 1)}>
-                    ${index + 1} – ${label}
-                  </option>`,
-              )}
-            </select>
-          </div>
-          <div class="field">
-            <label for="filter-outcome">${t.outcome}</label>
-            <select id="filter-outcome" name="outcome">
-              <option value="" ?selected=${outcome === ''}>${t.allOutcomes}</option>
-              ${[...OUTCOMES, 'unknown' as const].map(
-                (value) =>
-                  html`<option value=${value} ?selected=${outcome === value}>
-                    ${t.outcomes[value]}
-                  </option>`,
-              )}
-            </select>
-          </div>
-          <div class="field grow">
-            <label for="filter-text">${t.textFilter}</label>
-            <input id="filter-text" name="text" type="search" .value=${text} />
-          </div>
-        </div>
-      </fieldset>
-      <div class="actions">
-        <button type="submit">${t.applyFilter}</button>
-        ${
-          rating || outcome || text
-            ? html`<button type="button" class="secondary" @click=${this.#clearFilter}>
-                ${t.clearFilter}
-              </button>`
-            : nothing
-        }
-      </div>
-    </form>`;
-  }
-
-  #comment(item: FeedbackItem, index: number) {
-    const { t, f } = this.context;
-    return html`<li class="comment" data-index=${index} tabindex="-1">
-      <p class="meta">
-        <span class="rating rating-${item.rating}"
-          >${item.rating} – ${t.ratings[item.rating - 1]}</span
-        >
-        <span
-          >${t.received}:
-          <time datetime=${item.createdAt}>${f.dateTime(item.createdAt)}</time></span
-        >
-        <span>${t.outcome}: ${t.outcomes[item.outcome ?? 'unknown']}</span>
-        ${item.step ? html`<span>${t.step}: ${item.step}</span>` : nothing}
-      </p>
-      <p class="text" lang=${item.lang}>${item.comment}</p>
-    </li>`;
   }
 }

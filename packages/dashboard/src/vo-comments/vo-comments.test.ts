@@ -99,7 +99,13 @@ describe('<vo-comments>', () => {
     await until(() => items(el).length === 1);
     expect(items(el)[0]!.querySelector('.text')!.textContent).to.equal('Formulier te lang!');
     expect(queries[1]).to.include({ rating: '2', limit: 200 });
-    expect(el.filter).to.deep.equal({ rating: '2', outcome: '', text: 'te lang' });
+    expect(el.filter).to.deep.equal({
+      rating: '2',
+      outcome: '',
+      text: 'te lang',
+      status: '',
+      tag: '',
+    });
     await expect(el).to.be.accessible();
   });
 

@@ -4,6 +4,7 @@ import { chartImage, chartTable } from '../chart.ts';
 import { ChartSize } from '../chart-size.ts';
 import type { DashboardContext } from '../context.ts';
 import { inputs } from '../element.ts';
+import { fewAnswersNote } from '../few-answers.ts';
 import { styles } from './vo-csat-chart.styles.ts';
 
 let nextId = 0;
@@ -36,8 +37,9 @@ export function monthResponseRate(month: MonthFigures): number | null {
  * response rate. A month without responses has no point, rather than a misleading zero.
  *
  * Accessibility criteria: the SVG is one image whose text alternative names the months and points
- * to the table; the table has a caption and row headers; the band, line and points stay visible
- * in forced colours.
+ * to the table; the table has a caption and row headers; a month's satisfaction counted on fewer
+ * answers than MIN_PUBLIC_N says "weinig antwoorden" beside it; the band, line and points stay
+ * visible in forced colours.
  *
  * @summary Monthly satisfaction with its confidence band and data table.
  * @tagname vo-csat-chart
@@ -137,7 +139,9 @@ export class VoCsatChart extends LitElement {
           html`<tr data-month=${month.month}>
             <th scope="row">${f.month(month.month)}</th>
             <td class="number">${f.integer(month.responses)}</td>
-            <td class="number">${f.percent(month.csat)}</td>
+            <td class="number">
+              ${f.percent(month.csat)}${fewAnswersNote(this.context, month.responses)}
+            </td>
             <td class="number">
               ${
                 month.csatInterval

@@ -9,7 +9,11 @@ import { catalogs, isLanguage, LANGUAGES, type Language } from '../i18n/catalogs
 import { brusselsToday, presetPeriod, type Period } from '../period.ts';
 import { parseRoute, routeHash, type Route } from '../routes.ts';
 import { forgetToken, storedLanguage, storedToken, storeLanguage, storeToken } from '../session.ts';
+import { navigation } from './navigation.ts';
 import { styles } from './vo-dashboard.styles.ts';
+
+/** MIN_PUBLIC_N until `/me` tells the collector's own (the collector's default too). */
+const DEFAULT_MINIMUM_N = 10;
 
 /** Something to focus after a render: each view offers its heading. */
 interface Focusable extends HTMLElement {
@@ -39,6 +43,7 @@ export class VoDashboard extends LitElement {
       '_services',
       '_servicesError',
       '_role',
+      '_minimumN',
       '_roleKnown',
       '_route',
       '_notice',
@@ -50,6 +55,7 @@ export class VoDashboard extends LitElement {
   declare private _services: ServiceInfo[] | undefined;
   declare private _servicesError: unknown;
   declare private _role: Role;
+  declare private _minimumN: number;
   declare private _roleKnown: boolean;
   declare private _route: Route;
   declare private _notice: string;
@@ -62,6 +68,7 @@ export class VoDashboard extends LitElement {
     this._language = isLanguage(language) ? language : 'nl';
     this._route = parseRoute(location.hash);
     this._role = 'provider';
+    this._minimumN = DEFAULT_MINIMUM_N;
     this._roleKnown = false;
     this._notice = '';
     this._servicesError = undefined;
@@ -98,6 +105,7 @@ export class VoDashboard extends LitElement {
   async #loadRole(api: DashboardApi) {
     await this.#ask(api, api.me(), (me) => {
       this._role = me.role;
+      this._minimumN = me.minimumN;
       this._roleKnown = true;
     });
   }
@@ -181,6 +189,7 @@ export class VoDashboard extends LitElement {
       current.api === this._api &&
       current.language === this._language &&
       current.role === this._role &&
+      current.minimumN === this._minimumN &&
       current.today === today
     ) {
       return current;
@@ -191,6 +200,7 @@ export class VoDashboard extends LitElement {
       t: catalogs[this._language],
       f: new Formats(this._language),
       role: this._role,
+      minimumN: this._minimumN,
       today,
     };
     return this.#context;
@@ -224,6 +234,7 @@ export class VoDashboard extends LitElement {
       const service = this._services?.find((s) => s.id === id);
       return `${service?.name ?? id} – ${t.appName}`;
     }
+    if (this._route.view === 'overview') return `${t.overviewHeading} – ${t.appName}`;
     const heading =
       this._role === 'steering' ? t.steeringServicesHeading : t.providerServicesHeading;
     return `${heading} – ${t.appName}`;
@@ -268,6 +279,7 @@ export class VoDashboard extends LitElement {
             }
           </div>
         </div>
+        ${context ? navigation(t, this._route) : nothing}
       </header>
       <main id="main" tabindex="-1">
         <div class="notice" role="status">
@@ -335,6 +347,9 @@ export class VoDashboard extends LitElement {
         @vo-period-change=${this.#onPeriodChange}
         @vo-role-discovered=${this.#onRoleDiscovered}
       ></vo-service-report>`;
+    }
+    if (route.view === 'overview') {
+      return html`<vo-overview data-view .context=${context}></vo-overview>`;
     }
     return html`<vo-service-list
       data-view

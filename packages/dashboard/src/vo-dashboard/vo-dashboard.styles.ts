@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { sharedStyles } from '../shared.styles.ts';
 import { tokens } from '../tokens.ts';
+import { navigationStyles } from './navigation.ts';
 
 export const styles = [
   tokens,
   sharedStyles,
+  navigationStyles,
   css`
     :host {
       min-height: 100vh;

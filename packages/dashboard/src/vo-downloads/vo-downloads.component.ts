@@ -1,19 +1,11 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html } from 'lit';
 import type { ServiceInfo } from '@vo-feedback/shared';
 import { servicePath } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
-import { inputs, states } from '../element.ts';
-import { failureMessage } from '../errors.ts';
+import { DownloadButtons, type Download } from '../download.ts';
+import { inputs } from '../element.ts';
 import type { Period } from '../period.ts';
 import { styles } from './vo-downloads.styles.ts';
-
-interface Download {
-  id: string;
-  label: string;
-  path: string;
-  query: Record<string, string>;
-  fallbackName: string;
-}
 
 /**
  * Download buttons: the period's answers as CSV or XLSX (providers only: they contain comments)
@@ -34,7 +26,6 @@ export class VoDownloads extends LitElement {
 
   static override properties = {
     ...inputs('context', 'service', 'period', 'years'),
-    ...states('_busy', '_status', '_failed'),
   };
 
   declare context: DashboardContext;
@@ -44,15 +35,10 @@ export class VoDownloads extends LitElement {
   declare period: Period | undefined;
   /** The annual report years offered when there is no period. */
   declare years: string[];
-  declare private _busy: string;
-  declare private _status: string;
-  declare private _failed: boolean;
+  readonly #downloads = new DownloadButtons(this);
 
   constructor() {
     super();
-    this._busy = '';
-    this._status = '';
-    this._failed = false;
     this.service = undefined;
     this.period = undefined;
     this.years = [];
@@ -62,7 +48,7 @@ export class VoDownloads extends LitElement {
     return this.period ? [this.period.to.slice(0, 4)] : this.years;
   }
 
-  #downloads(): Download[] {
+  #offered(): Download[] {
     const { t, role } = this.context;
     const service = this.service;
     const period = this.period;
@@ -91,23 +77,6 @@ export class VoDownloads extends LitElement {
     return [...exports, ...reports];
   }
 
-  async #download(download: Download) {
-    if (this._busy) return;
-    const { t, api } = this.context;
-    this._busy = download.id;
-    this._failed = false;
-    this._status = t.downloading;
-    try {
-      const name = await api.download(download.path, download.query, download.fallbackName);
-      this._status = t.downloaded(name);
-    } catch (error) {
-      this._failed = true;
-      this._status = `${t.downloadFailed} ${failureMessage(t, error)}`;
-    } finally {
-      this._busy = '';
-    }
-  }
-
   override render() {
     const { t, f, role } = this.context;
     const period = this.period;
@@ -121,27 +90,7 @@ export class VoDownloads extends LitElement {
     return html`
       <h2>${t.downloadsHeading}</h2>
       <p>${intro}</p>
-      <ul class="downloads">
-        ${this.#downloads().map(
-          (download) =>
-            html`<li>
-              <button
-                class="secondary"
-                data-download=${download.id}
-                aria-disabled=${this._busy ? 'true' : 'false'}
-                @click=${() => void this.#download(download)}
-              >
-                <svg class="icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-                  <path d="M8 1v9m-4-4 4 4 4-4M2 14h12" />
-                </svg>
-                ${download.label}
-              </button>
-            </li>`,
-        )}
-      </ul>
-      <p role="status" class=${this._failed ? 'error' : 'hint'}>
-        ${this._failed ? html`<span class="visually-hidden">${t.errorPrefix}</span> ` : nothing}${this._status}
-      </p>
+      ${this.#downloads.buttons(this.#offered())} ${this.#downloads.status()}
     `;
   }
 }

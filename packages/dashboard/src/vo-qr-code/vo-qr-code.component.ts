@@ -3,6 +3,7 @@ import type { Channel, ServiceInfo } from '@vo-feedback/shared';
 import { servicePath } from '../api.ts';
 import { CHANNELS } from '../channels.ts';
 import type { DashboardContext } from '../context.ts';
+import { DownloadButtons, type Download } from '../download.ts';
 import { inputs, states } from '../element.ts';
 import { failureMessage, retryable } from '../errors.ts';
 import { contextMoved, Loader } from '../loader.ts';
@@ -12,13 +13,6 @@ import { styles } from './vo-qr-code.styles.ts';
 interface Code {
   channel: Channel;
   svg: string;
-}
-
-interface Download {
-  id: 'poster' | 'qr-svg';
-  label: string;
-  path: string;
-  fallbackName: string;
 }
 
 /**
@@ -42,7 +36,7 @@ export class VoQrCode extends LitElement {
   static override properties = {
     ...inputs('context', 'service'),
     channel: {},
-    ...states('_code', '_loading', '_error', '_busy', '_status', '_failed'),
+    ...states('_code', '_loading', '_error'),
   };
 
   declare context: DashboardContext;
@@ -53,10 +47,8 @@ export class VoQrCode extends LitElement {
   declare private _code: Code | undefined;
   declare private _loading: boolean;
   declare private _error: unknown;
-  declare private _busy: string;
-  declare private _status: string;
-  declare private _failed: boolean;
   readonly #loader = new Loader(this);
+  readonly #downloads = new DownloadButtons(this);
 
   constructor() {
     super();
@@ -64,9 +56,6 @@ export class VoQrCode extends LitElement {
     this._code = undefined;
     this._loading = false;
     this._error = undefined;
-    this._busy = '';
-    this._status = '';
-    this._failed = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -99,7 +88,8 @@ export class VoQrCode extends LitElement {
     this.channel = (event.target as HTMLSelectElement).value as Channel;
   }
 
-  #downloads(): Download[] {
+  /** The poster and the code for the channel chosen now. */
+  #offered(): Download[] {
     const { t } = this.context;
     const { id } = this.service;
     const channel = this.channel;
@@ -108,36 +98,17 @@ export class VoQrCode extends LitElement {
         id: 'poster',
         label: t.posterDownload,
         path: servicePath(id, 'poster'),
+        query: { channel },
         fallbackName: `affiche-${id}-${channel}.html`,
       },
       {
         id: 'qr-svg',
         label: t.qrDownload,
         path: servicePath(id, 'qr.svg'),
+        query: { channel },
         fallbackName: `qr-${id}-${channel}.svg`,
       },
     ];
-  }
-
-  async #download(download: Download) {
-    if (this._busy) return;
-    const { t, api } = this.context;
-    this._busy = download.id;
-    this._failed = false;
-    this._status = t.downloading;
-    try {
-      const name = await api.download(
-        download.path,
-        { channel: this.channel },
-        download.fallbackName,
-      );
-      this._status = t.downloaded(name);
-    } catch (error) {
-      this._failed = true;
-      this._status = `${t.downloadFailed} ${failureMessage(t, error)}`;
-    } finally {
-      this._busy = '';
-    }
   }
 
   override render() {
@@ -171,28 +142,9 @@ export class VoQrCode extends LitElement {
                 </p>`
               : nothing
           }
-          <ul class="downloads">
-            ${this.#downloads().map(
-              (download) =>
-                html`<li>
-                  <button
-                    class="secondary"
-                    data-download=${download.id}
-                    aria-disabled=${this._busy ? 'true' : 'false'}
-                    @click=${() => void this.#download(download)}
-                  >
-                    <svg class="icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-                      <path d="M8 1v9m-4-4 4 4 4-4M2 14h12" />
-                    </svg>
-                    ${download.label}
-                  </button>
-                </li>`,
-            )}
-          </ul>
+          ${this.#downloads.buttons(this.#offered())}
           <p class="hint">${t.posterHint}</p>
-          <p role="status" data-status="download" class=${this._failed ? 'error' : 'hint'}>
-            ${this._failed ? html`<span class="visually-hidden">${t.errorPrefix}</span> ` : nothing}${this._status}
-          </p>
+          ${this.#downloads.status()}
         </div>
       </div>
     `;

@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { downloadStyles } from '../download.ts';
 import { sharedStyles } from '../shared.styles.ts';
 import { tokens } from '../tokens.ts';
 
 export const styles = [
   tokens,
   sharedStyles,
+  downloadStyles,
   css`
     /* The code beside its controls when both fit, above them when not. */
     .layout {
@@ -52,22 +54,6 @@ export const styles = [
     .address {
       font-family: ui-monospace, 'Courier New', monospace;
       overflow-wrap: anywhere;
-    }
-    .downloads {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-      margin: 0 0 0.5em;
-      padding: 0;
-      list-style: none;
-    }
-    .icon {
-      flex: none;
-      fill: none;
-      stroke: currentColor;
-      stroke-width: 2;
-      stroke-linecap: round;
-      stroke-linejoin: round;
     }
     .status:empty {
       margin: 0;

@@ -76,5 +76,38 @@ export const styles = [
     .organisation {
       margin-bottom: 1em;
     }
+    .organisation-name {
+      margin: -0.25em 0 0.5em;
+      color: var(--_muted);
+    }
+    .controls {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1em 1.5em;
+      align-items: flex-end;
+      margin: 0 0 1em;
+    }
+    .control {
+      display: flex;
+      flex: 1 1 16em;
+      flex-direction: column;
+      gap: 0.25em;
+      min-width: 0;
+    }
+    .control .hint {
+      margin: 0;
+    }
+    .control input,
+    .control select {
+      width: 100%;
+    }
+    .sub {
+      display: block;
+      color: var(--_muted);
+      font-size: 0.9375em;
+    }
+    .few {
+      margin-inline-start: 0.35em;
+    }
   `,
 ];

@@ -1,15 +1,22 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { Figures, ServiceConfig, ServiceInfo, Summary } from '@vo-feedback/shared';
-import { OUTCOMES } from '@vo-feedback/shared/constants';
+import type { ServiceConfig, ServiceInfo, Summary } from '@vo-feedback/shared';
 import type { DashboardContext } from '../context.ts';
 import { inputs, states } from '../element.ts';
 import type { ThemeSelectDetail } from '../events.ts';
 import { failureMessage, isAbort, retryable } from '../errors.ts';
+import { fewAnswers, fewAnswersNote } from '../few-answers.ts';
 import { figure } from '../figure.ts';
 import { contextMoved, Loader } from '../loader.ts';
 import type { Period } from '../period.ts';
 import type { Bar } from '../vo-bar-chart/vo-bar-chart.component.ts';
 import type { CommentFilter, VoComments } from '../vo-comments/vo-comments.component.ts';
+import {
+  channelsSection,
+  languagesSection,
+  outcomesSection,
+  reasonsSection,
+  stepsSection,
+} from './breakdowns.ts';
 import { styles } from './vo-service-report.styles.ts';
 
 type State = 'loading' | 'ready' | 'empty' | 'error';
@@ -23,15 +30,17 @@ interface Report {
 
 /**
  * One service over one period: the key figures, the distribution of the five ratings, csat per
- * month with its confidence band and the response rate, the split by outcome and by channel, the
- * reasons ticked after a low rating, and — for a provider — the themes and the comments, and the
- * QR code and poster of the hosted feedback page; then the downloads. All figures come from
+ * month with its confidence band and the response rate, the split by outcome, channel, language
+ * and step (breakdowns.ts), the reasons ticked after a low rating, and — for a provider — the explanation of the year's figures,
+ * the themes, the comments, the improvement actions, and the QR code and poster of the hosted
+ * feedback page; then the downloads. All figures come from
  * `GET /api/v1/services/:id/summary`; the reasons' labels from the service's public
  * configuration.
  *
  * Accessibility criteria: one `h1` (the service), an `h2` per section; the period result is
- * announced; an empty period, and a period in which no reason was ticked, say so in words; the
- * `state` attribute reflects loading, ready, empty or error.
+ * announced; an empty period, and a period in which no reason was ticked, say so in words; a share
+ * or satisfaction counted on fewer answers than MIN_PUBLIC_N says "weinig antwoorden" beside it, in
+ * text; the `state` attribute reflects loading, ready, empty or error.
  *
  * @summary The figures of one service for a period.
  * @tagname vo-service-report
@@ -126,7 +135,7 @@ export class VoServiceReport extends LitElement {
       <h1 tabindex="-1">${this.service.name}</h1>
       ${
         role === 'steering'
-          ? html`<p class="hint">${t.organisation(this.service.organisationId)}</p>`
+          ? html`<p class="hint">${t.organisation(this.service.organisationName)}</p>`
           : nothing
       }
       <vo-period-picker .context=${this.context} .period=${this.period}></vo-period-picker>
@@ -143,8 +152,15 @@ export class VoServiceReport extends LitElement {
       ${
         role === 'provider'
           ? html`<section class="panel">
-              <vo-qr-code .context=${this.context} .service=${this.service}></vo-qr-code>
-            </section>`
+                <vo-actions
+                  .context=${this.context}
+                  .service=${this.service}
+                  .period=${this.period}
+                ></vo-actions>
+              </section>
+              <section class="panel">
+                <vo-qr-code .context=${this.context} .service=${this.service}></vo-qr-code>
+              </section>`
           : nothing
       }
       <div class="panel">
@@ -171,17 +187,30 @@ export class VoServiceReport extends LitElement {
     }
     const summary = this._summary;
     if (!summary) return nothing;
-    if (summary.responses === 0) {
-      return html`<div class="message is-empty" data-empty>
-        <p><strong>${t.empty}</strong></p>
-        <p>${t.emptyHint}</p>
-      </div>`;
-    }
+    const empty = summary.responses === 0;
+    const stale = this.state === 'loading' ? 'stale' : '';
+    // One template, empty period or not: the explanation stays the same element, so a new
+    // period never drops what the provider is typing.
     return html`
-      <div class=${this.state === 'loading' ? 'stale' : ''}>
-        ${this.#keyFigures(summary)} ${this.#ratings(summary)} ${this.#monthly(summary)}
-        ${this.#outcomes(summary)} ${this.#channels(summary)} ${this.#reasons(summary)}
-      </div>
+      ${
+        empty
+          ? html`<div class="message is-empty" data-empty>
+              <p><strong>${t.empty}</strong></p>
+              <p>${t.emptyHint}</p>
+            </div>`
+          : html`<div class=${stale}>${this.#keyFigures(summary)}</div>`
+      }
+      ${this.#explanation()}
+      ${
+        empty
+          ? nothing
+          : html`<div class=${stale}>
+              ${this.#ratings(summary)} ${this.#monthly(summary)}
+              ${outcomesSection(this.context, summary)} ${channelsSection(this.context, summary)}
+              ${languagesSection(this.context, summary)} ${stepsSection(this.context, summary)}
+              ${reasonsSection(this.context, summary, this._config)}
+            </div>`
+      }
       ${
         this.context.role === 'provider' && summary.comments > 0
           ? html`<section class="panel">
@@ -198,6 +227,7 @@ export class VoServiceReport extends LitElement {
                   service-id=${this.service.id}
                   .period=${this.period}
                   .filter=${this._filter}
+                  @vo-feedback-erased=${() => void this.#load()}
                 ></vo-comments>
               </section>`
           : nothing
@@ -205,23 +235,45 @@ export class VoServiceReport extends LitElement {
     `;
   }
 
+  /** The provider's explanation of the figures of the year the period ends in. */
+  #explanation() {
+    if (this.context.role !== 'provider') return nothing;
+    return html`<section class="panel">
+      <vo-explanation
+        .context=${this.context}
+        scope="service"
+        subject-id=${this.service.id}
+        year=${this.period.to.slice(0, 4)}
+      ></vo-explanation>
+    </section>`;
+  }
+
   #keyFigures(summary: Summary) {
     const { t, f } = this.context;
     const interval = summary.csatInterval
       ? t.interval(f.percent(summary.csatInterval[0]), f.percent(summary.csatInterval[1]))
       : '';
+    const few = fewAnswersNote(this.context, summary.responses);
     return html`<section class="panel" aria-labelledby="key-figures">
       <h2 id="key-figures">${t.keyFigures}</h2>
+      ${
+        fewAnswers(summary.responses, this.context.minimumN)
+          ? html`<p data-few-intro>${t.fewAnswersIntro(f.integer(this.context.minimumN))}</p>`
+          : nothing
+      }
       <dl class="key-figures">
         ${figure(t.responses, 'responses', f.integer(summary.responses))}
         <div>
           <dt>${t.csatLong}</dt>
           <dd>
-            <span data-figure="csat">${f.percent(summary.csat)}</span>
+            <span data-figure="csat">${f.percent(summary.csat)}</span>${few}
             ${interval ? html`<span class="sub" data-figure="csat-interval">${interval}</span>` : nothing}
           </dd>
         </div>
-        ${figure(t.mean, 'mean', f.mean(summary.mean))}
+        <div>
+          <dt>${t.mean}</dt>
+          <dd><span data-figure="mean">${f.mean(summary.mean)}</span>${few}</dd>
+        </div>
         ${figure(t.commentCount, 'comments', f.integer(summary.comments))}
         ${figure(t.impressions, 'impressions', f.integer(summary.impressions))}
         ${figure(
@@ -260,98 +312,6 @@ export class VoServiceReport extends LitElement {
       <h2 id="monthly-heading">${t.monthlyHeading}</h2>
       <p>${t.monthlyIntro}</p>
       <vo-csat-chart .context=${this.context} .months=${summary.byMonth}></vo-csat-chart>
-    </section>`;
-  }
-
-  #outcomes(summary: Summary) {
-    const { t, f } = this.context;
-    const keys = [...OUTCOMES, 'unknown' as const];
-    const bars: Bar[] = keys
-      .map((key) => [key, summary.byOutcome[key]] as const)
-      .filter((entry): entry is readonly [(typeof keys)[number], Figures] => !!entry[1])
-      .map(([key, figures]) => ({
-        label: t.outcomes[key],
-        value: figures.responses,
-        extra: [f.percent(figures.csat), f.mean(figures.mean)],
-      }));
-    return html`<section class="panel" aria-labelledby="outcomes-heading">
-      <h2 id="outcomes-heading">${t.outcomesHeading}</h2>
-      <p>${t.outcomesIntro}</p>
-      <vo-bar-chart
-        data-chart="outcomes"
-        .bars=${bars}
-        .formats=${f}
-        .extraHeaders=${[t.csat, t.meanShort]}
-        description=${t.outcomesChart(f.integer(summary.responses))}
-        caption=${t.outcomesHeading}
-        label-header=${t.outcome}
-        value-header=${t.responses}
-        share-header=${t.share}
-      ></vo-bar-chart>
-    </section>`;
-  }
-
-  #channels(summary: Summary) {
-    const { t, f } = this.context;
-    const bars: Bar[] = summary.byChannel.map((figures) => ({
-      label: t.channels[figures.channel],
-      value: figures.responses,
-      extra: [
-        f.percent(figures.csat),
-        figures.csatInterval
-          ? `${f.percent(figures.csatInterval[0])} – ${f.percent(figures.csatInterval[1])}`
-          : '–',
-      ],
-    }));
-    return html`<section class="panel" aria-labelledby="channels-heading">
-      <h2 id="channels-heading">${t.channelsHeading}</h2>
-      <p>${t.channelsIntro}</p>
-      <vo-bar-chart
-        data-chart="channels"
-        .bars=${bars}
-        .formats=${f}
-        .extraHeaders=${[t.csat, t.intervalColumn]}
-        description=${t.channelsChart(f.integer(summary.responses))}
-        caption=${t.channelsHeading}
-        label-header=${t.channel}
-        value-header=${t.responses}
-        share-header=${t.share}
-      ></vo-bar-chart>
-    </section>`;
-  }
-
-  #reasons(summary: Summary) {
-    const { t, f, language } = this.context;
-    const lowCount = summary.ratings['1'] + summary.ratings['2'] + summary.ratings['3'];
-    const low = f.integer(lowCount);
-    const labels = new Map(
-      (this._config?.reasons ?? []).map((reason) => [reason.code, reason.labels[language]]),
-    );
-    // A code the service no longer lists keeps its code: its figures still count.
-    const bars: Bar[] = summary.byReason.map((figures) => ({
-      label: labels.get(figures.reason) ?? figures.reason,
-      value: figures.count,
-      share: figures.share,
-    }));
-    const body =
-      bars.length > 0
-        ? html`<p>${t.reasonsIntro(low)}</p>
-            <vo-bar-chart
-              data-chart="reasons"
-              .bars=${bars}
-              .formats=${f}
-              description=${t.reasonsChart(low)}
-              caption=${t.reasonsHeading}
-              label-header=${t.reason}
-              value-header=${t.count}
-              share-header=${t.share}
-            ></vo-bar-chart>`
-        : html`<div class="message is-empty" data-empty="reasons">
-            <p>${lowCount === 0 ? t.reasonsNoLow : t.reasonsNone}</p>
-          </div>`;
-    return html`<section class="panel" aria-labelledby="reasons-heading">
-      <h2 id="reasons-heading">${t.reasonsHeading}</h2>
-      ${body}
     </section>`;
   }
 }

@@ -43,6 +43,11 @@ export const styles = [
       font-weight: 400;
       color: var(--_muted);
     }
+    dd .few {
+      margin-inline-start: 0.5em;
+      font-size: 0.5em;
+      vertical-align: middle;
+    }
     .stale {
       opacity: 0.6;
     }

@@ -19,6 +19,7 @@ import {
   themes,
   until,
 } from '../../test/fixtures.ts';
+import { explanation } from '../../test/acting.ts';
 import type { VoBarChart } from '../vo-bar-chart/vo-bar-chart.ts';
 import type { VoServiceReport } from './vo-service-report.ts';
 
@@ -73,7 +74,8 @@ describe('<vo-service-report>', () => {
     expect(el.shadowRoot!.querySelector('.period-status')!.textContent!.trim()).to.equal(
       'Cijfers van 1 januari 2026 tot en met 15 juni 2026.',
     );
-    expect(el.shadowRoot!.querySelectorAll('vo-bar-chart').length).to.equal(4);
+    // Ratings, outcomes, channels, languages, steps and reasons.
+    expect(el.shadowRoot!.querySelectorAll('vo-bar-chart').length).to.equal(6);
     expect(el.shadowRoot!.querySelector('vo-themes')).not.to.equal(null);
     expect(el.shadowRoot!.querySelector('vo-comments')).not.to.equal(null);
     const qr = el.shadowRoot!.querySelector('vo-qr-code')!;
@@ -89,11 +91,12 @@ describe('<vo-service-report>', () => {
     );
     await ready(el);
     expect(headings(el)).to.include('Kanalen');
-    // Shares of the ten responses; csat and its interval as in the key figures.
+    // Shares of the ten responses; csat and its interval as in the key figures, each counted on
+    // fewer than MIN_PUBLIC_N (10) answers.
     expect(chartRows(el, 'channels')).to.deep.equal([
-      ['Website', '6', '60,0%', '83,3%', '44,0% – 97,0%'],
-      ['Telefoon', '1', '10,0%', '0,0%', '0,0% – 79,0%'],
-      ['Loket', '3', '30,0%', '100,0%', '44,0% – 100,0%'],
+      ['Website', '6', '60,0%', '83,3% weinig antwoorden', '44,0% – 97,0%'],
+      ['Telefoon', '1', '10,0%', '0,0% weinig antwoorden', '0,0% – 79,0%'],
+      ['Loket', '3', '30,0%', '100,0% weinig antwoorden', '44,0% – 100,0%'],
     ]);
     el.context = { ...el.context, language: 'fr', t: catalogs.fr, f: new Formats('fr') };
     await el.updateComplete;
@@ -137,6 +140,100 @@ describe('<vo-service-report>', () => {
       'It took too long',
       'unclear-information',
     ]);
+  });
+
+  it('shows the responses per language and per step, with "weinig antwoorden" under the minimum', async () => {
+    const el = await mounted(
+      new FakeApi({ summary: () => summary(), serviceConfig: () => serviceConfig() }),
+      'steering',
+    );
+    await ready(el);
+    expect(headings(el)).to.include.members(['Per taal', 'Per stap']);
+    expect(chartRows(el, 'languages')).to.deep.equal([
+      ['Nederlands', '8', '80,0%', '87,5% weinig antwoorden', '53,0% – 98,0%'],
+      ['Frans', '2', '20,0%', '50,0% weinig antwoorden', '9,0% – 91,0%'],
+    ]);
+    // In journey order; "not completed" is a share of the answers with an outcome.
+    expect(chartRows(el, 'steps')).to.deep.equal([
+      [
+        'formulier',
+        '6',
+        '60,0%',
+        '83,3% weinig antwoorden',
+        '44,0% – 97,0%',
+        '0,0% weinig antwoorden',
+      ],
+      [
+        'betaling',
+        '4',
+        '40,0%',
+        '75,0% weinig antwoorden',
+        '30,0% – 95,0%',
+        '75,0% weinig antwoorden',
+      ],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says "weinig antwoorden" beside the key figures below MIN_PUBLIC_N only', async () => {
+    const keyFigures = (el: VoServiceReport) =>
+      el.shadowRoot!.querySelector('section[aria-labelledby="key-figures"]')!;
+    const dd = (el: VoServiceReport, name: string) =>
+      textOf(keyFigures(el).querySelector(`[data-figure="${name}"]`)!.closest('dd')!);
+    // "Tevredenheid 100,0 %" for two answers: never again without a warning.
+    const two = summary({
+      responses: 2,
+      ratings: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 2 },
+      mean: 5,
+      csat: 1,
+      csatInterval: [0.34, 1],
+      byReason: [],
+    });
+    const few = await mounted(new FakeApi({ summary: () => two }), 'steering');
+    await ready(few);
+    expect(dd(few, 'csat')).to.equal(
+      '100,0% weinig antwoorden 95 %-betrouwbaarheidsinterval 34,0% tot 100,0%',
+    );
+    expect(dd(few, 'mean')).to.equal('5,00 weinig antwoorden');
+    expect(dd(few, 'responses')).to.equal('2');
+    expect(keyFigures(few).querySelector('[data-few-intro]')!.textContent).to.contain(
+      'Bij minder dan 10 antwoorden',
+    );
+    await expect(few).to.be.accessible();
+
+    // Ten answers are enough at the default minimum of 10; the channels on 1 and 3 are not.
+    const enough = await mounted(
+      new FakeApi({ summary: () => summary({ byReason: [] }) }),
+      'steering',
+    );
+    await ready(enough);
+    expect(keyFigures(enough).querySelectorAll('[data-few], [data-few-intro]').length).to.equal(0);
+    expect(dd(enough, 'csat')).to.equal('80,0% 95 %-betrouwbaarheidsinterval 49,0% tot 94,0%');
+    // With a minimum of 5 from /me, the channel counted on 6 answers is no longer few.
+    enough.context = { ...enough.context, minimumN: 5 };
+    await enough.updateComplete;
+    const channels = enough.shadowRoot!.querySelector<VoBarChart>(
+      'vo-bar-chart[data-chart="channels"]',
+    )!;
+    await channels.updateComplete;
+    expect(chartRows(enough, 'channels').map((row) => row[3])).to.deep.equal([
+      '83,3%',
+      '0,0% weinig antwoorden',
+      '100,0% weinig antwoorden',
+    ]);
+  });
+
+  it('says in words that the pages gave no step', async () => {
+    const el = await mounted(
+      new FakeApi({ summary: () => summary({ byStep: [], byReason: [] }) }),
+      'steering',
+    );
+    await ready(el);
+    expect(el.shadowRoot!.querySelector('vo-bar-chart[data-chart="steps"]')).to.equal(null);
+    expect(textOf(el.shadowRoot!.querySelector('[data-empty="steps"]')!)).to.equal(
+      el.context.t.stepsNone,
+    );
+    await expect(el).to.be.accessible();
   });
 
   it('keeps the reasons’ codes when the service’s configuration cannot be read', async () => {
@@ -185,12 +282,46 @@ describe('<vo-service-report>', () => {
     const fake = new FakeApi({ summary: () => summary(), serviceConfig: () => serviceConfig() });
     const el = await mounted(fake, 'steering');
     await ready(el);
-    expect(el.shadowRoot!.querySelector('vo-themes, vo-comments, vo-qr-code')).to.equal(null);
+    expect(
+      el.shadowRoot!.querySelector(
+        'vo-themes, vo-comments, vo-qr-code, vo-explanation, vo-actions',
+      ),
+    ).to.equal(null);
     expect(headings(el)).not.to.include('QR-code en affiche');
     expect(el.shadowRoot!.querySelector('vo-bar-chart[data-chart="channels"]')).not.to.equal(null);
     expect(el.shadowRoot!.querySelector('vo-bar-chart[data-chart="reasons"]')).not.to.equal(null);
     expect(fake.calls.map((c) => c.method)).to.deep.equal(['summary', 'serviceConfig']);
     await expect(el).to.be.accessible();
+  });
+
+  it("puts the provider's explanation of the year right after the key figures, and the actions", async () => {
+    const none = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+    const fake = new FakeApi({
+      summary: (_id, period) =>
+        period.from === PERIOD.from
+          ? summary()
+          : summary({ ...period, responses: 0, ratings: none, comments: 0, byReason: [] }),
+      serviceConfig: () => serviceConfig(),
+      explanation: (scope, subjectId, year) => explanation({ scope, subjectId, year }),
+      actions: () => ({ serviceId: SERVICE.id, actions: [] }),
+    });
+    const el = await mounted(fake);
+    await ready(el);
+    const explained = el.shadowRoot!.querySelector('vo-explanation')!;
+    const keyFigures = el.shadowRoot!.querySelector('section[aria-labelledby="key-figures"]')!;
+    expect(keyFigures.parentElement!.nextElementSibling!.contains(explained)).to.equal(true);
+    expect(explained.getAttribute('scope')).to.equal('service');
+    expect(explained.getAttribute('year')).to.equal('2026');
+    await until(() => explained.shadowRoot!.querySelector('textarea'));
+    const actions = el.shadowRoot!.querySelector('vo-actions')!;
+    await until(() => actions.shadowRoot!.querySelector('form'));
+    await expect(el).to.be.accessible();
+    // The same explanation element when the period has no feedback: nothing typed is lost.
+    el.period = { from: '2026-06-01', to: '2026-06-15' };
+    await until(() => el.state === 'empty');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-empty]')).not.to.equal(null);
+    expect(el.shadowRoot!.querySelector('vo-explanation')).to.equal(explained);
   });
 
   it('says in words that a period has no feedback', async () => {

@@ -7,15 +7,39 @@ export const styles = [
   sharedStyles,
   css`
     .themes {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
+      gap: 1em;
       margin: 0 0 1em;
       padding: 0;
       list-style: none;
     }
+    .theme-item {
+      min-width: 0;
+    }
     .theme {
+      justify-content: space-between;
+      width: 100%;
       font-weight: 400;
+      text-align: start;
+    }
+    .details {
+      margin: 0.35em 0 0;
+      color: var(--_text);
+      font-size: 0.9375em;
+    }
+    .details > span {
+      display: block;
+    }
+    .sort {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25em 0.75em;
+      margin: 0 0 0.5em;
+    }
+    .stale {
+      opacity: 0.6;
     }
     .count {
       min-width: 1.75em;

@@ -9,6 +9,7 @@ import {
   mount,
   PERIOD,
   textOf,
+  theme,
   themes,
   until,
 } from '../../test/fixtures.ts';
@@ -47,7 +48,98 @@ describe('<vo-themes>', () => {
       'Woordparen',
       'Woorden',
     ]);
-    expect(api.calls.map((c) => c.args)).to.deep.equal([['omgevingsloket', PERIOD]]);
+    expect(api.calls.map((c) => c.args)).to.deep.equal([['omgevingsloket', PERIOD, 'count']]);
+  });
+
+  it('says per theme, in text, its share rated 1–2, its change and the forms counted together', async () => {
+    const el = await render(new FakeApi({ themes: () => themes() }));
+    await until(() => el.shadowRoot!.querySelector('button.theme'));
+    const details = (term: string) => {
+      const button = el.shadowRoot!.querySelector(`button[data-term="${term}"]`)!;
+      const id = button.getAttribute('aria-describedby')!;
+      return textOf(el.shadowRoot!.getElementById(id)!);
+    };
+    expect(details('te lang')).to.equal(
+      '50,0% laag beoordeeld weinig antwoorden -1 t.o.v. vorige periode',
+    );
+    expect(details('formulier')).to.equal(
+      '20,0% laag beoordeeld weinig antwoorden +2 t.o.v. vorige periode ' +
+        'Samengeteld: formulier, formulieren',
+    );
+    // All three of its comments are new: the previous period, with comments, had none with it.
+    expect(details('traag')).to.equal(
+      '100,0% laag beoordeeld weinig antwoorden nieuw t.o.v. vorige periode',
+    );
+    expect(textOf(el.shadowRoot!.querySelector('[data-previous]')!)).to.contain(
+      '(17 juli 2025 tot en met 31 december 2025, 8 opmerkingen)',
+    );
+  });
+
+  it('says "weinig antwoorden" only below the minimum, and "geen vergelijking" without a previous period', async () => {
+    const el = await render(
+      new FakeApi({
+        themes: () =>
+          themes({
+            previous: { from: '2025-07-17', to: '2025-12-31', comments: 0 },
+            words: [theme('wachttijd', 12, { lowShare: 0.25, change: null })],
+            pairs: [],
+          }),
+      }),
+    );
+    const item = await until(() => el.shadowRoot!.querySelector('li.theme-item'));
+    expect(item.querySelector('[data-few]')).to.equal(null);
+    expect(textOf(item.querySelector('[data-figure="low-share"]')!)).to.equal(
+      '25,0% laag beoordeeld',
+    );
+    expect(textOf(item.querySelector('[data-figure="change"]')!)).to.equal(
+      '— geen vergelijking: de vorige periode heeft geen opmerkingen',
+    );
+    expect(item.querySelector('[data-figure="forms"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks the collector for another order with the keyboard, and announces it', async () => {
+    const byLowShare = themes({
+      words: [
+        theme('traag', 3, { lowShare: 1, change: 3 }),
+        theme('formulier', 5, { lowShare: 0.2, change: 2 }),
+      ],
+    });
+    const answer = deferred<ReturnType<typeof themes>>();
+    const api = new FakeApi({
+      themes: (_id, _period, sort) => (sort === 'lowShare' ? answer.promise : themes()),
+    });
+    const el = await render(api);
+    await until(() => el.shadowRoot!.querySelector('button.theme'));
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select#theme-sort')!;
+    expect(select.labels![0]!.textContent).to.equal('Thema’s sorteren op');
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['count', 'lowShare', 'change']);
+    select.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await until(() => api.calls.length === 2);
+    expect(api.calls[1]!.args).to.deep.equal(['omgevingsloket', PERIOD, 'lowShare']);
+    const status = el.shadowRoot!.querySelector('[role="status"]')!;
+    // The old order stays on screen while the new one loads: nothing jumps under the control.
+    await el.updateComplete;
+    expect(status.textContent!.trim()).to.equal(el.context.t.loadingThemes);
+    expect(buttons(el).length).to.equal(3);
+    answer.resolve(byLowShare);
+    await until(() => status.textContent!.includes('gesorteerd'));
+    expect(status.textContent!.trim()).to.equal(
+      'Thema’s gesorteerd op: Hoogste aandeel laag beoordeeld (1 of 2).',
+    );
+    expect(
+      [...el.shadowRoot!.querySelectorAll('[data-kind="words"] button')].map(
+        (b) => (b as HTMLElement).dataset.term,
+      ),
+    ).to.deep.equal(['traag', 'formulier']);
+    expect(el.shadowRoot!.activeElement).to.equal(select);
+    expect(select.value).to.equal('lowShare');
+    await expect(el).to.be.accessible();
+    // The order holds for a new period.
+    el.period = { from: '2025-01-01', to: '2025-12-31' };
+    await until(() => api.calls.length === 3);
+    expect(api.calls[2]!.args[2]).to.equal('lowShare');
   });
 
   it('announces loading, then says so when there are no themes', async () => {
@@ -121,7 +213,7 @@ describe('<vo-themes>', () => {
       themes: (_id, period) =>
         period.from === PERIOD.from
           ? first.promise
-          : themes({ words: [{ term: 'nieuw', count: 2 }], pairs: [] }),
+          : themes({ words: [theme('nieuw', 2)], pairs: [] }),
     });
     const el = await render(api);
     el.period = { from: '2025-01-01', to: '2025-12-31' };

@@ -1,0 +1,121 @@
+import { css } from 'lit';
+import { sharedStyles } from '../shared.styles.ts';
+import { tokens } from '../tokens.ts';
+
+export const styles = [
+  tokens,
+  sharedStyles,
+  css`
+    h4 {
+      margin: 0 0 0.25em;
+      font-size: 1em;
+    }
+    .actions,
+    .choices {
+      margin: 0 0 1em;
+      padding: 0;
+      list-style: none;
+    }
+    .action {
+      margin: 0 0 1em;
+      padding: 0.75em;
+      border-inline-start: 4px solid var(--_accent);
+      background: var(--_bg);
+    }
+    .description {
+      white-space: pre-line;
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
+      gap: 0.5em 1em;
+      margin: 0 0 0.75em;
+    }
+    .facts dt {
+      font-weight: 700;
+    }
+    .facts dd {
+      margin: 0;
+    }
+    .controls {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      gap: 0.5em 1em;
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25em;
+      margin: 0 0 1em;
+    }
+    .controls .field {
+      margin: 0;
+    }
+    .field .hint,
+    .field .error {
+      margin: 0;
+    }
+    .field select,
+    .field input[type='date'] {
+      align-self: flex-start;
+    }
+    /* On a date field's calendar button Chromium matches neither :focus nor :focus-visible on
+       the field itself; :focus-within does, so the ring stays on every stop inside it. */
+    input[type='date']:focus-within {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    input:not([type='checkbox']),
+    textarea {
+      width: 100%;
+    }
+    textarea {
+      min-height: 5em;
+      padding: 0.5em;
+      border: 1px solid var(--_input);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+      font: inherit;
+      resize: vertical;
+    }
+    textarea[aria-invalid='true'] {
+      border: 2px solid var(--_error-border);
+    }
+    /* A checkbox beside its label, its hint under the label. */
+    .check {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0.25em 0.6em;
+      align-items: start;
+      margin: 0 0 0.75em;
+    }
+    .check input {
+      width: 1.5em;
+      height: 1.5em;
+      min-height: 0;
+      margin: 0.1em 0 0;
+      accent-color: var(--_action);
+    }
+    .check .hint {
+      grid-column: 2;
+      margin: 0;
+    }
+    .confirm {
+      margin-top: 0.75em;
+      padding: 0.75em;
+      border: 2px solid var(--_error-border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em;
+    }
+    [role='status']:empty {
+      margin: 0;
+    }
+  `,
+];

@@ -1,0 +1,112 @@
+import { css } from 'lit';
+import { sharedStyles } from '../shared.styles.ts';
+import { tokens } from '../tokens.ts';
+
+export const styles = [
+  tokens,
+  sharedStyles,
+  css`
+    h4 {
+      margin: 0 0 0.25em;
+      font-size: 1em;
+    }
+    .years {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em 1.5em;
+    }
+    .years legend {
+      margin-bottom: 0.25em;
+    }
+    .year {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.5em;
+      min-height: 44px;
+      font-weight: 400;
+    }
+    .year input {
+      width: 1.5em;
+      height: 1.5em;
+      min-height: 0;
+      margin: 0;
+      accent-color: var(--_action);
+    }
+    .explanation {
+      margin: 0 0 1.5em;
+      padding: 0 0 0.5em;
+      border-bottom: 1px solid var(--_border);
+    }
+    .versions {
+      margin: 0 0 1em;
+      padding: 0;
+      list-style: none;
+    }
+    .version {
+      margin: 0 0 1em;
+      padding: 0.75em;
+      border-inline-start: 4px solid var(--_accent);
+      background: var(--_bg);
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
+      gap: 0.5em 1em;
+      margin: 0 0 0.75em;
+    }
+    .facts dt {
+      font-weight: 700;
+    }
+    .facts dd {
+      margin: 0;
+    }
+    .fingerprint {
+      grid-column: 1 / -1;
+    }
+    code {
+      font-family: ui-monospace, 'Courier New', monospace;
+    }
+    .hash {
+      display: block;
+      overflow-wrap: anywhere;
+    }
+    summary {
+      cursor: pointer;
+      color: var(--_action);
+      text-decoration: underline;
+    }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em;
+    }
+    .year-overview {
+      margin: 0 0 1.5em;
+    }
+    /* The clip of .visually-hidden text in a cell is absolutely positioned: without this it
+       escapes the scrolling region and widens the page. */
+    .table-scroll {
+      position: relative;
+    }
+    .status {
+      white-space: nowrap;
+    }
+    .symbol {
+      display: inline-block;
+      min-width: 1.2em;
+      font-weight: 700;
+    }
+    .submitted .symbol {
+      color: var(--_success);
+    }
+    .late .symbol {
+      color: var(--_error);
+    }
+    .missing .symbol {
+      color: var(--_muted);
+    }
+    [role='status']:empty {
+      margin: 0;
+    }
+  `,
+];
