@@ -233,13 +233,12 @@ export class VoFeedback extends LitElement {
       }
       this._error = undefined;
       this.#rating = rating;
-      // The reasons are asked after a rating of 1 to 3 only: their list is fetched then.
-      const [result, config] = await Promise.all([
+      // The reasons are asked after a rating of 1 to 3 only; the help link is the service's unless
+      // the page gives its own: the configuration is fetched when one of the two is needed.
+      const [result] = await Promise.all([
         this.#send(),
-        rating < 4 &&
-          loadConfig(`${this.#endpoint()}/api/v1/public/services/${this.serviceId}/config`),
+        (rating < 4 || !this.helpUrl) && this.#load(),
       ]);
-      if (config) this._config = config;
       if (result === 'failed') return;
       this.dispatchEvent(
         new CustomEvent<VoFeedbackRatedDetail>('vo-feedback-rated', {
@@ -271,6 +270,13 @@ export class VoFeedback extends LitElement {
     );
     this._view = 'thanks';
     return this.#focus('#heading');
+  }
+
+  /** The service's configuration (help link, reasons), fetched once per page. */
+  async #load(): Promise<void> {
+    this._config ??= await loadConfig(
+      `${this.#endpoint()}/api/v1/public/services/${this.serviceId}/config`,
+    );
   }
 
   #onInput(event: InputEvent): void {
@@ -382,7 +388,11 @@ export class VoFeedback extends LitElement {
       ${
         view == 'thanks'
           ? nothing
-          : html`<form novalidate @submit=${this.#onSubmit}>
+          : html`<form
+              novalidate
+              @submit=${this.#onSubmit}
+              @change=${() => view || this.helpUrl || this.#load()}
+            >
               ${view ? this.#commentFields(t, lang) : this.#ratingFields(t)}
               <p id="promise">${this.#promise(t)}</p>
               <button part="button">${view ? t.sendComment : t.send}</button>

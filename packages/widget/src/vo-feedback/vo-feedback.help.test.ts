@@ -141,6 +141,31 @@ describe('the promise: anonymous, no answer, and where to get help instead', () 
     await rate(own, 2);
     expect(part(own, '#promise a').getAttribute('href')).to.equal('https://example.org/hulp');
   });
+
+  it('shows the service’s helpUrl as soon as a rating is chosen, before anything is sent', async () => {
+    const serviceId = await service('https://www.gemeente.be/contact');
+    const fetchSpy = vi.spyOn(window, 'fetch');
+    const el = await make({ serviceId });
+    expect(part(el, '#promise a').getAttribute('href')).to.equal('tel:1700');
+    // Only looking at the question fetches nothing.
+    expect(configFetches(fetchSpy)).to.have.length(0);
+    radios(el)[4]!.click();
+    await until(() =>
+      expect(part(el, '#promise a').getAttribute('href')).to.equal(
+        'https://www.gemeente.be/contact',
+      ),
+    );
+    expect(postedBodies(fetchSpy)).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('after an outcome other than completed and a rating of 5, the thank-you links to the service’s help', async () => {
+    const serviceId = await service('https://www.gemeente.be/contact');
+    const el = await make({ serviceId, outcome: 'rejected' });
+    await rate(el, 5);
+    await comment(el, '');
+    expect(part(el, '#box a').getAttribute('href')).to.equal('https://www.gemeente.be/contact');
+  });
 });
 
 describe('reasons after a rating of 1 to 3', () => {
@@ -188,10 +213,10 @@ describe('reasons after a rating of 1 to 3', () => {
     ]);
   });
 
-  it('does not ask after a rating of 4 or 5, nor fetch the list', async () => {
+  it('does not ask after a rating of 4 or 5, nor fetch the list when the page gives its help link', async () => {
     const serviceId = await service();
     const fetchSpy = vi.spyOn(window, 'fetch');
-    const el = await make({ serviceId });
+    const el = await make({ serviceId, helpUrl: 'https://example.org/hulp' });
     await rate(el, 4);
     expect(checkboxes(el)).to.have.length(0);
     expect(focused(el)).to.equal(textarea(el));
@@ -308,8 +333,13 @@ describe('a refusal that asking again cannot change', () => {
     it(`says what to do instead after a ${status}`, async () => {
       const endpoint = await commands.startScriptedServer([{ status }], location.origin);
       try {
+        // The page gives the help link: the scripted server answers the submission only.
         const el = await widget(
-          html`<vo-feedback service-id=${collector.serviceId} endpoint=${endpoint}></vo-feedback>`,
+          html`<vo-feedback
+            service-id=${collector.serviceId}
+            endpoint=${endpoint}
+            help-url="tel:1700"
+          ></vo-feedback>`,
         );
         radios(el)[3]!.click();
         button(el).click();
