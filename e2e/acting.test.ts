@@ -15,7 +15,7 @@ import {
   startTestCollector,
   type TestCollector,
 } from '../packages/collector/src/test-support/start-collector.ts';
-import { axeViolations, launchChromium, repoRoot } from './support.ts';
+import { axeViolations, launchChromium, repoRoot, shootSection } from './support.ts';
 
 // Acting on feedback in the built dashboard, against the real collector (in-process, real SQLite)
 // under its Content-Security-Policy: an improvement action added, changed and deleted; the
@@ -172,6 +172,51 @@ describe('acting on feedback in the dashboard', () => {
     expect(await explanation.locator('[data-last-saved]').textContent()).toContain(
       `Laatst opgeslagen door ${saved.updatedBy}`,
     );
+
+    // Two actions for the README's picture: one planned and in progress, one done and public.
+    const add = async (title: string, description: string, status: string, planned: string) => {
+      await actions.getByLabel('Wat verbetert u?').fill(title);
+      await actions.getByLabel(/^Meer uitleg/).fill(description);
+      await actions.getByLabel('Status', { exact: true }).selectOption(status);
+      await actions.getByLabel(/^Gepland tegen/).fill(planned);
+      if (status === 'done') {
+        await actions.getByLabel('Toon deze actie publiek zodra ze klaar is').check();
+      }
+      await actions.getByLabel('te lang').check();
+      await actions.getByRole('button', { name: 'Actie toevoegen' }).click();
+      await actions.locator(`li.action h4`, { hasText: title }).waitFor();
+    };
+    await add(
+      'Betaling ook met de gsm',
+      'De betaalpagina werkt nu ook op kleine schermen.',
+      'done',
+      `${year}-02-15`,
+    );
+    await add(
+      'Formulier in twee stappen',
+      'Eerst de gegevens, dan de betaling; elk deel op één scherm.',
+      'in-progress',
+      `${year}-06-30`,
+    );
+
+    // Photographed for the README, last year's figures: a period without answers, so the
+    // explanation's panel stands right above the actions' (with answers, the charts, the themes
+    // and the comments come between).
+    await page.locator('vo-period-picker').getByLabel('Vorig jaar').check();
+    await page.getByRole('button', { name: /toon deze periode/i }).click();
+    await page.locator('vo-service-report[state="empty"]').waitFor();
+    await explanation
+      .getByLabel('Toelichting')
+      .fill('Tot september liep de betaling op de gsm vaak mis; sindsdien werkt ze op elk scherm.');
+    await explanation.getByRole('button', { name: 'Toelichting opslaan' }).click();
+    await explanation
+      .locator('[role="status"]', { hasText: 'De toelichting is opgeslagen.' })
+      .waitFor();
+    await expect.poll(() => actions.locator('li.action').count()).toBe(2);
+    expect(await actions.locator('[data-status="load"]').textContent()).toBe('');
+    await shootSection(page, 'actions-1280', page.locator('section.panel:has(vo-explanation)'), {
+      through: page.locator('section.panel:has(vo-actions)'),
+    });
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -214,6 +259,28 @@ describe('acting on feedback in the dashboard', () => {
       'Een rustig jaar.',
     ]);
 
+    // Handed in again after a change: a second version, listed first, for the README's picture
+    // with its full fingerprint shown.
+    await explanation
+      .getByLabel('Toelichting')
+      .fill('Een rustig jaar. In maart verhuisde het loket.');
+    await explanation.getByRole('button', { name: 'Toelichting opslaan' }).click();
+    await explanation.locator('[role="status"]', { hasText: 'opgeslagen' }).waitFor();
+    await handIn.getByRole('button', { name: `Jaarrapport ${lastYear} opnieuw indienen` }).click();
+    await handIn
+      .locator('[role="status"]', {
+        hasText: `Versie 2 van het jaarrapport ${lastYear} is ingediend.`,
+      })
+      .waitFor();
+    const newest = handIn.locator('[data-version="2"]');
+    await newest.locator('summary').click();
+    expect(
+      await handIn
+        .locator('li.version')
+        .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.version)),
+    ).toEqual(['2', '1']);
+    await shootSection(page, 'hand-in-1280', page.locator('div.panel:has(vo-hand-in)'));
+
     await page.setViewportSize({ width: 320, height: 640 });
     await version.locator('summary').click();
     expect(await fits(page)).toBe(true);
@@ -242,6 +309,9 @@ describe('acting on feedback in the dashboard', () => {
     expect(await overview.locator('vo-explanation, button[data-submit], textarea').count()).toBe(0);
     expect(requests.filter((url) => url.includes('/explanations/'))).toEqual([]);
 
+    const panel = page.locator('div.panel:has(vo-hand-in)');
+    await shootSection(page, 'hand-ins-steering-1280', panel);
+
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       row.getByRole('button', { name: 'HTML downloaden van Testorganisatie' }).click(),
@@ -251,6 +321,7 @@ describe('acting on feedback in the dashboard', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     expect(await fits(page)).toBe(true);
     await axe(page, 'steering overview at 320 px');
+    await shootSection(page, 'hand-ins-steering-320', panel);
     expect(problems).toEqual([]);
     await page.context().close();
   });

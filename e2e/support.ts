@@ -1,12 +1,61 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Screenshots go to docs/ with VO_SCREENSHOTS=1, else to .test-results/ (tracked files stay put). */
+export const screenshotDir =
+  process.env.VO_SCREENSHOTS === '1' ? join(repoRoot, 'docs') : join(repoRoot, '.test-results');
+
+/**
+ * Photographs a part of the page as `dashboard-<name>.png` in `screenshotDir`: from the top of
+ * `from` down to the bottom of `options.through` (`from` itself unless given), with
+ * `options.marginY` (16 unless given) above and below, and 16 px of the page on either side —
+ * under 400 px the whole width of the viewport, as a phone shows it. For a section of a page
+ * whose full length would make the picture unreadable.
+ */
+export async function shootSection(
+  page: Page,
+  name: string,
+  from: Locator,
+  options: { through?: Locator; marginY?: number } = {},
+): Promise<string> {
+  const { through = from, marginY = 16 } = options;
+  const marginX = 16;
+  const box = (locator: Locator) =>
+    locator.evaluate((el) => {
+      const rect = el.getBoundingClientRect();
+      return {
+        left: rect.left + scrollX,
+        top: rect.top + scrollY,
+        right: rect.right + scrollX,
+        bottom: rect.bottom + scrollY,
+      };
+    });
+  const [first, last] = [await box(from), await box(through)];
+  const { width } = page.viewportSize()!;
+  const narrow = width < 400;
+  const x = narrow ? 0 : Math.max(0, Math.floor(Math.min(first.left, last.left) - marginX));
+  const y = Math.max(0, Math.floor(first.top - marginY));
+  const right = narrow
+    ? width
+    : Math.min(width, Math.ceil(Math.max(first.right, last.right) + marginX));
+  const path = join(screenshotDir, `dashboard-${name}.png`);
+  mkdirSync(screenshotDir, { recursive: true });
+  // The pointer off the page's controls: no button in the picture looks hovered.
+  await page.mouse.move(0, 0);
+  await page.screenshot({
+    path,
+    fullPage: true,
+    clip: { x, y, width: right - x, height: Math.ceil(last.bottom + marginY) - y },
+  });
+  return path;
+}
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {

@@ -14,7 +14,7 @@ import {
   startTestCollector,
   type TestCollector,
 } from '../packages/collector/src/test-support/start-collector.ts';
-import { axeViolations, launchChromium, repoRoot } from './support.ts';
+import { axeViolations, launchChromium, repoRoot, shootSection } from './support.ts';
 
 // The triage of comments in the built dashboard, against the real collector (in-process, real
 // SQLite) under its Content-Security-Policy: status and tags on several comments at once, the
@@ -197,6 +197,30 @@ describe('triage in the providers dashboard', () => {
     await page.context().close();
   });
 
+  it('is photographed with statuses, tags, a note and two comments selected', async () => {
+    const { page, problems } = await openService(1280);
+    const comments = page.locator('vo-comments');
+    await announced(page, '3 opmerkingen getoond');
+    for (const words of ['Het formulier', 'Bel [verwijderd]']) {
+      await comment(page, words).getByRole('checkbox').check();
+    }
+    await comments.locator('[data-selected]', { hasText: '2' }).waitFor();
+    // What the picture must show: the triage the tests before left, and the selection.
+    expect(await comments.locator('li.comment .triage').allTextContents()).toHaveLength(3);
+    expect(await comments.locator('li.comment .tag').count()).toBe(2);
+    expect(await comments.locator('[data-note] .note-text').textContent()).toBe(
+      'Teruggebeld op maandag.',
+    );
+    // The comments' panel: the whole service page would be several screens long.
+    await shootSection(
+      page,
+      'triage-1280',
+      page.locator('vo-service-report section.panel:has(vo-comments)'),
+    );
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('erases an answer after a confirmation in the page, from the figures too, and fits 320 px in forced colours', async () => {
     const { page, problems } = await openService(320);
     const before = await api<Summary>(`/services/${collector.serviceId}/summary`);
@@ -210,6 +234,9 @@ describe('triage in the providers dashboard', () => {
     await page.emulateMedia({ forcedColors: 'active' });
     await axe(page, 'erase confirmation at 320 px in forced colours');
     await page.emulateMedia({ forcedColors: 'none' });
+    // The comment with its question, for the README, to the line under it: its own padding is
+    // the margin, so nothing of the action bar above or the next comment below is cut in half.
+    await shootSection(page, 'erase-320', gone, { marginY: 0 });
 
     await confirmation.getByRole('button', { name: 'Ja, definitief verwijderen' }).click();
     await announced(page, 'Het antwoord is verwijderd, ook uit alle cijfers.');

@@ -37,6 +37,11 @@ const browserPort = Number(process.env.VO_FEEDBACK_WIDGET_TEST_PORT);
 process.env.VO_FEEDBACK_WIDGET_CSP_PORT ??= String(await freePort());
 const cspPort = Number(process.env.VO_FEEDBACK_WIDGET_CSP_PORT);
 
+// Screenshots go to docs/ with VO_SCREENSHOTS=1, else to .test-results/ (tracked files stay put),
+// as in e2e/support.ts. The browser cannot read the environment, so the tests get the directory.
+const repoRoot = join(import.meta.dirname, '../..');
+const screenshotDir = join(repoRoot, process.env.VO_SCREENSHOTS === '1' ? 'docs' : '.test-results');
+
 /**
  * @open-wc/testing pulls in Web Test Runner code that imports the runner's own websocket module,
  * which does not exist under vitest. Only WTR snapshot commands would use it.
@@ -340,7 +345,7 @@ export default defineProject({
     globalSetup: ['./test/global-setup.ts'],
     setupFiles: ['./test/setup.ts'],
     testTimeout: 30_000,
-    provide: { browserPort, cspPort },
+    provide: { browserPort, cspPort, screenshotDir },
     browser: {
       enabled: true,
       headless: true,

@@ -6,6 +6,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     browserPort: number;
     cspPort: number;
+    /** Where the screenshot tests write: docs/ with VO_SCREENSHOTS=1, else .test-results/. */
+    screenshotDir: string;
     collector: { url: string; serviceId: string; providerToken: string };
   }
 }

@@ -71,6 +71,10 @@ export class VoActions extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (contextMoved(changed, this.context) || changed.has('service') || changed.has('period')) {
+      // A message about the previous service or period ("De actie … is toegevoegd.", a refused
+      // title) would read as one about what is shown now.
+      this.#announce('');
+      this._errors = {};
       void this.#load();
     }
   }
@@ -198,6 +202,8 @@ export class VoActions extends LitElement {
     if (this.context.role !== 'provider') return nothing;
     const { t } = this.context;
     const loading = this._actions === undefined && this._error === undefined;
+    const statusClass = this._failed ? 'error' : 'hint';
+    // No whitespace around a status: `:empty` then drops its margin when there is nothing to say.
     return html`
       <h2>${t.actionsHeading}</h2>
       <p>${t.actionsIntro}</p>
@@ -217,9 +223,7 @@ export class VoActions extends LitElement {
           : nothing
       }
       ${this._actions ? this.#list(this._actions) : nothing}
-      <p role="status" data-status="change" class=${this._failed ? 'error' : 'hint'}>
-        ${this._status}
-      </p>
+      <p role="status" data-status="change" class=${statusClass}>${this._status}</p>
       ${this._actions ? this.#form() : nothing}
     `;
   }

@@ -166,6 +166,42 @@ describe('<vo-actions>', () => {
     expect($<HTMLInputElement>(el, '#action-public')!.checked).to.equal(false);
   });
 
+  it('forgets what it said about the last period or service once another is shown', async () => {
+    const fake = new FakeApi({
+      actions: () => list([PHONE]),
+      themes: () => themes(),
+      createAction: () => action('Wachtzaal met meer stoelen'),
+    });
+    const el = await mounted(fake);
+    const added = async () => {
+      await until(() => $(el, 'form'));
+      $<HTMLInputElement>(el, '#action-title')!.value = 'Wachtzaal met meer stoelen';
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await until(() => status(el, 'change').endsWith('is toegevoegd.'));
+    };
+    await added();
+    el.period = { from: '2026-01-01', to: '2026-03-31' };
+    await el.updateComplete;
+    expect(status(el, 'change')).to.equal('');
+    await until(() => $(el, '.actions'));
+    expect(status(el, 'change')).to.equal('');
+
+    await added();
+    el.service = SERVICES[1]!;
+    await el.updateComplete;
+    expect(status(el, 'change')).to.equal('');
+    // A refused title belonged to the form of the other service too.
+    await until(() => $(el, 'form'));
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await until(() => status(el, 'change').startsWith('Fout'));
+    el.period = { from: '2026-04-01', to: '2026-06-30' };
+    await el.updateComplete;
+    await until(() => $(el, '#action-title'));
+    expect(status(el, 'change')).to.equal('');
+    expect($(el, '#action-title')!.getAttribute('aria-invalid')).to.equal('false');
+    expect(getComputedStyle($(el, '[data-status="change"]')!).marginBottom).to.equal('0px');
+  });
+
   it('asks for a title, tied to the field, focuses it and sends nothing', async () => {
     const fake = new FakeApi({ actions: () => list([]), themes: () => themes() });
     const el = await mounted(fake);

@@ -152,14 +152,14 @@ export class VoHandIn extends LitElement {
   override render() {
     const { t } = this.context;
     const loading = this._answers.size === 0 && this._error === undefined;
+    const statusClass = this._failed ? 'error' : 'hint';
+    // No whitespace around a status: `:empty` then drops its margin when there is nothing to say.
     return html`
       ${this.#steering ? this.#overviewIntro() : this.#handInIntro()}
       <p role="status" class="hint" data-status="load">${loading ? t.handInLoading : ''}</p>
       ${this._error !== undefined ? this.#loadFailed() : nothing}
       ${this.#steering ? this.#overview() : this.#handIn()}
-      <p role="status" data-status="action" class=${this._failed ? 'error' : 'hint'}>
-        ${this._status}
-      </p>
+      <p role="status" data-status="action" class=${statusClass}>${this._status}</p>
     `;
   }
 
@@ -313,7 +313,11 @@ export class VoHandIn extends LitElement {
       <h3 id=${`year-${year}`}>${t.handInOverviewYear(year)}</h3>
       <p>
         <span data-deadline>${t.handInDeadline(f.day(answer.deadline))}</span>
-        ${rows.length > 0 ? t.handInCount(f.integer(handedIn), f.integer(rows.length)) : nothing}
+        ${
+          rows.length > 0
+            ? t.handInCount(handedIn, f.integer(handedIn), f.integer(rows.length))
+            : nothing
+        }
       </p>
       ${
         rows.length === 0

@@ -88,7 +88,10 @@ export const styles = [
     .table-scroll {
       position: relative;
     }
-    .status {
+    /* One line per cell: a date wrapped over three lines made every row three lines tall. The
+       table scrolls inside its region instead. */
+    .year-overview th,
+    .year-overview td {
       white-space: nowrap;
     }
     .symbol {

@@ -3,6 +3,7 @@ import { describe, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { HandInRow, ReportSubmission, ReportSubmissions } from '@vo-feedback/shared';
 import { ApiError } from '../api.ts';
+import type { Language } from '../i18n/catalogs.ts';
 import { explanation, submission, submissions } from '../../test/acting.ts';
 import {
   context,
@@ -17,11 +18,15 @@ import type { VoHandIn } from './vo-hand-in.ts';
 
 const YEARS = [2025, 2026];
 
-async function mounted(fake: FakeApi, role: 'provider' | 'steering' = 'provider', width = '') {
+async function mounted(
+  fake: FakeApi,
+  role: 'provider' | 'steering' = 'provider',
+  { width = '', language = 'nl' as Language } = {},
+) {
   const { el: box } = await mount<HTMLDivElement>(
     html`<div style=${width ? `width: ${width}; overflow: auto; position: relative` : ''}>
       <vo-hand-in
-        .context=${context(fake, { role })}
+        .context=${context(fake, { role, language })}
         .years=${YEARS}
         organisation-id=${role === 'provider' ? 'org-a' : ''}
       ></vo-hand-in>
@@ -277,13 +282,13 @@ describe('<vo-hand-in>', () => {
   });
 
   it('fits 320 px: the page does not scroll sideways, the tables scroll within', async () => {
-    const provider = await mounted(providerApi([submission(1)]), 'provider', '320px');
+    const provider = await mounted(providerApi([submission(1)]), 'provider', { width: '320px' });
     await until(() => $(provider, '.versions'));
     $(provider, 'details')!.setAttribute('open', '');
     const steering = await mounted(
       new FakeApi({ submissions: (year) => submissions(year, { organisations: ROWS }) }),
       'steering',
-      '320px',
+      { width: '320px' },
     );
     await until(() => $$(steering, 'table').length === 2);
     // The box scrolls: anything wider than 320 px inside it (a long fingerprint, a button) makes
@@ -293,8 +298,73 @@ describe('<vo-hand-in>', () => {
       expect(box.scrollWidth, el.context.role).to.be.at.most(box.clientWidth);
     }
   });
+
+  it('says the count with a verb that agrees with it, in every language', async () => {
+    const counted = async (language: Language, handedIn: number) => {
+      const organisations = ROWS.slice(0, handedIn);
+      const fake = new FakeApi({ submissions: (year) => submissions(year, { organisations }) });
+      const el = await mounted(fake, 'steering', { language });
+      await until(() => $$(el, 'table').length === 2);
+      return textOf($(el, 'section.year-overview p')!).replace(/^.*\. (?=\d)/, '');
+    };
+    expect(await counted('nl', 1)).to.equal('1 van de 1 organisaties heeft ingediend.');
+    expect(await counted('nl', 2)).to.equal('2 van de 2 organisaties hebben ingediend.');
+    expect(await counted('en', 1)).to.equal('1 of the 1 organisations has handed in.');
+    expect(await counted('en', 2)).to.equal('2 of the 2 organisations have handed in.');
+    expect(await counted('fr', 1)).to.equal('1 des 1 organisations a remis son rapport.');
+    expect(await counted('fr', 2)).to.equal('2 des 2 organisations ont remis leur rapport.');
+  });
+
+  it('keeps each cell of the steering table on one line at 320 px', async () => {
+    const el = await mounted(
+      new FakeApi({ submissions: (year) => submissions(year, { organisations: ROWS }) }),
+      'steering',
+      { width: '320px' },
+    );
+    await until(() => $$(el, 'table').length === 2);
+    const table = $(el, 'table')!;
+    // Every row as tall as one line: a date over three lines made each row three lines tall.
+    for (const cell of table.querySelectorAll('th, td')) {
+      expect(lineCount(cell), textOf(cell)).to.equal(1);
+    }
+    // …and the table scrolls inside its region rather than widening the page.
+    const box = el.parentElement!;
+    expect(box.scrollWidth).to.be.at.most(box.clientWidth);
+  });
+
+  it('leaves no space under the last table or version when there is nothing to announce', async () => {
+    const steering = await mounted(
+      new FakeApi({ submissions: (year) => submissions(year, { organisations: ROWS }) }),
+      'steering',
+    );
+    await until(() => $$(steering, 'table').length === 2);
+    const provider = await mounted(providerApi());
+    await until(() => $(provider, '.versions'));
+    for (const el of [steering, provider]) {
+      for (const region of $$(el, '[role="status"]')) {
+        const { marginTop, marginBottom, height } = getComputedStyle(region);
+        expect(
+          [marginTop, marginBottom, height],
+          region.getAttribute('data-status')!,
+        ).to.deep.equal(['0px', '0px', '0px']);
+      }
+    }
+  });
 });
 
 function missing(row: HandInRow): HandInRow {
   return { ...row, status: 'missing', version: null, submittedAt: null };
+}
+
+/** On how many lines the visible text of `cell` is laid out. */
+function lineCount(cell: Element): number {
+  const tops = new Set<number>();
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent!.trim() || node.parentElement!.closest('.visually-hidden')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const rect of range.getClientRects()) tops.add(Math.round(rect.bottom));
+  }
+  return tops.size;
 }

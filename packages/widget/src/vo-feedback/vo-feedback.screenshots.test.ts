@@ -1,8 +1,9 @@
 // Screenshots of every state at a phone width and a desktop width, for the README and for people
-// reviewing the look: docs/widget-<state>-<width>.png. Each test also checks what the picture
-// must show, so a broken state cannot be photographed silently.
+// reviewing the look: widget-<state>-<width>.png, in docs/ with VO_SCREENSHOTS=1 and otherwise in
+// .test-results/ (tracked files stay put). Each test also checks what the picture must show, so a
+// broken state cannot be photographed silently.
 import { expect, fixture, html } from '@open-wc/testing';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { commands, page, userEvent } from 'vitest/browser';
 import {
   button,
@@ -18,6 +19,8 @@ import {
 import type { VoFeedback } from './vo-feedback.ts';
 
 const WIDTHS = [320, 1280];
+/** An absolute path, chosen in vitest.config.ts: docs/ or .test-results/ at the repository root. */
+const screenshotDir = inject('screenshotDir');
 
 async function frame(
   width: number,
@@ -44,10 +47,10 @@ async function shoot(box: HTMLElement, state: string, width: number): Promise<vo
   // No horizontal scrolling at this width, whatever the state.
   expect(document.documentElement.scrollWidth).to.be.at.most(width);
   // Focus rings are part of the picture only where the state puts focus on purpose.
-  await page.screenshot({ element: box, path: `../../../../docs/widget-${state}-${width}.png` });
+  await page.screenshot({ element: box, path: `${screenshotDir}/widget-${state}-${width}.png` });
 }
 
-describe('screenshots (docs/widget-<state>-<width>.png)', () => {
+describe('screenshots (widget-<state>-<width>.png)', () => {
   beforeAll(() => {
     document.body.style.margin = '0';
   });

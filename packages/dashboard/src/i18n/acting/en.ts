@@ -97,8 +97,8 @@ export const acting: ActingMessages = {
     'Per year, which organisations handed in their annual report. Late: the first version came after the deadline.',
   handInOverviewYear: (year: string) => `Annual report ${year}`,
   handInCaption: (year: string) => `Annual report ${year} per organisation`,
-  handInCount: (submitted: string, total: string) =>
-    `${submitted} of the ${total} organisations have handed in.`,
+  handInCount: (count: number, submitted: string, total: string) =>
+    `${submitted} of the ${total} organisations ${count === 1 ? 'has' : 'have'} handed in.`,
   handInOrganisation: 'Organisation',
   handInStatus: 'Status',
   handInStatuses: { submitted: 'Handed in', late: 'Late', missing: 'Missing' },

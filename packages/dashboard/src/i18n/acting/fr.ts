@@ -100,8 +100,11 @@ export const acting: ActingMessages = {
     'Par année, les organisations qui ont remis leur rapport annuel. En retard : la première version est arrivée après la date limite.',
   handInOverviewYear: (year: string) => `Rapport annuel ${year}`,
   handInCaption: (year: string) => `Rapport annuel ${year} par organisation`,
-  handInCount: (submitted: string, total: string) =>
-    `${submitted} des ${total} organisations ont remis leur rapport.`,
+  /** French counts 0 and 1 in the singular. */
+  handInCount: (count: number, submitted: string, total: string) =>
+    count < 2
+      ? `${submitted} des ${total} organisations a remis son rapport.`
+      : `${submitted} des ${total} organisations ont remis leur rapport.`,
   handInOrganisation: 'Organisation',
   handInStatus: 'Statut',
   handInStatuses: { submitted: 'Remis', late: 'En retard', missing: 'Manquant' },

@@ -99,8 +99,8 @@ export const acting = {
     'Per jaar welke organisaties hun jaarrapport indienden. Te laat: de eerste versie kwam na de uiterste datum.',
   handInOverviewYear: (year: string) => `Jaarrapport ${year}`,
   handInCaption: (year: string) => `Jaarrapport ${year} per organisatie`,
-  handInCount: (submitted: string, total: string) =>
-    `${submitted} van de ${total} organisaties hebben ingediend.`,
+  handInCount: (count: number, submitted: string, total: string) =>
+    `${submitted} van de ${total} organisaties ${count === 1 ? 'heeft' : 'hebben'} ingediend.`,
   handInOrganisation: 'Organisatie',
   handInStatus: 'Status',
   handInStatuses: { submitted: 'Ingediend', late: 'Te laat', missing: 'Ontbreekt' },
