@@ -12,7 +12,11 @@ const configs: Record<string, Promise<ServiceConfig | undefined>> = {};
  * without credentials, which the browser may cache). A failed fetch resolves to undefined and is
  * asked again by the next widget that needs it.
  */
-export const loadConfig = (url: string) =>
+export const loadConfig = (
+  endpoint: string,
+  serviceId: string,
+  url = `${endpoint}/api/v1/public/services/${serviceId}/config`,
+) =>
   (configs[url] ??= fetch(url, { credentials: 'omit' })
     .then((response) => (response.ok ? response.json() : Promise.reject()))
     .catch(() => void delete configs[url]));

@@ -274,10 +274,11 @@ export class VoFeedback extends LitElement {
 
   /** The service's configuration (help link, reasons), fetched once per page. */
   async #load(): Promise<void> {
-    this._config ??= await loadConfig(
-      `${this.#endpoint()}/api/v1/public/services/${this.serviceId}/config`,
-    );
+    this._config ??= await loadConfig(this.#endpoint(), this.serviceId);
   }
+
+  /** A rating chosen: the service's help link is fetched, unless the page gives its own. */
+  #onChange = () => this._view || this.helpUrl || this.#load();
 
   #onInput(event: InputEvent): void {
     const length = (event.target as HTMLTextAreaElement).value.length;
@@ -388,11 +389,7 @@ export class VoFeedback extends LitElement {
       ${
         view == 'thanks'
           ? nothing
-          : html`<form
-              novalidate
-              @submit=${this.#onSubmit}
-              @change=${() => view || this.helpUrl || this.#load()}
-            >
+          : html`<form novalidate @submit=${this.#onSubmit} @change=${this.#onChange}>
               ${view ? this.#commentFields(t, lang) : this.#ratingFields(t)}
               <p id="promise">${this.#promise(t)}</p>
               <button part="button">${view ? t.sendComment : t.send}</button>
