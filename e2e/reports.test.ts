@@ -63,6 +63,38 @@ async function styled(page: Page): Promise<boolean> {
   );
 }
 
+/**
+ * The printed page of the report's stylesheet (`@page { size: A4; margin: 16mm 14mm }`) in CSS
+ * pixels, 96 to the inch: the width its content is laid out in and the height each page holds.
+ */
+const MM = 96 / 25.4;
+const PRINT_WIDTH = Math.floor((210 - 2 * 14) * MM);
+const PRINT_HEIGHT = (297 - 2 * 16) * MM;
+
+/** The report printed to PDF on A4, as "save as PDF" does: how many pages. */
+async function printedPages(page: Page): Promise<number> {
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
+
+/**
+ * The most pages a report that flows may take. Laid out in print media at the printed width as
+ * one endless page, its content is `height` CSS pixels tall: packed without a gap, that is
+ * height / PRINT_HEIGHT pages. A page ends early only where the next block is kept whole (a
+ * chart, a small table, a table row, a heading with what follows it) and does not fit; a quarter
+ * more than perfect packing allows for those gaps, not for half-empty pages. The PDF takes its
+ * margins from the stylesheet's @page; were Playwright's own (smaller) used, there would be
+ * fewer pages, never more.
+ */
+async function pageBound(page: Page): Promise<{ height: number; pages: number }> {
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: PRINT_WIDTH, height: 200 });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize(viewport);
+  return { height, pages: Math.ceil((1.25 * height) / PRINT_HEIGHT) };
+}
+
 describe('the annual report in a browser', () => {
   it("a provider's report passes axe, is styled under the CSP, and is saved as a screenshot", async () => {
     const { page, problems, response, context } = await open(
@@ -99,26 +131,44 @@ describe('the annual report in a browser', () => {
     await context.close();
   });
 
-  it('prints without half-empty pages: the table of contents hides, sections flow, table headers repeat', async () => {
-    const { page, context } = await open('/api/v1/reports/annual?year=2026&format=html', {
-      token: providerToken,
-    });
-    await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('nav.toc').isVisible()).toBe(false);
-    const print = await page.evaluate(() => ({
-      service: getComputedStyle(document.querySelector('section.service')!).breakBefore,
-      figure: getComputedStyle(document.querySelector('figure')!).breakInside,
-      header: getComputedStyle(document.querySelector('thead')!).display,
-    }));
-    // No forced break before a service (a short one would leave most of a page empty); a chart
-    // stays whole, and a long table repeats its header row on the next page.
-    expect(print).toEqual({ service: 'auto', figure: 'avoid', header: 'table-header-group' });
-    const pdf = await page.pdf({ format: 'A4' });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
-    expect(pages.length).toBeGreaterThanOrEqual(3);
-    await context.close();
-  });
+  it.each(['provider', 'steering'] as const)(
+    "prints without half-empty pages (%s's report): the table of contents hides, sections flow, table headers repeat",
+    async (who) => {
+      const { page, context } = await open('/api/v1/reports/annual?year=2026&format=html', {
+        token: who === 'provider' ? providerToken : steeringToken,
+      });
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('nav.toc').isVisible()).toBe(false);
+      const print = await page.evaluate(() => {
+        const sections = Array.from(document.querySelectorAll('section'));
+        const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+        return {
+          organisations: document.querySelectorAll('section.organisation').length,
+          services: document.querySelectorAll('section.service').length,
+          // Not one section, of an organisation, a service or anything else, forces a page break.
+          breaks: sections
+            .map((section) => getComputedStyle(section))
+            .filter((css) => css.breakBefore !== 'auto' || css.breakAfter !== 'auto').length,
+          figure: style('figure').breakInside,
+          headers: Array.from(document.querySelectorAll('thead')).every(
+            (head) => getComputedStyle(head).display === 'table-header-group',
+          ),
+        };
+      });
+      // A chart stays whole, and a long table repeats its header row on the next page.
+      expect(print).toMatchObject({ breaks: 0, figure: 'avoid', headers: true });
+      expect(print.services).toBeGreaterThanOrEqual(2);
+      if (who === 'steering') expect(print.organisations).toBeGreaterThanOrEqual(2);
+
+      const pages = await printedPages(page);
+      const bound = await pageBound(page);
+      expect(pages).toBeGreaterThanOrEqual(3);
+      expect(pages, `${pages} pages for ${bound.height} px of content`).toBeLessThanOrEqual(
+        bound.pages,
+      );
+      await context.close();
+    },
+  );
 
   it("the steering committee's report of every organisation passes axe and shows no comment", async () => {
     const { page, problems, context } = await open('/api/v1/reports/annual?year=2026&format=html', {

@@ -299,6 +299,11 @@ export const AnnualReportSchema = z
     generatedAt: z.iso.datetime(),
     /** One organisation, or `null` for the steering committee's report of all organisations. */
     organisationId: OrganisationIdSchema.nullable(),
+    /**
+     * MIN_PUBLIC_N: a satisfaction or share counted on fewer answers than this is uncertain; the
+     * HTML says "weinig antwoorden" beside it.
+     */
+    minimum: z.number().int().positive(),
     /** Themes count a word only when at least this many comments contain it. */
     themeMinimum: z.number().int().positive(),
     /** Themes read at most this many comments per service, the newest of the year. */

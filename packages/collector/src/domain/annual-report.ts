@@ -65,6 +65,8 @@ export interface AnnualReportInput {
   generatedAt: number;
   /** null: the steering committee's report of every organisation. */
   organisationId: string | null;
+  /** MIN_PUBLIC_N, which the report carries for its readers. */
+  minimum: number;
   themeMinimum: number;
   themeSample: number;
   organisations: readonly { id: string; name: string; explanation?: string | null }[];
@@ -171,6 +173,7 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
     previousPeriod: input.previousPeriod,
     generatedAt: new Date(input.generatedAt).toISOString(),
     organisationId: input.organisationId,
+    minimum: input.minimum,
     themeMinimum: input.themeMinimum,
     themeSample: input.themeSample,
     total: block(

@@ -43,13 +43,19 @@ function submissionOf(record: SubmissionRecord): ReportSubmission {
  */
 export async function handInReport(
   store: Store,
-  request: { organisationId: string; year: number },
+  request: {
+    organisationId: string;
+    year: number;
+    /** MIN_PUBLIC_N, which the frozen report carries like the live one. */
+    minimum: number;
+  },
   acting: Acting,
 ): Promise<ReportSubmission> {
   const report = await annualReport(store, {
     year: request.year,
     organisationId: request.organisationId,
     now: acting.now,
+    minimum: request.minimum,
   });
   const json = annualReportJson(report);
   const frozen: Omit<FrozenReportRecord, 'version'> = {

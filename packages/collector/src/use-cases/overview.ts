@@ -25,9 +25,6 @@ export interface OverviewRequest {
   deadline: string;
 }
 
-/** MIN_PUBLIC_N's default, for a caller that does not give it. */
-const DEFAULT_MINIMUM = 10;
-
 const sum = (rows: readonly { count: number }[]) => rows.reduce((n, row) => n + row.count, 0);
 
 /**
@@ -107,8 +104,8 @@ export async function overview(store: Store, request: OverviewRequest): Promise<
  */
 export async function reportComparison(
   store: Store,
-  request: { year: number; organisationId: string | null; now: number } & Partial<
-    Pick<OverviewRequest, 'minimum' | 'deadline'>
+  request: { year: number; organisationId: string | null; now: number; minimum: number } & Partial<
+    Pick<OverviewRequest, 'deadline'>
   >,
   services: readonly ServiceRecord[],
   span: { period: Period; previousPeriod: Period },
@@ -116,7 +113,6 @@ export async function reportComparison(
   if (request.organisationId !== null) return null;
   const entries = await overviewEntries(store, {
     ...request,
-    minimum: request.minimum ?? DEFAULT_MINIMUM,
     deadline: request.deadline ?? DEFAULT_REPORT_DEADLINE,
     services,
     ...span,

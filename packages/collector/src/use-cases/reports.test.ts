@@ -26,8 +26,13 @@ const now = Date.parse('2026-06-15T12:00:00Z');
 
 describe('the annual report', () => {
   it('is the report itself, named as the API and the CLI name its file', async () => {
-    const report = await annualReport(await store(), { year: 2026, organisationId: 'org-a', now });
-    expect(report).toMatchObject({ year: 2026, organisationId: 'org-a' });
+    const report = await annualReport(await store(), {
+      year: 2026,
+      organisationId: 'org-a',
+      now,
+      minimum: 10,
+    });
+    expect(report).toMatchObject({ year: 2026, organisationId: 'org-a', minimum: 10 });
     expect(report.organisations.map((o) => o.organisationId)).toEqual(['org-a']);
     expect(reportFilename(2026, 'org-a', 'html')).toBe('jaarrapport-feedback-2026-org-a.html');
     expect(reportFilename(2026, null, 'csv')).toBe(
@@ -37,7 +42,7 @@ describe('the annual report', () => {
 
   it('throws 404 unknown-organisation, and 400 for a year that has not begun', async () => {
     const opened = await store();
-    const unknown = annualReport(opened, { year: 2026, organisationId: 'org-x', now });
+    const unknown = annualReport(opened, { year: 2026, organisationId: 'org-x', now, minimum: 10 });
     await expect(unknown).rejects.toBeInstanceOf(ProblemError);
     await expect(unknown).rejects.toMatchObject({
       status: 404,
@@ -45,7 +50,7 @@ describe('the annual report', () => {
       detail: 'There is no such organisation.',
     });
     await expect(
-      annualReport(opened, { year: 2027, organisationId: null, now }),
+      annualReport(opened, { year: 2027, organisationId: null, now, minimum: 10 }),
     ).rejects.toMatchObject({ status: 400, detail: 'That year has not begun.' });
   });
 });

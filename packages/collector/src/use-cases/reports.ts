@@ -127,8 +127,12 @@ export async function annualReport(
     year: number;
     organisationId: string | null;
     now: number;
-    /** MIN_PUBLIC_N and REPORT_DEADLINE, for the comparison table of all organisations. */
-    minimum?: number;
+    /**
+     * MIN_PUBLIC_N: the report carries it, and its HTML says "weinig antwoorden" beside a figure
+     * counted on fewer answers; the comparison table of all organisations flags such rows.
+     */
+    minimum: number;
+    /** REPORT_DEADLINE, for the hand-in status in the comparison table of all organisations. */
     deadline?: string;
   },
 ): Promise<AnnualReport> {
@@ -206,6 +210,7 @@ export async function annualReport(
     previousPeriod: span.previousPeriod,
     generatedAt: request.now,
     organisationId: request.organisationId,
+    minimum: request.minimum,
     themeMinimum: REPORT_THEME_MINIMUM,
     themeSample: REPORT_THEME_SAMPLE,
     organisations: organisations.map((organisation) => ({

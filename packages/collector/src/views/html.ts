@@ -180,6 +180,8 @@ a:focus-visible { outline: 3px solid var(--action); outline-offset: 2px; }
 .meta dd { margin: 0; }
 .lead { font-size: 1.1rem; max-width: 45rem; }
 .note, .none { color: var(--muted); }
+/* "weinig antwoorden" beside a figure: a word in a thin frame, never a colour alone. */
+.few { display: inline-block; padding: 0 0.3em; border: 1px solid currentColor; border-radius: 2px; font-size: 0.85em; line-height: 1.3; white-space: nowrap; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: bold; padding: 0 0 0.35rem; }
 th, td { border: 1px solid var(--border); padding: 0.3rem 0.6rem; vertical-align: top; }
@@ -237,9 +239,11 @@ input:focus-visible, textarea:focus-visible, button:focus-visible { outline: 3px
   .toc, .skip { display: none; }
   a { color: inherit; text-decoration: none; }
   /* No page break per organisation or service (half-empty pages): sections flow, small blocks
-     stay whole, long tables break between rows and repeat their header row. */
+     stay whole, long tables break between rows and repeat their header row. The monthly chart
+     above its table is two-thirds of a page: kept whole, it would often leave most of one blank,
+     so it may break between the chart and the table. */
   h2, h3, h4, caption, figcaption { break-after: avoid; }
-  figure, .chart-with-table, table:not(.wide), tr { break-inside: avoid; }
+  figure, .chart-with-table:not(.stacked), table:not(.wide), tr { break-inside: avoid; }
   thead { display: table-header-group; }
   .table-scroll { overflow: visible; }
   table { font-size: 9pt; }

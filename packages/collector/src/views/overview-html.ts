@@ -1,4 +1,5 @@
 import type { AnnualReport, OverviewFlag, OverviewRow } from '@vo-feedback/shared';
+import { fewAnswersNote } from './few-answers.ts';
 import { formatCount, formatInterval, formatPercent, html, type Html } from './html.ts';
 
 // The opening of the annual report of all organisations: every service side by side (the
@@ -14,18 +15,29 @@ export const FLAG_NAMES: Record<OverviewFlag, string> = {
 
 const percent = (value: number | null) => (value === null ? '–' : formatPercent(value));
 
-/** "82,0 % (74,1–88,0 %)", or a dash without responses. */
-function satisfaction(csat: number | null, interval: readonly [number, number] | null): Html {
+/**
+ * "82,0 % (74,1–88,0 %)", or a dash without responses; counted on fewer than `minimum` answers
+ * (when the count is known), "weinig antwoorden" after the percentage.
+ */
+function satisfaction(
+  csat: number | null,
+  interval: readonly [number, number] | null,
+  few?: { answers: number; minimum: number },
+): Html {
   if (csat === null || interval === null) return html`–`;
-  return html`${formatPercent(csat)} <span class="note">(${formatInterval(interval)})</span>`;
+  const note = few ? fewAnswersNote(few.answers, few.minimum) : '';
+  const figure = html`${formatPercent(csat)}${note}`;
+  return html`${figure} <span class="note">(${formatInterval(interval)})</span>`;
 }
 
-function comparisonRow(row: OverviewRow): Html {
+function comparisonRow(row: OverviewRow, minimum: number): Html {
+  // Last year's count is not in the row: its interval says how sure it is.
+  const now = satisfaction(row.csat, row.csatInterval, { answers: row.responses, minimum });
   return html`<tr>
     <td>${row.organisationName}</td>
     <th scope="row">${row.serviceName}</th>
     <td class="number">${formatCount(row.responses)}</td>
-    <td class="number">${satisfaction(row.csat, row.csatInterval)}</td>
+    <td class="number">${now}</td>
     <td class="number">${satisfaction(row.previousCsat, row.previousCsatInterval)}</td>
     <td class="number">${percent(row.target)}</td>
     <td>${row.flags.length === 0 ? '–' : row.flags.map((flag) => FLAG_NAMES[flag]).join(', ')}</td>
@@ -64,7 +76,7 @@ export function comparisonSections(
             </tr>
           </thead>
           <tbody>
-            ${report.overview.map(comparisonRow)}
+            ${report.overview.map((row) => comparisonRow(row, report.minimum))}
           </tbody>
         </table>
       </div>
@@ -84,15 +96,15 @@ export function comparisonSections(
           </tr>
         </thead>
         <tbody>
-          ${report.byPolicyDomain.map(
-            (domain) =>
-              html`<tr>
-                <th scope="row">${domain.policyDomain ?? 'Zonder beleidsdomein'}</th>
-                <td class="number">${formatCount(domain.services)}</td>
-                <td class="number">${formatCount(domain.responses)}</td>
-                <td class="number">${satisfaction(domain.csat, domain.csatInterval)}</td>
-              </tr>`,
-          )}
+          ${report.byPolicyDomain.map((domain) => {
+            const few = { answers: domain.responses, minimum: report.minimum };
+            return html`<tr>
+              <th scope="row">${domain.policyDomain ?? 'Zonder beleidsdomein'}</th>
+              <td class="number">${formatCount(domain.services)}</td>
+              <td class="number">${formatCount(domain.responses)}</td>
+              <td class="number">${satisfaction(domain.csat, domain.csatInterval, few)}</td>
+            </tr>`;
+          })}
         </tbody>
       </table>
     </section>`;

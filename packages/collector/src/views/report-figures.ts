@@ -1,4 +1,5 @@
-import type { MonthFigures, ReportBlock, ReportFigures } from '@vo-feedback/shared';
+import type { AnnualReport, MonthFigures, ReportBlock, ReportFigures } from '@vo-feedback/shared';
+import { fewAnswersNote, withFewNote } from './few-answers.ts';
 import {
   formatChange,
   formatCount,
@@ -44,7 +45,10 @@ function share(count: number, total: number): string {
   return total === 0 ? '' : formatPercent(count / total);
 }
 
-function keyFigures(block: ReportBlock, year: number, id: string): Html {
+/** What every table of a block needs from its report: the year, and MIN_PUBLIC_N. */
+type Context = Pick<AnnualReport, 'year' | 'minimum'>;
+
+function keyFigures(block: ReportBlock, { year, minimum }: Context, id: string): Html {
   const { current, previous, change } = block;
   const row = (label: string, now: Html | string, before: Html | string, diff: Html | string) =>
     html`<tr>
@@ -74,7 +78,7 @@ function keyFigures(block: ReportBlock, year: number, id: string): Html {
       <tbody>
         ${row('Antwoorden', formatCount(current.responses), formatCount(previous.responses), formatChange(change.responses, 'count'))}
         ${row('Gemiddelde score (1 tot 5)', meanOrNone(current.mean), meanOrNone(previous.mean), changeOrNone(change.mean, 'mean'))}
-        ${row('Tevredenheid (aandeel tevreden en zeer tevreden)', percentOrNone(current.csat), percentOrNone(previous.csat), changeOrNone(change.csat, 'points'))}
+        ${row('Tevredenheid (aandeel tevreden en zeer tevreden)', withFewNote(percentOrNone(current.csat), current.responses, minimum), withFewNote(percentOrNone(previous.csat), previous.responses, minimum), changeOrNone(change.csat, 'points'))}
         ${row('95%-betrouwbaarheidsinterval van de tevredenheid', intervalOrNone(current.csatInterval), intervalOrNone(previous.csatInterval), '')}
         ${row('Antwoorden met een opmerking', formatCount(current.comments), formatCount(previous.comments), formatChange(change.comments, 'count'))}
         ${row('Keren dat de vraag getoond werd', formatCount(current.impressions), formatCount(previous.impressions), formatChange(current.impressions - previous.impressions, 'count'))}
@@ -140,7 +144,7 @@ function distributionChart(
 function distributionTable(
   current: ReportFigures,
   previous: ReportFigures,
-  year: number,
+  { year, minimum }: Context,
   id: string,
 ): Html {
   const keys = ['1', '2', '3', '4', '5'] as const;
@@ -177,9 +181,9 @@ function distributionTable(
         <tr>
           <th scope="row">Totaal</th>
           <td class="number">${formatCount(current.responses)}</td>
-          <td class="number"></td>
+          <td class="number">${fewAnswersNote(current.responses, minimum)}</td>
           <td class="number">${formatCount(previous.responses)}</td>
-          <td class="number"></td>
+          <td class="number">${fewAnswersNote(previous.responses, minimum)}</td>
         </tr>
       </tbody>
     </table>
@@ -288,7 +292,9 @@ function monthlyChart(block: ReportBlock, year: number, id: string): Html {
   </svg>`;
 }
 
-function monthlyTable(block: ReportBlock, year: number, id: string): Html {
+function monthlyTable(block: ReportBlock, { year, minimum }: Context, id: string): Html {
+  const satisfaction = (month: MonthFigures) =>
+    withFewNote(percentOrNone(month.csat), month.responses, minimum);
   return html`<div
     class="table-scroll"
     role="region"
@@ -315,10 +321,10 @@ function monthlyTable(block: ReportBlock, year: number, id: string): Html {
             html`<tr>
               <th scope="row">${MONTHS[Number(m.month.slice(5, 7)) - 1]}</th>
               <td class="number">${formatCount(m.current.responses)}</td>
-              <td class="number">${percentOrNone(m.current.csat)}</td>
+              <td class="number">${satisfaction(m.current)}</td>
               <td class="number">${intervalOrNone(m.current.csatInterval)}</td>
               <td class="number">${meanOrNone(m.current.mean)}</td>
-              <td class="number">${percentOrNone(m.previous.csat)}</td>
+              <td class="number">${satisfaction(m.previous)}</td>
             </tr>`,
         )}
       </tbody>
@@ -332,10 +338,19 @@ function legend(items: readonly [string, string][]): Html {
   </ul>`;
 }
 
-/** A block's key figures, its distribution and its months: each chart with its table. */
-export function figuresOfBlock(block: ReportBlock, year: number, id: string, level: number): Html {
+/**
+ * A block's key figures, its distribution and its months: each chart with its table, and
+ * "weinig antwoorden" beside a share counted on fewer answers than the report's minimum.
+ */
+export function figuresOfBlock(
+  block: ReportBlock,
+  report: Context,
+  id: string,
+  level: number,
+): Html {
+  const { year } = report;
   const h = (text: string) => raw(`<h${level}>${html`${text}`}</h${level}>`);
-  return html`${keyFigures(block, year, id)} ${h('Verdeling van de antwoorden')}
+  return html`${keyFigures(block, report, id)} ${h('Verdeling van de antwoorden')}
     <div class="chart-with-table">
       <figure>
         <figcaption>Aandeel van elk antwoord</figcaption>
@@ -345,7 +360,7 @@ export function figuresOfBlock(block: ReportBlock, year: number, id: string, lev
           ['previous', String(year - 1)],
         ])}
       </figure>
-      ${distributionTable(block.current, block.previous, year, id)}
+      ${distributionTable(block.current, block.previous, report, id)}
     </div>
     ${h('Tevredenheid per maand')}
     <div class="chart-with-table stacked">
@@ -358,6 +373,6 @@ export function figuresOfBlock(block: ReportBlock, year: number, id: string, lev
           ['dashed', `${year - 1}`],
         ])}
       </figure>
-      ${monthlyTable(block, year, id)}
+      ${monthlyTable(block, report, id)}
     </div>`;
 }

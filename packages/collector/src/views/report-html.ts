@@ -1,14 +1,6 @@
 import type { Action, AnnualReport, ServiceReport, Theme } from '@vo-feedback/shared';
-import {
-  documentShell,
-  formatCount,
-  formatDate,
-  formatPercent,
-  html,
-  raw,
-  type Html,
-} from './html.ts';
-import { breakdownsOf, countTable } from './report-breakdowns.ts';
+import { documentShell, formatCount, formatDate, html, raw, type Html } from './html.ts';
+import { breakdownsOf, countTable, satisfactionCells, shareCell } from './report-breakdowns.ts';
 import { figuresOfBlock } from './report-figures.ts';
 import { comparisonSections } from './overview-html.ts';
 import { brusselsDay } from '../domain/time.ts';
@@ -62,18 +54,21 @@ const CHANNEL_NAMES: Record<string, string> = {
 function channelsAndReasons(service: ServiceReport, report: AnnualReport, level: number): Html {
   const h = (text: string) => raw(`<h${level}>${html`${text}`}</h${level}>`);
   const id = `dienst-${service.serviceId}`;
-  const percent = (value: number | null) => (value === null ? '–' : formatPercent(value));
+  const { minimum } = report;
+  // Reasons are ticked only with a rating of 1–3: their shares are of those answers.
+  const low =
+    service.current.ratings['1'] + service.current.ratings['2'] + service.current.ratings['3'];
   const channels =
     service.byChannel.length === 0
       ? html`<p class="note">Geen antwoorden in ${report.year}.</p>`
       : countTable(
           `${id}-kanalen`,
           `Antwoorden per kanaal in ${report.year}`,
-          ['Kanaal', 'Antwoorden', 'Tevreden'],
+          ['Kanaal', 'Antwoorden', 'Tevreden', '95%-interval'],
           service.byChannel.map((c) => [
             CHANNEL_NAMES[c.channel] ?? c.channel,
             formatCount(c.responses),
-            percent(c.csat),
+            ...satisfactionCells(c, minimum),
           ]),
         );
   const reasons =
@@ -86,7 +81,7 @@ function channelsAndReasons(service: ServiceReport, report: AnnualReport, level:
           service.byReason.map((r) => [
             html`<code>${r.reason}</code>`,
             formatCount(r.count),
-            percent(r.share),
+            shareCell(r.share, low, minimum),
           ]),
         );
   return html`${h('Kanalen')}${channels}${h('Redenen')}${reasons}`;
@@ -165,7 +160,7 @@ function serviceSection(service: ServiceReport, report: AnnualReport, level: num
 <${heading} id="${id}">${service.name}</${heading}>
 <p class="note">Dienst <code>${service.serviceId}</code>${service.active ? '' : ' (niet meer actief)'}</p>
 <${sub}>Kerncijfers</${sub}>
-${figuresOfBlock(service, report.year, id, level + 1)}
+${figuresOfBlock(service, report, id, level + 1)}
 ${explanationOf(service.explanation, level + 1, `${id}-toelichting`)}
 ${breakdownsOf(service, report, level + 1)}
 ${channelsAndReasons(service, report, level + 1)}
@@ -186,6 +181,11 @@ function about(report: AnnualReport): Html {
         <strong>Tevredenheid</strong> is het aandeel antwoorden 4 (tevreden) en 5 (zeer tevreden).
         Het <strong>95%-betrouwbaarheidsinterval</strong> (Wilson) geeft aan hoe zeker dat aandeel
         is: hoe minder antwoorden, hoe breder het interval.
+      </li>
+      <li>
+        <strong>Weinig antwoorden</strong> staat naast een tevredenheid of aandeel dat op minder dan
+        ${formatCount(report.minimum)} antwoorden geteld is: lees het met de nodige voorzichtigheid
+        en vergelijk de intervallen, niet de percentages.
       </li>
       <li>
         De <strong>responsgraad</strong> is het aantal antwoorden gedeeld door het aantal keren dat
@@ -223,7 +223,7 @@ export function annualReportHtml(report: AnnualReport): string {
   body.push(
     html`<section aria-labelledby="samenvatting">
       <h2 id="samenvatting">Samenvatting: ${scopeName}</h2>
-      ${figuresOfBlock(single ?? report.total, report.year, 'samenvatting', 3)}
+      ${figuresOfBlock(single ?? report.total, report, 'samenvatting', 3)}
       ${single ? explanationOf(single.explanation, 3, 'samenvatting-toelichting') : ''}
     </section>`,
   );
@@ -239,7 +239,7 @@ export function annualReportHtml(report: AnnualReport): string {
       body.push(
         html`<section class="organisation" aria-labelledby="${id}">
           <h2 id="${id}">${organisation.name}</h2>
-          ${figuresOfBlock(organisation, report.year, id, 3)}
+          ${figuresOfBlock(organisation, report, id, 3)}
           ${explanationOf(organisation.explanation, 3, `${id}-toelichting`)}
           ${organisation.services.map((service) => serviceSection(service, report, 3))}
         </section>`,

@@ -30,6 +30,8 @@ function expectedRow(
     satisfied: number;
     responses: number;
     previous: [satisfied: number, responses: number];
+    /** The widget's responses, when not all are (the response rate counts only those). */
+    widgetResponses?: number;
     impressions: number;
     notCompleted: [number, number] | null;
     topReason: string | null;
@@ -52,7 +54,9 @@ function expectedRow(
     csatInterval: oracleWilson(figures.satisfied, figures.responses),
     previousCsat: previousResponses ? previousSatisfied / previousResponses : null,
     previousCsatInterval: oracleWilson(previousSatisfied, previousResponses),
-    responseRate: figures.impressions ? figures.responses / figures.impressions : null,
+    responseRate: figures.impressions
+      ? (figures.widgetResponses ?? figures.responses) / figures.impressions
+      : null,
     shareNotCompleted: figures.notCompleted && figures.notCompleted[0] / figures.notCompleted[1],
     topReason: figures.topReason,
     target: figures.target,
@@ -74,9 +78,11 @@ const ROWS = {
     flags: ['below-target'],
   }),
   omgevingsloket: expectedRow('omgevingsloket', 'Omgevingsloket', 'dep-omgeving', {
-    satisfied: 17,
-    responses: 20,
+    // 17 of the widget's 20, and 3 of the contact centre's 4 phone answers.
+    satisfied: 20,
+    responses: 24,
     previous: [16, 20],
+    widgetResponses: 20,
     impressions: 40,
     notCompleted: [4, 14],
     // too-slow and unclear-information were ticked twice each: the first code wins.
@@ -208,6 +214,19 @@ describe('GET /api/v1/overview on a known dataset', () => {
     expect(parkeer.flags).toContain('falling');
   });
 
+  it("counts a contact centre's answers in responses and satisfaction, not in the response rate", async () => {
+    const { rows } = await json(
+      await world.get(overviewPath, world.tokens.steering),
+      OverviewSchema,
+    );
+    const loket = rows.find((row) => row.serviceId === 'omgevingsloket')!;
+    // 20 widget answers and 4 by phone through an ingest token: 24 answers, 20 of them satisfied.
+    expect(loket.responses).toBe(24);
+    expect(loket.csat).toBe(20 / 24);
+    // The phone answers followed no impression: still the widget's 20 on 40 impressions.
+    expect(loket.responseRate).toBe(20 / 40);
+  });
+
   it('counts an impression on the first day of the 30-day window, not the day before', async () => {
     const { rows } = await json(await world.get(overviewPath, world.tokens.steering));
     const flagsOf = (id: string) => rows.find((r: OverviewRow) => r.serviceId === id).flags;
@@ -301,7 +320,7 @@ describe('the annual report of all organisations opens with the comparison', () 
     });
     const expected = [
       domain('Binnenlands Bestuur', 2, 33, 60),
-      domain('Omgeving', 2, 27, 40),
+      domain('Omgeving', 2, 30, 44),
       domain(null, 2, 9, 16),
     ];
     expect(report.byPolicyDomain!.map((d) => ({ ...d, csatInterval: null }))).toEqual(
@@ -329,10 +348,10 @@ describe('the annual report of all organisations opens with the comparison', () 
     const domains = lines.filter((line) => cell(line, 'niveau') === 'beleidsdomein');
     expect(domains.map((line) => [cell(line, 'beleidsdomein'), cell(line, 'antwoorden')])).toEqual([
       ['Binnenlands Bestuur', '60'],
-      ['Omgeving', '40'],
+      ['Omgeving', '44'],
       ['zonder beleidsdomein', '16'],
     ]);
-    expect(Number(cell(domains[1]!, 'tevredenheid')!.replace(',', '.'))).toBeCloseTo(27 / 40, 6);
+    expect(Number(cell(domains[1]!, 'tevredenheid')!.replace(',', '.'))).toBeCloseTo(30 / 44, 6);
     // After the total, before the first organisation.
     expect(levels.indexOf('beleidsdomein')).toBeGreaterThan(levels.lastIndexOf('totaal'));
     expect(levels.lastIndexOf('beleidsdomein')).toBeLessThan(levels.indexOf('organisatie'));
@@ -344,6 +363,28 @@ describe('the annual report of all organisations opens with the comparison', () 
       ),
     ).toEqual(['Omgeving', 'flemish', '0,8', 'below-target']);
     expect(cell(yearRow('oude-dienst'), 'signalen')).toBe('silent');
+  });
+
+  it("splits a service's year by step, language and channel", async () => {
+    const report = await json(
+      await world.get(`/api/v1/reports/annual?year=${OVERVIEW_YEAR}`, world.tokens.omgeving),
+      AnnualReportSchema,
+    );
+    const loket = report.organisations[0]!.services.find((s) => s.serviceId === 'omgevingsloket')!;
+    expect(loket.byChannel.map((c) => [c.channel, c.responses, c.csat])).toEqual([
+      ['web', 20, 17 / 20],
+      ['phone', 4, 3 / 4],
+    ]);
+    expect(loket.byLanguage.map((l) => [l.lang, l.responses, l.csat])).toEqual([
+      ['nl', 19, 16 / 19],
+      ['fr', 5, 4 / 5],
+    ]);
+    // In journey order, as first seen; the share not completed is of those with an outcome.
+    expect(loket.byStep.map((s) => [s.step, s.responses, s.shareNotCompleted])).toEqual([
+      ['aanvraag', 4, 0],
+      ['betaling', 4, 4 / 4],
+      ['bevestiging', 6, 0],
+    ]);
   });
 
   it('has neither in the report of one organisation', async () => {
@@ -387,6 +428,11 @@ describe('the annual report of all organisations opens with the comparison', () 
       /<td class="number">50,0\u00a0% <span class="note">\(29,9–70,1\u00a0%\)<\/span><\/td>/,
     );
     expect(table).toContain('<td class="number">80,0\u00a0%</td>');
+    // Kleine dienst's 3 of 4: the note beside the figure as well as among the flags.
+    expect(table).toMatch(
+      /<td class="number">75,0\u00a0% <span class="few">weinig antwoorden<\/span> <span class="note">/,
+    );
+    expect(table.match(/<span class="few">/g)).toHaveLength(1);
     const domainTable = html.slice(domains, summary);
     expect(domainTable).toContain('<th scope="row">Zonder beleidsdomein</th>');
     // The print layout forces no page break per organisation or service.

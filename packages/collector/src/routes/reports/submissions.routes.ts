@@ -111,7 +111,7 @@ export function submissionsRoutes(config: Config) {
     const year = requireYear(c.req.valid('param').year, config.now());
     const submission = await handInReport(
       store,
-      { organisationId: principal.organisationId!, year },
+      { organisationId: principal.organisationId!, year, minimum: config.minPublicN },
       { actor: actorOf(principal), now: config.now() },
     );
     return c.json(submission, 201);

@@ -212,9 +212,13 @@ describe('languages and steps', () => {
     );
     expect(order.every((index) => index > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Satisfaction (1 of 3) with its 95 % interval, then the share not completed.
     expect(section).toMatch(
-      /<th scope="row">betaling<\/th>\s*<td class="number">3<\/td>\s*<td class="number">33,3\u00a0%<\/td>\s*<td class="number">33,3\u00a0%<\/td>/,
+      /<th scope="row">betaling<\/th>\s*<td class="number">3<\/td>\s*<td class="number">33,3\u00a0%<\/td>\s*<td class="number">6,1–79,2\u00a0%<\/td>\s*<td class="number">33,3\u00a0%<\/td>/,
     );
+    // MIN_PUBLIC_N is 1 here: no figure is counted on too few answers.
+    expect(report.minimum).toBe(1);
+    expect(html).not.toContain('<span class="few">');
     expect(html).toContain('<th scope="row">Nederlands</th>');
     expect(html).toContain('<th scope="row">Niet opgegeven</th>');
     expect(html).toContain('Antwoorden per uitkomst in 2026');
