@@ -29,6 +29,7 @@ import {
 import { submissionsRoutes } from './routes/reports/submissions.routes.ts';
 import { CSP_DIRECTIVES } from './views/csp.ts';
 import { staticRoutes } from './routes/static/static.routes.ts';
+import { webhooksRoutes } from './routes/webhooks/webhooks.routes.ts';
 
 /** Builds the collector's Hono app. It does not listen: server.ts does, tests call app.request(). */
 export function createApp(deps: AppDeps) {
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
     logger: deps.logger ?? silentLogger,
     publicUrl: deps.publicUrl,
     reportDeadline: deps.reportDeadline,
+    allowInsecureWebhooks: deps.allowInsecureWebhooks ?? false,
   };
   const services = new ServiceDirectory(config.store, config.now);
 
@@ -96,6 +98,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/services', servicesRoutes(config))
     .route('/api/v1/reports', reportsRoutes(config))
     .route('/api/v1/overview', overviewRoutes(config))
+    .route('/api/v1/webhooks', webhooksRoutes(config))
     .route('/', publicRoutes(config))
     .route('/', hostedRoutes(services))
     .route('/api/v1/admin', adminRoutes(config, services))

@@ -9,6 +9,8 @@ import { builtFrontEnds } from './config/paths.ts';
 import { rateLimitersFor } from './http/rate-limit/choose.ts';
 import { connectRedis, type RedisClient } from './http/rate-limit/redis.ts';
 import { scheduleRetention } from './use-cases/retention.ts';
+import { httpSender } from './use-cases/webhook-sender.ts';
+import { startWebhookWorker } from './use-cases/webhook-worker.ts';
 
 const stdout = bufferedStdout();
 const logger = jsonLogger(stdout.write);
@@ -46,11 +48,21 @@ async function main(): Promise<void> {
     minPublicN: env.MIN_PUBLIC_N,
     publicUrl: env.PUBLIC_URL,
     reportDeadline: env.REPORT_DEADLINE,
+    allowInsecureWebhooks: env.ALLOW_INSECURE_WEBHOOKS,
     staticDirs: builtFrontEnds(),
     logger,
   });
   // Comments older than RETENTION_DAYS are deleted shortly after start and then daily.
   const retention = scheduleRetention({ store, retentionDays: env.RETENTION_DAYS, logger });
+  // Webhook deliveries from the outbox, in this process; finished ones are kept 30 days (or
+  // RETENTION_DAYS, if shorter: a body may hold a comment).
+  const webhooks = startWebhookWorker({
+    store,
+    send: httpSender({ allowInsecure: env.ALLOW_INSECURE_WEBHOOKS }),
+    logger,
+    retryScale: env.WEBHOOK_RETRY_SCALE,
+    keepMs: Math.min(30, env.RETENTION_DAYS) * 86_400_000,
+  });
   const server = serve(
     {
       fetch: app.fetch,
@@ -83,6 +95,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('shutting down', { signal });
     retention.stop();
+    const webhooksStopped = webhooks.stop();
     // A bounded drain: in-flight requests finish, then the database closes.
     const force = setTimeout(() => {
       logger.error('shutdown timed out; exiting');
@@ -91,6 +104,9 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     server.close(async () => {
+      // The attempts in flight are recorded before the database closes; one the drain cuts short
+      // is made again when its lease has passed.
+      await webhooksStopped;
       await redis?.close().catch(() => undefined);
       await store.close();
       logger.info('stopped');

@@ -10,3 +10,4 @@ export * from './overview.ts';
 export * from './period.ts';
 export * from './services.ts';
 export * from './health.ts';
+export * from './webhooks.ts';

@@ -29,6 +29,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** The last day (`MM-DD` of the following year) to hand in an annual report on time. Default 03-31. */
   reportDeadline?: string;
+  /** Webhooks may go to http and private addresses (ALLOW_INSECURE_WEBHOOKS). Default false. */
+  allowInsecureWebhooks?: boolean;
 }
 
 export interface Config {
@@ -48,6 +50,8 @@ export interface Config {
   publicUrl?: string | undefined;
   /** The last day (`MM-DD` of the following year) to hand in an annual report; default 03-31. */
   reportDeadline?: string | undefined;
+  /** Webhooks may go to http and private addresses (ALLOW_INSECURE_WEBHOOKS). */
+  allowInsecureWebhooks?: boolean | undefined;
 }
 
 /** DATABASE_URL names a PostgreSQL database; otherwise SQLite (`file:…` or `:memory:`). */

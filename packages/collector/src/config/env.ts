@@ -50,6 +50,15 @@ const EnvSchema = z.object({
     .regex(/^\d\d-\d\d$/, 'Use MM-DD, e.g. 03-31.')
     .refine(isDayOfEveryYear, 'Use a day every year has, from 01-01 to 12-31 (not 02-29).')
     .default('03-31'),
+  // Webhooks to http and to private addresses (tests, an internal network); off: https to public
+  // addresses only, checked when a webhook is created and again at every attempt.
+  ALLOW_INSECURE_WEBHOOKS: flag.default(false),
+  // For tests: the webhook retry schedule (5 s … 10 h) times this factor, e.g. 0.001.
+  WEBHOOK_RETRY_SCALE: z.coerce
+    .number({ message: 'Use a number greater than 0 and at most 1, e.g. 0.001.' })
+    .gt(0, 'Use a number greater than 0 and at most 1, e.g. 0.001.')
+    .max(1, 'Use a number greater than 0 and at most 1, e.g. 0.001.')
+    .default(1),
 });
 
 /** Whether `MM-DD` is a day of every year: a real date, and not 29 February. */

@@ -13,9 +13,11 @@ import type {
   TriageChangeRecord,
 } from '../domain/acting-store.ts';
 import type { FeedbackRecord } from '../domain/store.ts';
+import { reportEvent } from '../domain/webhooks.ts';
 import type { TriageStatus } from '@vo-feedback/shared';
 import * as a from './acting-queries.ts';
 import { isUniqueViolation } from './errors.ts';
+import { enqueueIn, eraseFromOutbox, redactInOutbox } from './outbox.ts';
 import {
   feedbackById,
   ADD_TO_CHANNEL_ROLLUP,
@@ -155,6 +157,7 @@ export abstract class ActingSqlStore implements ActingStore {
       const left = stepLeft(record);
       if (left) await tx.runNamed(RECOUNT_STEP_FIRST_SEEN, left);
       await tx.run(a.insertErased(feedbackId, serviceId, at));
+      await eraseFromOutbox(tx, feedbackId);
       const { widget: _widget, ...erased } = record;
       return erased;
     });
@@ -182,6 +185,7 @@ export abstract class ActingSqlStore implements ActingStore {
         redacted.updatedAt = at;
         const sentHash = createHash('sha256').update(record.comment).digest('hex');
         await tx.run(a.setComment(feedbackId, redacted.comment, redacted.redactions, at, sentHash));
+        await redactInOutbox(tx, feedbackId, redacted.comment);
       }
       return { record: (await this.withTriage([redacted], tx))[0]!, replaced };
     });
@@ -236,6 +240,8 @@ export abstract class ActingSqlStore implements ActingStore {
             a.nextVersion(report.organisationId, report.year),
           )) as [{ version: number }];
           await tx.run(a.insertSubmission({ ...report, version }));
+          // `report.submitted` commits with the version it announces, or not at all.
+          await enqueueIn(tx, reportEvent({ ...report, version }));
           return version;
         });
       } catch (error) {

@@ -159,6 +159,46 @@ export const COPIED_TABLES = [
     columns: ['id', 'at', 'actor', 'action', 'target', 'details'],
     order: 'at, id',
   },
+  {
+    name: 'webhooks',
+    columns: [
+      'id',
+      'organisation_id',
+      'url',
+      'events',
+      'service_ids',
+      'include_comment',
+      'secret',
+      'created_at',
+      'created_by',
+      'failing_since',
+      'disabled_at',
+      'disabled_reason',
+    ],
+    order: 'created_at, id',
+  },
+  {
+    // The outbox goes along: what was pending is delivered by the collector on PostgreSQL.
+    name: 'webhook_deliveries',
+    columns: [
+      'id',
+      'webhook_id',
+      'event',
+      'subject',
+      'payload',
+      'created_at',
+      'status',
+      'attempts',
+      'round_attempts',
+      'next_attempt_at',
+      'locked_until',
+      'last_status_code',
+      'last_error',
+      'delivered_at',
+      'history',
+    ],
+    order: 'created_at, id, webhook_id',
+  },
 ] as const;
 
 export type TableName = (typeof COPIED_TABLES)[number]['name'];

@@ -249,6 +249,45 @@ function rowsFor(table: string, columns: { name: string; notnull: number; dflt_v
         details: '{}',
       },
     ],
+    // Releases with webhooks: one receiver of organisation A, one delivered and one pending event.
+    webhooks: [
+      {
+        id: '0190a000-0000-7000-8000-abababababab',
+        organisation_id: 'org-a',
+        url: 'https://tickets.gemeente-a.be/hooks/vo',
+        events: '["feedback.created","feedback.low-rating"]',
+        service_ids: '["dienst-a"]',
+        include_comment: 0,
+        secret: `whsec_${Buffer.alloc(32, 7).toString('base64')}`,
+        created_at: START,
+        created_by: 'team a',
+        failing_since: null,
+        disabled_at: null,
+        disabled_reason: null,
+      },
+    ],
+    webhook_deliveries: [0, 1].map((i) => ({
+      id: `msg_0190a000-0000-7000-8000-00000000000${i}`,
+      webhook_id: '0190a000-0000-7000-8000-abababababab',
+      event: 'feedback.created',
+      subject: feedback[i]!.id,
+      payload: JSON.stringify({
+        type: 'feedback.created',
+        timestamp: new Date(START).toISOString(),
+        data: { id: feedback[i]!.id },
+      }),
+      created_at: START + i,
+      status: i === 0 ? 'delivered' : 'pending',
+      attempts: 1 - i,
+      round_attempts: 1 - i,
+      next_attempt_at: i === 0 ? null : START,
+      locked_until: null,
+      last_status_code: i === 0 ? 204 : null,
+      last_error: null,
+      delivered_at: i === 0 ? START : null,
+      history:
+        i === 0 ? `[{"attempt":1,"at":${START},"statusCode":204,"error":null,"ms":12}]` : '[]',
+    })),
   };
   const rows = known[table];
   if (!rows) throw new Error(`Teach rowsFor() the table ${table}.`);

@@ -5,6 +5,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { decideIngest } from '../domain/ingest-decision.ts';
+import { feedbackEvents } from '../domain/webhooks.ts';
 import type {
   FeedbackPagesQuery,
   FeedbackRecord,
@@ -41,6 +42,7 @@ import {
 } from './records.ts';
 import * as schema from './schema.pg.ts';
 import { SqlStore } from './sql-store.ts';
+import { enqueueOf, ENQUEUE_SERVICE_EVENTS } from './webhook-queries.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle/pg', import.meta.url));
 
@@ -77,6 +79,12 @@ const INGEST = {
   step: statement(dialect, ADD_TO_STEP_ROLLUP),
   stepFirstSeen: statement(dialect, RECOUNT_STEP_FIRST_SEEN),
   reason: statement(dialect, ADD_TO_REASON_COUNT),
+  // The outbox rides on the erasure check after a first insert (a data-modifying CTE runs once,
+  // whatever reads it): a webhook's events cost the ingest no extra round trip.
+  erasedAndEnqueue: statement(
+    dialect,
+    sql`with outbox as (${ENQUEUE_SERVICE_EVENTS}) ${ERASED_BY_ID}`,
+  ),
 };
 
 /**
@@ -205,7 +213,12 @@ export class PgStore extends SqlStore {
         INGEST.insert.values(feedbackValues(fresh.record)),
       );
       if (inserted.rowCount === 1) {
-        if (await erased()) return ERASED_MEANWHILE;
+        // The outbox, in the same transaction: a webhook hears of exactly the submissions stored
+        // (an erasure that came first rolls its events back with the row).
+        const { values } = enqueueOf(feedbackEvents(fresh.record));
+        const check = INGEST.erasedAndEnqueue;
+        const found = await client.query(check.text, check.values({ ...values, id: incoming.id }));
+        if ((found.rowCount ?? 0) > 0) return ERASED_MEANWHILE;
         await applyToRollups(client, [[fresh.record, 1]]);
         return fresh.result;
       }
@@ -298,6 +311,7 @@ export class PgStore extends SqlStore {
   }
 
   protected readonly lockRow = sql` for update`;
+  protected readonly skipLockedRows = sql` for update of d skip locked`;
 
   protected async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {

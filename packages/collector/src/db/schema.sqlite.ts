@@ -308,3 +308,71 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_at').on(t.at)],
 );
+
+// Webhooks: an organisation's receivers, and the outbox of what is to be delivered to them.
+
+/** A receiver of an organisation's events. The secret signs every request: shown once, kept. */
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    url: text('url').notNull(),
+    /** JSON array of event types, e.g. '["feedback.created"]'. */
+    events: text('events').notNull(),
+    /** JSON array of service ids; null: every service of the organisation. */
+    serviceIds: text('service_ids'),
+    includeComment: integer('include_comment', { mode: 'boolean' }).notNull().default(false),
+    /** `whsec_…`, as shown once: the key is needed to sign, so it cannot be hashed. */
+    secret: text('secret').notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    /** The first failed attempt since the last success; null while it succeeds. */
+    failingSince: integer('failing_since'),
+    /** Set after 5 days of failures: nothing is sent until a resend enables it again. */
+    disabledAt: integer('disabled_at'),
+    disabledReason: text('disabled_reason'),
+  },
+  (t) => [index('webhooks_organisation').on(t.organisationId)],
+);
+
+/**
+ * The outbox: one row per event and webhook, written in the transaction of the event's cause (a
+ * submission stored, a report handed in), delivered at least once by the worker.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    /** The event's id (`msg_` + UUID v7): the `webhook-id` of every attempt. */
+    id: text('id').notNull(),
+    webhookId: text('webhook_id').notNull(),
+    event: text('event').notNull(),
+    /** The submission's id, or `report:…`: what an erasure or a redaction finds it by. */
+    subject: text('subject').notNull(),
+    /** The exact body: `{type, timestamp, data}`. */
+    payload: text('payload').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** pending, delivered or failed. */
+    status: text('status').notNull().default('pending'),
+    /** Attempts made, resends included; an attempt's claim is fenced by it. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Attempts since written or resent: the place in the retry schedule. */
+    roundAttempts: integer('round_attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    /** A worker's claim on the attempt in flight; past it, another may claim the attempt. */
+    lockedUntil: integer('locked_until'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    deliveredAt: integer('delivered_at'),
+    /** JSON array of the attempts: [{attempt, at, statusCode, error, ms}]. */
+    history: text('history').notNull().default('[]'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.id, t.webhookId] }),
+    index('webhook_deliveries_due').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_webhook').on(t.webhookId, t.createdAt),
+    index('webhook_deliveries_subject').on(t.subject),
+  ],
+);

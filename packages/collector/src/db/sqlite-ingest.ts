@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { decideIngest } from '../domain/ingest-decision.ts';
+import { feedbackEvents } from '../domain/webhooks.ts';
 import type { IncomingFeedback, IngestedFeedback, IngestResult } from '../domain/store.ts';
 import { asUnavailable } from './errors.ts';
 import {
@@ -27,6 +28,7 @@ import {
   toFeedback,
   type FeedbackRow,
 } from './records.ts';
+import { ANY_WEBHOOK_OF_SERVICE, enqueueOf, ENQUEUE_SERVICE_EVENTS } from './webhook-queries.ts';
 
 interface Pending {
   incoming: IncomingFeedback;
@@ -69,6 +71,8 @@ export class SqliteIngest {
   private readonly stepRollup: Prepared;
   private readonly stepFirstSeen: Prepared;
   private readonly reasonCount: Prepared;
+  private readonly anyWebhook: Prepared;
+  private readonly enqueue: Prepared;
   private readonly one: (incoming: IncomingFeedback) => IngestResult;
   private readonly batch: (items: Pending[]) => Array<IngestResult | { error: unknown }>;
 
@@ -83,6 +87,8 @@ export class SqliteIngest {
     this.stepRollup = prepare(sqlite, ADD_TO_STEP_ROLLUP);
     this.stepFirstSeen = prepare(sqlite, RECOUNT_STEP_FIRST_SEEN);
     this.reasonCount = prepare(sqlite, ADD_TO_REASON_COUNT);
+    this.anyWebhook = prepare(sqlite, ANY_WEBHOOK_OF_SERVICE);
+    this.enqueue = prepare(sqlite, ENQUEUE_SERVICE_EVENTS);
     // Nested inside the batch transaction, better-sqlite3 runs this as a savepoint.
     this.one = sqlite.transaction((incoming: IncomingFeedback) => this.ingestOne(incoming));
     this.batch = sqlite.transaction((items: Pending[]) =>
@@ -151,6 +157,12 @@ export class SqliteIngest {
     } else {
       // SQLite has no boolean: better-sqlite3 binds 0 or 1.
       this.insert.run({ ...feedbackValues(record), widget: record.widget ? 1 : 0 });
+      // The outbox, in the same savepoint: a webhook hears of exactly the submissions stored.
+      // One INSERT … SELECT for both events, after a lookup that skips it (and building the
+      // bodies) when the organisation has no webhook: the common case stays as cheap as before.
+      if (this.anyWebhook.get({ serviceId: record.serviceId })) {
+        this.enqueue.run(enqueueOf(feedbackEvents(record)).values);
+      }
     }
     this.applyToRollup(record, 1);
     // An update that moved it to another step: the old step's first post may have been its own.

@@ -80,6 +80,7 @@ export class SqliteStore extends SqlStore {
   }
 
   protected readonly lockRow = sql``;
+  protected readonly skipLockedRows = sql``;
 
   /** Open while a transaction runs: statements from outside it wait for its end. */
   private open: Promise<void> | undefined;

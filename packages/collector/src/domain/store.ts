@@ -17,6 +17,7 @@ import type {
   StepRollup,
 } from './aggregation.ts';
 import type { ActingStore, CommentRecord } from './acting-store.ts';
+import type { WebhookStore } from './webhook-store.ts';
 
 // The one interface between the use cases and the database. The SQLite and PostgreSQL stores of
 // the database layer implement it; nothing above this file knows which one runs.
@@ -145,7 +146,7 @@ export class StoreUnavailableError extends Error {
  * Every method rejects with a StoreUnavailableError when the database cannot take work; other
  * errors (a broken rule of the schema, such as a key that exists already) pass as they come.
  */
-export interface Store extends ActingStore {
+export interface Store extends ActingStore, WebhookStore {
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -83,6 +83,10 @@ const MATRIX_YEAR = brusselsYear(Date.now());
 /** The id of organisation A's comment in every world ("Geheim van A."). */
 const MATRIX_FEEDBACK = '5c1d8e2a-7b4f-4e3a-8c9d-0a1b2c3d4e5f';
 
+/** Organisation A's webhook in every world, and one delivery of it. */
+const MATRIX_WEBHOOK = '7e2c4a1b-9d3f-4b5a-8c6d-1e2f3a4b5c6d';
+const MATRIX_DELIVERY = 'msg_0190a000-0000-7000-8000-0000000000aa';
+
 /** Each route of the app (`METHOD pattern`) and the requests that exercise it. */
 const MATRIX: Record<string, Row[]> = {
   // Public: the same answer with any token or none.
@@ -561,6 +565,62 @@ const MATRIX: Record<string, Row[]> = {
     },
   ],
 
+  // Webhooks: a provider's own organisation's; steering has none.
+  'POST /api/v1/webhooks': [
+    {
+      label: "add a webhook to the caller's organisation",
+      method: 'POST',
+      path: '/api/v1/webhooks',
+      body: jsonBody({ url: 'https://tickets.example.be/hooks/vo', events: ['feedback.created'] }),
+      expected: data({ providerA: 201, providerB: 201, steering: 403 }),
+      check: async (response) => {
+        expect((await json(response)).secret).toMatch(/^whsec_/);
+      },
+    },
+  ],
+  'GET /api/v1/webhooks': [
+    {
+      label: "the caller's organisation's webhooks, without their secrets",
+      method: 'GET',
+      path: '/api/v1/webhooks',
+      expected: data({ providerA: 200, providerB: 200, steering: 403 }),
+      check: async (response, caller) => {
+        const text = await response.text();
+        expect(text).not.toContain('whsec_');
+        const ids = (JSON.parse(text) as { webhooks: { id: string }[] }).webhooks.map((w) => w.id);
+        expect(ids).toEqual(caller === 'providerA' ? [MATRIX_WEBHOOK] : []);
+      },
+    },
+  ],
+  'DELETE /api/v1/webhooks/:id': [
+    {
+      label: "delete organisation A's webhook",
+      method: 'DELETE',
+      path: `/api/v1/webhooks/${MATRIX_WEBHOOK}`,
+      expected: data({ providerA: 204, providerB: 404, steering: 403 }),
+    },
+  ],
+  'GET /api/v1/webhooks/:id/deliveries': [
+    {
+      label: "the deliveries of organisation A's webhook",
+      method: 'GET',
+      path: `/api/v1/webhooks/${MATRIX_WEBHOOK}/deliveries`,
+      expected: data({ providerA: 200, providerB: 404, steering: 403 }),
+      check: async (response) => {
+        const ids = (await json(response)).deliveries.map((d: { id: string }) => d.id);
+        expect(ids).toContain(MATRIX_DELIVERY);
+      },
+    },
+  ],
+  'POST /api/v1/webhooks/:id/deliveries/:deliveryId/resend': [
+    {
+      label: "resend a delivery of organisation A's webhook",
+      method: 'POST',
+      path: `/api/v1/webhooks/${MATRIX_WEBHOOK}/deliveries/${MATRIX_DELIVERY}/resend`,
+      expected: data({ providerA: 202, providerB: 404, steering: 403 }),
+    },
+  ],
+
   // Administration: ADMIN_TOKEN only.
   'POST /api/v1/admin/organisations': [
     {
@@ -704,9 +764,33 @@ async function world(adminToken: string | null = ADMIN_TOKEN): Promise<World> {
   });
   await handInReport(
     collector.store,
-    { organisationId: 'org-a', year: MATRIX_YEAR },
+    { organisationId: 'org-a', year: MATRIX_YEAR, minimum: 10 },
     { actor: 'a', now: Date.now() },
   );
+  await collector.store.createWebhook({
+    id: MATRIX_WEBHOOK,
+    organisationId: 'org-a',
+    url: 'https://tickets.gemeente-a.be/hooks/vo',
+    events: ['feedback.created'],
+    serviceIds: null,
+    includeComment: true,
+    secret: 'whsec_bWF0cml4LXNlY3JldC1vZi1vcmdhbmlzYXRpZS1h',
+    createdAt: Date.now(),
+    createdBy: 'a',
+    failingSince: null,
+    disabledAt: null,
+    disabledReason: null,
+  });
+  await collector.store.enqueueEvent({
+    id: MATRIX_DELIVERY,
+    type: 'feedback.created',
+    serviceId: 'dienst-a',
+    organisationId: null,
+    subject: MATRIX_FEEDBACK,
+    at: Date.now(),
+    body: '{}',
+    briefBody: '{}',
+  });
   const ingest = await issueToken(collector.store, {
     label: 'contactcenter',
     role: 'ingest',

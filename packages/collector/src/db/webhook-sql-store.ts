@@ -1,0 +1,121 @@
+import type { SQL } from 'drizzle-orm';
+import type { WebhookStore } from '../domain/webhook-store.ts';
+import type {
+  AttemptResult,
+  ClaimedDelivery,
+  DeliveryRecord,
+  OutboxEvent,
+  WebhookRecord,
+} from '../domain/webhooks.ts';
+import { ActingSqlStore } from './acting-sql-store.ts';
+import { enqueueIn } from './outbox.ts';
+import * as w from './webhook-queries.ts';
+
+/**
+ * Webhooks and their outbox, written once for SQLite and PostgreSQL on the shared queries
+ * (webhook-queries.ts). SqlStore extends it; a store gives `rows`, `run`, `transaction` and the
+ * lock of a claim.
+ */
+export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookStore {
+  /** What a claim's subquery appends so that concurrent claims skip each other's rows. */
+  protected abstract readonly skipLockedRows: SQL;
+
+  async createWebhook(webhook: WebhookRecord): Promise<void> {
+    await this.run(w.insertWebhook(webhook));
+  }
+
+  async listWebhooks(organisationId: string): Promise<WebhookRecord[]> {
+    return (await this.rows<w.WebhookRow>(w.webhooks(organisationId))).map(w.toWebhook);
+  }
+
+  async getWebhook(organisationId: string, id: string): Promise<WebhookRecord | undefined> {
+    const [row] = await this.rows<w.WebhookRow>(w.webhooks(organisationId, id));
+    return row && w.toWebhook(row);
+  }
+
+  deleteWebhook(organisationId: string, id: string): Promise<boolean> {
+    return this.transaction(async (tx) => {
+      if ((await tx.run(w.deleteWebhook(organisationId, id))) === 0) return false;
+      await tx.run(w.deleteDeliveriesOfWebhook(id));
+      return true;
+    });
+  }
+
+  enqueueEvent(event: OutboxEvent): Promise<void> {
+    return this.transaction((tx) => enqueueIn(tx, event));
+  }
+
+  async listDeliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]> {
+    return (await this.rows<w.DeliveryRow>(w.deliveries(webhookId, limit))).map(w.toDelivery);
+  }
+
+  resendDelivery(
+    webhookId: string,
+    deliveryId: string,
+    now: number,
+  ): Promise<{ reenabled: boolean } | undefined> {
+    return this.transaction(async (tx) => {
+      if ((await tx.run(w.resendDelivery(webhookId, deliveryId, now))) === 0) return undefined;
+      return { reenabled: (await tx.run(w.enableWebhook(webhookId))) > 0 };
+    });
+  }
+
+  async claimDeliveries(
+    now: number,
+    leaseUntil: number,
+    limit: number,
+  ): Promise<ClaimedDelivery[]> {
+    // Every second on every instance: a read first, the claim only when something is due.
+    if ((await this.rows(w.anyDue(now))).length === 0) return [];
+    const claimed = await this.rows<
+      Omit<ClaimedDelivery, 'history' | 'url' | 'secret'> & { history: string }
+    >(w.claimDeliveries(now, leaseUntil, limit, this.skipLockedRows));
+    if (claimed.length === 0) return [];
+    const webhooks = new Map(
+      (await this.rows<w.WebhookRow>(w.webhooksById([...new Set(claimed.map((c) => c.webhookId))])))
+        .map(w.toWebhook)
+        .map((webhook) => [webhook.id, webhook]),
+    );
+    // A webhook deleted since the claim: its deliveries went with it, nothing to send.
+    return claimed.flatMap((row) => {
+      const webhook = webhooks.get(row.webhookId);
+      if (!webhook) return [];
+      return [
+        {
+          ...row,
+          history: JSON.parse(row.history) as ClaimedDelivery['history'],
+          url: webhook.url,
+          secret: webhook.secret,
+        },
+      ];
+    });
+  }
+
+  recordAttempt(
+    result: AttemptResult,
+    disableIfFailingSince: number,
+    disabledReason: string,
+  ): Promise<{ disabled: boolean }> {
+    const webhookId = result.delivery.webhookId;
+    return this.transaction(async (tx) => {
+      // A later claim owns the delivery (this one outlived its lease): its result counts, not ours.
+      if ((await tx.run(w.recordAttempt(result))) === 0) return { disabled: false };
+      if (result.delivered) {
+        await tx.run(w.webhookSucceeded(webhookId));
+        return { disabled: false };
+      }
+      await tx.run(w.webhookFailed(webhookId, result.now));
+      const disabled = await tx.run(
+        w.disableWebhook(webhookId, result.now, disableIfFailingSince, disabledReason),
+      );
+      return { disabled: disabled > 0 };
+    });
+  }
+
+  async pruneDeliveries(before: number): Promise<number> {
+    return (
+      (await this.run(w.pruneFinishedDeliveries(before))) +
+      (await this.run(w.pruneOrphanDeliveries()))
+    );
+  }
+}
