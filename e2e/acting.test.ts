@@ -325,4 +325,69 @@ describe('acting on feedback in the dashboard', () => {
     expect(problems).toEqual([]);
     await page.context().close();
   });
+
+  it('works by keyboard alone with a visible focus ring, and keeps its controls in forced colours', async () => {
+    const { page, problems } = await signedIn(collector.providerToken);
+    await page.goto(`${collector.url}/dashboard/#/services/${collector.serviceId}`);
+    const actions = page.locator('vo-actions');
+    await actions.locator('form').waitFor();
+    /** The focused element through the shadow roots: its tag, its name and its focus ring. */
+    const focused = () =>
+      page.evaluate(() => {
+        let element = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        const style = element ? getComputedStyle(element) : undefined;
+        return {
+          tag: element?.tagName.toLowerCase(),
+          name: element?.getAttribute('aria-label') ?? element?.textContent?.trim() ?? '',
+          ring: `${style?.outlineStyle} ${style?.outlineWidth}`,
+        };
+      });
+
+    // An action, from its title to its button, with the keyboard only.
+    await actions.getByLabel('Wat verbetert u?').focus();
+    await page.keyboard.type('Wachtrij per sms');
+    for (let step = 0; step < 20; step += 1) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      expect(now.ring, JSON.stringify(now)).toMatch(/^solid [3-9]px$/);
+      if (now.tag === 'button' && now.name === 'Actie toevoegen') break;
+    }
+    expect(await focused()).toMatchObject({ tag: 'button', name: 'Actie toevoegen' });
+    await page.keyboard.press('Enter');
+    await actions
+      .locator('[role="status"]', { hasText: 'De actie “Wachtrij per sms” is toegevoegd.' })
+      .waitFor();
+
+    // The explanation: typed, then saved from its button by keyboard.
+    const explanation = page.locator('vo-explanation').first();
+    await explanation.getByLabel('Toelichting').focus();
+    // The earlier test's text is replaced: all of it selected, then typed over.
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Een nieuwe wachtrij sinds juni.');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'button', name: 'Toelichting opslaan' });
+    await page.keyboard.press('Enter');
+    await explanation
+      .locator('[role="status"]', { hasText: 'De toelichting is opgeslagen.' })
+      .waitFor();
+    const stored = await api<Explanation>(`/services/${collector.serviceId}/explanations/${year}`);
+    expect(stored.text).toBe('Een nieuwe wachtrij sinds juni.');
+
+    // In forced colours every control keeps its place and its name, and axe finds nothing.
+    await page.emulateMedia({ forcedColors: 'active' });
+    await axe(page, 'actions and explanation in forced colours');
+    for (const control of [
+      actions.getByRole('button', { name: 'Actie toevoegen' }),
+      explanation.getByRole('button', { name: 'Toelichting opslaan' }),
+    ]) {
+      expect((await control.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(24);
+    }
+    await page.goto(`${collector.url}/dashboard/#/`);
+    const handIn = page.locator('vo-hand-in').first();
+    await handIn.getByRole('button', { name: new RegExp(`^Jaarrapport ${lastYear}`) }).waitFor();
+    await axe(page, 'hand-in in forced colours');
+    await page.emulateMedia({ forcedColors: 'none' });
+    expect(problems).toEqual([]);
+  });
 });
