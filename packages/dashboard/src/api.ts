@@ -20,6 +20,10 @@ import type {
   Themes,
   ThemeSort,
   TriageChange,
+  WebhookCreate,
+  WebhookCreated,
+  WebhookList,
+  DeliveryList,
 } from '@vo-feedback/shared';
 import type { Period } from './period.ts';
 
@@ -310,6 +314,32 @@ export class DashboardApi {
   /** Hands in the provider's annual report of `year`: freezes it as it is now. */
   submitReport(year: number): Promise<ReportSubmission> {
     return this.send<ReportSubmission>('POST', `/reports/annual/${year}/submissions`, undefined);
+  }
+
+  // Webhooks: the provider's organisation's (steering has none)
+
+  webhooks(signal?: AbortSignal): Promise<WebhookList> {
+    return this.json<WebhookList>('/webhooks', {}, signal);
+  }
+
+  /** Adds a webhook; the answer holds its secret, which is never shown again. */
+  createWebhook(webhook: WebhookCreate): Promise<WebhookCreated> {
+    return this.send<WebhookCreated>('POST', '/webhooks', webhook);
+  }
+
+  async deleteWebhook(id: string): Promise<void> {
+    await this.request(`/webhooks/${encodeURIComponent(id)}`, {}, undefined, { method: 'DELETE' });
+  }
+
+  /** The webhook's recent deliveries, newest first. */
+  deliveries(id: string, signal?: AbortSignal): Promise<DeliveryList> {
+    return this.json<DeliveryList>(`/webhooks/${encodeURIComponent(id)}/deliveries`, {}, signal);
+  }
+
+  /** Queues a delivery again (202, no body); a disabled webhook is enabled again. */
+  async resendDelivery(id: string, deliveryId: string): Promise<void> {
+    const path = `/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}`;
+    await this.request(`${path}/resend`, {}, undefined, { method: 'POST' });
   }
 
   /**

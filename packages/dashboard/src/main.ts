@@ -14,4 +14,5 @@ import './vo-service-list/vo-service-list.ts';
 import './vo-service-report/vo-service-report.ts';
 import './vo-sign-in/vo-sign-in.ts';
 import './vo-themes/vo-themes.ts';
+import './vo-webhooks/vo-webhooks.ts';
 import './vo-dashboard/vo-dashboard.ts';

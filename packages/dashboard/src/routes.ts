@@ -6,13 +6,17 @@ import { isDay, type Period } from './period.ts';
 export type Route =
   | { view: 'services' }
   | { view: 'overview' }
+  | { view: 'webhooks' }
   | { view: 'service'; serviceId: string; period: Period | undefined };
 
 /** The overview of every service side by side ("Overzicht"). */
 const OVERVIEW_HASH = '#/overzicht';
+/** The organisation's webhooks (providers only). */
+const WEBHOOKS_HASH = '#/webhooks';
 
 export function parseRoute(hash: string): Route {
   if (hash === OVERVIEW_HASH) return { view: 'overview' };
+  if (hash === WEBHOOKS_HASH) return { view: 'webhooks' };
   const match = /^#\/services\/([^?/]+)(?:\?(.*))?$/.exec(hash);
   if (!match) return { view: 'services' };
   let serviceId: string;
@@ -31,6 +35,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.view === 'services') return '#/';
   if (route.view === 'overview') return OVERVIEW_HASH;
+  if (route.view === 'webhooks') return WEBHOOKS_HASH;
   const base = `#/services/${encodeURIComponent(route.serviceId)}`;
   return route.period ? `${base}?from=${route.period.from}&to=${route.period.to}` : base;
 }

@@ -13,6 +13,10 @@ import type {
   Themes,
   ThemeSort,
   TriageChange,
+  DeliveryList,
+  WebhookCreate,
+  WebhookCreated,
+  WebhookList,
 } from '@vo-feedback/shared';
 import type { Query } from '../src/api.ts';
 import type { Period } from '../src/period.ts';
@@ -37,6 +41,12 @@ export interface Answers extends ActingAnswers {
   tags(serviceId: string): TagSuggestions | Promise<TagSuggestions>;
   erase(serviceId: string, feedbackId: string): void | Promise<void>;
   redact(serviceId: string, feedbackId: string, text: string): FeedbackItem | Promise<FeedbackItem>;
+  // Webhooks
+  webhooks(): WebhookList | Promise<WebhookList>;
+  createWebhook(webhook: WebhookCreate): WebhookCreated | Promise<WebhookCreated>;
+  deleteWebhook(id: string): void | Promise<void>;
+  deliveries(id: string): DeliveryList | Promise<DeliveryList>;
+  resendDelivery(id: string, deliveryId: string): void | Promise<void>;
 }
 
 /** One call the element made: the method, its arguments and its abort signal. */
@@ -115,6 +125,28 @@ export class FakeApi extends ActingFakeApi {
 
   override redact(serviceId: string, feedbackId: string, text: string) {
     return this.#answer('redact', [serviceId, feedbackId, text], undefined);
+  }
+
+  // Webhooks
+
+  override webhooks(signal?: AbortSignal) {
+    return this.#answer('webhooks', [], signal);
+  }
+
+  override createWebhook(webhook: WebhookCreate) {
+    return this.#answer('createWebhook', [webhook], undefined);
+  }
+
+  override deleteWebhook(id: string) {
+    return this.#answer('deleteWebhook', [id], undefined);
+  }
+
+  override deliveries(id: string, signal?: AbortSignal) {
+    return this.#answer('deliveries', [id], signal);
+  }
+
+  override resendDelivery(id: string, deliveryId: string) {
+    return this.#answer('resendDelivery', [id, deliveryId], undefined);
   }
 
   #answer<M extends keyof Answers>(

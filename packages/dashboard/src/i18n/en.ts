@@ -2,6 +2,7 @@ import { acting } from './acting/en.ts';
 import { overview } from './overview/en.ts';
 import { steering } from './steering/en.ts';
 import { triage } from './triage/en.ts';
+import { webhooks } from './webhooks/en.ts';
 import type { Messages } from './nl.ts';
 
 type Five = Messages['ratings'];
@@ -214,4 +215,6 @@ export const en: Messages = {
   ...overview,
 
   ...steering,
+
+  ...webhooks,
 };

@@ -2,6 +2,7 @@ import { acting } from './acting/fr.ts';
 import { overview } from './overview/fr.ts';
 import { steering } from './steering/fr.ts';
 import { triage } from './triage/fr.ts';
+import { webhooks } from './webhooks/fr.ts';
 import type { Messages } from './nl.ts';
 
 type Five = Messages['ratings'];
@@ -216,4 +217,6 @@ export const fr: Messages = {
   ...overview,
 
   ...steering,
+
+  ...webhooks,
 };

@@ -6,6 +6,7 @@ import { acting } from './acting/nl.ts';
 import { overview } from './overview/nl.ts';
 import { steering } from './steering/nl.ts';
 import { triage } from './triage/nl.ts';
+import { webhooks } from './webhooks/nl.ts';
 
 /** The five rating labels, 1 to 5. */
 type Five = [string, string, string, string, string];
@@ -222,6 +223,8 @@ export const nl = {
   ...overview,
 
   ...steering,
+
+  ...webhooks,
 };
 
 export type Messages = typeof nl;

@@ -1,17 +1,22 @@
-// The dashboard's navigation between its two views: the services and the overview of them side by
-// side. A list of links; the current view's link says so with aria-current, and in a heavier
+// The dashboard's navigation between its views: the services, the overview of them side by side
+// and, for a provider, its organisation's webhooks. A list of links; the current view's link says so with aria-current, and in a heavier
 // underline (not by colour alone).
 import { css, html } from 'lit';
+import type { Role } from '@vo-feedback/shared';
 import type { Messages } from '../i18n/catalogs.ts';
 import { routeHash, type Route } from '../routes.ts';
 
-export function navigation(t: Messages, route: Route) {
+export function navigation(t: Messages, route: Route, role: Role) {
   // A service's report belongs under the services.
-  const current = route.view === 'overview' ? 'overview' : 'services';
+  const current = route.view === 'service' ? 'services' : route.view;
   const links = [
     { view: 'services', label: t.navServices, href: routeHash({ view: 'services' }) },
     { view: 'overview', label: t.navOverview, href: routeHash({ view: 'overview' }) },
-  ] as const;
+    // Steering has no webhooks: the collector refuses them, so the link is not offered.
+    ...(role === 'provider'
+      ? [{ view: 'webhooks', label: t.navWebhooks, href: routeHash({ view: 'webhooks' }) }]
+      : []),
+  ];
   return html`<nav class="navigation" aria-label=${t.navigation}>
     <ul>
       ${links.map(

@@ -235,6 +235,7 @@ export class VoDashboard extends LitElement {
       return `${service?.name ?? id} – ${t.appName}`;
     }
     if (this._route.view === 'overview') return `${t.overviewHeading} – ${t.appName}`;
+    if (this._route.view === 'webhooks') return `${t.webhooksHeading} – ${t.appName}`;
     const heading =
       this._role === 'steering' ? t.steeringServicesHeading : t.providerServicesHeading;
     return `${heading} – ${t.appName}`;
@@ -279,7 +280,7 @@ export class VoDashboard extends LitElement {
             }
           </div>
         </div>
-        ${context ? navigation(t, this._route) : nothing}
+        ${context ? navigation(t, this._route, this._role) : nothing}
       </header>
       <main id="main" tabindex="-1">
         <div class="notice" role="status">
@@ -350,6 +351,13 @@ export class VoDashboard extends LitElement {
     }
     if (route.view === 'overview') {
       return html`<vo-overview data-view .context=${context}></vo-overview>`;
+    }
+    if (route.view === 'webhooks') {
+      return html`<vo-webhooks
+        data-view
+        .context=${context}
+        .services=${this._services}
+      ></vo-webhooks>`;
     }
     return html`<vo-service-list
       data-view

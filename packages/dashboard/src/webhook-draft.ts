@@ -1,0 +1,63 @@
+// Reading the webhook form: what the provider filled in as the body of POST /api/v1/webhooks, or
+// what to fix first; and the collector's field errors placed next to the field they are about.
+import { WEBHOOK_EVENTS, type WebhookCreate, type WebhookEvent } from '@vo-feedback/shared';
+import { ApiError } from './api.ts';
+import type { Messages } from './i18n/catalogs.ts';
+
+/** The form's fields that can carry an error. */
+export type WebhookField = 'url' | 'events' | 'services';
+export type WebhookErrors = Partial<Record<WebhookField, string>>;
+
+/** The form as a request body; no service ticked means all of them (serviceIds left out). */
+export function webhookFromForm(
+  data: FormData,
+  t: Messages,
+): { webhook: WebhookCreate } | { errors: WebhookErrors } {
+  const url = String(data.get('url') ?? '').trim();
+  const events = data
+    .getAll('events')
+    .map(String)
+    .filter((event): event is WebhookEvent =>
+      (WEBHOOK_EVENTS as readonly string[]).includes(event),
+    );
+  const serviceIds = data.getAll('serviceIds').map(String);
+  const errors: WebhookErrors = {};
+  if (!url) errors.url = t.webhookUrlMissing;
+  if (events.length === 0) errors.events = t.webhookEventsMissing;
+  if (errors.url || errors.events) return { errors };
+  return {
+    webhook: {
+      url,
+      events,
+      ...(serviceIds.length > 0 ? { serviceIds } : {}),
+      includeComment: data.get('includeComment') === 'on',
+    },
+  };
+}
+
+/**
+ * The collector's field errors of a refused webhook (400), by the form field they are about
+ * (`url`, `events.1`, `serviceIds`…); undefined when the failure names no field of the form.
+ */
+export function webhookFieldErrors(error: unknown): WebhookErrors | undefined {
+  if (!(error instanceof ApiError) || error.kind !== 'invalid') return undefined;
+  const errors: WebhookErrors = {};
+  for (const { path, message } of error.errors) {
+    const head = path.replace(/^body\./, '').split(/[.[]/)[0];
+    const field = head === 'serviceIds' ? 'services' : head;
+    if (field === 'url' || field === 'events' || field === 'services') {
+      errors[field] = errors[field] ? `${errors[field]} ${message}` : message;
+    }
+  }
+  return Object.keys(errors).length > 0 ? errors : undefined;
+}
+
+/** A receiver's address as the list shows it: host and path (a query may hold a token). */
+export function receiverOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+  } catch {
+    return url;
+  }
+}
