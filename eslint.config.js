@@ -91,5 +91,26 @@ export default tseslint.config(
     files: ['packages/widget/src/**/*.ts', 'packages/dashboard/src/**/*.ts'],
     ...litA11y.configs.recommended,
   },
+  {
+    // The widget and the dashboard bundle no zod: values of the contract come from its plain
+    // constants, only types from the schemas' module (a type import costs no byte).
+    files: ['packages/widget/src/**/*.ts', 'packages/dashboard/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@vo-feedback/shared',
+              allowTypeImports: true,
+              message:
+                'it bundles zod: import values from @vo-feedback/shared/constants, types from @vo-feedback/shared',
+            },
+          ],
+        },
+      ],
+    },
+  },
   ...layerRules,
 );

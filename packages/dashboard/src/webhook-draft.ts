@@ -1,6 +1,7 @@
 // Reading the webhook form: what the provider filled in as the body of POST /api/v1/webhooks, or
 // what to fix first; and the collector's field errors placed next to the field they are about.
-import { WEBHOOK_EVENTS, type WebhookCreate, type WebhookEvent } from '@vo-feedback/shared';
+import type { WebhookCreate, WebhookEvent } from '@vo-feedback/shared';
+import { WEBHOOK_EVENTS } from '@vo-feedback/shared/constants';
 import { ApiError } from './api.ts';
 import type { Messages } from './i18n/catalogs.ts';
 

@@ -34,3 +34,11 @@ export const REDACTED_BY_PROVIDER = '[verwijderd]';
 export const ACTION_STATUSES = ['planned', 'in-progress', 'done'] as const;
 /** At most this many characters in one explanation. */
 export const MAX_EXPLANATION = 5000;
+
+/** What a webhook can listen to. `alert.raised` is sent once alerts exist. */
+export const WEBHOOK_EVENTS = [
+  'feedback.created',
+  'feedback.low-rating',
+  'report.submitted',
+  'alert.raised',
+] as const;

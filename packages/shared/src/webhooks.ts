@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import { LanguageSchema, OrganisationIdSchema, OutcomeSchema, ServiceIdSchema } from './common.ts';
-import { CHANNELS } from './constants.ts';
+import { CHANNELS, WEBHOOK_EVENTS } from './constants.ts';
 
 // Webhooks: an organisation's systems hear of new feedback, a low rating, a handed-in report or an
 // alert, as Standard Webhooks (https://www.standardwebhooks.com): a signed POST of
 // `{type, timestamp, data}`, retried with the same `webhook-id` until it is acknowledged.
 
-/** What a webhook can listen to. `alert.raised` is sent once alerts exist. */
-export const WEBHOOK_EVENTS = [
-  'feedback.created',
-  'feedback.low-rating',
-  'report.submitted',
-  'alert.raised',
-] as const;
 export const WebhookEventSchema = z.enum(WEBHOOK_EVENTS, {
   message: `Use one of ${WEBHOOK_EVENTS.join(', ')}.`,
 });

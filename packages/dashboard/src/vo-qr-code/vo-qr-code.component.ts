@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Channel, ServiceInfo } from '@vo-feedback/shared';
 import { servicePath } from '../api.ts';
-import { CHANNELS } from '../channels.ts';
+import { CHANNELS } from '@vo-feedback/shared/constants';
 import type { DashboardContext } from '../context.ts';
 import { DownloadButtons, type Download } from '../download.ts';
 import { inputs, states } from '../element.ts';

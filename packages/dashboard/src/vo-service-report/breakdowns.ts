@@ -19,6 +19,17 @@ function intervalCell({ f }: DashboardContext, interval: Interval): string {
   return interval ? `${f.percent(interval[0])} – ${f.percent(interval[1])}` : '–';
 }
 
+/** A group's satisfaction (with "weinig antwoorden" under the minimum) and its interval. */
+function csatCells(
+  context: DashboardContext,
+  figures: { csat: number | null; csatInterval: Interval; responses: number },
+) {
+  return [
+    shareCell(context, figures.csat, figures.responses),
+    intervalCell(context, figures.csatInterval),
+  ];
+}
+
 /** One section: its heading, an introduction and the chart with its table. */
 function section(
   { t, f }: DashboardContext,
@@ -73,10 +84,7 @@ export function channelsSection(context: DashboardContext, summary: Summary) {
   const bars: Bar[] = summary.byChannel.map((figures) => ({
     label: t.channels[figures.channel],
     value: figures.responses,
-    extra: [
-      shareCell(context, figures.csat, figures.responses),
-      intervalCell(context, figures.csatInterval),
-    ],
+    extra: csatCells(context, figures),
   }));
   return section(context, 'channels', t.channelsHeading, t.channelsIntro, {
     bars,
@@ -92,10 +100,7 @@ export function languagesSection(context: DashboardContext, summary: Summary) {
   const bars: Bar[] = summary.byLanguage.map((figures) => ({
     label: t.languageNames[figures.lang],
     value: figures.responses,
-    extra: [
-      shareCell(context, figures.csat, figures.responses),
-      intervalCell(context, figures.csatInterval),
-    ],
+    extra: csatCells(context, figures),
   }));
   return section(context, 'languages', t.languagesHeading, t.languagesIntro, {
     bars,
@@ -121,8 +126,7 @@ export function stepsSection(context: DashboardContext, summary: Summary) {
     label: figures.step,
     value: figures.responses,
     extra: [
-      shareCell(context, figures.csat, figures.responses),
-      intervalCell(context, figures.csatInterval),
+      ...csatCells(context, figures),
       shareCell(context, figures.shareNotCompleted, figures.withOutcome),
     ],
   }));

@@ -1,7 +1,8 @@
 // The webhooks view's two larger templates, as functions of what they show: the form to add a
 // webhook and the list of one webhook's deliveries. The element keeps the state and the events.
 import { html, nothing } from 'lit';
-import { WEBHOOK_EVENTS, type Delivery, type ServiceInfo } from '@vo-feedback/shared';
+import type { Delivery, ServiceInfo } from '@vo-feedback/shared';
+import { WEBHOOK_EVENTS } from '@vo-feedback/shared/constants';
 import { failureMessage } from '../errors.ts';
 import { figure } from '../figure.ts';
 import type { Formats } from '../format.ts';
