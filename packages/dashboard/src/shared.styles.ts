@@ -240,3 +240,44 @@ export const sharedStyles = css`
     }
   }
 `;
+
+/**
+ * The editing panels' pieces (actions, webhooks): a checkbox beside its label with its hint under
+ * it, an in-page confirmation, a row of buttons, and a status paragraph that takes no room empty.
+ */
+export const editorStyles = css`
+  /* A checkbox beside its label, its hint under the label. */
+  .check {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25em 0.6em;
+    align-items: start;
+    margin: 0 0 0.75em;
+  }
+  .check input {
+    width: 1.5em;
+    height: 1.5em;
+    min-height: 0;
+    margin: 0.1em 0 0;
+    accent-color: var(--_action);
+  }
+  .check .hint {
+    grid-column: 2;
+    margin: 0;
+  }
+  .confirm {
+    margin-top: 0.75em;
+    padding: 0.75em;
+    border: 2px solid var(--_error-border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  [role='status']:empty {
+    margin: 0;
+  }
+`;

@@ -1,10 +1,11 @@
 import { css } from 'lit';
-import { sharedStyles } from '../shared.styles.ts';
+import { editorStyles, sharedStyles } from '../shared.styles.ts';
 import { tokens } from '../tokens.ts';
 
 export const styles = [
   tokens,
   sharedStyles,
+  editorStyles,
   css`
     h4 {
       margin: 0 0 0.25em;
@@ -82,40 +83,6 @@ export const styles = [
     }
     textarea[aria-invalid='true'] {
       border: 2px solid var(--_error-border);
-    }
-    /* A checkbox beside its label, its hint under the label. */
-    .check {
-      display: grid;
-      grid-template-columns: auto 1fr;
-      gap: 0.25em 0.6em;
-      align-items: start;
-      margin: 0 0 0.75em;
-    }
-    .check input {
-      width: 1.5em;
-      height: 1.5em;
-      min-height: 0;
-      margin: 0.1em 0 0;
-      accent-color: var(--_action);
-    }
-    .check .hint {
-      grid-column: 2;
-      margin: 0;
-    }
-    .confirm {
-      margin-top: 0.75em;
-      padding: 0.75em;
-      border: 2px solid var(--_error-border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-    }
-    .buttons {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-    }
-    [role='status']:empty {
-      margin: 0;
     }
   `,
 ];
