@@ -199,6 +199,80 @@ export const COPIED_TABLES = [
     ],
     order: 'created_at, id, webhook_id',
   },
+  {
+    name: 'subscriptions',
+    columns: [
+      'id',
+      'organisation_id',
+      'email',
+      'frequency',
+      'service_ids',
+      'unsubscribe_token',
+      'created_at',
+      'created_by',
+    ],
+    order: 'created_at, id',
+  },
+  {
+    // Mail not yet sent is sent by the collector on PostgreSQL; what was sent is not sent again.
+    name: 'mail_outbox',
+    columns: [
+      'id',
+      'dedupe_key',
+      'kind',
+      'subscription_id',
+      'to_address',
+      'payload',
+      'created_at',
+      'status',
+      'attempts',
+      'next_attempt_at',
+      'locked_until',
+      'sent_at',
+      'last_error',
+    ],
+    order: 'created_at, id',
+  },
+  {
+    name: 'alerts',
+    columns: [
+      'id',
+      'service_id',
+      'organisation_id',
+      'kind',
+      'day',
+      'theme',
+      'details',
+      'raised_at',
+    ],
+    order: 'raised_at, id',
+  },
+  {
+    name: 'people',
+    columns: [
+      'id',
+      'email',
+      'role',
+      'organisation_id',
+      'issuer',
+      'subject',
+      'created_at',
+      'created_by',
+      'last_sign_in_at',
+    ],
+    order: 'created_at, id',
+  },
+  {
+    // People stay signed in across the move.
+    name: 'sessions',
+    columns: ['id_hash', 'person_id', 'csrf_token', 'created_at', 'last_seen_at', 'id_token'],
+    order: 'created_at, id_hash',
+  },
+  {
+    name: 'login_flows',
+    columns: ['state', 'nonce', 'code_verifier', 'return_to', 'created_at'],
+    order: 'created_at, state',
+  },
 ] as const;
 
 export type TableName = (typeof COPIED_TABLES)[number]['name'];

@@ -288,6 +288,79 @@ function rowsFor(table: string, columns: { name: string; notnull: number; dflt_v
       history:
         i === 0 ? `[{"attempt":1,"at":${START},"statusCode":204,"error":null,"ms":12}]` : '[]',
     })),
+    subscriptions: [
+      {
+        id: '0190a000-0000-7000-8000-5b5b5b5b5b5b',
+        organisation_id: 'org-a',
+        email: 'team@gemeente-a.be',
+        frequency: 'weekly',
+        service_ids: null,
+        unsubscribe_token: 'u'.repeat(43),
+        created_at: START,
+        created_by: 'team a',
+      },
+    ],
+    mail_outbox: [
+      {
+        id: '0190a000-0000-7000-8000-3a3a3a3a3a3a',
+        dedupe_key: 'digest:0190a000-0000-7000-8000-5b5b5b5b5b5b:2024-W27',
+        kind: 'digest',
+        subscription_id: '0190a000-0000-7000-8000-5b5b5b5b5b5b',
+        to_address: 'team@gemeente-a.be',
+        payload: '{"period":"2024-W27"}',
+        created_at: START,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: START,
+        locked_until: null,
+        sent_at: null,
+        last_error: null,
+      },
+    ],
+    alerts: [
+      {
+        id: '0190a000-0000-7000-8000-a1a1a1a1a1a1',
+        service_id: 'dienst-a',
+        organisation_id: 'org-a',
+        kind: 'satisfaction',
+        day: '2024-07-01',
+        theme: null,
+        details: '{}',
+        raised_at: START,
+      },
+    ],
+    people: [
+      {
+        id: '0190a000-0000-7000-8000-9e9e9e9e9e9e',
+        email: 'an@gemeente-a.be',
+        role: 'manager',
+        organisation_id: 'org-a',
+        issuer: 'https://idp.example',
+        subject: 'sub-an',
+        created_at: START,
+        created_by: 'admin',
+        last_sign_in_at: START,
+      },
+    ],
+    sessions: [
+      {
+        id_hash: 'f'.repeat(64),
+        person_id: '0190a000-0000-7000-8000-9e9e9e9e9e9e',
+        csrf_token: 'c'.repeat(43),
+        created_at: START,
+        last_seen_at: START,
+        id_token: null,
+      },
+    ],
+    login_flows: [
+      {
+        state: 's'.repeat(43),
+        nonce: 'n'.repeat(43),
+        code_verifier: 'v'.repeat(43),
+        return_to: null,
+        created_at: START,
+      },
+    ],
   };
   const rows = known[table];
   if (!rows) throw new Error(`Teach rowsFor() the table ${table}.`);

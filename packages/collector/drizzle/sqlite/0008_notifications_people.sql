@@ -1,0 +1,78 @@
+CREATE TABLE `alerts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`service_id` text NOT NULL,
+	`organisation_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`day` text NOT NULL,
+	`theme` text,
+	`details` text NOT NULL,
+	`raised_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `alerts_once_a_day` ON `alerts` (`service_id`,`kind`,`day`);--> statement-breakpoint
+CREATE INDEX `alerts_raised` ON `alerts` (`raised_at`);--> statement-breakpoint
+CREATE TABLE `login_flows` (
+	`state` text PRIMARY KEY NOT NULL,
+	`nonce` text NOT NULL,
+	`code_verifier` text NOT NULL,
+	`return_to` text,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `mail_outbox` (
+	`id` text PRIMARY KEY NOT NULL,
+	`dedupe_key` text NOT NULL,
+	`kind` text NOT NULL,
+	`subscription_id` text,
+	`to_address` text NOT NULL,
+	`payload` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`next_attempt_at` integer,
+	`locked_until` integer,
+	`sent_at` integer,
+	`last_error` text
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `mail_outbox_dedupe_key_unique` ON `mail_outbox` (`dedupe_key`);--> statement-breakpoint
+CREATE INDEX `mail_outbox_due` ON `mail_outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE TABLE `people` (
+	`id` text PRIMARY KEY NOT NULL,
+	`email` text NOT NULL,
+	`role` text NOT NULL,
+	`organisation_id` text,
+	`issuer` text,
+	`subject` text,
+	`created_at` integer NOT NULL,
+	`created_by` text NOT NULL,
+	`last_sign_in_at` integer,
+	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `people_email_unique` ON `people` (`email`);--> statement-breakpoint
+CREATE UNIQUE INDEX `people_subject` ON `people` (`issuer`,`subject`);--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id_hash` text PRIMARY KEY NOT NULL,
+	`person_id` text NOT NULL,
+	`csrf_token` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_seen_at` integer NOT NULL,
+	`id_token` text
+);
+--> statement-breakpoint
+CREATE INDEX `sessions_person` ON `sessions` (`person_id`);--> statement-breakpoint
+CREATE TABLE `subscriptions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`organisation_id` text NOT NULL,
+	`email` text NOT NULL,
+	`frequency` text NOT NULL,
+	`service_ids` text,
+	`unsubscribe_token` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`created_by` text NOT NULL,
+	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `subscriptions_unsubscribe_token_unique` ON `subscriptions` (`unsubscribe_token`);--> statement-breakpoint
+CREATE INDEX `subscriptions_organisation` ON `subscriptions` (`organisation_id`);
