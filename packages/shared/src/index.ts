@@ -11,3 +11,4 @@ export * from './period.ts';
 export * from './services.ts';
 export * from './health.ts';
 export * from './webhooks.ts';
+export * from './alerts.ts';

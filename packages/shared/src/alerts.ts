@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { DateSchema, OrganisationIdSchema, ServiceIdSchema } from './common.ts';
+
+// Alerts: a service's satisfaction over the last 7 days significantly under that of the 8 weeks
+// before (the two Wilson 95 % intervals do not overlap, each window with at least MIN_PUBLIC_N
+// answers), or a theme whose share of the comments rises the same way. At most one alert per
+// service and kind a day. Sent as `alert.raised` to webhooks and to `alerts` subscribers, and shown
+// in the dashboard and the overview.
+
+export const ALERT_KINDS = ['satisfaction', 'theme'] as const;
+export const AlertKindSchema = z.enum(ALERT_KINDS);
+export type AlertKind = z.infer<typeof AlertKindSchema>;
+
+const fraction = z.number().min(0).max(1);
+const count = z.number().int().nonnegative();
+
+/** One of the two windows compared: its days, its answers (or comments) and its share. */
+export const AlertWindowSchema = z.object({
+  from: DateSchema,
+  to: DateSchema,
+  /** Answers (satisfaction) or comments (theme) in the window. */
+  n: count,
+  /** Share of 4 and 5 (satisfaction), or of the comments naming the theme (theme). */
+  share: fraction,
+  /** Wilson 95 % interval of the share. */
+  interval: z.tuple([fraction, fraction]),
+});
+export type AlertWindow = z.infer<typeof AlertWindowSchema>;
+
+export const AlertSchema = z
+  .object({
+    id: z.string(),
+    serviceId: ServiceIdSchema,
+    serviceName: z.string(),
+    organisationId: OrganisationIdSchema,
+    kind: AlertKindSchema,
+    /** The day (Europe/Brussels) it was raised: one per service and kind a day. */
+    day: DateSchema,
+    /** The theme that rose; null for satisfaction. */
+    theme: z.string().nullable(),
+    /** The last 7 days. */
+    recent: AlertWindowSchema,
+    /** The 8 weeks before them. */
+    previous: AlertWindowSchema,
+    raisedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Alert' });
+export type Alert = z.infer<typeof AlertSchema>;
+
+/** `GET /api/v1/alerts`: the alerts the caller may see, newest first. */
+export const AlertListSchema = z.object({ alerts: z.array(AlertSchema) }).meta({ id: 'AlertList' });
+export type AlertList = z.infer<typeof AlertListSchema>;
