@@ -19,7 +19,7 @@ import type {
   TokenRecord,
 } from '../domain/store.ts';
 import type { CommentRecord } from '../domain/acting-store.ts';
-import { WebhookSqlStore } from './webhook-sql-store.ts';
+import { PeopleSqlStore } from './people-sql-store.ts';
 import * as q from './queries.ts';
 import {
   channelRollupOf,
@@ -41,7 +41,7 @@ import {
  * gives the two ways to run a query and what only it does: ingest (SQLite's group commit,
  * PostgreSQL's row locks across instances), pruning, and the export pages on its own order.
  */
-export abstract class SqlStore extends WebhookSqlStore implements Store {
+export abstract class SqlStore extends PeopleSqlStore implements Store {
   /** Runs a query; its rows. Rejects with StoreUnavailableError when the database cannot answer. */
   protected abstract override rows<R>(query: SQL): Promise<R[]>;
   /** Runs a statement; how many rows it changed. Rejects as `rows` does. */

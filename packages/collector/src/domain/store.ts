@@ -18,6 +18,9 @@ import type {
 } from './aggregation.ts';
 import type { ActingStore, CommentRecord } from './acting-store.ts';
 import type { WebhookStore } from './webhook-store.ts';
+import type { MailStore } from './mail-store.ts';
+import type { AlertStore } from './alert-store.ts';
+import type { PeopleStore } from './people-store.ts';
 
 // The one interface between the use cases and the database. The SQLite and PostgreSQL stores of
 // the database layer implement it; nothing above this file knows which one runs.
@@ -146,7 +149,7 @@ export class StoreUnavailableError extends Error {
  * Every method rejects with a StoreUnavailableError when the database cannot take work; other
  * errors (a broken rule of the schema, such as a key that exists already) pass as they come.
  */
-export interface Store extends ActingStore, WebhookStore {
+export interface Store extends ActingStore, WebhookStore, MailStore, AlertStore, PeopleStore {
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
