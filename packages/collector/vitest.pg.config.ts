@@ -14,8 +14,10 @@ export default defineProject({
       // A second connection's write lock (SQLITE_BUSY) and max_page_count (SQLITE_FULL): ways to
       // make SQLite fail that PostgreSQL does not have. Its pool errors map to 503 in errors.ts.
       'src/db/unavailable.test.ts',
-      // Several PgStores on one schema: PostgreSQL only, and it already runs in `collector`.
+      // Several PgStores on one schema: PostgreSQL only, and they already run in `collector`.
       'src/db/pg-store.test.ts',
+      'src/db/pg-mail.test.ts',
+      'src/db/pg-alerts.test.ts',
       // SQLite to PostgreSQL by nature, whatever the backend: it already runs in `collector`.
       'src/cli/migrate-command.test.ts',
       // SQLite by nature, whatever the backend: the online backup of the SQLite file

@@ -1,6 +1,11 @@
 // Ingest benchmark: valid POST /api/v1/feedback on the real collector (SQLite, WAL, group commit)
-// next to a bare Hono route on the same stack, in the same run, at 50 connections on loopback.
-// Server and load generator are pinned to different cores. Prints one JSON line.
+// next to the smallest Hono routes of the same shape on the same stack (bare-server.mjs: one that
+// parses the JSON body and answers 201 with JSON, the baseline; one that answers 204 and reads
+// nothing), in the same run, at 50 connections on loopback. The collector is measured as it starts
+// by default and again with METRICS_TOKEN set (what counting for /metrics costs). With
+// BENCH_COMPARE=<another build's dist/server.js>, that build is measured in the same rounds too
+// (before and after a change). Server and load generator are pinned to different cores. Prints
+// one JSON line.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -86,26 +91,44 @@ if (spawnSync('wrk', ['--version']).error) {
 
 const dir = mkdtempSync(join(tmpdir(), 'vo-feedback-bench-'));
 const barePort = await freePort();
-const collectorPort = await freePort();
 const bare = await startServer(join(here, 'bare-server.mjs'), { PORT: String(barePort) });
-const collector = await startServer(join(collectorDir, 'dist/server.js'), {
-  PORT: String(collectorPort),
-  DATABASE_URL: `file:${join(dir, 'bench.sqlite')}`,
-  SEED_DEMO: '1',
-  RATE_LIMIT_PER_MINUTE: '0',
-});
-const rounds = { bare: [], ingest: [] };
+/** A collector build on a database of its own; its URL. */
+async function startCollector(script, name, env = {}) {
+  const port = await freePort();
+  const child = await startServer(script, {
+    PORT: String(port),
+    DATABASE_URL: `file:${join(dir, `${name}.sqlite`)}`,
+    SEED_DEMO: '1',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...env,
+  });
+  return { child, url: `http://127.0.0.1:${port}/api/v1/feedback` };
+}
+const servers = {
+  bareJson: { url: `http://127.0.0.1:${barePort}/json` },
+  bare: { url: `http://127.0.0.1:${barePort}/bare` },
+  ingest: await startCollector(join(collectorDir, 'dist/server.js'), 'ingest'),
+  ingestWithMetrics: await startCollector(join(collectorDir, 'dist/server.js'), 'metrics', {
+    METRICS_TOKEN: 'bench-metrics-token-0123456789abcdef',
+  }),
+};
+if (process.env.BENCH_COMPARE) {
+  servers.compare = await startCollector(process.env.BENCH_COMPARE, 'compare');
+}
+const rounds = Object.fromEntries(Object.keys(servers).map((name) => [name, []]));
 try {
-  // Warm-up, then alternate so that both see the same machine.
-  wrk(`http://127.0.0.1:${barePort}/bare`);
+  // Warm-up, then alternate so that all see the same machine.
+  for (const { url } of Object.values(servers)) wrk(url);
   for (let round = 0; round < ROUNDS; round += 1) {
-    rounds.bare.push(wrk(`http://127.0.0.1:${barePort}/bare`));
-    rounds.ingest.push(wrk(`http://127.0.0.1:${collectorPort}/api/v1/feedback`));
+    for (const [name, { url }] of Object.entries(servers)) rounds[name].push(wrk(url));
   }
 } finally {
   bare.kill('SIGTERM');
-  collector.kill('SIGTERM');
-  await new Promise((resolve) => collector.once('exit', resolve));
+  for (const { child } of Object.values(servers)) {
+    if (!child) continue;
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
   rmSync(dir, { recursive: true, force: true });
 }
 const summary = (list) => ({
@@ -115,16 +138,24 @@ const summary = (list) => ({
   non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
   socketErrors: list.map((r) => r.errors).filter(Boolean),
 });
-const bareFigures = summary(rounds.bare);
-const ingestFigures = summary(rounds.ingest);
+const figures = Object.fromEntries(
+  Object.entries(rounds).map(([name, list]) => [name, summary(list)]),
+);
+// Each collector against the JSON route of the same rounds (and against the 204 route).
+const ratio = (name, baseline = 'bareJson') =>
+  Math.round((figures[name].rps / figures[baseline].rps) * 1000) / 1000;
 console.log(
   JSON.stringify({
     benchmark: 'ingest',
     connections: CONNECTIONS,
     seconds: SECONDS,
     rounds: ROUNDS,
-    bare: bareFigures,
-    ingest: ingestFigures,
-    ratio: Math.round((ingestFigures.rps / bareFigures.rps) * 1000) / 1000,
+    ...figures,
+    ratio: ratio('ingest'),
+    ratioToBare204: ratio('ingest', 'bare'),
+    ratioWithMetrics: ratio('ingestWithMetrics'),
+    ...(figures.compare
+      ? { compareBuild: process.env.BENCH_COMPARE, ratioCompare: ratio('compare') }
+      : {}),
   }),
 );

@@ -30,16 +30,27 @@ import { submissionsRoutes } from './routes/reports/submissions.routes.ts';
 import { CSP_DIRECTIVES } from './views/csp.ts';
 import { staticRoutes } from './routes/static/static.routes.ts';
 import { webhooksRoutes } from './routes/webhooks/webhooks.routes.ts';
+import { metricsRoutes } from './routes/metrics/metrics.routes.ts';
+import { CollectorMetrics } from './http/metrics.ts';
+import { subscriptionsRoutes } from './routes/subscriptions/subscriptions.routes.ts';
+import { unsubscribeRoutes } from './routes/unsubscribe/unsubscribe.routes.ts';
+import { alertsRoutes } from './routes/alerts/alerts.routes.ts';
+import { authRoutes } from './routes/auth/auth.routes.ts';
+import { readSession, sessionSettings } from './http/session.ts';
+import { configuredIssuer } from './use-cases/oidc-issuer.ts';
 
 /** Builds the collector's Hono app. It does not listen: server.ts does, tests call app.request(). */
 export function createApp(deps: AppDeps) {
+  // Counted only while someone may read them (METRICS_TOKEN): otherwise nothing is spent on it.
+  const metrics = deps.metricsToken === undefined ? undefined : new CollectorMetrics();
+  const rateLimiters = deps.rateLimiters ?? memoryRateLimiters;
   const config: Config = {
     store: deps.store,
     now: deps.now ?? Date.now,
     rateLimitPerMinute: deps.rateLimitPerMinute ?? 20,
     ingestRateLimitPerMinute: deps.ingestRateLimitPerMinute ?? 600,
     trustProxy: Number(deps.trustProxy ?? 0),
-    rateLimiters: deps.rateLimiters ?? memoryRateLimiters,
+    rateLimiters: metrics ? metrics.countRefusals(rateLimiters) : rateLimiters,
     adminToken: deps.adminToken,
     minPublicN: deps.minPublicN ?? 10,
     staticDirs: deps.staticDirs ?? {},
@@ -47,22 +58,34 @@ export function createApp(deps: AppDeps) {
     publicUrl: deps.publicUrl,
     reportDeadline: deps.reportDeadline,
     allowInsecureWebhooks: deps.allowInsecureWebhooks ?? false,
+    metricsToken: deps.metricsToken,
+    metrics,
+    identityProvider: configuredIssuer(deps.oidc, deps.publicUrl),
+    sessions: sessionSettings(deps.publicUrl),
   };
   const services = new ServiceDirectory(config.store, config.now);
 
   // The app and every sub-app under /api/v1 are OpenAPIHono: mounting one merges its route
   // declarations into the app's registry, from which the OpenAPI document is generated.
   const app = new OpenAPIHono();
+  if (metrics) {
+    app.use(metrics.measureRequests());
+    config.store.observeIngestBatches((size, seconds) => {
+      metrics.ingestBatchSize.observe(size);
+      metrics.ingestBatchSeconds.observe(seconds);
+    });
+  }
   app
     .use(requestId())
     .use(async (c, next) => {
       const started = performance.now();
       await next();
-      // The path is logged without its query string; no body, token or address is ever logged.
+      // The path is logged without its query string, and an unsubscribe link without its secret;
+      // no body, token or address is ever logged.
       config.logger.info('request', {
         requestId: c.get('requestId'),
         method: c.req.method,
-        path: c.req.path,
+        path: c.req.path.replace(/^\/unsubscribe\/[^/]+/, '/unsubscribe/:token'),
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
       });
@@ -83,9 +106,13 @@ export function createApp(deps: AppDeps) {
       if (!c.res.headers.has('cross-origin-resource-policy')) {
         c.header('cross-origin-resource-policy', 'same-site');
       }
-    });
+    })
+    // A signed-in person's session, looked up only when a route asks who is calling.
+    .use(readSession(config.store, config.now, config.sessions!));
   app
     .route('/', healthRoutes(config))
+    .route('/', metricsRoutes(config))
+    .route('/', authRoutes(config))
     .route('/api/v1', feedbackRoutes(config, services))
     .route('/api/v1/me', meRoutes(config))
     .route('/api/v1/services', qrRoutes(config))
@@ -99,8 +126,11 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/reports', reportsRoutes(config))
     .route('/api/v1/overview', overviewRoutes(config))
     .route('/api/v1/webhooks', webhooksRoutes(config))
+    .route('/api/v1/subscriptions', subscriptionsRoutes(config))
+    .route('/api/v1/alerts', alertsRoutes(config))
     .route('/', publicRoutes(config))
     .route('/', hostedRoutes(services))
+    .route('/', unsubscribeRoutes(config))
     .route('/api/v1/admin', adminRoutes(config, services))
     .route(
       '/',
@@ -143,6 +173,7 @@ export function createApp(deps: AppDeps) {
     const unavailable = asUnavailable(error);
     if (unavailable instanceof StoreUnavailableError) {
       config.logger.error('database unavailable', { ...where, reason: unavailable.reason });
+      metrics?.databaseErrors.inc({ reason: unavailable.reason });
       return new ProblemError(
         503,
         'unavailable',

@@ -131,7 +131,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         store: async () => (store ??= await openStore(env.DATABASE_URL)),
         out: (line) => io.stdout.write(`${line}\n`),
         notice: (line) => io.stderr.write(`${line}\n`),
-        now: Date.now,
+        now: io.now ?? Date.now,
       });
     } finally {
       await store?.close();

@@ -9,8 +9,10 @@ import { builtFrontEnds } from './config/paths.ts';
 import { rateLimitersFor } from './http/rate-limit/choose.ts';
 import { connectRedis, type RedisClient } from './http/rate-limit/redis.ts';
 import { scheduleRetention } from './use-cases/retention.ts';
+import { scheduleAlertChecks } from './use-cases/alerts.ts';
 import { httpSender } from './use-cases/webhook-sender.ts';
 import { startWebhookWorker } from './use-cases/webhook-worker.ts';
+import { startMailDelivery } from './use-cases/mail-delivery.ts';
 
 const stdout = bufferedStdout();
 const logger = jsonLogger(stdout.write);
@@ -45,10 +47,21 @@ async function main(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
     rateLimiters,
     adminToken: env.ADMIN_TOKEN,
+    metricsToken: env.METRICS_TOKEN,
     minPublicN: env.MIN_PUBLIC_N,
     publicUrl: env.PUBLIC_URL,
     reportDeadline: env.REPORT_DEADLINE,
     allowInsecureWebhooks: env.ALLOW_INSECURE_WEBHOOKS,
+    // Checked together by readEnv: all three with PUBLIC_URL, or none.
+    ...(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+      ? {
+          oidc: {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+          },
+        }
+      : {}),
     staticDirs: builtFrontEnds(),
     logger,
   });
@@ -63,6 +76,12 @@ async function main(): Promise<void> {
     retryScale: env.WEBHOOK_RETRY_SCALE,
     keepMs: Math.min(30, env.RETENTION_DAYS) * 86_400_000,
   });
+  // E-mail when SMTP_URL is set: digests on their Brussels schedule, alerts and notices, sent by
+  // the mail worker of this process (each message once, whatever the number of instances).
+  const mail = startMailDelivery({ env, store, logger });
+  // Alerts: a check a minute after start and then every hour (at most one alert per service, kind
+  // and day, however many instances check).
+  const alerts = scheduleAlertChecks({ store, minimum: env.MIN_PUBLIC_N, logger });
   const server = serve(
     {
       fetch: app.fetch,
@@ -85,6 +104,8 @@ async function main(): Promise<void> {
         databaseUrl: isPostgresUrl(env.DATABASE_URL)
           ? withoutPassword(env.DATABASE_URL)
           : env.DATABASE_URL,
+        // Where mail goes, never its password; null: no mail is sent.
+        smtpUrl: env.SMTP_URL ? withoutPassword(env.SMTP_URL) : null,
       });
     },
   );
@@ -95,7 +116,9 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('shutting down', { signal });
     retention.stop();
+    const alertsStopped = alerts.stop();
     const webhooksStopped = webhooks.stop();
+    const mailStopped = mail.stop();
     // A bounded drain: in-flight requests finish, then the database closes.
     const force = setTimeout(() => {
       logger.error('shutdown timed out; exiting');
@@ -107,6 +130,9 @@ async function main(): Promise<void> {
       // The attempts in flight are recorded before the database closes; one the drain cuts short
       // is made again when its lease has passed.
       await webhooksStopped;
+      await mailStopped;
+      // A check in flight finishes (its transactions are short) before the database closes.
+      await alertsStopped;
       await redis?.close().catch(() => undefined);
       await store.close();
       logger.info('stopped');

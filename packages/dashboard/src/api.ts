@@ -1,6 +1,8 @@
 import type {
   Action,
   ActionChange,
+  AlertList,
+  AlertQuery,
   ActionCreate,
   ActionList,
   Channel,
@@ -26,6 +28,7 @@ import type {
   DeliveryList,
 } from '@vo-feedback/shared';
 import type { Period } from './period.ts';
+import { OrganisationApi } from './organisation-api.ts';
 
 /** Why a request failed, in the terms the interface explains to the user. */
 export type FailureKind =
@@ -108,17 +111,45 @@ export function attachmentName(header: string | null): string | undefined {
 }
 
 /**
- * The collector's provider and steering API, as this signed-in browser tab calls it. The token
- * travels only in the `Authorization` header — never in a URL, where logs and history keep it.
+ * A person signed in with OpenID Connect: the session cookie (HttpOnly, same origin) travels by
+ * itself; every request that changes something carries the session's CSRF token.
+ */
+export interface SessionCredential {
+  csrfToken: string;
+}
+
+/**
+ * The collector's provider and steering API, as this signed-in browser tab calls it: with a
+ * token, or in a person's session. A token travels only in the `Authorization` header — never in
+ * a URL, where logs and history keep it — and no cookie goes with it.
  */
 export class DashboardApi {
-  /** Called once when the collector stops accepting the token (revoked while signed in). */
+  /** Called once when the collector stops accepting the token or the session. */
   onUnauthorized: (() => void) | undefined;
+  /** The organisation's e-mail subscriptions, and a manager's services, people and tokens. */
+  readonly organisation: OrganisationApi = new OrganisationApi(this);
 
   constructor(
-    readonly token: string,
+    /** A bearer token, or the CSRF token of a person's session. */
+    readonly credential: string | SessionCredential,
     private readonly base = '/api/v1',
   ) {}
+
+  /** The headers and cookie policy of a request with this tab's credential. */
+  #credentials(
+    method: string,
+  ): Pick<RequestInit, 'credentials'> & { headers: Record<string, string> } {
+    const credential = this.credential;
+    if (typeof credential === 'string') {
+      // No cookie is involved; 'omit' keeps it that way.
+      return { headers: { authorization: `Bearer ${credential}` }, credentials: 'omit' };
+    }
+    const change = !['GET', 'HEAD'].includes(method);
+    return {
+      headers: change ? { 'x-csrf-token': credential.csrfToken } : {},
+      credentials: 'same-origin',
+    };
+  }
 
   url(path: string, query: Query = {}): string {
     const params = new URLSearchParams();
@@ -136,17 +167,18 @@ export class DashboardApi {
     { method = 'GET', body }: { method?: string; body?: unknown } = {},
   ): Promise<Response> {
     let response: Response;
+    const { headers, credentials } = this.#credentials(method);
     try {
       response = await fetch(this.url(path, query), {
         method,
         headers: {
-          authorization: `Bearer ${this.token}`,
+          ...headers,
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        // No cookie is involved; 'omit' keeps it that way. no-store: comments are not cached.
-        credentials: 'omit',
+        credentials,
+        // no-store: comments are not cached.
         cache: 'no-store',
         ...(signal ? { signal } : {}),
       });
@@ -240,6 +272,14 @@ export class DashboardApi {
    */
   overview(year: number, signal?: AbortSignal): Promise<Overview> {
     return this.json<Overview>('/overview', { year }, signal);
+  }
+
+  /**
+   * The alerts within the token's reach (a provider its organisation's, steering all), newest
+   * first: one service's with `serviceId`, raised on the days `from`–`to`.
+   */
+  alerts(query: AlertQuery, signal?: AbortSignal): Promise<AlertList> {
+    return this.json<AlertList>('/alerts', { ...query }, signal);
   }
 
   /** The service's public configuration: its reasons with their labels in every language. */

@@ -1,4 +1,4 @@
-import type { Role } from '@vo-feedback/shared';
+import type { Role, SignedInPerson } from '@vo-feedback/shared';
 import type { DashboardApi } from './api.ts';
 import type { Formats } from './format.ts';
 import type { Language, Messages } from './i18n/catalogs.ts';
@@ -20,4 +20,6 @@ export interface DashboardContext {
   minimumN: number;
   /** Today in Brussels, YYYY-MM-DD: the reference of every preset. */
   today: string;
+  /** The person signed in (a `manager` runs its organisation too); null or absent for a token. */
+  person?: SignedInPerson | null;
 }

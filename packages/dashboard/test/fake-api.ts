@@ -2,6 +2,8 @@
 // which records every call. The answers themselves are in fixtures.ts (and acting.ts), shaped by
 // the shared contract.
 import type {
+  AlertList,
+  AlertQuery,
   Channel,
   FeedbackItem,
   FeedbackPage,
@@ -21,15 +23,17 @@ import type {
 import type { Query } from '../src/api.ts';
 import type { Period } from '../src/period.ts';
 import { ActingFakeApi, type ActingAnswers, type Answerer } from './acting.ts';
+import { FakeOrganisationApi, type OrganisationAnswers } from './organisation.ts';
 
 /** What the fake answers, per method; a throwing answer is a failed request. */
-export interface Answers extends ActingAnswers {
+export interface Answers extends ActingAnswers, OrganisationAnswers {
   services(): ServiceInfo[] | Promise<ServiceInfo[]>;
   summary(serviceId: string, period: Period): Summary | Promise<Summary>;
   themes(serviceId: string, period: Period, sort: ThemeSort): Themes | Promise<Themes>;
   feedback(serviceId: string, query: Query): FeedbackPage | Promise<FeedbackPage>;
   serviceConfig(serviceId: string): ServiceConfig | Promise<ServiceConfig>;
   overview(year: number): Overview | Promise<Overview>;
+  alerts(query: AlertQuery): AlertList | Promise<AlertList>;
   qrCode(serviceId: string, channel: Channel): string | Promise<string>;
   download(path: string, query: Query, fallbackName: string): string | Promise<string>;
   // Triage
@@ -63,6 +67,10 @@ export interface Call {
 export class FakeApi extends ActingFakeApi {
   readonly calls: Call[] = [];
   protected override answerFor: Answerer = (m, args, signal) => this.#answer(m, args, signal);
+  override readonly organisation: FakeOrganisationApi = new FakeOrganisationApi(
+    this,
+    (m, args, signal) => this.#answer(m, args, signal),
+  );
 
   constructor(private readonly answers: Partial<Answers> = {}) {
     super('vof_test');
@@ -99,6 +107,12 @@ export class FakeApi extends ActingFakeApi {
 
   override overview(year: number, signal?: AbortSignal) {
     return this.#answer('overview', [year], signal);
+  }
+
+  /** Without an answer of the test's own: no alert (the report asks on every service). */
+  override alerts(query: AlertQuery, signal?: AbortSignal) {
+    if (!this.answers.alerts) this.answers.alerts = () => ({ alerts: [] });
+    return this.#answer('alerts', [query], signal);
   }
 
   override qrCode(serviceId: string, channel: Channel, signal?: AbortSignal) {

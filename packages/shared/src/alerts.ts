@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateSchema, OrganisationIdSchema, ServiceIdSchema } from './common.ts';
+import { ALERT_KINDS } from './constants.ts';
 
 // Alerts: a service's satisfaction over the last 7 days significantly under that of the 8 weeks
 // before (the two Wilson 95 % intervals do not overlap, each window with at least MIN_PUBLIC_N
@@ -7,7 +8,6 @@ import { DateSchema, OrganisationIdSchema, ServiceIdSchema } from './common.ts';
 // service and kind a day. Sent as `alert.raised` to webhooks and to `alerts` subscribers, and shown
 // in the dashboard and the overview.
 
-export const ALERT_KINDS = ['satisfaction', 'theme'] as const;
 export const AlertKindSchema = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof AlertKindSchema>;
 
@@ -46,6 +46,27 @@ export const AlertSchema = z
   })
   .meta({ id: 'Alert' });
 export type Alert = z.infer<typeof AlertSchema>;
+
+/** `GET /api/v1/alerts` lists at most this many; without `from`, the last ALERTS_LISTED_DAYS days. */
+export const MAX_ALERTS_LISTED = 500;
+export const ALERTS_LISTED_DAYS = 90;
+
+/** `?serviceId&from&to` of `GET /api/v1/alerts`: days (Brussels) on which they were raised. */
+export const AlertQuerySchema = z.strictObject({
+  /** Only this service's; absent: every service the caller may see. */
+  serviceId: ServiceIdSchema.optional(),
+  /** Default: ALERTS_LISTED_DAYS days before `to`, both included. */
+  from: DateSchema.optional(),
+  /** Default: today. */
+  to: DateSchema.optional(),
+});
+export type AlertQuery = z.infer<typeof AlertQuerySchema>;
+
+/** What the overview's row says of a service's most recent alert of the last 7 days. */
+export const AlertBriefSchema = z
+  .object({ kind: AlertKindSchema, day: DateSchema, theme: z.string().nullable() })
+  .meta({ id: 'AlertBrief' });
+export type AlertBrief = z.infer<typeof AlertBriefSchema>;
 
 /** `GET /api/v1/alerts`: the alerts the caller may see, newest first. */
 export const AlertListSchema = z.object({ alerts: z.array(AlertSchema) }).meta({ id: 'AlertList' });

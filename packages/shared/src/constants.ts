@@ -35,10 +35,25 @@ export const ACTION_STATUSES = ['planned', 'in-progress', 'done'] as const;
 /** At most this many characters in one explanation. */
 export const MAX_EXPLANATION = 5000;
 
-/** What a webhook can listen to. `alert.raised` is sent once alerts exist. */
+/** What a webhook can listen to. */
 export const WEBHOOK_EVENTS = [
   'feedback.created',
   'feedback.low-rating',
   'report.submitted',
   'alert.raised',
 ] as const;
+
+// Alerts (alerts.ts builds its schemas on these).
+
+/** What an alert is about: the satisfaction that dropped, or a theme that rose. */
+export const ALERT_KINDS = ['satisfaction', 'theme'] as const;
+/** An alert compares the last ALERT_RECENT_DAYS days (today included) … */
+export const ALERT_RECENT_DAYS = 7;
+/** … with the ALERT_PREVIOUS_DAYS days (8 weeks) before them. */
+export const ALERT_PREVIOUS_DAYS = 56;
+
+/** What an e-mail subscription sends: a weekly or monthly digest, or alerts only. */
+export const SUBSCRIPTION_FREQUENCIES = ['weekly', 'monthly', 'alerts'] as const;
+
+/** What a person who signs in may do (people.ts builds its schemas on these). */
+export const PERSON_ROLES = ['provider', 'steering', 'manager'] as const;

@@ -12,3 +12,5 @@ export * from './services.ts';
 export * from './health.ts';
 export * from './webhooks.ts';
 export * from './alerts.ts';
+export * from './subscriptions.ts';
+export * from './people.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HAND_IN_STATUSES } from './acting.ts';
 import { OrganisationKindSchema } from './admin.ts';
+import { AlertBriefSchema } from './alerts.ts';
 import { DateSchema, OrganisationIdSchema, ServiceIdSchema } from './common.ts';
 import { PeriodYearSchema } from './period.ts';
 
@@ -59,6 +60,11 @@ export const OverviewRowSchema = z
     reportStatus: z.enum(HAND_IN_STATUSES),
     /** In the order of OVERVIEW_FLAGS. */
     flags: z.array(OverviewFlagSchema),
+    /**
+     * The service's most recent alert of the last 7 days (`GET /api/v1/alerts` has the whole
+     * of it), or null. Absent from the rows of an annual report's comparison.
+     */
+    alert: AlertBriefSchema.nullable().optional(),
   })
   .meta({ id: 'OverviewRow' });
 export type OverviewRow = z.infer<typeof OverviewRowSchema>;

@@ -8,14 +8,18 @@ describe('the service list and /me answers', () => {
       organisationId: 'org-a',
       organisationName: 'Org A',
       minimumN: 10,
+      person: null,
     };
     expect(MeSchema.parse(provider)).toEqual(provider);
+    const manager = { ...provider, person: { email: 'an@org-a.be', role: 'manager' } };
+    expect(MeSchema.parse(manager)).toEqual(manager);
     expect(
       MeSchema.safeParse({
         role: 'steering',
         organisationId: null,
         organisationName: null,
         minimumN: 10,
+        person: null,
       }).success,
     ).toBe(true);
     const services = [
@@ -40,7 +44,12 @@ describe('the service list and /me answers', () => {
   });
 
   it('refuses an unknown role, a /me without its minimum and a service without its organisation', () => {
-    const steering = { role: 'steering', organisationId: null, organisationName: null };
+    const steering = {
+      role: 'steering',
+      organisationId: null,
+      organisationName: null,
+      person: null,
+    };
     expect(MeSchema.safeParse({ ...steering, role: 'admin', minimumN: 10 }).success).toBe(false);
     expect(MeSchema.safeParse(steering).success).toBe(false);
     expect(

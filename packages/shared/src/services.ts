@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RoleSchema } from './admin.ts';
 import { OrganisationIdSchema, ServiceIdSchema } from './common.ts';
+import { SignedInPersonSchema } from './people.ts';
 import { ReasonSchema } from './reasons.ts';
 
 // What a provider or steering token learns about itself and the services within its reach.
@@ -27,7 +28,9 @@ export type ServiceList = z.infer<typeof ServiceListSchema>;
 
 /**
  * `GET /api/v1/me`: the token's role, so that a client knows it before asking for anything it may
- * not see. A steering token belongs to no organisation: both organisation fields are null.
+ * not see. A steering token belongs to no organisation: both organisation fields are null. A
+ * person signed in with OpenID Connect reads as its role says (a manager as a provider of its
+ * organisation); `person` names them and their own role, null for a token.
  */
 export const MeSchema = z
   .object({
@@ -39,6 +42,8 @@ export const MeSchema = z
      * the dashboard says "weinig antwoorden" beside it.
      */
     minimumN: z.number().int().positive(),
+    /** The signed-in person (`manager` runs the organisation too); null for a bearer token. */
+    person: SignedInPersonSchema.nullable(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LanguageSchema, OrganisationIdSchema, OutcomeSchema, ServiceIdSchema } from './common.ts';
 import { CHANNELS, WEBHOOK_EVENTS } from './constants.ts';
+import { AlertSchema } from './alerts.ts';
 
 // Webhooks: an organisation's systems hear of new feedback, a low rating, a handed-in report or an
 // alert, as Standard Webhooks (https://www.standardwebhooks.com): a signed POST of
@@ -183,7 +184,7 @@ export const WebhookPayloadSchema = z
   .union([
     payload(['feedback.created', 'feedback.low-rating'], FeedbackEventDataSchema),
     payload(['report.submitted'], ReportEventDataSchema),
-    payload(['alert.raised'], z.record(z.string(), z.unknown())),
+    payload(['alert.raised'], AlertSchema),
   ])
   .meta({ id: 'WebhookPayload' });
 export type WebhookPayload = z.infer<typeof WebhookPayloadSchema>;

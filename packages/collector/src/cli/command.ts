@@ -7,6 +7,8 @@ export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   env: Record<string, string | undefined>;
+  /** The clock; default Date.now (tests pass their own instant). */
+  now?: () => number;
 }
 
 /** What a command gets to do its work. */

@@ -1,8 +1,11 @@
 import { adminCommands } from './admin-commands.ts';
+import { alertsCheckCommand } from './alerts-command.ts';
 import { backupCommand } from './backup-command.ts';
+import { digestsSendCommand } from './digest-command.ts';
 import type { Command } from './command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { organisationCommands } from './organisation-commands.ts';
+import { peopleCommands } from './people-commands.ts';
 import { pruneCommand } from './prune-command.ts';
 import { reportCommands } from './report-commands.ts';
 
@@ -14,8 +17,11 @@ import { reportCommands } from './report-commands.ts';
 export const commands: Command[] = [
   ...organisationCommands,
   ...adminCommands,
+  ...peopleCommands,
   pruneCommand,
+  alertsCheckCommand,
   ...reportCommands,
+  digestsSendCommand,
   backupCommand,
   migrateCommand,
 ];

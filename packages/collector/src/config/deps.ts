@@ -1,6 +1,9 @@
 import type { Store } from '../domain/store.ts';
 import type { Logger } from './logger.ts';
 import type { RateLimiterFactory } from '../http/rate-limit/memory.ts';
+import type { CollectorMetrics } from '../http/metrics.ts';
+import type { SessionSettings } from '../http/session.ts';
+import type { IdentityProvider } from '../use-cases/sign-in.ts';
 
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -31,6 +34,13 @@ export interface AppDeps {
   reportDeadline?: string;
   /** Webhooks may go to http and private addresses (ALLOW_INSECURE_WEBHOOKS). Default false. */
   allowInsecureWebhooks?: boolean;
+  /** GET /metrics answers this bearer token (METRICS_TOKEN); unset: 404, nothing counted. */
+  metricsToken?: string | undefined;
+  /**
+   * Signing people in with OpenID Connect (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET); needs
+   * `publicUrl`. Without it the dashboard signs in with tokens only.
+   */
+  oidc?: { issuer: string; clientId: string; clientSecret: string };
 }
 
 export interface Config {
@@ -52,6 +62,14 @@ export interface Config {
   reportDeadline?: string | undefined;
   /** Webhooks may go to http and private addresses (ALLOW_INSECURE_WEBHOOKS). */
   allowInsecureWebhooks?: boolean | undefined;
+  /** The bearer token of GET /metrics; undefined: metrics are off. */
+  metricsToken?: string | undefined;
+  /** What /metrics reports, counted while metrics are on. */
+  metrics?: CollectorMetrics | undefined;
+  /** The OpenID Connect issuer people sign in at; undefined: sign-in with tokens only. */
+  identityProvider?: IdentityProvider | undefined;
+  /** The session cookie's name and checks (Secure under an https PUBLIC_URL). */
+  sessions?: SessionSettings | undefined;
 }
 
 /** DATABASE_URL names a PostgreSQL database; otherwise SQLite (`file:…` or `:memory:`). */

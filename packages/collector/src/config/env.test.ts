@@ -83,6 +83,9 @@ describe('a refused configuration', () => {
     expect(redis).toMatch(/^Invalid configuration: REDIS_URL: /);
     expect(redis).not.toContain(PASSWORD);
     expect(refusal({ PORT: 'eighty' })).toBe('Invalid configuration: PORT: Use a whole number.');
+    expect(refusal({ METRICS_TOKEN: SHORT_TOKEN })).toBe(
+      'Invalid configuration: METRICS_TOKEN: Use at least 24 random characters (e.g. openssl rand -base64 32).',
+    );
   });
 });
 
@@ -102,14 +105,15 @@ describe('secrets in what is printed', () => {
       DATABASE_URL: 'postgres://feedback:p%40ss-w0rd@db.example/feedback',
       REDIS_URL: `redis://:${PASSWORD}@cache.example:6379`,
       ADMIN_TOKEN: 'an-admin-token-of-enough-characters',
+      METRICS_TOKEN: 'a-metrics-token-of-enough-characters',
     };
     expect(
       hideSecrets(
         'failed: postgres://feedback:p%40ss-w0rd@db.example/feedback p@ss-w0rd ' +
-          `${PASSWORD} an-admin-token-of-enough-characters`,
+          `${PASSWORD} an-admin-token-of-enough-characters a-metrics-token-of-enough-characters`,
         env,
       ),
-    ).toBe('failed: postgres://feedback:***@db.example/feedback *** *** ***');
+    ).toBe('failed: postgres://feedback:***@db.example/feedback *** *** *** ***');
   });
 });
 

@@ -24,6 +24,11 @@ const EnvSchema = z.object({
     .string()
     .min(24, 'Use at least 24 random characters (e.g. openssl rand -base64 32).')
     .optional(),
+  // Turns GET /metrics on (Prometheus), answered only with this bearer token.
+  METRICS_TOKEN: z
+    .string()
+    .min(24, 'Use at least 24 random characters (e.g. openssl rand -base64 32).')
+    .optional(),
   SEED_DEMO: flag.default(false),
   MIN_PUBLIC_N: count(1).default(10),
   RETENTION_DAYS: count(1).default(730),
@@ -59,7 +64,90 @@ const EnvSchema = z.object({
     .gt(0, 'Use a number greater than 0 and at most 1, e.g. 0.001.')
     .max(1, 'Use a number greater than 0 and at most 1, e.g. 0.001.')
     .default(1),
+  // E-mail (digests, alerts, notices) through this SMTP server; without it no mail is sent.
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^\s/?#]+\/?$/,
+      'Use smtp://host:25 (smtps://host:465 for TLS), with user:password@ before the host if the server asks for them.',
+    )
+    .optional(),
+  // The sender of every mail: an address, or a name and an address.
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+      'Use an address, e.g. feedback@vlaanderen.be, or "Feedback Vlaanderen <feedback@vlaanderen.be>".',
+    )
+    .optional(),
+  // Signing people in to the dashboard with OpenID Connect: the issuer identifier (its discovery
+  // document is at OIDC_ISSUER/.well-known/openid-configuration) and this collector's client there.
+  // https only; http only to this machine (a local test issuer).
+  OIDC_ISSUER: z
+    .url({ message: 'Use the issuer identifier, e.g. https://login.example.be/realms/vo.' })
+    .refine(
+      (url) =>
+        /^https:\/\//.test(url) ||
+        /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(url),
+      'Use an https issuer, e.g. https://login.example.be/realms/vo (http only on localhost).',
+    )
+    .optional(),
+  OIDC_CLIENT_ID: z
+    .string()
+    .trim()
+    .min(1, 'Give the client id registered at the issuer.')
+    .optional(),
+  OIDC_CLIENT_SECRET: z
+    .string()
+    .min(8, 'Give the client secret the issuer issued for this client.')
+    .optional(),
 });
+
+/** The configuration with the rules that tie variables together. */
+const CheckedEnvSchema = EnvSchema.superRefine(mailNeeds).superRefine(signInNeeds);
+
+/** OpenID Connect takes OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and PUBLIC_URL together. */
+function signInNeeds(env: Record<string, unknown>, context: z.RefinementCtx): void {
+  const names = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'];
+  const given = names.filter((name) => env[name] !== undefined);
+  if (given.length === 0) return;
+  for (const name of [...names, 'PUBLIC_URL']) {
+    if (env[name] !== undefined) continue;
+    context.addIssue({
+      code: 'custom',
+      path: [name],
+      message: `Set ${name} too: ${given.join(' and ')} ${given.length === 1 ? 'is' : 'are'} set, and signing in with OpenID Connect needs OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and PUBLIC_URL (its redirect URI is PUBLIC_URL/auth/callback).`,
+    });
+  }
+}
+
+/** With SMTP_URL, a sender (MAIL_FROM) and PUBLIC_URL: every mail links back to the collector. */
+function mailNeeds(
+  env: {
+    SMTP_URL?: string | undefined;
+    MAIL_FROM?: string | undefined;
+    PUBLIC_URL?: string | undefined;
+  },
+  context: z.RefinementCtx,
+): void {
+  if (env.SMTP_URL === undefined) return;
+  if (env.MAIL_FROM === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['MAIL_FROM'],
+      message: 'Give the sender of the mails (e.g. feedback@vlaanderen.be): SMTP_URL is set.',
+    });
+  }
+  if (env.PUBLIC_URL === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_URL'],
+      message:
+        'Give the public base URL (e.g. https://feedback.example.be): SMTP_URL is set, and every mail links to the collector.',
+    });
+  }
+}
 
 /** Whether `MM-DD` is a day of every year: a real date, and not 29 February. */
 function isDayOfEveryYear(monthDay: string): boolean {
@@ -85,7 +173,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const defined = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const parsed = EnvSchema.safeParse(defined);
+  const parsed = CheckedEnvSchema.safeParse(defined);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0]);
@@ -104,8 +192,9 @@ export function withoutPassword(url: string): string {
 }
 
 /**
- * A message as it may be printed: the configured secrets (ADMIN_TOKEN, the passwords in
- * DATABASE_URL and REDIS_URL) replaced by ***, should an error have quoted one.
+ * A message as it may be printed: the configured secrets (ADMIN_TOKEN, METRICS_TOKEN,
+ * OIDC_CLIENT_SECRET, the passwords in DATABASE_URL, REDIS_URL and SMTP_URL) replaced by ***,
+ * should an error have quoted one.
  */
 export function hideSecrets(
   message: string,
@@ -113,7 +202,9 @@ export function hideSecrets(
 ): string {
   const secrets = new Set<string>();
   if (source.ADMIN_TOKEN) secrets.add(source.ADMIN_TOKEN);
-  for (const name of ['DATABASE_URL', 'REDIS_URL']) {
+  if (source.OIDC_CLIENT_SECRET) secrets.add(source.OIDC_CLIENT_SECRET);
+  if (source.METRICS_TOKEN) secrets.add(source.METRICS_TOKEN);
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL']) {
     const url = source[name];
     if (!url) continue;
     try {

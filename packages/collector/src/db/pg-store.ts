@@ -179,10 +179,12 @@ export class PgStore extends SqlStore {
     for (let attempt = 1; ; attempt += 1) {
       const client = await this.connect();
       try {
+        const started = performance.now();
         await client.query('begin');
         const result = await this.ingestIn(client, incoming);
         // An erasure of this id committed while the insert waited: nothing of it may stay.
         await client.query(result === ERASED_MEANWHILE ? 'rollback' : 'commit');
+        this.ingestBatchCommitted(1, (performance.now() - started) / 1000);
         return result === ERASED_MEANWHILE ? { status: 'unchanged' } : result;
       } catch (error) {
         await client.query('rollback').catch(() => undefined);

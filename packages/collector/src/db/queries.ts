@@ -227,6 +227,16 @@ export const INGESTED_BY_ID = sql`select ${sql.raw(FEEDBACK_FIELDS)}, widget,
 export const INSERT_FEEDBACK = sql`insert into feedback (${sql.raw(FEEDBACK_TABLE_COLUMNS.join(', '))})
   values (${named(Object.keys(FEEDBACK_COLUMNS))})`;
 
+/**
+ * A first post, in one statement: nothing happens when the id is stored already (then read it) or
+ * was erased (then acknowledge it, storing nothing). SQLite's ingest; PostgreSQL's checks the
+ * erasure after the insert, in its transaction, against an erasure on another instance.
+ */
+export const INSERT_NEW_FEEDBACK = sql`insert into feedback (${sql.raw(FEEDBACK_TABLE_COLUMNS.join(', '))})
+  select ${named(Object.keys(FEEDBACK_COLUMNS))}
+   where not exists (select 1 from erased_feedback where id = ${sql.placeholder('id')})
+  on conflict (id) do nothing`;
+
 /** What an update may change: the fields of the content and `updatedAt`, by `id`. */
 export const UPDATE_FEEDBACK = sql`update feedback set ${list(
   (

@@ -12,7 +12,9 @@ import type {
   FeedbackPagesQuery,
   FeedbackRecord,
   IncomingFeedback,
+  IngestBatchObserver,
   IngestResult,
+  OperationalCounts,
   OrganisationRecord,
   ServiceRecord,
   Store,
@@ -21,6 +23,7 @@ import type {
 import type { CommentRecord } from '../domain/acting-store.ts';
 import { PeopleSqlStore } from './people-sql-store.ts';
 import * as q from './queries.ts';
+import * as m from './metrics-queries.ts';
 import {
   channelRollupOf,
   languageRollupOf,
@@ -157,5 +160,26 @@ export abstract class SqlStore extends PeopleSqlStore implements Store {
 
   reasonCounts(serviceId: string, from: string, to: string): Promise<ReasonCount[]> {
     return this.rows(q.reasonCounts(serviceId, from, to));
+  }
+
+  async operationalCounts(): Promise<OperationalCounts> {
+    const deliveries = await this.rows<m.CountRow & { status: string }>(m.deliveriesByStatus());
+    const [digests] = await this.rows<m.CountRow>(m.digestsSent());
+    return {
+      webhookDeliveries: Object.fromEntries(deliveries.map((r) => [r.status, Number(r.count)])),
+      digestsSent: Number(digests?.count ?? 0),
+    };
+  }
+
+  private readonly ingestObservers = new Set<IngestBatchObserver>();
+
+  observeIngestBatches(observer: IngestBatchObserver): () => void {
+    this.ingestObservers.add(observer);
+    return () => this.ingestObservers.delete(observer);
+  }
+
+  /** For a store's ingest: one transaction committed `size` submissions in `seconds`. */
+  protected ingestBatchCommitted(size: number, seconds: number): void {
+    for (const observer of this.ingestObservers) observer(size, seconds);
   }
 }

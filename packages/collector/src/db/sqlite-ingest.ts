@@ -3,16 +3,15 @@ import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { decideIngest } from '../domain/ingest-decision.ts';
 import { feedbackEvents } from '../domain/webhooks.ts';
 import type { IncomingFeedback, IngestedFeedback, IngestResult } from '../domain/store.ts';
-import { asUnavailable } from './errors.ts';
+import { asUnavailable, StoreUnavailableError } from './errors.ts';
 import {
   ADD_TO_CHANNEL_ROLLUP,
   ADD_TO_LANGUAGE_ROLLUP,
   ADD_TO_REASON_COUNT,
   ADD_TO_ROLLUP,
   ADD_TO_STEP_ROLLUP,
-  ERASED_BY_ID,
   INGESTED_BY_ID,
-  INSERT_FEEDBACK,
+  INSERT_NEW_FEEDBACK,
   RECOUNT_STEP_FIRST_SEEN,
   statement,
   UPDATE_FEEDBACK,
@@ -28,6 +27,7 @@ import {
   toFeedback,
   type FeedbackRow,
 } from './records.ts';
+import type { WalSync } from './wal-sync.ts';
 import { ANY_WEBHOOK_OF_SERVICE, enqueueOf, ENQUEUE_SERVICE_EVENTS } from './webhook-queries.ts';
 
 interface Pending {
@@ -48,10 +48,18 @@ function prepare(sqlite: Database.Database, query: Parameters<typeof statement>[
 
 type Prepared = ReturnType<typeof prepare>;
 
+/** A committed batch's answers, given once its log is on disk. */
+interface Committed {
+  answer: () => void;
+  fail: (error: unknown) => void;
+}
+
 /**
  * Group commit for SQLite ingest. Submissions that arrive while the event loop is busy are queued
  * and written in one transaction on the next turn (setImmediate), and each is answered only after
- * that commit: one fsync-bearing commit for many requests instead of one each. Every submission
+ * that commit is on disk: one sync for many requests instead of one each. On a database file the
+ * sync runs off the event loop (wal-sync.ts), so the next requests are read and the next batch
+ * written meanwhile; batches committed while a sync runs share the next one. Every submission
  * runs in its own savepoint, so a failing one rolls back alone and the others still commit.
  *
  * The hot path uses prepared statements directly: drizzle's query builder costs about 40 % per
@@ -62,7 +70,6 @@ export class SqliteIngest {
   private queue: Pending[] = [];
   private scheduled = false;
   private readonly select: Prepared;
-  private readonly erased: Prepared;
   private readonly insert: Prepared;
   private readonly update: Prepared;
   private readonly rollup: Prepared;
@@ -75,11 +82,24 @@ export class SqliteIngest {
   private readonly enqueue: Prepared;
   private readonly one: (incoming: IncomingFeedback) => IngestResult;
   private readonly batch: (items: Pending[]) => Array<IngestResult | { error: unknown }>;
+  private readonly synchronous: { normal: Database.Statement; full: Database.Statement };
+  /** Batches committed, waiting for the next sync of the log; whether one runs now. */
+  private unsynced: Committed[] = [];
+  private syncing = false;
 
-  constructor(private readonly sqlite: Database.Database) {
+  constructor(
+    private readonly sqlite: Database.Database,
+    /** Told each batch's size and the seconds until it was durable, sync included. */
+    private readonly committed: (size: number, seconds: number) => void = () => {},
+    /** The log's sync off the event loop; none for a database in memory. */
+    private readonly wal?: Pick<WalSync, 'sync'>,
+  ) {
+    this.synchronous = {
+      normal: sqlite.prepare('pragma synchronous = NORMAL'),
+      full: sqlite.prepare('pragma synchronous = FULL'),
+    };
     this.select = prepare(sqlite, INGESTED_BY_ID);
-    this.erased = prepare(sqlite, ERASED_BY_ID);
-    this.insert = prepare(sqlite, INSERT_FEEDBACK);
+    this.insert = prepare(sqlite, INSERT_NEW_FEEDBACK);
     this.update = prepare(sqlite, UPDATE_FEEDBACK);
     this.rollup = prepare(sqlite, ADD_TO_ROLLUP);
     this.channelRollup = prepare(sqlite, ADD_TO_CHANNEL_ROLLUP);
@@ -125,48 +145,88 @@ export class SqliteIngest {
     const items = this.queue;
     this.queue = [];
     let results: Array<IngestResult | { error: unknown }>;
+    const started = performance.now();
+    // With a log to sync ourselves, this commit leaves the sync to it (NORMAL); every other
+    // write of the store keeps syncing its own commit (FULL), and with it the log before it.
     try {
+      if (this.wal) this.synchronous.normal.run();
       results = this.batch(items);
     } catch (error) {
       const failure = asUnavailable(error);
       for (const item of items) item.reject(failure);
       return;
+    } finally {
+      if (this.wal && this.sqlite.open) this.synchronous.full.run();
     }
-    items.forEach((item, index) => {
-      const result = results[index]!;
-      if ('error' in result) item.reject(result.error);
-      else item.resolve(result);
-    });
+    const answer = () => {
+      this.committed(items.length, (performance.now() - started) / 1000);
+      items.forEach((item, index) => {
+        const result = results[index]!;
+        if ('error' in result) item.reject(result.error);
+        else item.resolve(result);
+      });
+    };
+    if (!this.wal) return answer();
+    // Nobody hears "stored" before the log that holds it is on disk.
+    this.unsynced.push({ answer, fail: (error) => items.forEach((item) => item.reject(error)) });
+    this.syncLog(this.wal);
+  }
+
+  /** One sync at a time; the batches committed meanwhile wait for the next one. */
+  private syncLog(wal: Pick<WalSync, 'sync'>): void {
+    if (this.syncing || this.unsynced.length === 0) return;
+    this.syncing = true;
+    const batches = this.unsynced;
+    this.unsynced = [];
+    wal
+      .sync()
+      .then(
+        () => batches.forEach((batch) => batch.answer()),
+        (error: unknown) => {
+          // Committed, but perhaps not on disk: a 503, and the client's retry is `unchanged`.
+          const code = (error as { code?: unknown }).code;
+          const failure = new StoreUnavailableError(typeof code === 'string' ? code : 'sync', {
+            cause: error,
+          });
+          batches.forEach((batch) => batch.fail(failure));
+        },
+      )
+      .finally(() => {
+        this.syncing = false;
+        this.syncLog(wal);
+      });
   }
 
   private ingestOne(incoming: IncomingFeedback): IngestResult {
+    // The common case first: a new id is inserted without a read before it.
+    const fresh = decideIngest(undefined, incoming);
+    if ('record' in fresh) {
+      const { record } = fresh;
+      // SQLite has no boolean: better-sqlite3 binds 0 or 1.
+      if (this.insert.run({ ...feedbackValues(record), widget: record.widget ? 1 : 0 }).changes) {
+        // The outbox, in the same savepoint: a webhook hears of exactly the submissions stored.
+        // One INSERT … SELECT for both events, after a lookup that skips it (and building the
+        // bodies) when the organisation has no webhook: the common case stays as cheap as that.
+        if (this.anyWebhook.get({ serviceId: record.serviceId })) {
+          this.enqueue.run(enqueueOf(feedbackEvents(record)).values);
+        }
+        this.applyToRollup(record, 1);
+        return fresh.result;
+      }
+    }
     const row = this.select.get({ id: incoming.id }) as
       (FeedbackRow & { widget: number }) | undefined;
-    const existing: IngestedFeedback | undefined = row && {
-      ...toFeedback(row),
-      widget: row.widget === 1,
-    };
-    // An erased submission's replay is acknowledged and stores nothing.
-    if (!existing && this.erased.get({ id: incoming.id })) return { status: 'unchanged' };
+    // Not inserted and not there: an erased submission's replay, acknowledged, storing nothing.
+    if (!row) return { status: 'unchanged' };
+    const existing: IngestedFeedback = { ...toFeedback(row), widget: row.widget === 1 };
     const decision = decideIngest(existing, incoming);
     if (!('record' in decision)) return decision.result;
     const { record } = decision;
-    if (existing) {
-      this.applyToRollup(existing, -1);
-      this.update.run(feedbackValues(record));
-    } else {
-      // SQLite has no boolean: better-sqlite3 binds 0 or 1.
-      this.insert.run({ ...feedbackValues(record), widget: record.widget ? 1 : 0 });
-      // The outbox, in the same savepoint: a webhook hears of exactly the submissions stored.
-      // One INSERT … SELECT for both events, after a lookup that skips it (and building the
-      // bodies) when the organisation has no webhook: the common case stays as cheap as before.
-      if (this.anyWebhook.get({ serviceId: record.serviceId })) {
-        this.enqueue.run(enqueueOf(feedbackEvents(record)).values);
-      }
-    }
+    this.applyToRollup(existing, -1);
+    this.update.run(feedbackValues(record));
     this.applyToRollup(record, 1);
     // An update that moved it to another step: the old step's first post may have been its own.
-    const left = existing && stepLeft(existing, record);
+    const left = stepLeft(existing, record);
     if (left) this.stepFirstSeen.run(left);
     return decision.result;
   }

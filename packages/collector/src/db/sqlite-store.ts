@@ -18,6 +18,7 @@ import { FEEDBACK_FIELDS, statement } from './queries.ts';
 import { toFeedback, type FeedbackRow } from './records.ts';
 import * as schema from './schema.sqlite.ts';
 import { SqliteIngest } from './sqlite-ingest.ts';
+import { WalSync } from './wal-sync.ts';
 import { SqlStore } from './sql-store.ts';
 
 // Resolved from this file so that it works from src/ (tsx, vitest) and from dist/ (node).
@@ -32,6 +33,8 @@ export function sqlitePath(databaseUrl: string): string {
 export class SqliteStore extends SqlStore {
   readonly sqlite: Database.Database;
   private readonly ingestion: SqliteIngest;
+  /** Ingest's sync of the write-ahead log (wal-sync.ts); none in memory. */
+  private readonly wal: WalSync | undefined;
   private readonly dialect = new SQLiteSyncDialect();
   /** The shared queries' statements, prepared once per text. */
   private readonly statements = new Map<string, Database.Statement>();
@@ -68,7 +71,12 @@ export class SqliteStore extends SqlStore {
         `The migrations left ${broken.length} row(s) with a broken reference (in ${[...new Set(broken.map((b) => b.table))].join(', ')}).`,
       );
     }
-    this.ingestion = new SqliteIngest(this.sqlite);
+    this.wal = path === ':memory:' ? undefined : new WalSync(`${path}-wal`);
+    this.ingestion = new SqliteIngest(
+      this.sqlite,
+      (size, seconds) => this.ingestBatchCommitted(size, seconds),
+      this.wal,
+    );
   }
 
   async ping(): Promise<void> {
@@ -77,6 +85,7 @@ export class SqliteStore extends SqlStore {
 
   async close(): Promise<void> {
     if (this.sqlite.open) this.sqlite.close();
+    this.wal?.close();
   }
 
   protected readonly lockRow = sql``;

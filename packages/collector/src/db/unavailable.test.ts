@@ -9,24 +9,35 @@ import { seedOrganisation } from '../test-support/seed.ts';
 import { tempFolder } from '../test-support/temp-dir.ts';
 import { SqliteStore } from './sqlite-store.ts';
 
+const METRICS_TOKEN = 'metrics-token-0123456789abcdefghij';
+
 async function collectorOnFile() {
   const file = join(tempFolder(), 'db.sqlite');
   const store = new SqliteStore(`file:${file}`, { busyTimeoutMs: 50 });
   await seedOrganisation(store, { id: 'org-a', name: 'A' }, [{ id: 'dienst-a', name: 'A' }]);
   const lines: string[] = [];
-  const app = createApp({ store, rateLimitPerMinute: 0, logger: jsonLogger((l) => lines.push(l)) });
+  const app = createApp({
+    store,
+    rateLimitPerMinute: 0,
+    logger: jsonLogger((l) => lines.push(l)),
+    metricsToken: METRICS_TOKEN,
+  });
   const post = (body: unknown) =>
     app.request('/api/v1/feedback', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-  return { file, store, post, lines };
+  const metrics = async () =>
+    (
+      await app.request('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
+  return { file, store, post, lines, metrics };
 }
 
 describe('when the database cannot take writes', () => {
   it('answers 503 with Retry-After while another process holds the write lock, then recovers', async () => {
-    const { file, store, post, lines } = await collectorOnFile();
+    const { file, store, post, lines, metrics } = await collectorOnFile();
     const other = new Database(file);
     other.prepare('begin immediate').run();
 
@@ -38,6 +49,11 @@ describe('when the database cannot take writes', () => {
     expect(
       lines.some((l) => l.includes('"database unavailable"') && l.includes('SQLITE_BUSY')),
     ).toBe(true);
+
+    // An operator sees it in /metrics, by the database's own code.
+    expect(await metrics()).toMatch(
+      /^vo_feedback_database_errors_total\{reason="SQLITE_BUSY"\} 1$/m,
+    );
 
     other.prepare('rollback').run();
     other.close();

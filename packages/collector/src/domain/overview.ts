@@ -188,7 +188,7 @@ export function policyDomainSummaries(entries: readonly OverviewEntry[]): Policy
 
 // ---------------------------------------------------------------------------------------------
 // CSV: the rows of the JSON, one per service, codes as the JSON gives them (kind, hand-in status,
-// flags separated by ", "). Text an administrator or provider typed (names, domains) goes through
+// flags separated by ", ", the kind of the most recent alert of the last 7 days). Text an administrator or provider typed (names, domains) goes through
 // csvCell, which neutralises a formula.
 
 export const OVERVIEW_CSV_HEADER = [
@@ -214,6 +214,9 @@ export const OVERVIEW_CSV_HEADER = [
   'doel',
   'jaarrapport',
   'signalen',
+  'alarm (7 dagen)',
+  'alarm dag',
+  'alarm thema',
 ];
 
 /** The overview as a CSV document for Belgian Excel. */
@@ -243,6 +246,9 @@ export function overviewCsv(overview: Overview): string {
       row.target,
       row.reportStatus,
       row.flags.join(', '),
+      row.alert?.kind,
+      row.alert?.day,
+      row.alert?.theme,
     ]);
   }
   return csvDocument(rows);

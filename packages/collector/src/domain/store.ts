@@ -217,7 +217,26 @@ export interface Store extends ActingStore, WebhookStore, MailStore, AlertStore,
    * export of a million rows holds one page in memory. Oldest first unless `newestFirst`.
    */
   feedbackPages(query: FeedbackPagesQuery): AsyncIterable<FeedbackRecord[]>;
+
+  /** Counts for monitoring (GET /metrics), read at each scrape. */
+  operationalCounts(): Promise<OperationalCounts>;
+  /**
+   * Calls `observer` after each ingest transaction: a group commit of many submissions on
+   * SQLite, one submission on PostgreSQL. Returns how to stop.
+   */
+  observeIngestBatches(observer: IngestBatchObserver): () => void;
 }
+
+/** Counts an operator watches: no id, nothing personal. */
+export interface OperationalCounts {
+  /** Webhook deliveries by status: pending (the backlog), delivered, failed. */
+  webhookDeliveries: Record<string, number>;
+  /** Digest e-mails sent: the mail outbox's rows of kind `digest` with status `sent`. */
+  digestsSent: number;
+}
+
+/** Told how many submissions one ingest transaction wrote and how long it took (seconds). */
+export type IngestBatchObserver = (size: number, seconds: number) => void;
 
 /** A position in a listing ordered by (createdAt, id). */
 export interface FeedbackPosition {

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type {
+  Alert,
   DeliveryAttempt,
   FeedbackEventData,
   ReportEventData,
@@ -10,7 +11,7 @@ import type { FeedbackRecord } from './store.ts';
 
 // Webhooks after the Standard Webhooks specification: the events, their bodies, the signature and
 // the retry schedule. The outbox (one row per event and webhook, written in the transaction of
-// its cause) and the worker that delivers it build on these; so will alerts and e-mail.
+// its cause) and the worker that delivers it build on these, and so do alerts.
 
 /** A webhook as the store keeps it: the secret too, which is needed to sign. */
 export interface WebhookRecord {
@@ -225,6 +226,25 @@ export function reportEvent(submission: SubmissionRecord): OutboxEvent {
     organisationId: submission.organisationId,
     subject: `report:${submission.organisationId}/${submission.year}/${submission.version}`,
     at: submission.submittedAt,
+    body: text,
+    briefBody: text,
+  };
+}
+
+/**
+ * `alert.raised`: the alert itself is the data (AlertSchema), for the webhooks of its service's
+ * organisation whose service filter lets its service pass. `timestamp` is when it was raised.
+ */
+export function alertEvent(alert: Alert): OutboxEvent {
+  const text = envelope('alert.raised', alert.raisedAt, JSON.stringify(alert));
+  const at = Date.parse(alert.raisedAt);
+  return {
+    id: newEventId(at),
+    type: 'alert.raised',
+    serviceId: alert.serviceId,
+    organisationId: null,
+    subject: `alert:${alert.id}`,
+    at,
     body: text,
     briefBody: text,
   };

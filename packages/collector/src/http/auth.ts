@@ -1,17 +1,24 @@
 import { createMiddleware } from 'hono/factory';
-import type { Role } from '@vo-feedback/shared';
+import type { PersonRole, Role } from '@vo-feedback/shared';
+import type { PersonRecord } from '../domain/people-store.ts';
 import type { Store, TokenRecord } from '../domain/store.ts';
+import { readingRole } from '../domain/sessions.ts';
 import { hashToken, sameHash } from '../domain/tokens.ts';
 import { forbidden, ProblemError } from '../domain/problems.ts';
+import { csrfRefused } from './session.ts';
 
-/** Who is calling, from a valid bearer token. */
+/** Who is calling: a valid bearer token, or a person signed in with OpenID Connect. */
 export interface Principal {
-  tokenId: string;
-  /** The token's label: who acted, in the audit. */
+  /** The bearer token's id; null for a signed-in person. */
+  tokenId: string | null;
+  /** The token's label, or the person's e-mail address: who acted, in the audit. */
   label: string;
+  /** What the caller reads: a manager reads as a provider of its organisation. */
   role: Role;
-  /** The organisation of a provider token; null for steering. */
+  /** The organisation of a provider token or person; null for steering. */
   organisationId: string | null;
+  /** The signed-in person (a session); null for a bearer token. */
+  person: { id: string; email: string; role: PersonRole } | null;
 }
 
 export type AuthEnv = { Variables: { principal: Principal } };
@@ -20,11 +27,22 @@ const unauthorized = () => {
   throw new ProblemError(
     401,
     'unauthorized',
-    'Send a valid token as "Authorization: Bearer <token>". Ask your administrator for one.',
+    'Send a valid token as "Authorization: Bearer <token>" (ask your administrator for one), or sign in to the dashboard.',
     undefined,
     { 'www-authenticate': 'Bearer realm="vo-feedback"' },
   );
 };
+
+/** The principal of a signed-in person. */
+export function personPrincipal(person: PersonRecord): Principal {
+  return {
+    tokenId: null,
+    label: person.email,
+    role: readingRole(person),
+    organisationId: person.organisationId,
+    person: { id: person.id, email: person.email, role: person.role },
+  };
+}
 
 /** The valid, unrevoked token of an `Authorization: Bearer` header; throws 401 otherwise. */
 export async function bearerToken(store: Store, header: string | undefined): Promise<TokenRecord> {
@@ -39,12 +57,24 @@ export async function bearerToken(store: Store, header: string | undefined): Pro
 }
 
 /**
- * Requires a valid, unrevoked provider or steering token and sets `principal`. An ingest token
- * only posts feedback: it reads nothing (403).
+ * Requires a valid, unrevoked provider or steering token, or without an Authorization header a
+ * signed-in person's session (and for a change, its CSRF checks), and sets `principal`. An ingest
+ * token only posts feedback: it reads nothing (403).
  */
 export function requireToken(store: Store) {
   return createMiddleware<AuthEnv>(async (c, next) => {
-    const token = await bearerToken(store, c.req.header('authorization'));
+    const header = c.req.header('authorization');
+    if (header === undefined) {
+      // A bearer token wins over a cookie: a client that sends one means it.
+      const signedIn = await c.get('signedIn')?.();
+      if (signedIn) {
+        if (!signedIn.changeAllowed) throw csrfRefused();
+        c.set('principal', personPrincipal(signedIn.person));
+        await next();
+        return;
+      }
+    }
+    const token = await bearerToken(store, header);
     if (token.role === 'ingest') {
       throw forbidden(
         'An ingest token only posts feedback (POST /api/v1/feedback); use a provider or steering token to read.',
@@ -56,14 +86,15 @@ export function requireToken(store: Store) {
       label: token.label,
       role: token.role,
       organisationId: token.organisationId,
+      person: null,
     });
     await next();
   });
 }
 
-/** Who acted, as the audit records it: the token's label (the person, once sign-in exists). */
+/** Who acted, as the audit records it: the signed-in person's e-mail, or the token's label. */
 export function actorOf(principal: Principal): string {
-  return principal.label;
+  return principal.person?.email ?? principal.label;
 }
 
 /** Whether a principal may see a service's aggregates (steering: all; provider: its own). */

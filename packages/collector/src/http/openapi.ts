@@ -35,6 +35,7 @@ export const SECURITY = {
   none: [],
   token: [{ token: [] }],
   admin: [{ adminToken: [] }],
+  metrics: [{ metricsToken: [] }],
 } as const satisfies Record<string, RouteConfig['security']>;
 type Security = (typeof SECURITY)[keyof typeof SECURITY];
 
@@ -46,8 +47,10 @@ export const TAGS = {
   'Public transparency':
     'No token. Aggregates only; a service with too few responses is reported as suppressed.',
   Administration:
-    'Bearer ADMIN_TOKEN. Without ADMIN_TOKEN the admin API is off and every route answers 404.',
-  Operations: 'Health checks and this documentation.',
+    'Bearer ADMIN_TOKEN: every organisation. Or a person signed in with role `manager`: its own organisation’s services, people and tokens (403 outside it, and on organisations and the audit). Without ADMIN_TOKEN a bearer token gets 404 on every route.',
+  'Sign-in':
+    'People sign in to the dashboard with OpenID Connect (OIDC_ISSUER): a session cookie (HttpOnly, SameSite=Lax), which the provider and steering API and, for managers, the admin API accept instead of a bearer token. A request that changes something carries the session’s CSRF token in `X-CSRF-Token`.',
+  Operations: 'Health checks, metrics for Prometheus (METRICS_TOKEN) and this documentation.',
 } as const;
 export type Tag = keyof typeof TAGS;
 

@@ -75,3 +75,21 @@ export function organisationAccess(
   });
   return [requireToken(store) as unknown as MiddlewareHandler<OrganisationAccessEnv>, access];
 }
+
+/**
+ * The token, then a provider of an organisation acting on its own organisation's resources (its
+ * subscriptions): steering, which has none, gets 403 naming `what`.
+ */
+export function ownOrganisationAccess(store: Store, what: string): MiddlewareHandler<AuthEnv>[] {
+  const access = createMiddleware<AuthEnv>(async (c, next) => {
+    const principal = c.get('principal');
+    const organisationId = principal.organisationId;
+    if (organisationId === null || !canSeeComments(principal, organisationId)) {
+      throw forbidden(
+        `${what} belong to an organisation; use a provider token of that organisation.`,
+      );
+    }
+    await next();
+  });
+  return [requireToken(store), access];
+}

@@ -1,12 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../use-cases/administration.ts';
 import { handInReport } from '../use-cases/hand-in.ts';
-import { brusselsYear } from '../domain/time.ts';
+import type { Alert } from '@vo-feedback/shared';
+import { alertWindows } from '../domain/alerts.ts';
+import { brusselsDay, brusselsYear } from '../domain/time.ts';
+import { alertEvent } from '../domain/webhooks.ts';
 import { generateToken, hashToken } from '../domain/tokens.ts';
 import { jsonLogger } from '../config/logger.ts';
+import { personSession, type PersonSession } from '../test-support/sessions.ts';
 import {
   ADMIN_TOKEN,
   json,
@@ -21,7 +26,10 @@ import {
 // organisation, and 403 on comments, themes (they carry example comments) and exports; the admin
 // API only with ADMIN_TOKEN. The route list comes from `app.routes`: a route added without a row
 // here fails the first test. Every answer also carries the security headers (CSP, nosniff,
-// no-referrer, no X-Powered-By), and no log line holds a token.
+// no-referrer, no X-Powered-By), and no log line holds a token. A person signed in with OpenID
+// Connect (a session cookie, and on a change its CSRF token) gets the answer of a token of the
+// role it reads as, unless a row says otherwise (`people`): a manager also administers its own
+// organisation.
 
 const CALLERS = [
   'none',
@@ -47,10 +55,29 @@ const data = (answers: Pick<Expected, 'providerA' | 'providerB' | 'steering'>): 
 });
 const adminOnly = (status: number): Expected => ({ ...everyone(401), admin: status });
 
+/** People signed in with OpenID Connect; the manager goes last, as the admin does above. */
+const PEOPLE = ['personA', 'steeringPerson', 'managerA'] as const;
+type PersonCaller = (typeof PEOPLE)[number];
+/** The token whose answers a person gets, unless a row says otherwise. */
+const READS_AS: Record<PersonCaller, Caller> = {
+  personA: 'providerA',
+  steeringPerson: 'steering',
+  managerA: 'providerA',
+};
+/** The admin API: a manager of organisation A gets `status`, other people 403. */
+const managerOnly = (status: number): Record<PersonCaller, number> => ({
+  personA: 403,
+  steeringPerson: 403,
+  managerA: status,
+});
+
 type Collector = Awaited<ReturnType<typeof testCollector>>;
 type World = Collector & {
   tokens: Record<Caller, string | undefined>;
   revokedId: string;
+  people: Record<PersonCaller, PersonSession>;
+  /** A provider of organisation A whom a row removes. */
+  removableId: string;
   /** Every log line the app wrote. */
   logs: string[];
 };
@@ -63,6 +90,10 @@ interface Row {
   body?: () => { type: string; text: string };
   headers?: Record<string, string>;
   expected: Expected;
+  /** What a signed-in person gets where it differs from the token it reads as. */
+  people?: Partial<Record<PersonCaller, number>>;
+  /** Its problems are pages for people (text/html), not problem+json. */
+  html?: boolean;
   /** Further checks of a 2xx answer: what this caller may see in it. */
   check?: (response: Response, caller: Caller) => Promise<void>;
 }
@@ -83,9 +114,16 @@ const MATRIX_YEAR = brusselsYear(Date.now());
 /** The id of organisation A's comment in every world ("Geheim van A."). */
 const MATRIX_FEEDBACK = '5c1d8e2a-7b4f-4e3a-8c9d-0a1b2c3d4e5f';
 
+/** Organisation A's alert in every world (of dienst-a, today). */
+const MATRIX_ALERT = '3f9b2d4e-6a1c-4e8f-9b7d-2c5a8e1f4d6b';
+
 /** Organisation A's webhook in every world, and one delivery of it. */
 const MATRIX_WEBHOOK = '7e2c4a1b-9d3f-4b5a-8c6d-1e2f3a4b5c6d';
 const MATRIX_DELIVERY = 'msg_0190a000-0000-7000-8000-0000000000aa';
+
+/** Organisation A's e-mail subscription in every world, and the secret of its unsubscribe link. */
+const MATRIX_SUBSCRIPTION = '9a4c6e2f-1b3d-4f5a-8e7c-3d2b1a0f9e8d';
+const MATRIX_UNSUBSCRIBE = 'bWF0cml4LXVuc3Vic2NyaWJlLWxpbmstb2Ytb3JnLWFh';
 
 /** Each route of the app (`METHOD pattern`) and the requests that exercise it. */
 const MATRIX: Record<string, Row[]> = {
@@ -126,6 +164,8 @@ const MATRIX: Record<string, Row[]> = {
         steering: 403,
         ingest: 201,
       },
+      // A session cookie is no ingest token: the post is anyone's.
+      people: { personA: 201, steeringPerson: 201, managerA: 201 },
     },
   ],
   'POST /api/v1/feedback/form': [
@@ -237,6 +277,10 @@ const MATRIX: Record<string, Row[]> = {
   'GET /api': [{ label: 'the API page', method: 'GET', path: '/api', expected: everyone(200) }],
   'GET /api/api.css': [
     { label: 'its stylesheet', method: 'GET', path: '/api/api.css', expected: everyone(200) },
+  ],
+  // Off without METRICS_TOKEN (as here); with it, for that bearer token only (metrics.test.ts).
+  'GET /metrics': [
+    { label: 'metrics for Prometheus', method: 'GET', path: '/metrics', expected: everyone(404) },
   ],
   // The built front-ends (static files; mounted as middleware on every method).
   'ALL /widget/*': [
@@ -447,6 +491,32 @@ const MATRIX: Record<string, Row[]> = {
     },
   ],
 
+  // Alerts: a provider its own organisation's, steering every one.
+  'GET /api/v1/alerts': [
+    {
+      label: "the caller's alerts (steering: all)",
+      method: 'GET',
+      path: '/api/v1/alerts',
+      expected: data({ providerA: 200, providerB: 200, steering: 200 }),
+      check: async (response, caller) => {
+        const ids = (await json(response)).alerts.map((a: { id: string }) => a.id);
+        expect(ids).toEqual(caller === 'providerB' ? [] : [MATRIX_ALERT]);
+      },
+    },
+    {
+      label: "one service's alerts",
+      method: 'GET',
+      path: '/api/v1/alerts?serviceId=dienst-a',
+      expected: data({ providerA: 200, providerB: 403, steering: 200 }),
+    },
+    {
+      label: 'a bad query',
+      method: 'GET',
+      path: '/api/v1/alerts?from=gisteren',
+      expected: data({ providerA: 400, providerB: 400, steering: 400 }),
+    },
+  ],
+
   // Acting on feedback: the provider writes; steering reads explanations and hand-ins.
   'GET /api/v1/services/:serviceId/actions': [
     {
@@ -621,6 +691,60 @@ const MATRIX: Record<string, Row[]> = {
     },
   ],
 
+  // E-mail subscriptions: a provider's own organisation's; steering has none. Their unsubscribe
+  // link is public: a page on GET, the one-click unsubscribe on POST, a clear page once used.
+  'POST /api/v1/subscriptions': [
+    {
+      label: "subscribe a staff address to the caller's organisation's digest",
+      method: 'POST',
+      path: '/api/v1/subscriptions',
+      body: () => jsonBody({ email: `${randomUUID()}@vlaanderen.be`, frequency: 'weekly' })(),
+      expected: data({ providerA: 201, providerB: 201, steering: 403 }),
+    },
+  ],
+  'GET /api/v1/subscriptions': [
+    {
+      label: "the caller's organisation's subscriptions",
+      method: 'GET',
+      path: '/api/v1/subscriptions',
+      expected: data({ providerA: 200, providerB: 200, steering: 403 }),
+      check: async (response, caller) => {
+        const { subscriptions } = (await json(response)) as { subscriptions: { id: string }[] };
+        expect(subscriptions.map((s) => s.id)).toEqual(
+          caller === 'providerA' ? [MATRIX_SUBSCRIPTION] : [],
+        );
+      },
+    },
+  ],
+  'DELETE /api/v1/subscriptions/:id': [
+    {
+      label: "delete organisation A's subscription",
+      method: 'DELETE',
+      path: `/api/v1/subscriptions/${MATRIX_SUBSCRIPTION}`,
+      expected: data({ providerA: 204, providerB: 404, steering: 403 }),
+    },
+  ],
+  'GET /unsubscribe/:token': [
+    {
+      label: 'the unsubscribe page of a mail link',
+      method: 'GET',
+      path: `/unsubscribe/${MATRIX_UNSUBSCRIBE}`,
+      expected: everyone(200),
+    },
+  ],
+  'POST /unsubscribe/:token': [
+    {
+      label: 'the one-click unsubscribe of a mail link, then a used one',
+      method: 'POST',
+      path: `/unsubscribe/${MATRIX_UNSUBSCRIBE}`,
+      body: () => ({
+        type: 'application/x-www-form-urlencoded',
+        text: 'List-Unsubscribe=One-Click',
+      }),
+      expected: everyone(200),
+    },
+  ],
+
   // Administration: ADMIN_TOKEN only.
   'POST /api/v1/admin/organisations': [
     {
@@ -629,10 +753,17 @@ const MATRIX: Record<string, Row[]> = {
       path: '/api/v1/admin/organisations',
       body: jsonBody({ id: 'org-c', name: 'Organisatie C' }),
       expected: adminOnly(201),
+      people: managerOnly(403),
     },
   ],
   'GET /api/v1/admin/organisations': [
-    { label: 'list', method: 'GET', path: '/api/v1/admin/organisations', expected: adminOnly(200) },
+    {
+      label: 'list',
+      method: 'GET',
+      path: '/api/v1/admin/organisations',
+      expected: adminOnly(200),
+      people: managerOnly(200),
+    },
   ],
   'PATCH /api/v1/admin/organisations/:id': [
     {
@@ -641,6 +772,7 @@ const MATRIX: Record<string, Row[]> = {
       path: '/api/v1/admin/organisations/org-a',
       body: jsonBody({ policyDomain: 'Omgeving', kind: 'local' }),
       expected: adminOnly(200),
+      people: managerOnly(403),
     },
   ],
   'POST /api/v1/admin/services': [
@@ -650,10 +782,17 @@ const MATRIX: Record<string, Row[]> = {
       path: '/api/v1/admin/services',
       body: jsonBody({ id: 'dienst-c', name: 'Dienst C', organisationId: 'org-a' }),
       expected: adminOnly(201),
+      people: managerOnly(201),
     },
   ],
   'GET /api/v1/admin/services': [
-    { label: 'list', method: 'GET', path: '/api/v1/admin/services', expected: adminOnly(200) },
+    {
+      label: 'list',
+      method: 'GET',
+      path: '/api/v1/admin/services',
+      expected: adminOnly(200),
+      people: managerOnly(200),
+    },
   ],
   'PATCH /api/v1/admin/services/:id': [
     {
@@ -662,6 +801,7 @@ const MATRIX: Record<string, Row[]> = {
       path: '/api/v1/admin/services/dienst-a',
       body: jsonBody({ name: 'Dienst A, hernoemd' }),
       expected: adminOnly(200),
+      people: managerOnly(200),
     },
   ],
   'POST /api/v1/admin/tokens': [
@@ -671,10 +811,17 @@ const MATRIX: Record<string, Row[]> = {
       path: '/api/v1/admin/tokens',
       body: jsonBody({ label: 'nieuw', role: 'steering' }),
       expected: adminOnly(201),
+      people: managerOnly(403),
     },
   ],
   'GET /api/v1/admin/tokens': [
-    { label: 'list', method: 'GET', path: '/api/v1/admin/tokens', expected: adminOnly(200) },
+    {
+      label: 'list',
+      method: 'GET',
+      path: '/api/v1/admin/tokens',
+      expected: adminOnly(200),
+      people: managerOnly(200),
+    },
   ],
   'DELETE /api/v1/admin/tokens/:id': [
     {
@@ -682,6 +829,7 @@ const MATRIX: Record<string, Row[]> = {
       method: 'DELETE',
       path: '/api/v1/admin/tokens/:revokedId',
       expected: adminOnly(204),
+      people: managerOnly(204),
     },
   ],
   'GET /api/v1/admin/audit': [
@@ -690,7 +838,62 @@ const MATRIX: Record<string, Row[]> = {
       method: 'GET',
       path: '/api/v1/admin/audit',
       expected: adminOnly(200),
+      people: managerOnly(403),
     },
+  ],
+  'POST /api/v1/admin/people': [
+    {
+      label: 'register a person',
+      method: 'POST',
+      path: '/api/v1/admin/people',
+      body: jsonBody({ email: 'nieuw@org-a.be', role: 'provider', organisationId: 'org-a' }),
+      expected: adminOnly(201),
+      people: managerOnly(201),
+    },
+  ],
+  'GET /api/v1/admin/people': [
+    {
+      label: 'list',
+      method: 'GET',
+      path: '/api/v1/admin/people',
+      expected: adminOnly(200),
+      people: managerOnly(200),
+    },
+  ],
+  'DELETE /api/v1/admin/people/:id': [
+    {
+      label: 'remove a person of organisation A',
+      method: 'DELETE',
+      path: '/api/v1/admin/people/:removableId',
+      expected: adminOnly(204),
+      people: managerOnly(204),
+    },
+  ],
+
+  // Signing in with OpenID Connect: not configured here, so the issuer's two routes are off.
+  'GET /auth/login': [
+    {
+      label: 'sign in at the issuer (off)',
+      method: 'GET',
+      path: '/auth/login',
+      html: true,
+      expected: everyone(404),
+    },
+  ],
+  'GET /auth/callback': [
+    {
+      label: 'back from the issuer (off)',
+      method: 'GET',
+      path: '/auth/callback?code=x&state=y',
+      html: true,
+      expected: everyone(404),
+    },
+  ],
+  'POST /auth/logout': [
+    { label: 'sign out', method: 'POST', path: '/auth/logout', expected: everyone(200) },
+  ],
+  'GET /auth/session': [
+    { label: 'who is signed in', method: 'GET', path: '/auth/session', expected: everyone(200) },
   ],
 };
 
@@ -791,9 +994,41 @@ async function world(adminToken: string | null = ADMIN_TOKEN): Promise<World> {
     body: '{}',
     briefBody: '{}',
   });
+  await collector.store.createSubscription({
+    id: MATRIX_SUBSCRIPTION,
+    organisationId: 'org-a',
+    email: 'kwaliteit@gemeente-a.be',
+    frequency: 'weekly',
+    serviceIds: null,
+    unsubscribeToken: MATRIX_UNSUBSCRIBE,
+    createdAt: Date.now(),
+    createdBy: 'a',
+  });
+  await raiseMatrixAlert(collector.store);
   const ingest = await issueToken(collector.store, {
     label: 'contactcenter',
     role: 'ingest',
+    organisationId: 'org-a',
+  });
+  const people: Record<PersonCaller, PersonSession> = {
+    personA: await personSession(collector.store, {
+      email: 'pim@org-a.be',
+      role: 'provider',
+      organisationId: 'org-a',
+    }),
+    steeringPerson: await personSession(collector.store, {
+      email: 'stuur@vlaanderen.be',
+      role: 'steering',
+    }),
+    managerA: await personSession(collector.store, {
+      email: 'mia@org-a.be',
+      role: 'manager',
+      organisationId: 'org-a',
+    }),
+  };
+  const removable = await personSession(collector.store, {
+    email: 'weg@org-a.be',
+    role: 'provider',
     organisationId: 'org-a',
   });
   const tokens: Record<Caller, string | undefined> = {
@@ -806,13 +1041,57 @@ async function world(adminToken: string | null = ADMIN_TOKEN): Promise<World> {
     admin: ADMIN_TOKEN,
     ingest: ingest.token,
   };
-  return { ...collector, tokens, revokedId: revoked.id, logs };
+  return {
+    ...collector,
+    tokens,
+    revokedId: revoked.id,
+    people,
+    removableId: removable.person.id,
+    logs,
+  };
+}
+
+/** An alert of dienst-a raised today, as a check would have. */
+async function raiseMatrixAlert(store: World['store']): Promise<void> {
+  const now = Date.now();
+  const windows = alertWindows(brusselsDay(now));
+  const alert: Alert = {
+    id: MATRIX_ALERT,
+    serviceId: 'dienst-a',
+    serviceName: 'Dienst A',
+    organisationId: 'org-a',
+    kind: 'satisfaction',
+    day: brusselsDay(now),
+    theme: null,
+    recent: { ...windows.recent, n: 21, share: 1 / 3, interval: [0.17, 0.55] },
+    previous: { ...windows.previous, n: 112, share: 0.75, interval: [0.66, 0.82] },
+    raisedAt: new Date(now).toISOString(),
+  };
+  const { serviceName: _name, ...record } = alert;
+  await store.raiseAlert({ ...record, raisedAt: now }, alertEvent(alert));
+}
+
+const pathOf = (world: World, row: Row) =>
+  row.path.replace(':revokedId', world.revokedId).replace(':removableId', world.removableId);
+
+/** The row's request in a person's session: its cookie, CSRF token and same-origin headers. */
+async function sendAsPerson(world: World, row: Row, person: PersonCaller): Promise<Response> {
+  const body = row.body?.();
+  return world.app.request(pathOf(world, row), {
+    method: row.method,
+    headers: {
+      ...row.headers,
+      ...world.people[person].changeHeaders,
+      ...(body ? { 'content-type': body.type } : {}),
+    },
+    ...(body ? { body: body.text } : {}),
+  });
 }
 
 async function send(world: World, row: Row, caller: Caller): Promise<Response> {
   const token = world.tokens[caller];
   const body = row.body?.();
-  return world.app.request(row.path.replace(':revokedId', world.revokedId), {
+  return world.app.request(pathOf(world, row), {
     method: row.method,
     headers: {
       ...row.headers,
@@ -832,7 +1111,15 @@ function expectCleanLogs(w: World): void {
     expect(all).not.toContain(token);
     expect(all).not.toContain(hashToken(token));
   }
+  for (const { cookie, csrfToken, person } of Object.values(w.people)) {
+    const secret = cookie.slice(cookie.indexOf('=') + 1);
+    for (const secretPart of [secret, hashToken(secret), csrfToken, person.email]) {
+      expect(all).not.toContain(secretPart);
+    }
+  }
   expect(all).not.toContain('Geheim van');
+  // Nor the secret of an unsubscribe link: its request line names the route, not the link.
+  expect(all).not.toContain(MATRIX_UNSUBSCRIBE);
   // Request lines keep the path, never the query string.
   for (const line of w.logs) {
     expect((JSON.parse(line) as { path?: string }).path ?? '').not.toContain('?');
@@ -877,7 +1164,9 @@ describe('access matrix: every route × every caller', () => {
       answers[caller] = response.status;
       expectSecurityHeaders(response, `${row.method} ${row.path} as ${caller}`);
       if (response.status >= 400) {
-        expect(response.headers.get('content-type'), `${caller}`).toBe('application/problem+json');
+        expect(response.headers.get('content-type'), `${caller}`).toBe(
+          row.html ? 'text/html; charset=UTF-8' : 'application/problem+json',
+        );
         if (response.status === 401) {
           expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm=/);
         }
@@ -887,6 +1176,28 @@ describe('access matrix: every route × every caller', () => {
     }
     expect(answers).toEqual(row.expected);
     expectCleanLogs(w);
+  });
+
+  it.each(cases)('signed in as a person: $name', async ({ row }) => {
+    const answers: Partial<Record<PersonCaller, number>> = {};
+    const expected: Partial<Record<PersonCaller, number>> = {};
+    for (const person of PEOPLE) {
+      // A fresh database per person: a provider and its manager may both delete the same thing.
+      const w = await world();
+      expected[person] = row.people?.[person] ?? row.expected[READS_AS[person]];
+      const response = await sendAsPerson(w, row, person);
+      answers[person] = response.status;
+      expectSecurityHeaders(response, `${row.method} ${row.path} as ${person}`);
+      if (response.status >= 400) {
+        expect(response.headers.get('content-type'), person).toBe(
+          row.html ? 'text/html; charset=UTF-8' : 'application/problem+json',
+        );
+      } else if (response.status < 300 && row.check) {
+        await row.check(response, READS_AS[person]);
+      }
+      expectCleanLogs(w);
+    }
+    expect(answers).toEqual(expected);
   });
 
   it('without ADMIN_TOKEN the admin API is off: 404 for every caller on every admin route', async () => {

@@ -7,13 +7,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/**
- * `vo-feedback …` run in this process, as an operator runs it, with exactly this environment (the
- * test's own `process.env` is not read) and its output captured.
- */
-export async function runCli(
+async function run(
   env: Record<string, string | undefined>,
-  ...argv: string[]
+  argv: string[],
+  now?: () => number,
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -21,6 +18,27 @@ export async function runCli(
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     env,
+    ...(now ? { now } : {}),
   });
   return { code, stdout, stderr };
+}
+
+/**
+ * `vo-feedback …` run in this process, as an operator runs it, with exactly this environment (the
+ * test's own `process.env` is not read) and its output captured.
+ */
+export function runCli(
+  env: Record<string, string | undefined>,
+  ...argv: string[]
+): Promise<CliResult> {
+  return run(env, argv);
+}
+
+/** `vo-feedback …` as runCli runs it, with the collector's clock at `now`. */
+export function runCliAt(
+  now: number,
+  env: Record<string, string | undefined>,
+  ...argv: string[]
+): Promise<CliResult> {
+  return run(env, argv, () => now);
 }

@@ -1,4 +1,5 @@
-import type { Overview, OverviewRow, PolicyDomainSummary } from '@vo-feedback/shared';
+import type { AlertBrief, Overview, OverviewRow, PolicyDomainSummary } from '@vo-feedback/shared';
+import { alertWindows } from '../domain/alerts.ts';
 import { DEFAULT_REPORT_DEADLINE, handInDeadline, handInRows } from '../domain/hand-in.ts';
 import {
   compareRows,
@@ -88,13 +89,43 @@ export async function overview(store: Store, request: OverviewRequest): Promise<
     (service) => service.active,
   );
   const entries = await overviewEntries(store, { ...request, services, ...span });
+  const alerts = await recentAlerts(store, request, services.length);
   return {
     year: request.year,
     from: span.period.from,
     to: span.period.to,
     minimum: request.minimum,
-    rows: entries.map((entry) => entry.row),
+    rows: entries.map((entry) => ({
+      ...entry.row,
+      alert: alerts.get(entry.row.serviceId) ?? null,
+    })),
   };
+}
+
+/**
+ * Each service's most recent alert of the last 7 days (the window an alert looks at), whatever
+ * the overview's year: what is wrong now.
+ */
+async function recentAlerts(
+  store: Store,
+  request: Pick<OverviewRequest, 'organisationId' | 'now'>,
+  services: number,
+): Promise<Map<string, AlertBrief>> {
+  const { recent } = alertWindows(brusselsDay(request.now));
+  const alerts = await store.listAlerts({
+    ...recent,
+    organisationId: request.organisationId ?? undefined,
+    // At most two a day (one per kind) per service, inactive ones included.
+    limit: Math.max(1, services * 2 * 7 + 100),
+  });
+  const latest = new Map<string, AlertBrief>();
+  // Newest first: the first of each service is its most recent.
+  for (const alert of alerts) {
+    if (!latest.has(alert.serviceId)) {
+      latest.set(alert.serviceId, { kind: alert.kind, day: alert.day, theme: alert.theme });
+    }
+  }
+  return latest;
 }
 
 /**

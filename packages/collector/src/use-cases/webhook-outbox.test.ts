@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { WebhookPayloadSchema, type WebhookEvent } from '@vo-feedback/shared';
 import type { Store } from '../domain/store.ts';
-import type { WebhookRecord } from '../domain/webhooks.ts';
+import { alertEvent, type WebhookRecord } from '../domain/webhooks.ts';
 import { TEST_BACKEND } from '../test-support/backend.ts';
 import { submission, testCollector } from '../test-support/fixtures.ts';
 import { countRows, sqlRows, sqlRun } from '../test-support/sql.ts';
@@ -235,30 +235,31 @@ describe('the outbox', () => {
     });
   });
 
-  it('takes alert.raised (and any later event) through enqueueEvent', async () => {
+  it('takes alert.raised through enqueueEvent, to the webhooks of its service', async () => {
     const { store } = await testCollector({ now: () => JUNE_15 });
     const alerts = webhook({ events: ['alert.raised'], serviceIds: ['dienst-a'] });
     await store.createWebhook(alerts);
-    const body = JSON.stringify({
-      type: 'alert.raised',
-      timestamp: new Date(JUNE_15).toISOString(),
-      data: { serviceId: 'dienst-a', kind: 'satisfaction' },
-    });
+    const window = { n: 20, share: 0.4, interval: [0.22, 0.61] as [number, number] };
     for (const serviceId of ['dienst-a', 'dienst-b']) {
-      await store.enqueueEvent({
-        id: `msg_${randomUUID()}`,
-        type: 'alert.raised',
-        serviceId,
-        organisationId: null,
-        subject: `alert:${serviceId}`,
-        at: JUNE_15,
-        body,
-        briefBody: body,
-      });
+      await store.enqueueEvent(
+        alertEvent({
+          id: `alert-${serviceId}`,
+          serviceId,
+          serviceName: serviceId,
+          organisationId: serviceId === 'dienst-a' ? 'org-a' : 'org-b',
+          kind: 'satisfaction',
+          day: '2026-06-15',
+          theme: null,
+          recent: { from: '2026-06-09', to: '2026-06-15', ...window },
+          previous: { from: '2026-04-14', to: '2026-06-08', ...window },
+          raisedAt: new Date(JUNE_15).toISOString(),
+        }),
+      );
     }
     const rows = await outbox(store);
     expect(rows.map((row) => [row.webhookId, row.subject])).toEqual([
-      [alerts.id, 'alert:dienst-a'],
+      [alerts.id, 'alert:alert-dienst-a'],
     ]);
+    expect(rows[0]!.body).toMatchObject({ type: 'alert.raised', data: { serviceId: 'dienst-a' } });
   });
 });

@@ -33,3 +33,13 @@ export function policyForPage(html: string): string {
     .map(([name, values]) => `${kebab(name)} ${values.join(' ')}`)
     .join('; ');
 }
+
+/**
+ * The collector's policy with some directives replaced: the page that signs a person out at the
+ * issuer posts its form there (`formAction`).
+ */
+export function policyWith(overrides: Partial<Record<keyof typeof CSP_DIRECTIVES, string[]>>) {
+  return Object.entries({ ...CSP_DIRECTIVES, ...overrides })
+    .map(([name, values]) => `${kebab(name)} ${values.join(' ')}`)
+    .join('; ');
+}

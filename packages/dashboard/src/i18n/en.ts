@@ -3,6 +3,10 @@ import { overview } from './overview/en.ts';
 import { steering } from './steering/en.ts';
 import { triage } from './triage/en.ts';
 import { webhooks } from './webhooks/en.ts';
+import { alerts } from './alerts/en.ts';
+import { subscriptions } from './subscriptions/en.ts';
+import { manage } from './manage/en.ts';
+import { signIn } from './sign-in/en.ts';
 import type { Messages } from './nl.ts';
 
 type Five = Messages['ratings'];
@@ -217,4 +221,12 @@ export const en: Messages = {
   ...steering,
 
   ...webhooks,
+
+  ...alerts,
+
+  ...subscriptions,
+
+  ...manage,
+
+  ...signIn,
 };

@@ -3,6 +3,10 @@ import { overview } from './overview/fr.ts';
 import { steering } from './steering/fr.ts';
 import { triage } from './triage/fr.ts';
 import { webhooks } from './webhooks/fr.ts';
+import { alerts } from './alerts/fr.ts';
+import { subscriptions } from './subscriptions/fr.ts';
+import { manage } from './manage/fr.ts';
+import { signIn } from './sign-in/fr.ts';
 import type { Messages } from './nl.ts';
 
 type Five = Messages['ratings'];
@@ -219,4 +223,12 @@ export const fr: Messages = {
   ...steering,
 
   ...webhooks,
+
+  ...alerts,
+
+  ...subscriptions,
+
+  ...manage,
+
+  ...signIn,
 };

@@ -7,6 +7,10 @@ import { overview } from './overview/nl.ts';
 import { steering } from './steering/nl.ts';
 import { triage } from './triage/nl.ts';
 import { webhooks } from './webhooks/nl.ts';
+import { alerts } from './alerts/nl.ts';
+import { subscriptions } from './subscriptions/nl.ts';
+import { manage } from './manage/nl.ts';
+import { signIn } from './sign-in/nl.ts';
 
 /** The five rating labels, 1 to 5. */
 type Five = [string, string, string, string, string];
@@ -225,6 +229,14 @@ export const nl = {
   ...steering,
 
   ...webhooks,
+
+  ...alerts,
+
+  ...subscriptions,
+
+  ...manage,
+
+  ...signIn,
 };
 
 export type Messages = typeof nl;

@@ -1,20 +1,37 @@
 // The dashboard's navigation between its views: the services, the overview of them side by side
-// and, for a provider, its organisation's webhooks. A list of links; the current view's link says so with aria-current, and in a heavier
-// underline (not by colour alone).
+// and, for a provider, its organisation's webhooks and e-mail subscriptions, and for a manager the
+// page that runs the organisation. A list of links; the current view's link says so with
+// aria-current, and in a heavier underline (not by colour alone).
 import { css, html } from 'lit';
-import type { Role } from '@vo-feedback/shared';
+import type { Role, SignedInPerson } from '@vo-feedback/shared';
 import type { Messages } from '../i18n/catalogs.ts';
 import { routeHash, type Route } from '../routes.ts';
 
-export function navigation(t: Messages, route: Route, role: Role) {
+export function navigation(
+  t: Messages,
+  route: Route,
+  role: Role,
+  person: SignedInPerson | null = null,
+) {
   // A service's report belongs under the services.
   const current = route.view === 'service' ? 'services' : route.view;
   const links = [
     { view: 'services', label: t.navServices, href: routeHash({ view: 'services' }) },
     { view: 'overview', label: t.navOverview, href: routeHash({ view: 'overview' }) },
-    // Steering has no webhooks: the collector refuses them, so the link is not offered.
+    // Steering has no webhooks nor subscriptions: the collector refuses them, so no link.
     ...(role === 'provider'
-      ? [{ view: 'webhooks', label: t.navWebhooks, href: routeHash({ view: 'webhooks' }) }]
+      ? [
+          { view: 'webhooks', label: t.navWebhooks, href: routeHash({ view: 'webhooks' }) },
+          {
+            view: 'subscriptions',
+            label: t.navSubscriptions,
+            href: routeHash({ view: 'subscriptions' }),
+          },
+        ]
+      : []),
+    // A manager (who reads as a provider) runs the organisation too.
+    ...(person?.role === 'manager'
+      ? [{ view: 'manage', label: t.navManage, href: routeHash({ view: 'manage' }) }]
       : []),
   ];
   return html`<nav class="navigation" aria-label=${t.navigation}>

@@ -1,15 +1,19 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { Role, ServiceInfo } from '@vo-feedback/shared';
+import type { AuthSession, Role, ServiceInfo, SignedInPerson } from '@vo-feedback/shared';
 import { ApiError, DashboardApi } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
 import { states } from '../element.ts';
 import { failureMessage, retryable } from '../errors.ts';
 import { Formats } from '../format.ts';
-import { catalogs, isLanguage, LANGUAGES, type Language } from '../i18n/catalogs.ts';
+import { catalogs, isLanguage, type Language } from '../i18n/catalogs.ts';
 import { brusselsToday, presetPeriod, type Period } from '../period.ts';
 import { parseRoute, routeHash, type Route } from '../routes.ts';
 import { forgetToken, storedLanguage, storedToken, storeLanguage, storeToken } from '../session.ts';
+import { authSession, signOutSession } from '../sign-in-api.ts';
+import { bannerTools } from './banner-tools.ts';
+import { documentTitle } from './document-title.ts';
 import { navigation } from './navigation.ts';
+import { organisationView } from './organisation-views.ts';
 import { styles } from './vo-dashboard.styles.ts';
 
 /** MIN_PUBLIC_N until `/me` tells the collector's own (the collector's default too). */
@@ -22,7 +26,9 @@ interface Focusable extends HTMLElement {
 
 /**
  * The dashboard's shell: sign-in and sign-out, the language, the hash route, and which view shows.
- * It owns the token (sessionStorage only) and hands every view a {@link DashboardContext}.
+ * It owns the token (sessionStorage only) or, for a person signed in with OpenID Connect, the
+ * session's CSRF token (the session cookie is the browser's, HttpOnly), and hands every view a
+ * {@link DashboardContext}.
  *
  * Accessibility criteria:
  * - a skip link to the main content, a banner and one main landmark;
@@ -47,6 +53,8 @@ export class VoDashboard extends LitElement {
       '_roleKnown',
       '_route',
       '_notice',
+      '_oidc',
+      '_person',
     ),
   };
 
@@ -59,6 +67,11 @@ export class VoDashboard extends LitElement {
   declare private _roleKnown: boolean;
   declare private _route: Route;
   declare private _notice: string;
+  /** Whether the collector signs people in with OpenID Connect; undefined until it said so. */
+  declare private _oidc: boolean | undefined;
+  /** The person of this browser's session; null with a token. */
+  declare private _person: SignedInPerson | null;
+  #csrfToken = '';
   #focusAfterRender = false;
   #context: DashboardContext | undefined;
 
@@ -72,8 +85,31 @@ export class VoDashboard extends LitElement {
     this._roleKnown = false;
     this._notice = '';
     this._servicesError = undefined;
+    this._person = null;
+    this._oidc = undefined;
     const token = storedToken();
     if (token) this.#useToken(token);
+    else void this.#checkSession();
+  }
+
+  /** A session of this browser (signed in at the issuer), or the sign-in the collector offers. */
+  async #checkSession() {
+    const session = await authSession();
+    if (this._api) return;
+    this._oidc = session.oidc;
+    if (session.person && session.csrfToken) this.#useSession(session, session.person);
+  }
+
+  #useSession(session: AuthSession, person: SignedInPerson) {
+    this.#csrfToken = session.csrfToken ?? '';
+    const api = new DashboardApi({ csrfToken: this.#csrfToken });
+    api.onUnauthorized = () => this.#signOut(catalogs[this._language].personSessionExpired);
+    this._person = person;
+    this._api = api;
+    this._roleKnown = false;
+    this.#focusAfterRender = true;
+    void this.#loadRole(api);
+    void this.#loadServices();
   }
 
   override connectedCallback(): void {
@@ -144,8 +180,26 @@ export class VoDashboard extends LitElement {
     this.#focusAfterRender = true;
   };
 
+  /**
+   * Signs a person out: the collector ends the session, then the browser goes where it says (the
+   * issuer's end-session page, which signs out there too and comes back to the dashboard).
+   */
+  async #signOutPerson() {
+    const t = catalogs[this._language];
+    this._notice = t.signingOut;
+    try {
+      const next = await signOutSession(this.#csrfToken);
+      this.#signOut(t.personSignedOut);
+      location.assign(next);
+    } catch (error) {
+      this._notice = failureMessage(t, error);
+    }
+  }
+
   #signOut(notice: string) {
     forgetToken();
+    this._person = null;
+    this.#csrfToken = '';
     if (this._api) this._api.onUnauthorized = undefined;
     this._api = undefined;
     this._services = undefined;
@@ -190,7 +244,8 @@ export class VoDashboard extends LitElement {
       current.language === this._language &&
       current.role === this._role &&
       current.minimumN === this._minimumN &&
-      current.today === today
+      current.today === today &&
+      current.person === this._person
     ) {
       return current;
     }
@@ -202,6 +257,7 @@ export class VoDashboard extends LitElement {
       role: this._role,
       minimumN: this._minimumN,
       today,
+      person: this._person,
     };
     return this.#context;
   }
@@ -211,7 +267,12 @@ export class VoDashboard extends LitElement {
   }
 
   protected override updated(): void {
-    document.title = this.#title();
+    document.title = documentTitle(catalogs[this._language], {
+      signedIn: this._api !== undefined,
+      route: this._route,
+      services: this._services,
+      role: this._role,
+    });
     // Focus waits for the view itself: after sign-in a loading message comes first.
     if (this.#focusAfterRender && this.renderRoot.querySelector('[data-view]')) {
       this.#focusAfterRender = false;
@@ -226,21 +287,6 @@ export class VoDashboard extends LitElement {
     view.focusHeading();
   }
 
-  #title(): string {
-    const t = catalogs[this._language];
-    if (!this._api) return `${t.signInHeading} – ${t.appName}`;
-    if (this._route.view === 'service') {
-      const id = this._route.serviceId;
-      const service = this._services?.find((s) => s.id === id);
-      return `${service?.name ?? id} – ${t.appName}`;
-    }
-    if (this._route.view === 'overview') return `${t.overviewHeading} – ${t.appName}`;
-    if (this._route.view === 'webhooks') return `${t.webhooksHeading} – ${t.appName}`;
-    const heading =
-      this._role === 'steering' ? t.steeringServicesHeading : t.providerServicesHeading;
-    return `${heading} – ${t.appName}`;
-  }
-
   override render() {
     const t = catalogs[this._language];
     const context = this.#currentContext();
@@ -252,35 +298,18 @@ export class VoDashboard extends LitElement {
             <span class="brand-name">vo-feedback</span>
             <span class="brand-app">${t.appName}</span>
           </p>
-          <div class="tools">
-            <label class="language">
-              <span>${t.language}</span>
-              <select id="language" @change=${this.#onLanguage}>
-                ${LANGUAGES.map(
-                  (language) =>
-                    html`<option
-                      value=${language}
-                      lang=${language}
-                      ?selected=${language === this._language}
-                    >
-                      ${catalogs[language].languageName}
-                    </option>`,
-                )}
-              </select>
-            </label>
-            ${
-              context
-                ? html`<span class="role"
-                      >${this._role === 'steering' ? t.signedInAsSteering : t.signedInAsProvider}</span
-                    >
-                    <button class="secondary" @click=${() => this.#signOut(t.signedOut)}>
-                      ${t.signOut}
-                    </button>`
-                : nothing
-            }
-          </div>
+          ${bannerTools(t, {
+            language: this._language,
+            onLanguage: this.#onLanguage,
+            signedIn: context && {
+              person: this._person,
+              role: this._role,
+              onSignOut: () =>
+                this._person ? void this.#signOutPerson() : this.#signOut(t.signedOut),
+            },
+          })}
         </div>
-        ${context ? navigation(t, this._route, this._role) : nothing}
+        ${context ? navigation(t, this._route, this._role, this._person) : nothing}
       </header>
       <main id="main" tabindex="-1">
         <div class="notice" role="status">
@@ -293,7 +322,9 @@ export class VoDashboard extends LitElement {
               ? this._servicesError
                 ? this.#servicesFailed()
                 : html`<p role="status">${catalogs[this._language].loading}</p>`
-              : this.#signIn()
+              : this._oidc === undefined
+                ? html`<p role="status">${catalogs[this._language].signInChecking}</p>`
+                : this.#signIn()
         }
       </main>
     `;
@@ -303,6 +334,7 @@ export class VoDashboard extends LitElement {
     return html`<vo-sign-in
       data-view
       .messages=${catalogs[this._language]}
+      .oidc=${this._oidc ?? false}
       @vo-signed-in=${this.#signedIn}
     ></vo-sign-in>`;
   }
@@ -352,13 +384,8 @@ export class VoDashboard extends LitElement {
     if (route.view === 'overview') {
       return html`<vo-overview data-view .context=${context}></vo-overview>`;
     }
-    if (route.view === 'webhooks') {
-      return html`<vo-webhooks
-        data-view
-        .context=${context}
-        .services=${this._services}
-      ></vo-webhooks>`;
-    }
+    const own = organisationView(route, context, this._services, () => void this.#loadServices());
+    if (own) return own;
     return html`<vo-service-list
       data-view
       .context=${context}

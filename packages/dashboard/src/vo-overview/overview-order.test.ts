@@ -19,6 +19,22 @@ describe('the overview’s rows', () => {
     expect(filterRows(OVERVIEW_ROWS, { ...NO_FILTER, query: 'xyz' })).toEqual([]);
   });
 
+  it('are filtered on an alert of the last 7 days; a row without the field has none', () => {
+    const rows = [
+      overviewRow({
+        serviceId: 'a',
+        alert: { kind: 'theme', day: '2026-06-14', theme: 'wachttijd' },
+      }),
+      overviewRow({ serviceId: 'b', alert: null }),
+      overviewRow({ serviceId: 'c' }),
+      overviewRow({
+        serviceId: 'd',
+        alert: { kind: 'satisfaction', day: '2026-06-09', theme: null },
+      }),
+    ];
+    expect(ids(filterRows(rows, { ...NO_FILTER, flag: 'alert' }))).toEqual(['a', 'd']);
+  });
+
   it('are filtered by flag and by kind of government, together with the search', () => {
     expect(ids(filterRows(OVERVIEW_ROWS, { ...NO_FILTER, flag: 'silent' }))).toEqual([
       'afvalkalender',

@@ -25,11 +25,19 @@ export interface Sort {
   direction: Direction;
 }
 
-/** What narrows the table: a part of a name, one flag, one kind of government ('' = any). */
+/**
+ * What narrows the table: a part of a name, one flag (or `alert`: an alert in the last 7 days),
+ * one kind of government ('' = any).
+ */
 export interface RowFilter {
   query: string;
-  flag: OverviewFlag | '';
+  flag: OverviewFlag | 'alert' | '';
   kind: OrganisationKind | '';
+}
+
+/** Whether a row carries the flag (`alert`: its service had an alert in the last 7 days). */
+export function hasFlag(row: OverviewRow, flag: OverviewFlag | 'alert'): boolean {
+  return flag === 'alert' ? Boolean(row.alert) : row.flags.includes(flag);
 }
 
 export function isSortKey(value: unknown): value is SortKey {
@@ -46,7 +54,7 @@ export function filterRows(rows: readonly OverviewRow[], filter: RowFilter): Ove
         [row.serviceName, row.organisationName].some((name) =>
           searchable(name).includes(wanted),
         )) &&
-      (filter.flag === '' || row.flags.includes(filter.flag)) &&
+      (filter.flag === '' || hasFlag(row, filter.flag)) &&
       (filter.kind === '' || row.kind === filter.kind),
   );
 }

@@ -165,14 +165,30 @@ function rowOf({ context, overview, labels }: TableInput, row: OverviewRow) {
     </td>
     <td data-cell="flags">
       ${
-        row.flags.length === 0
+        row.flags.length === 0 && !row.alert
           ? t.overviewNoFlags
           : html`<ul class="flags">
+              ${alertItem(context, row)}
               ${row.flags.map((flag) => html`<li data-flag=${flag}>${t.overviewFlags[flag]}</li> `)}
             </ul>`
       }
     </td>
   </tr>`;
+}
+
+/** The row's alert of the last 7 days, first among its flags, in words: what and when. */
+function alertItem({ t, f }: DashboardContext, row: OverviewRow) {
+  const alert = row.alert;
+  if (!alert) return nothing;
+  const day = f.day(alert.day);
+  return html`<li data-flag="alert" class="alert">
+    <span class="symbol" aria-hidden="true">⚠</span>
+    ${
+      alert.kind === 'theme'
+        ? t.overviewAlertTheme(alert.theme ?? '', day)
+        : t.overviewAlertSatisfaction(day)
+    }
+  </li> `;
 }
 
 /** One policy domain: a header row with its name and totals, then its rows. */
@@ -213,5 +229,9 @@ export function flagMeanings({ t, f }: DashboardContext, minimum: number) {
             <dd>${meaning(flag)}</dd>
           </div>`,
       )}
+      <div>
+        <dt>${t.overviewAlertMeaningTerm}</dt>
+        <dd>${t.overviewAlertMeaning}</dd>
+      </div>
     </dl>`;
 }

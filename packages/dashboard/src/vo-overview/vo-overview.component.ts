@@ -22,7 +22,7 @@ const COLLECTOR_ORDER: Sort = { key: 'organisation', direction: 'ascending' };
  * link to its report), responses, satisfaction and last year's with their 95 % intervals, response
  * rate, share not completed, the reason ticked most (its label from the services' public
  * configuration), target, the organisation's hand-in of the year's report, and the flags decided
- * with the intervals. The table sorts by each name and figure, is searched by name, filtered by
+ * with the intervals, an alert of the last 7 days first among them. The table sorts by each name and figure, is searched by name, filtered by
  * flag and by kind of government, and grouped by policy domain on request (each domain with its
  * totals). The year's rows download as CSV.
  *
@@ -33,7 +33,7 @@ const COLLECTOR_ORDER: Sort = { key: 'organisation', direction: 'ascending' };
  *   order is announced with the number of services shown;
  * - the search field and the filters are labelled native controls; what they leave is announced
  *   ("n diensten getoond"), and an empty result says how to widen it;
- * - flags, hand-in status and "weinig antwoorden" are words, never a colour alone;
+ * - flags, alerts, hand-in status and "weinig antwoorden" are words, never a colour alone;
  * - the table scrolls inside its own labelled, focusable region, so that the page reflows at
  *   320 px; the `state` attribute reflects loading, ready, empty or error.
  *
@@ -156,8 +156,8 @@ export class VoOverview extends LitElement {
   #onSearch = (event: Event) => this.#filterBy({ query: (event.target as HTMLInputElement).value });
 
   #onFlag = (event: Event) => {
-    const value = (event.target as HTMLSelectElement).value as OverviewFlag | '';
-    if (value === '' || FLAGS.includes(value)) this.#filterBy({ flag: value });
+    const value = (event.target as HTMLSelectElement).value as OverviewFlag | 'alert' | '';
+    if (value === '' || value === 'alert' || FLAGS.includes(value)) this.#filterBy({ flag: value });
   };
 
   #onKind = (event: Event) => {
@@ -243,6 +243,7 @@ export class VoOverview extends LitElement {
         <label for="overview-flag">${t.overviewFlagFilter}</label>
         <select id="overview-flag" @change=${this.#onFlag}>
           <option value="" ?selected=${flag === ''}>${t.overviewAllFlags}</option>
+          <option value="alert" ?selected=${flag === 'alert'}>${t.overviewAlertFilter}</option>
           ${FLAGS.map(
             (value) =>
               html`<option value=${value} ?selected=${value === flag}>

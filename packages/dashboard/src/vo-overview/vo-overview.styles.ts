@@ -138,6 +138,14 @@ export const styles = [
       border: 1px solid var(--_input);
       border-radius: var(--_radius);
     }
+    /* An alert: its words say so; the thicker edge and the symbol only add to them. */
+    .flags li.alert {
+      border: 2px solid var(--_error-border);
+      font-weight: 700;
+    }
+    .flags li.alert .symbol {
+      color: var(--_error);
+    }
     tr.group th {
       padding-top: 1em;
       border-bottom: 2px solid var(--_text);

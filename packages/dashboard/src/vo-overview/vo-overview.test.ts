@@ -265,6 +265,7 @@ describe('<vo-overview>', () => {
     const kind = $<HTMLSelectElement>(el, '#overview-kind')!;
     expect([...flag.options].map((option) => textOf(option))).to.deep.equal([
       'Alle diensten',
+      'alarm in de laatste 7 dagen',
       'onder doel',
       'dalend',
       'weinig antwoorden',
@@ -281,6 +282,44 @@ describe('<vo-overview>', () => {
     await userEvent.selectOptions(flag, 'falling');
     await until(() => $(el, '[data-none-found]'));
     await expect(el).to.be.accessible();
+  });
+
+  it('marks a service with an alert of the last 7 days in words, and filters on it', async () => {
+    const rows = OVERVIEW_ROWS.map((row) =>
+      row.serviceId === 'omgevingsloket'
+        ? { ...row, alert: { kind: 'satisfaction' as const, day: '2026-06-14', theme: null } }
+        : row.serviceId === 'parkeerkaart'
+          ? { ...row, alert: { kind: 'theme' as const, day: '2026-06-12', theme: 'wachttijd' } }
+          : { ...row, alert: null },
+    );
+    const el = await mounted(api(() => overview(rows)));
+    await ready(el);
+    // The cell's words, without the symbol that only adds to them.
+    const flags = (serviceId: string) =>
+      textOf($(el, `tr[data-service="${serviceId}"] [data-cell="flags"]`)!).replace('⚠ ', '');
+    expect(flags('omgevingsloket')).to.equal('alarm: tevredenheid gedaald (14 juni 2026)');
+    expect(flags('parkeerkaart')).to.equal(
+      'alarm: thema „wachttijd” gestegen (12 juni 2026) weinig antwoorden stil',
+    );
+    expect(flags('bouwaanvraag')).to.equal('onder doel');
+    // The symbol is decoration: the words carry it.
+    const marker = $(el, '[data-flag="alert"] .symbol')!;
+    expect(marker.getAttribute('aria-hidden')).to.equal('true');
+    expect(textOf($(el, '.flag-meanings')!)).to.contain('95 %-interval van die week');
+    await expect(el).to.be.accessible();
+
+    const flag = $<HTMLSelectElement>(el, '#overview-flag')!;
+    flag.focus();
+    await userEvent.selectOptions(flag, 'alert');
+    await until(() => services(el).length === 2);
+    expect(services(el)).to.deep.equal(['omgevingsloket', 'parkeerkaart']);
+    expect(shown(el)).to.equal('2 diensten getoond.');
+    await expect(el).to.be.accessible();
+
+    // A collector from before alerts sends rows without the field: no marker, no error.
+    const old = await mounted(api(() => overview(OVERVIEW_ROWS)));
+    await ready(old);
+    expect($(old, '[data-flag="alert"]')).to.equal(null);
   });
 
   it('groups by policy domain with each domain’s totals, and passes axe', async () => {

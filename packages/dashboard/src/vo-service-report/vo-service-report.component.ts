@@ -29,7 +29,8 @@ interface Report {
 }
 
 /**
- * One service over one period: the key figures, the distribution of the five ratings, csat per
+ * One service over one period: a notice when an alert was raised for it in the last 7 days
+ * (vo-alert-notice), the key figures, the distribution of the five ratings, csat per
  * month with its confidence band and the response rate, the split by outcome, channel, language
  * and step (breakdowns.ts), the reasons ticked after a low rating, and — for a provider — the explanation of the year's figures,
  * the themes, the comments, the improvement actions, and the QR code and poster of the hosted
@@ -138,6 +139,7 @@ export class VoServiceReport extends LitElement {
           ? html`<p class="hint">${t.organisation(this.service.organisationName)}</p>`
           : nothing
       }
+      <vo-alert-notice .context=${this.context} service-id=${this.service.id}></vo-alert-notice>
       <vo-period-picker .context=${this.context} .period=${this.period}></vo-period-picker>
       <p class="period-status" role="status">
         ${

@@ -20,6 +20,7 @@ import {
   until,
 } from '../../test/fixtures.ts';
 import { explanation } from '../../test/acting.ts';
+import { alert, alertList } from '../../test/alerts.ts';
 import type { VoBarChart } from '../vo-bar-chart/vo-bar-chart.ts';
 import type { VoServiceReport } from './vo-service-report.ts';
 
@@ -49,6 +50,10 @@ const chartRows = (el: VoServiceReport, name: string) =>
 
 const headings = (el: VoServiceReport) =>
   [...el.shadowRoot!.querySelectorAll('h2')].map((h2) => h2.textContent!.trim());
+
+/** The report's own requests, in order (the alert notice's aside). */
+const methods = (fake: FakeApi) =>
+  fake.calls.map((c) => c.method).filter((method) => method !== 'alerts');
 
 async function ready(el: VoServiceReport) {
   await until(() => el.state === 'ready');
@@ -261,7 +266,8 @@ describe('<vo-service-report>', () => {
     expect(el.shadowRoot!.querySelector('vo-bar-chart[data-chart="reasons"]')).to.equal(null);
     expect(none()!.textContent!.trim()).to.equal('Niemand duidde in deze periode een reden aan.');
     // No reason to label: the configuration is not asked for.
-    expect(fake.calls.map((c) => c.method)).to.deep.equal(['summary']);
+    // (The alert notice asks for its own alerts.)
+    expect(methods(fake)).to.deep.equal(['summary']);
     await expect(el).to.be.accessible();
 
     const happy = new FakeApi({
@@ -278,6 +284,25 @@ describe('<vo-service-report>', () => {
     );
   });
 
+  it('opens with the alert notice when the service had an alert in the last 7 days', async () => {
+    const fake = new FakeApi({
+      summary: () => summary(),
+      serviceConfig: () => serviceConfig(),
+      alerts: () => alertList([alert()]),
+    });
+    const el = await mounted(fake, 'steering');
+    await ready(el);
+    const notice = el.shadowRoot!.querySelector('vo-alert-notice')!;
+    await until(() => notice.getAttribute('state') === 'shown');
+    // Right under the service's name, before the period and its figures.
+    expect(notice.previousElementSibling!.matches('h1, .hint')).to.equal(true);
+    expect(textOf(notice)).to.contain('De tevredenheid is duidelijk gedaald');
+    expect(fake.calls.find((c) => c.method === 'alerts')!.args[0]).to.deep.include({
+      serviceId: SERVICE.id,
+    });
+    await expect(el).to.be.accessible();
+  });
+
   it('never shows themes, comments or the QR code to a steering token', async () => {
     const fake = new FakeApi({ summary: () => summary(), serviceConfig: () => serviceConfig() });
     const el = await mounted(fake, 'steering');
@@ -290,7 +315,7 @@ describe('<vo-service-report>', () => {
     expect(headings(el)).not.to.include('QR-code en affiche');
     expect(el.shadowRoot!.querySelector('vo-bar-chart[data-chart="channels"]')).not.to.equal(null);
     expect(el.shadowRoot!.querySelector('vo-bar-chart[data-chart="reasons"]')).not.to.equal(null);
-    expect(fake.calls.map((c) => c.method)).to.deep.equal(['summary', 'serviceConfig']);
+    expect(methods(fake)).to.deep.equal(['summary', 'serviceConfig']);
     await expect(el).to.be.accessible();
   });
 

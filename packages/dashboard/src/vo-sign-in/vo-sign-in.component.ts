@@ -4,16 +4,20 @@ import { inputs, states } from '../element.ts';
 import { failureMessage } from '../errors.ts';
 import { emit } from '../events.ts';
 import type { Messages } from '../i18n/catalogs.ts';
+import { SIGN_IN_URL } from '../sign-in-api.ts';
 import { styles } from './vo-sign-in.styles.ts';
 
 export type { SignedInDetail } from '../events.ts';
 
 /**
- * Sign-in with a provider or steering token. The token is checked against the collector
+ * Sign-in. Where the collector signs people in with OpenID Connect (`oidc`), one "Aanmelden" link
+ * to the issuer (through /auth/login): people sign in as themselves, and their actions carry
+ * their name. Otherwise a provider or steering token, checked against the collector
  * (`GET /api/v1/services`) before anything is kept; a wrong one gets a message that says what to do.
  *
  * Accessibility criteria: a labelled field with its hint and error tied to it (`aria-describedby`),
- * `aria-invalid` on error, focus back to the field after an error, progress in a status region.
+ * `aria-invalid` on error, focus back to the field after an error, progress in a status region;
+ * the sign-in link is a link (it navigates), described by its hint, with the button's look.
  *
  * @summary The sign-in form of the dashboard.
  * @tagname vo-sign-in
@@ -22,10 +26,15 @@ export type { SignedInDetail } from '../events.ts';
 export class VoSignIn extends LitElement {
   static override styles = styles;
 
-  static override properties = { ...inputs('messages', 'connect'), ...states('_error', '_busy') };
+  static override properties = {
+    ...inputs('messages', 'connect', 'oidc'),
+    ...states('_error', '_busy'),
+  };
 
   /** The language's catalog. */
   declare messages: Messages;
+  /** The collector signs people in with OpenID Connect: no token field, the issuer's sign-in. */
+  declare oidc: boolean;
   /** The API a token opens: the collector's, unless a test gives another. */
   declare connect: (token: string) => Pick<DashboardApi, 'services'>;
   declare private _error: string;
@@ -35,6 +44,7 @@ export class VoSignIn extends LitElement {
     super();
     this._error = '';
     this._busy = false;
+    this.oidc = false;
     this.connect = (token) => new DashboardApi(token);
   }
 
@@ -74,6 +84,18 @@ export class VoSignIn extends LitElement {
 
   override render() {
     const t = this.messages;
+    if (this.oidc) {
+      return html`
+        <section class="panel" aria-labelledby="sign-in-heading">
+          <h1 id="sign-in-heading" tabindex="-1">${t.signInHeading}</h1>
+          <p>${t.oidcSignInIntro}</p>
+          <p id="oidc-hint" class="hint">${t.oidcSignInHint}</p>
+          <div class="actions">
+            <a class="button" href=${SIGN_IN_URL} aria-describedby="oidc-hint">${t.oidcSignIn}</a>
+          </div>
+        </section>
+      `;
+    }
     const describedBy = this._error ? 'token-error token-hint' : 'token-hint';
     return html`
       <section class="panel" aria-labelledby="sign-in-heading">

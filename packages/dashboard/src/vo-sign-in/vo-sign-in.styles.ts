@@ -21,5 +21,14 @@ export const styles = [
     .actions {
       margin-top: 1em;
     }
+    /* The issuer's sign-in is a link (it navigates away) with the look of the main button. */
+    a.button {
+      text-decoration: none;
+    }
+    a.button:hover {
+      color: var(--_on-action);
+      background: var(--_hover);
+      border-color: var(--_hover);
+    }
   `,
 ];

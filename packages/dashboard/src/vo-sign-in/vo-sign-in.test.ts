@@ -1,4 +1,4 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { describe, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ApiError } from '../api.ts';
@@ -21,6 +21,38 @@ async function mounted(services: (token: string) => Promise<typeof SERVICES>) {
 const field = (el: VoSignIn) => el.shadowRoot!.querySelector<HTMLInputElement>('#token')!;
 
 describe('<vo-sign-in>', () => {
+  it('passes axe where the collector signs people in with OpenID Connect, and offers only that', async () => {
+    for (const language of ['nl', 'fr', 'en'] as const) {
+      const el = await fixture<VoSignIn>(
+        html`<vo-sign-in .messages=${catalogs[language]} .oidc=${true}></vo-sign-in>`,
+      );
+      await expect(el).to.be.accessible();
+      const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a.button')!;
+      expect(link.textContent!.trim()).to.equal(catalogs[language].oidcSignIn);
+      expect(link.getAttribute('href')).to.equal('/auth/login');
+      const hint = el.shadowRoot!.querySelector(`#${link.getAttribute('aria-describedby')}`)!;
+      expect(hint.textContent).to.equal(catalogs[language].oidcSignInHint);
+      // People sign in as themselves: no token field beside it.
+      expect(el.shadowRoot!.querySelector('input, form')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal(
+        catalogs[language].signInHeading,
+      );
+    }
+    expect(catalogs.nl.oidcSignIn).to.equal('Aanmelden');
+  });
+
+  it('reaches the issuer’s sign-in by keyboard, with a visible focus ring', async () => {
+    const el = await fixture<VoSignIn>(
+      html`<vo-sign-in .messages=${t} .oidc=${true}></vo-sign-in>`,
+    );
+    await userEvent.tab();
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a.button')!;
+    expect(el.shadowRoot!.activeElement).to.equal(link);
+    const ring = getComputedStyle(link);
+    expect(ring.outlineStyle).to.equal('solid');
+    expect(ring.outlineWidth).to.equal('3px');
+  });
+
   it('passes axe, with and without an error', async () => {
     const { el } = await mounted(async () => SERVICES);
     await expect(el).to.be.accessible();

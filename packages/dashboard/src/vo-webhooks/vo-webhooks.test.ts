@@ -354,6 +354,7 @@ describe('<vo-webhooks>', () => {
       ['services', '#/'],
       ['overview', '#/overzicht'],
       ['webhooks', '#/webhooks'],
+      ['subscriptions', '#/meldingen'],
     ]);
     expect(parseRoute(routeHash({ view: 'webhooks' }))).to.deep.equal({ view: 'webhooks' });
   });

@@ -1,69 +1,40 @@
 import type { Context } from 'hono';
-import { createMiddleware } from 'hono/factory';
+import { addOrganisation, updateOrganisation } from '../../use-cases/administration.ts';
 import {
-  addOrganisation,
-  addService,
-  createToken,
-  listOrganisations,
-  listServices,
-  listTokens,
-  revokeToken,
-  updateOrganisation,
-  updateService,
-} from '../../use-cases/administration.ts';
+  addServiceWithin,
+  createTokenWithin,
+  listOrganisationsWithin,
+  listServicesWithin,
+  listTokensWithin,
+  platformOnly,
+  revokeTokenWithin,
+  updateServiceWithin,
+} from '../../use-cases/organisation-scope.ts';
 import { bodyJson, decodeUtf8, readBodyBytes } from '../../http/body.ts';
 import type { Config } from '../../config/deps.ts';
-import { hashToken, sameHash } from '../../domain/tokens.ts';
-import { notFound, ProblemError } from '../../domain/problems.ts';
 import type { ServiceDirectory } from '../../use-cases/service-directory.ts';
 import { auditLog, recordAudit } from '../../use-cases/audit.ts';
+import { adminCallerOf } from './admin-access.ts';
 
 // The handlers of the admin API (declared in admin.routes.ts). The use cases validate each body
-// with its shared schema and throw a ProblemError (400, 404, 409) that the app renders. Each change
-// is logged with ids and field names, never a token or a value a citizen typed.
+// with its shared schema and throw a ProblemError (400, 403, 404, 409) that the app renders; a
+// manager's requests go through the checks of its scope first (organisation-scope.ts). Each
+// change is logged with ids and field names, never a token or a value a citizen typed.
 
 /** Admin bodies are small: an organisation, a service with at most 50 origins, a token request. */
 const ADMIN_BODY = { accept: ['application/json'], maxBytes: 64 * 1024 } as const;
 
 /** The body's JSON value, unchecked: 415, 413, and one 400 for bytes that are not UTF-8 JSON. */
-async function readJson(c: Context): Promise<unknown> {
+export async function readJson(c: Context): Promise<unknown> {
   return bodyJson(
     decodeUtf8(await readBodyBytes(c, ADMIN_BODY)),
     'Send the body as one JSON object in UTF-8; it could not be parsed.',
   );
 }
 
-/** 404 while ADMIN_TOKEN is not set; 401 without the admin bearer token. */
-export function requireAdmin(config: Config) {
-  // Compared as SHA-256 hashes in constant time: equal lengths, and the time an answer takes says
-  // nothing about how much of a guess was right.
-  const adminHash = config.adminToken === undefined ? undefined : hashToken(config.adminToken);
-  return createMiddleware(async (c, next) => {
-    if (adminHash === undefined) {
-      throw notFound('The admin API is off; the operator turns it on by setting ADMIN_TOKEN.');
-    }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
-    if (!match || !sameHash(hashToken(match[1]!), adminHash)) {
-      config.logger.warn('admin authentication failed', {
-        requestId: c.get('requestId'),
-        method: c.req.method,
-        path: c.req.path,
-      });
-      throw new ProblemError(
-        401,
-        'unauthorized',
-        'Send the ADMIN_TOKEN of this collector as "Authorization: Bearer <token>".',
-        undefined,
-        { 'www-authenticate': 'Bearer realm="vo-feedback admin"' },
-      );
-    }
-    await next();
-  });
-}
-
 export function adminHandlers(config: Config, origins: ServiceDirectory) {
   const { store, logger } = config;
-  /** Logs the change and records it in the audit, as done by `admin` (ADMIN_TOKEN). */
+  /** Logs the change and records it in the audit, as done by `admin` or the manager. */
   const audit = async (c: Context, action: string, fields: Record<string, unknown>) => {
     logger.info('admin', { requestId: c.get('requestId'), action, ...fields });
     const [kind] = action.split(' ');
@@ -71,7 +42,7 @@ export function adminHandlers(config: Config, origins: ServiceDirectory) {
     await recordAudit(
       store,
       {
-        actor: 'admin',
+        actor: adminCallerOf(c).actor,
         action: action.replace(' ', '.'),
         target: `${kind}:${String(id)}`,
         details: fields,
@@ -80,18 +51,22 @@ export function adminHandlers(config: Config, origins: ServiceDirectory) {
     );
   };
 
+  const scope = (c: Context) => adminCallerOf(c).scope;
+
   return {
     async addOrganisation(c: Context) {
+      platformOnly(scope(c), 'Adding an organisation');
       const organisation = await addOrganisation(store, await readJson(c));
       await audit(c, 'organisation created', { organisationId: organisation.id });
       return c.json(organisation, 201);
     },
 
     async listOrganisations(c: Context) {
-      return c.json(await listOrganisations(store), 200);
+      return c.json(await listOrganisationsWithin(store, scope(c)), 200);
     },
 
     async updateOrganisation(c: Context) {
+      platformOnly(scope(c), 'Changing an organisation');
       const changes = await readJson(c);
       const { organisation, changed } = await updateOrganisation(
         store,
@@ -103,7 +78,7 @@ export function adminHandlers(config: Config, origins: ServiceDirectory) {
     },
 
     async addService(c: Context) {
-      const service = await addService(store, await readJson(c));
+      const service = await addServiceWithin(store, await readJson(c), scope(c));
       // CORS preflights of this instance see the new origins at once.
       origins.invalidate();
       await audit(c, 'service created', {
@@ -117,12 +92,17 @@ export function adminHandlers(config: Config, origins: ServiceDirectory) {
 
     async listServices(c: Context) {
       const organisationId = c.req.query('organisationId');
-      return c.json(await listServices(store, organisationId || undefined), 200);
+      return c.json(await listServicesWithin(store, organisationId || undefined, scope(c)), 200);
     },
 
     async updateService(c: Context) {
       const changes = await readJson(c);
-      const { service, changed } = await updateService(store, c.req.param('id')!, changes);
+      const { service, changed } = await updateServiceWithin(
+        store,
+        c.req.param('id')!,
+        changes,
+        scope(c),
+      );
       origins.invalidate();
       await audit(c, 'service updated', {
         serviceId: service.id,
@@ -134,7 +114,7 @@ export function adminHandlers(config: Config, origins: ServiceDirectory) {
     },
 
     async createToken(c: Context) {
-      const created = await createToken(store, await readJson(c), config.now());
+      const created = await createTokenWithin(store, await readJson(c), scope(c), config.now());
       await audit(c, 'token created', {
         tokenId: created.id,
         role: created.role,
@@ -146,17 +126,18 @@ export function adminHandlers(config: Config, origins: ServiceDirectory) {
     },
 
     async audit(c: Context) {
+      platformOnly(scope(c), 'The audit');
       const query = c.req.query();
       return c.json(await auditLog(store, { from: query.from, to: query.to }, config.now()), 200);
     },
 
     async listTokens(c: Context) {
-      return c.json(await listTokens(store), 200);
+      return c.json(await listTokensWithin(store, scope(c)), 200);
     },
 
     async revokeToken(c: Context) {
       const id = c.req.param('id')!;
-      await revokeToken(store, id, config.now());
+      await revokeTokenWithin(store, id, scope(c), config.now());
       await audit(c, 'token revoked', { tokenId: id });
       return c.body(null, 204);
     },

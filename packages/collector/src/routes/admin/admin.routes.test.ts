@@ -104,11 +104,11 @@ describe('the admin API is declared once', () => {
       ),
     ) as Record<string, Operation>;
     expect(Object.keys(operations).sort()).toEqual([...served].sort());
-    expect(served).toHaveLength(10);
+    expect(served).toHaveLength(13);
     for (const [name, operation] of Object.entries(operations)) {
       expect(operation.security, name).toEqual([{ adminToken: [] }]);
       expect(operation.tags, name).toEqual(['Administration']);
-      for (const status of ['401', '404']) {
+      for (const status of ['401', '403', '404']) {
         expect(operation.responses[status]?.content, `${name} ${status}`).toEqual({
           'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
         });

@@ -1,5 +1,4 @@
-import { z, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import type { Handler } from 'hono';
+import { z } from '@hono/zod-openapi';
 import {
   AuditLogSchema,
   PeriodQuerySchema,
@@ -20,7 +19,10 @@ import {
 import type { Config } from '../../config/deps.ts';
 import { json, jsonBody, operations, problems, router, SECURITY } from '../../http/openapi.ts';
 import type { ServiceDirectory } from '../../use-cases/service-directory.ts';
-import { adminHandlers, requireAdmin } from './admin.handlers.ts';
+import { adminHandlers } from './admin.handlers.ts';
+import { requireAdmin } from './admin-access.ts';
+import { registerPeopleRoutes } from './people.routes.ts';
+import { serve } from './serve.ts';
 
 // The admin API under /api/v1/admin, declared once: each operation's parameters, body and answers
 // as the shared zod schemas. The OpenAPI document is generated from these declarations.
@@ -36,7 +38,7 @@ export const addOrganisationRoute = adminRoute({
   request: { body: jsonBody(OrganisationSchema) },
   responses: {
     201: { description: 'Added.', content: json(AdminOrganisationSchema) },
-    ...problems(400, 401, 404, 409, 413, 415),
+    ...problems(400, 401, 403, 404, 409, 413, 415),
   },
 });
 
@@ -46,7 +48,7 @@ export const listOrganisationsRoute = adminRoute({
   summary: 'List the organisations',
   responses: {
     200: { description: 'By id.', content: json(z.array(AdminOrganisationSchema)) },
-    ...problems(401, 404),
+    ...problems(401, 403, 404),
   },
 });
 
@@ -62,7 +64,7 @@ export const updateOrganisationRoute = adminRoute({
   },
   responses: {
     200: { description: 'The organisation as it is now.', content: json(AdminOrganisationSchema) },
-    ...problems(400, 401, 404, 413, 415),
+    ...problems(400, 401, 403, 404, 413, 415),
   },
 });
 
@@ -75,7 +77,7 @@ export const addServiceRoute = adminRoute({
   request: { body: jsonBody(ServiceSchema) },
   responses: {
     201: { description: 'Added.', content: json(AdminServiceSchema) },
-    ...problems(400, 401, 404, 409, 413, 415),
+    ...problems(400, 401, 403, 404, 409, 413, 415),
   },
 });
 
@@ -86,7 +88,7 @@ export const listServicesRoute = adminRoute({
   request: { query: AdminServiceQuerySchema },
   responses: {
     200: { description: 'By id.', content: json(z.array(AdminServiceSchema)) },
-    ...problems(401, 404),
+    ...problems(401, 403, 404),
   },
 });
 
@@ -99,7 +101,7 @@ export const updateServiceRoute = adminRoute({
   request: { params: z.object({ id: ServiceIdSchema }), body: jsonBody(ServiceUpdateSchema) },
   responses: {
     200: { description: 'The service as it is now.', content: json(AdminServiceSchema) },
-    ...problems(400, 401, 404, 413, 415),
+    ...problems(400, 401, 403, 404, 413, 415),
   },
 });
 
@@ -112,7 +114,7 @@ export const createTokenRoute = adminRoute({
   request: { body: jsonBody(TokenRequestSchema) },
   responses: {
     201: { description: 'Created; copy the token now.', content: json(TokenCreatedSchema) },
-    ...problems(400, 401, 404, 413, 415),
+    ...problems(400, 401, 403, 404, 413, 415),
   },
 });
 
@@ -123,7 +125,7 @@ export const listTokensRoute = adminRoute({
   description: 'Never the token, never its hash.',
   responses: {
     200: { description: 'Oldest first.', content: json(z.array(TokenInfoSchema)) },
-    ...problems(401, 404),
+    ...problems(401, 403, 404),
   },
 });
 
@@ -133,7 +135,7 @@ export const revokeTokenRoute = adminRoute({
   summary: 'Revoke a token',
   description: 'The very next request with the token answers 401. Revoking twice is harmless.',
   request: { params: z.object({ id: TokenIdSchema }) },
-  responses: { 204: { description: 'Revoked.' }, ...problems(401, 404) },
+  responses: { 204: { description: 'Revoked.' }, ...problems(401, 403, 404) },
 });
 
 export const auditRoute = adminRoute({
@@ -145,25 +147,14 @@ export const auditRoute = adminRoute({
   request: { query: PeriodQuerySchema },
   responses: {
     200: { description: 'The entries of the period.', content: json(AuditLogSchema) },
-    ...problems(400, 401, 404),
+    ...problems(400, 401, 403, 404),
   },
 });
 
 /**
- * Registers an operation whose handler reads its own request: the declaration goes into the
- * document whole, and the route is served without zod-openapi's validators. The admin API has
- * always read its body with the collector's body reader (its 415, 413 and 400 answers) and
- * validated it in the use case, which the CLI shares; a malformed id is a 404 (nothing has it)
- * and the service list takes any query, as before.
- */
-function serve(app: OpenAPIHono, route: RouteConfig, handler: Handler): void {
-  app.openAPIRegistry.registerPath(route);
-  app.openapi({ ...route, request: undefined, hide: true }, handler);
-}
-
-/**
- * The admin API, guarded by ADMIN_TOKEN. Without ADMIN_TOKEN every route answers 404: the admin
- * API is off.
+ * The admin API, guarded by ADMIN_TOKEN, and open to a signed-in manager for its own
+ * organisation. Without ADMIN_TOKEN every route answers 404 to a bearer token: the platform
+ * administrator's access is off.
  */
 export function adminRoutes(config: Config, origins: ServiceDirectory) {
   const handle = adminHandlers(config, origins);
@@ -179,5 +170,6 @@ export function adminRoutes(config: Config, origins: ServiceDirectory) {
   app.openapi(listTokensRoute, handle.listTokens);
   serve(app, revokeTokenRoute, handle.revokeToken);
   app.openapi(auditRoute, handle.audit);
+  registerPeopleRoutes(app, config);
   return app;
 }

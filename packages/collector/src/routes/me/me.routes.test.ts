@@ -11,6 +11,7 @@ describe('GET /api/v1/me', () => {
       organisationId: 'org-a',
       organisationName: 'Organisatie A',
       minimumN: 10,
+      person: null,
     });
   });
 
@@ -21,6 +22,7 @@ describe('GET /api/v1/me', () => {
       organisationId: null,
       organisationName: null,
       minimumN: 10,
+      person: null,
     });
   });
 

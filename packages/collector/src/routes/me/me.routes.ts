@@ -9,9 +9,9 @@ const me = operations(
 )({
   method: 'get',
   path: '/',
-  summary: 'The role and organisation of the token',
+  summary: 'The role and organisation of the token or the signed-in person',
   description:
-    '`{role, organisationId, organisationName, minimumN}`: `provider` with its organisation, or `steering` with null; `minimumN` is MIN_PUBLIC_N, under which a share is counted on few answers. Lets a client know what it may ask for before it asks.',
+    '`{role, organisationId, organisationName, minimumN, person}`: `provider` with its organisation, or `steering` with null; `minimumN` is MIN_PUBLIC_N, under which a share is counted on few answers; `person`: for a person signed in with OpenID Connect, their e-mail address and their own role (`manager` reads as `provider` and runs its organisation too), null for a token. Lets a client know what it may ask for before it asks.',
   responses: {
     200: { description: 'The token’s role.', content: json(MeSchema) },
     ...problems(401),
@@ -26,7 +26,7 @@ export function meRoutes(config: Config) {
   const app = router<AuthEnv>();
   app.use(requireToken(config.store));
   return app.openapi(me, async (c) => {
-    const { role, organisationId } = c.get('principal');
+    const { role, organisationId, person } = c.get('principal');
     const organisation = organisationId
       ? await config.store.getOrganisation(organisationId)
       : undefined;
@@ -36,6 +36,7 @@ export function meRoutes(config: Config) {
         organisationId,
         organisationName: organisation?.name ?? null,
         minimumN: config.minPublicN,
+        person: person ? { email: person.email, role: person.role } : null,
       },
       200,
     );

@@ -220,6 +220,11 @@ export function openApiDocument(app: OpenAPIHono): OpenApiDocument {
           scheme: 'bearer',
           description: 'The collector’s ADMIN_TOKEN (environment).',
         },
+        metricsToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The collector’s METRICS_TOKEN (environment), for Prometheus.',
+        },
       },
     },
   };

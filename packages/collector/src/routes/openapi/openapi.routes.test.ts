@@ -61,6 +61,7 @@ describe('GET /api/v1/openapi.json', () => {
     }
     expect(Object.keys(document.components.securitySchemes).sort()).toEqual([
       'adminToken',
+      'metricsToken',
       'token',
     ]);
   });

@@ -4,11 +4,11 @@ import type { FeedbackItem, FeedbackPage } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
 import type { CommentRecord } from '../../domain/acting-store.ts';
 import type { FeedbackPosition, ServiceRecord, Store } from '../../domain/store.ts';
-import { summarise } from '../../domain/aggregation.ts';
 import { periodInstants, requirePeriod } from '../../domain/period.ts';
 import { forbidden, invalid, notFound } from '../../domain/problems.ts';
 import { exportFeedback } from '../../use-cases/exports.ts';
 import { serviceThemes } from '../../use-cases/reports.ts';
+import { serviceSummary } from '../../use-cases/summary.ts';
 import { canSeeAggregates, canSeeComments, type AuthEnv, type Principal } from '../../http/auth.ts';
 import type {
   exportRoute,
@@ -132,18 +132,7 @@ export function servicesHandlers(config: Config) {
   const summary: RouteHandler<typeof summaryRoute, ServiceEnv> = async (c) => {
     const service = c.get('service');
     const period = requirePeriod(c.req.valid('query'), config.now());
-    const [rollups, impressions, channels, reasons, languages, steps] = await Promise.all([
-      store.monthlyRollups(service.id, period.from, period.to),
-      store.monthlyImpressions(service.id, period.from, period.to),
-      store.channelRollups(service.id, period.from, period.to),
-      store.reasonCounts(service.id, period.from, period.to),
-      store.languageRollups(service.id, period.from, period.to),
-      store.stepRollups(service.id, period.from, period.to),
-    ]);
-    return c.json(
-      summarise(service.id, period, rollups, impressions, channels, reasons, languages, steps),
-      200,
-    );
+    return c.json(await serviceSummary(store, service.id, period), 200);
   };
 
   // The comment listing: submissions that have a comment (a rating alone is in the summary),

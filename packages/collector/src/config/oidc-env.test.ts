@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { hideSecrets, readEnv } from './env.ts';
+
+// Signing in with OpenID Connect: the issuer, the client and PUBLIC_URL, together or not at all.
+
+const SIGN_IN = {
+  OIDC_ISSUER: 'https://login.example.be/realms/vo',
+  OIDC_CLIENT_ID: 'vo-feedback',
+  OIDC_CLIENT_SECRET: 'a-client-secret-of-the-issuer',
+  PUBLIC_URL: 'https://feedback.example.be',
+};
+
+describe('the sign-in configuration', () => {
+  it('is off without it, and read whole with it', () => {
+    expect(readEnv({})).not.toHaveProperty('OIDC_ISSUER');
+    expect(readEnv(SIGN_IN)).toMatchObject(SIGN_IN);
+    // A test issuer on this machine may speak http.
+    expect(readEnv({ ...SIGN_IN, OIDC_ISSUER: 'http://127.0.0.1:8080' }).OIDC_ISSUER).toBe(
+      'http://127.0.0.1:8080',
+    );
+  });
+
+  it.each([
+    ['OIDC_CLIENT_ID', 'Set OIDC_CLIENT_ID too'],
+    ['OIDC_CLIENT_SECRET', 'Set OIDC_CLIENT_SECRET too'],
+    ['PUBLIC_URL', 'Set PUBLIC_URL too'],
+    ['OIDC_ISSUER', 'Set OIDC_ISSUER too'],
+  ])('names %s when it is missing from the others', (missing, message) => {
+    const env: Record<string, string> = { ...SIGN_IN };
+    delete env[missing];
+    expect(() => readEnv(env)).toThrow(`Invalid configuration: ${missing}: ${message}`);
+  });
+
+  it('refuses an issuer over plain http elsewhere than this machine, and never prints the secret', () => {
+    expect(() => readEnv({ ...SIGN_IN, OIDC_ISSUER: 'http://login.example.be' })).toThrow(
+      'Invalid configuration: OIDC_ISSUER: Use an https issuer',
+    );
+    expect(hideSecrets('refused a-client-secret-of-the-issuer', SIGN_IN)).toBe('refused ***');
+  });
+});

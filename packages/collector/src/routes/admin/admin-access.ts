@@ -1,0 +1,77 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { Config } from '../../config/deps.ts';
+import { hashToken, sameHash } from '../../domain/tokens.ts';
+import { forbidden, notFound, ProblemError } from '../../domain/problems.ts';
+import { csrfRefused } from '../../http/session.ts';
+import type { AdminScope } from '../../use-cases/people.ts';
+
+// Who may call the admin API: the platform administrator with ADMIN_TOKEN (every organisation),
+// or a manager signed in with OpenID Connect (its own organisation: its services, people and
+// tokens). ADMIN_TOKEN unset turns the platform administrator's access off (404); a manager's
+// access comes with signing in and stays.
+
+/** Who calls: `admin` for ADMIN_TOKEN, else the manager's e-mail; and what they reach. */
+export interface AdminCaller {
+  actor: string;
+  scope: AdminScope;
+}
+
+export type AdminEnv = { Variables: { adminCaller: AdminCaller } };
+
+/** The caller of an admin request (set by requireAdmin). */
+export const adminCallerOf = (c: Context): AdminCaller =>
+  (c as Context<AdminEnv>).get('adminCaller');
+
+/**
+ * ADMIN_TOKEN as a bearer token (404 while it is not set, 401 when it is wrong), or without an
+ * Authorization header a manager's session (a change also passes the CSRF checks); another
+ * signed-in person is refused (403). Sets `adminCaller`.
+ */
+export function requireAdmin(config: Config) {
+  // Compared as SHA-256 hashes in constant time: equal lengths, and the time an answer takes says
+  // nothing about how much of a guess was right.
+  const adminHash = config.adminToken === undefined ? undefined : hashToken(config.adminToken);
+  const off = () =>
+    notFound('The admin API is off; the operator turns it on by setting ADMIN_TOKEN.');
+  return createMiddleware<AdminEnv>(async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header === undefined) {
+      const signedIn = await c.get('signedIn')?.();
+      if (signedIn) {
+        const { person } = signedIn;
+        if (person.role !== 'manager' || person.organisationId === null) {
+          throw forbidden(
+            'Only a manager of an organisation, or the platform administrator, administers; ask your organisation’s manager.',
+            'not-a-manager',
+          );
+        }
+        if (!signedIn.changeAllowed) throw csrfRefused();
+        c.set('adminCaller', {
+          actor: person.email,
+          scope: { organisationId: person.organisationId, personId: person.id },
+        });
+        await next();
+        return;
+      }
+    }
+    if (adminHash === undefined) throw off();
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+    if (!match || !sameHash(hashToken(match[1]!), adminHash)) {
+      config.logger.warn('admin authentication failed', {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+      });
+      throw new ProblemError(
+        401,
+        'unauthorized',
+        'Send the ADMIN_TOKEN of this collector as "Authorization: Bearer <token>", or sign in as a manager of your organisation.',
+        undefined,
+        { 'www-authenticate': 'Bearer realm="vo-feedback admin"' },
+      );
+    }
+    c.set('adminCaller', { actor: 'admin', scope: { organisationId: null } });
+    await next();
+  });
+}

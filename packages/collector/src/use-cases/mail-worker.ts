@@ -1,0 +1,214 @@
+import type { Alert } from '@vo-feedback/shared';
+import type { Logger } from '../config/logger.ts';
+import {
+  MAIL_EXPIRY_MS,
+  MAIL_LEASE_MS,
+  mailRetryDelay,
+  unsubscribeUrl,
+  type ClaimedMail,
+  type DigestPayload,
+  type MailPayload,
+  type WebhookDisabledPayload,
+} from '../domain/mail.ts';
+import type { Store } from '../domain/store.ts';
+import { digestMail } from '../views/mail-digest.ts';
+import type { MailRecipient, RenderedMail } from '../views/mail-layout.ts';
+import { alertMail, webhookDisabledMail } from '../views/mail-notices.ts';
+import { buildDigest } from './digest.ts';
+import { mailError, type MailSender } from './mail-sender.ts';
+
+// The mail worker: in each server process started with SMTP_URL (and in `digests send --now`) it
+// claims due messages of the mail outbox, renders each from its payload — a digest's figures are
+// computed now, from the same use cases as the API — and sends it through SMTP outside any
+// transaction, then records it: sent, or retried on the schedule (1 min … 12 h), failed after the
+// seventh attempt. As the webhook worker: several instances on PostgreSQL claim each attempt
+// once; one whose instance died is claimed again when its lease has passed.
+
+export interface MailWorkerOptions {
+  store: Store;
+  sender: MailSender;
+  logger: Logger;
+  /** PUBLIC_URL, without a trailing slash: the unsubscribe and dashboard links. */
+  publicUrl: string;
+  /** MIN_PUBLIC_N: a digest marks a satisfaction on fewer answers "weinig antwoorden". */
+  minPublicN: number;
+  now?: () => number;
+  /** The retry schedule times this (tests). Default 1. */
+  retryScale?: number;
+  leaseMs?: number;
+  /** Messages claimed at once (and sent concurrently). Default 8. */
+  batch?: number;
+  /** How often to look for due messages when there were none. Default 2 s. */
+  pollMs?: number;
+  /** Sent and failed messages are deleted this long after they were queued (no pruning without it). */
+  keepMs?: number;
+  /** Pending messages are given up this long after they were queued. Default MAIL_EXPIRY_MS. */
+  expireMs?: number;
+}
+
+/** The headers of every message: the one-click unsubscribe of RFC 8058, and no auto-replies. */
+export function mailHeaders(link: string): Record<string, string> {
+  return {
+    'List-Unsubscribe': `<${link}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    'Auto-Submitted': 'auto-generated',
+    'X-Auto-Response-Suppress': 'All',
+  };
+}
+
+/** A claimed message as it is sent now: rendered from its payload for its subscription. */
+export async function renderMail(
+  options: Pick<MailWorkerOptions, 'store' | 'publicUrl' | 'minPublicN'>,
+  mail: ClaimedMail,
+): Promise<RenderedMail> {
+  const { store, publicUrl } = options;
+  const { subscription } = mail;
+  const organisation = await store.getOrganisation(subscription.organisationId);
+  const recipient: MailRecipient = {
+    email: subscription.email,
+    frequency: subscription.frequency,
+    organisationName: organisation?.name ?? subscription.organisationId,
+    unsubscribeUrl: unsubscribeUrl(publicUrl, subscription.unsubscribeToken),
+  };
+  const dashboard = `${publicUrl}/dashboard/`;
+  const payload = JSON.parse(mail.payload) as MailPayload;
+  switch (mail.kind) {
+    case 'digest': {
+      const digest = await buildDigest(
+        store,
+        subscription,
+        payload as DigestPayload,
+        options.minPublicN,
+      );
+      return digestMail(digest, recipient, dashboard);
+    }
+    case 'alert':
+      return alertMail((payload as { alert: Alert }).alert, recipient, dashboard);
+    case 'notice':
+      return webhookDisabledMail(payload as WebhookDisabledPayload, recipient, dashboard);
+  }
+}
+
+/** One attempt of one claimed message: rendered, sent, recorded. Whether it was sent. */
+async function attemptMail(options: MailWorkerOptions, mail: ClaimedMail): Promise<boolean> {
+  const now = options.now ?? Date.now;
+  let error: string | null = null;
+  try {
+    const rendered = await renderMail(options, mail);
+    const link = unsubscribeUrl(options.publicUrl, mail.subscription.unsubscribeToken);
+    await options.sender.send({
+      to: mail.toAddress,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      headers: mailHeaders(link),
+    });
+  } catch (failure) {
+    error = mailError(failure);
+  }
+  const finished = now();
+  const delay = error === null ? undefined : mailRetryDelay(mail.attempts, options.retryScale);
+  await options.store.recordMailAttempt({
+    mail,
+    sent: error === null,
+    error,
+    nextAttemptAt: delay === undefined ? null : finished + delay,
+    now: finished,
+  });
+  // The message's and subscription's ids, never the address.
+  const fields = {
+    mailId: mail.id,
+    kind: mail.kind,
+    subscriptionId: mail.subscription.id,
+    attempt: mail.attempts,
+  };
+  if (error === null) options.logger.info('mail sent', fields);
+  else {
+    options.logger.warn('mail attempt failed', {
+      ...fields,
+      error,
+      nextAttemptAt: delay === undefined ? null : new Date(finished + delay).toISOString(),
+    });
+  }
+  return error === null;
+}
+
+/**
+ * Claims the messages due now (`only`: of these) and makes one attempt of each, concurrently. The
+ * claim and each result are short statements of their own: no transaction is open while a
+ * message is rendered or on its way.
+ */
+export async function sendDueMails(
+  options: MailWorkerOptions,
+  only?: readonly string[],
+): Promise<{ attempted: number; sent: number; failed: number }> {
+  const now = (options.now ?? Date.now)();
+  const claimed = await options.store.claimMails(
+    now,
+    now + (options.leaseMs ?? MAIL_LEASE_MS),
+    options.batch ?? 8,
+    only,
+  );
+  const results = await Promise.all(
+    claimed.map((mail) =>
+      attemptMail(options, mail).catch((error: unknown) => {
+        // Not recorded (the database went away): the lease passes and the attempt is made again.
+        options.logger.error('mail attempt not recorded', {
+          mailId: mail.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        return false;
+      }),
+    ),
+  );
+  const sent = results.filter(Boolean).length;
+  return { attempted: claimed.length, sent, failed: claimed.length - sent };
+}
+
+/**
+ * Runs the worker until `stop()`: sends what is due, again at once after a full batch, else after
+ * `pollMs`; prunes hourly. `stop()` waits for the round in flight and closes the SMTP connections.
+ */
+export function startMailWorker(options: MailWorkerOptions): { stop(): Promise<void> } {
+  const now = options.now ?? Date.now;
+  const pollMs = options.pollMs ?? 2_000;
+  const batch = options.batch ?? 8;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let round: Promise<void> = Promise.resolve();
+  let lastPrune = 0;
+
+  const run = async () => {
+    let attempted = 0;
+    try {
+      // Pruning first: a message queued long ago (alerts and notices are queued whether or not
+      // SMTP_URL is set) is given up before a worker's first round could send it late.
+      if (options.keepMs !== undefined && now() - lastPrune >= 3_600_000) {
+        lastPrune = now();
+        await options.store.pruneMails(
+          now() - options.keepMs,
+          now() - (options.expireMs ?? MAIL_EXPIRY_MS),
+        );
+      }
+      attempted = (await sendDueMails({ ...options, batch })).attempted;
+    } catch (error) {
+      // The database is away: try again on the next round.
+      options.logger.error('mail worker round failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+    if (!stopped) timer = setTimeout(tick, attempted >= batch ? 0 : pollMs);
+  };
+  const tick = () => {
+    round = run();
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await round;
+      options.sender.close();
+    },
+  };
+}

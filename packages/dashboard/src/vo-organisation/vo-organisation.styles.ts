@@ -1,0 +1,110 @@
+import { css } from 'lit';
+import { editorStyles, sharedStyles } from '../shared.styles.ts';
+import { tokens } from '../tokens.ts';
+
+/** The manager's page and its three sections: lists of items, forms, panels, a new secret. */
+export const styles = [
+  tokens,
+  sharedStyles,
+  editorStyles,
+  css`
+    section {
+      margin: 0 0 2em;
+    }
+    h3,
+    h4 {
+      margin: 0 0 0.25em;
+      font-size: 1em;
+      overflow-wrap: anywhere;
+    }
+    form > h3,
+    form > h4 {
+      margin-bottom: 0.75em;
+      font-size: 1.125em;
+    }
+    .items,
+    .choices {
+      margin: 0 0 1em;
+      padding: 0;
+      list-style: none;
+    }
+    .item {
+      margin: 0 0 1em;
+      padding: 0.75em;
+      border-inline-start: 4px solid var(--_accent);
+      background: var(--_bg);
+    }
+    /* A revoked token: said in words ("Ingetrokken op …"), the bar only repeats it. */
+    .item.revoked {
+      border-inline-start-color: var(--_border);
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
+      gap: 0.5em 1em;
+      margin: 0 0 0.75em;
+    }
+    .facts dt {
+      font-weight: 700;
+    }
+    .facts dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .settings {
+      margin: 0.75em 0 0;
+    }
+    .picked {
+      margin: 0 0 1em;
+      padding-inline-start: 1em;
+      border-inline-start: 4px solid var(--_border);
+    }
+    .reason {
+      margin: 0 0 1em;
+      padding: 0.75em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .secret {
+      margin: 0 0 1.5em;
+      padding: 0.75em;
+      border: 3px solid var(--_text);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .secret input,
+    code {
+      font-family: ui-monospace, monospace;
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25em;
+      margin: 0 0 1em;
+    }
+    .field .hint,
+    .field .error {
+      margin: 0;
+    }
+    input:not([type='checkbox'], [type='radio']),
+    textarea {
+      width: 100%;
+    }
+    textarea {
+      min-height: 44px;
+      max-width: 100%;
+      padding: 0.4em 0.5em;
+      border: 1px solid var(--_input);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+      font: inherit;
+    }
+    textarea[aria-invalid='true'] {
+      border: 2px solid var(--_error-border);
+    }
+    label {
+      overflow-wrap: anywhere;
+    }
+  `,
+];
