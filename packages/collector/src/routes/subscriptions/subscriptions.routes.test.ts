@@ -261,4 +261,17 @@ describe('the unsubscribe link', () => {
       }
     }
   });
+
+  it('answers a page, not a trace, when the database cannot answer', async () => {
+    const c = await collector();
+    await c.store.close();
+    for (const method of ['GET', 'POST']) {
+      const response = await c.app.request(`/unsubscribe/${'A'.repeat(43)}`, { method });
+      expect(response.status).toBeGreaterThanOrEqual(500);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      const text = await response.text();
+      expect(text).toContain('Afmelden lukt nu even niet');
+      expect(text).not.toMatch(/Error|at .*\.ts/);
+    }
+  });
 });

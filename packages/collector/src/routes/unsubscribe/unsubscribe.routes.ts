@@ -21,16 +21,14 @@ import {
 export function unsubscribeRoutes(config: Config) {
   const { store } = config;
   const app = new Hono();
+
   // A problem (the database away: 503 with Retry-After) is a page here too, never problem+json.
-  app.use('/unsubscribe/:token', async (c, next) => {
+  const problemsAsPages = (c: Context) =>
     renderProblemsAs(c, (c, problem) => {
       for (const [name, value] of Object.entries(problem.headers)) c.header(name, value);
       c.header('cache-control', 'no-store');
       return c.html(unsubscribeUnavailablePage(), problem.status as ContentfulStatusCode);
     });
-    await next();
-  });
-
   const answer = (c: Context, page: string) => {
     c.header('cache-control', 'no-store');
     // A secret link: no search engine keeps it.
@@ -46,6 +44,7 @@ export function unsubscribeRoutes(config: Config) {
   });
 
   app.get('/unsubscribe/:token', async (c) => {
+    problemsAsPages(c);
     const token = c.req.param('token');
     const subscription = await subscriptionOfLink(store, token);
     if (!subscription) return answer(c, noSubscriptionPage());
@@ -61,6 +60,7 @@ export function unsubscribeRoutes(config: Config) {
   // The body (`List-Unsubscribe=One-Click`) is not read: the POST to this secret address is the
   // request, whichever client makes it.
   app.post('/unsubscribe/:token', async (c) => {
+    problemsAsPages(c);
     const ended = await unsubscribe(store, c.req.param('token'), config.now());
     if (!ended) return answer(c, noSubscriptionPage());
     config.logger.info('unsubscribed', { subscriptionId: ended.id });
