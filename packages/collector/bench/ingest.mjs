@@ -7,7 +7,7 @@
 // (before and after a change). Server and load generator are pinned to different cores. Prints
 // one JSON line.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +58,18 @@ function parseDuration(text) {
   return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
 }
 
-function wrk(url) {
+/**
+ * CPU seconds a process has used (user + system, from /proc): with the requests it answered, the
+ * CPU each request costs, which a busy machine disturbs far less than requests per second.
+ */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function wrk(url, pid) {
+  const cpuBefore = pid ? cpuSeconds(pid) : 0;
   const [command, args] = pin(1, 'wrk', [
     '-t1',
     `-c${CONNECTIONS}`,
@@ -73,8 +84,10 @@ function wrk(url) {
   const out = result.stdout;
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   const errors = /Socket errors: (.*)/.exec(out)?.[1] ?? '';
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
   return {
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
+    cpuUsPerRequest: pid ? ((cpuSeconds(pid) - cpuBefore) * 1e6) / requests : NaN,
     p50: parseDuration(/\s50%\s+(\S+)/.exec(out)?.[1] ?? ''),
     p99: parseDuration(/\s99%\s+(\S+)/.exec(out)?.[1] ?? ''),
     non2xx,
@@ -105,8 +118,8 @@ async function startCollector(script, name, env = {}) {
   return { child, url: `http://127.0.0.1:${port}/api/v1/feedback` };
 }
 const servers = {
-  bareJson: { url: `http://127.0.0.1:${barePort}/json` },
-  bare: { url: `http://127.0.0.1:${barePort}/bare` },
+  bareJson: { url: `http://127.0.0.1:${barePort}/json`, child: bare },
+  bare: { url: `http://127.0.0.1:${barePort}/bare`, child: bare },
   ingest: await startCollector(join(collectorDir, 'dist/server.js'), 'ingest'),
   ingestWithMetrics: await startCollector(join(collectorDir, 'dist/server.js'), 'metrics', {
     METRICS_TOKEN: 'bench-metrics-token-0123456789abcdef',
@@ -120,12 +133,12 @@ try {
   // Warm-up, then alternate so that all see the same machine.
   for (const { url } of Object.values(servers)) wrk(url);
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const [name, { url }] of Object.entries(servers)) rounds[name].push(wrk(url));
+    for (const [name, { url, child }] of Object.entries(servers)) {
+      rounds[name].push(wrk(url, child.pid));
+    }
   }
 } finally {
-  bare.kill('SIGTERM');
-  for (const { child } of Object.values(servers)) {
-    if (!child) continue;
+  for (const child of new Set(Object.values(servers).map((server) => server.child))) {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
   }
@@ -133,6 +146,7 @@ try {
 }
 const summary = (list) => ({
   rps: Math.round(median(list.map((r) => r.rps))),
+  cpuUsPerRequest: Math.round(median(list.map((r) => r.cpuUsPerRequest)) * 10) / 10,
   p50Ms: median(list.map((r) => r.p50)),
   p99Ms: median(list.map((r) => r.p99)),
   non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
@@ -144,6 +158,9 @@ const figures = Object.fromEntries(
 // Each collector against the JSON route of the same rounds (and against the 204 route).
 const ratio = (name, baseline = 'bareJson') =>
   Math.round((figures[name].rps / figures[baseline].rps) * 1000) / 1000;
+// The same in CPU: the baseline's CPU per request over the collector's per submission.
+const cpuRatio = (name) =>
+  Math.round((figures.bareJson.cpuUsPerRequest / figures[name].cpuUsPerRequest) * 1000) / 1000;
 console.log(
   JSON.stringify({
     benchmark: 'ingest',
@@ -154,8 +171,13 @@ console.log(
     ratio: ratio('ingest'),
     ratioToBare204: ratio('ingest', 'bare'),
     ratioWithMetrics: ratio('ingestWithMetrics'),
+    cpuRatio: cpuRatio('ingest'),
     ...(figures.compare
-      ? { compareBuild: process.env.BENCH_COMPARE, ratioCompare: ratio('compare') }
+      ? {
+          compareBuild: process.env.BENCH_COMPARE,
+          ratioCompare: ratio('compare'),
+          cpuRatioCompare: cpuRatio('compare'),
+        }
       : {}),
   }),
 );

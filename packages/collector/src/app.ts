@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, Config } from './config/deps.ts';
 import { ClientGoneError } from './http/body.ts';
 import { asUnavailable, StoreUnavailableError } from './db/errors.ts';
@@ -27,7 +26,8 @@ import {
   serviceExplanationsRoutes,
 } from './routes/explanations/explanations.routes.ts';
 import { submissionsRoutes } from './routes/reports/submissions.routes.ts';
-import { CSP_DIRECTIVES } from './views/csp.ts';
+import { policyWith } from './views/csp.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { staticRoutes } from './routes/static/static.routes.ts';
 import { webhooksRoutes } from './routes/webhooks/webhooks.routes.ts';
 import { metricsRoutes } from './routes/metrics/metrics.routes.ts';
@@ -90,23 +90,10 @@ export function createApp(deps: AppDeps) {
         ms: Math.round((performance.now() - started) * 10) / 10,
       });
     })
-    .use(
-      secureHeaders({
-        contentSecurityPolicy: CSP_DIRECTIVES,
-        // A route may set its own policy (a handed-in report keeps its own stylesheet's hash).
-        overwrite: false,
-        referrerPolicy: 'no-referrer',
-        // Set below, so that the widget route can open itself to every site.
-        crossOriginResourcePolicy: false,
-        crossOriginEmbedderPolicy: false,
-      }),
-    )
-    .use(async (c, next) => {
-      await next();
-      if (!c.res.headers.has('cross-origin-resource-policy')) {
-        c.header('cross-origin-resource-policy', 'same-site');
-      }
-    })
+    // hono's secureHeaders with the collector's policy, written out once (security-headers.ts);
+    // a route may set its own policy (a handed-in report keeps its stylesheet's hash) and CORP
+    // (the widget opens itself to every site).
+    .use(securityHeaders(policyWith({})))
     // A signed-in person's session, looked up only when a route asks who is calling.
     .use(readSession(config.store, config.now, config.sessions!));
   app

@@ -9,7 +9,7 @@ import { builtFrontEnds } from './config/paths.ts';
 import { rateLimitersFor } from './http/rate-limit/choose.ts';
 import { connectRedis, type RedisClient } from './http/rate-limit/redis.ts';
 import { scheduleRetention } from './use-cases/retention.ts';
-import { scheduleAlertChecks } from './use-cases/alerts.ts';
+import { scheduleAlertChecks } from './use-cases/alert-schedule.ts';
 import { httpSender } from './use-cases/webhook-sender.ts';
 import { startWebhookWorker } from './use-cases/webhook-worker.ts';
 import { startMailDelivery } from './use-cases/mail-delivery.ts';
@@ -131,7 +131,8 @@ async function main(): Promise<void> {
       // is made again when its lease has passed.
       await webhooksStopped;
       await mailStopped;
-      // A check in flight finishes (its transactions are short) before the database closes.
+      // A check in flight stops before its next service (what it raised is raised, in short
+      // transactions) before the database closes.
       await alertsStopped;
       await redis?.close().catch(() => undefined);
       await store.close();

@@ -29,6 +29,11 @@ import type {
 } from '@vo-feedback/shared';
 import type { Period } from './period.ts';
 import { OrganisationApi } from './organisation-api.ts';
+import { credentialsFor, type Credential } from './credentials.ts';
+
+export type { SessionCredential } from './credentials.ts';
+// Here for the views that import it from the API they call with it.
+export { mapLimited } from './map-limited.ts';
 
 /** Why a request failed, in the terms the interface explains to the user. */
 export type FailureKind =
@@ -111,14 +116,6 @@ export function attachmentName(header: string | null): string | undefined {
 }
 
 /**
- * A person signed in with OpenID Connect: the session cookie (HttpOnly, same origin) travels by
- * itself; every request that changes something carries the session's CSRF token.
- */
-export interface SessionCredential {
-  csrfToken: string;
-}
-
-/**
  * The collector's provider and steering API, as this signed-in browser tab calls it: with a
  * token, or in a person's session. A token travels only in the `Authorization` header — never in
  * a URL, where logs and history keep it — and no cookie goes with it.
@@ -130,26 +127,10 @@ export class DashboardApi {
   readonly organisation: OrganisationApi = new OrganisationApi(this);
 
   constructor(
-    /** A bearer token, or the CSRF token of a person's session. */
-    readonly credential: string | SessionCredential,
+    /** A bearer token, or the CSRF token of a person's session (credentials.ts). */
+    readonly credential: Credential,
     private readonly base = '/api/v1',
   ) {}
-
-  /** The headers and cookie policy of a request with this tab's credential. */
-  #credentials(
-    method: string,
-  ): Pick<RequestInit, 'credentials'> & { headers: Record<string, string> } {
-    const credential = this.credential;
-    if (typeof credential === 'string') {
-      // No cookie is involved; 'omit' keeps it that way.
-      return { headers: { authorization: `Bearer ${credential}` }, credentials: 'omit' };
-    }
-    const change = !['GET', 'HEAD'].includes(method);
-    return {
-      headers: change ? { 'x-csrf-token': credential.csrfToken } : {},
-      credentials: 'same-origin',
-    };
-  }
 
   url(path: string, query: Query = {}): string {
     const params = new URLSearchParams();
@@ -167,7 +148,7 @@ export class DashboardApi {
     { method = 'GET', body }: { method?: string; body?: unknown } = {},
   ): Promise<Response> {
     let response: Response;
-    const { headers, credentials } = this.#credentials(method);
+    const { headers, credentials } = credentialsFor(this.credential, method);
     try {
       response = await fetch(this.url(path, query), {
         method,
@@ -402,22 +383,4 @@ export class DashboardApi {
     setTimeout(() => URL.revokeObjectURL(href), 60_000);
     return name;
   }
-}
-
-/** Runs `task` over `items` with at most `limit` at a time, keeping order. */
-export async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  });
-  await Promise.all(workers);
-  return results;
 }

@@ -36,7 +36,10 @@ export const AlertSchema = z
     kind: AlertKindSchema,
     /** The day (Europe/Brussels) it was raised: one per service and kind a day. */
     day: DateSchema,
-    /** The theme that rose; null for satisfaction. */
+    /**
+     * The theme that rose; null for satisfaction, and for steering, which is told that a theme
+     * rose but not its words (citizens' words, for the service's providers only).
+     */
     theme: z.string().nullable(),
     /** The last 7 days. */
     recent: AlertWindowSchema,
@@ -62,7 +65,10 @@ export const AlertQuerySchema = z.strictObject({
 });
 export type AlertQuery = z.infer<typeof AlertQuerySchema>;
 
-/** What the overview's row says of a service's most recent alert of the last 7 days. */
+/**
+ * What the overview's row says of a service's most recent alert of the last 7 days; `theme` null
+ * for steering, as in the alert.
+ */
 export const AlertBriefSchema = z
   .object({ kind: AlertKindSchema, day: DateSchema, theme: z.string().nullable() })
   .meta({ id: 'AlertBrief' });

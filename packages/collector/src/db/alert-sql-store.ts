@@ -1,5 +1,6 @@
-import type { AlertListQuery, AlertStore } from '../domain/alert-store.ts';
+import type { AlertListQuery, AlertStore, CommentSampleQuery } from '../domain/alert-store.ts';
 import type { AlertRecord, StoredAlert } from '../domain/alerts.ts';
+import type { ThemeComment } from '../domain/themes.ts';
 import type { OutboxEvent } from '../domain/webhooks.ts';
 import * as q from './alert-queries.ts';
 import { MailSqlStore } from './mail-sql-store.ts';
@@ -23,5 +24,10 @@ export abstract class AlertSqlStore extends MailSqlStore implements AlertStore {
 
   async listAlerts(query: AlertListQuery): Promise<StoredAlert[]> {
     return (await this.rows<q.AlertRow>(q.alerts(query))).map(q.toStoredAlert);
+  }
+
+  async sampleComments(query: CommentSampleQuery): Promise<ThemeComment[]> {
+    if (query.days.length === 0 || query.perDay < 1) return [];
+    return this.rows<ThemeComment>(q.commentSample(query));
   }
 }

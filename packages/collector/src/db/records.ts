@@ -241,6 +241,35 @@ export function reasonDeltas(record: IngestedFeedback, sign: 1 | -1) {
   }));
 }
 
+/**
+ * Deltas of one kind summed per row they add to (`keys`): one upsert for many submissions of a
+ * batch. `earliest` is a field that keeps its minimum instead (a step's first post).
+ */
+export function summedDeltas<D extends object>(
+  deltas: readonly D[],
+  keys: readonly (keyof D & string)[],
+  earliest?: keyof D & string,
+): D[] {
+  const rows = new Map<string, Record<string, unknown>>();
+  for (const delta of deltas) {
+    const fields = delta as Record<string, unknown>;
+    const key = keys.map((name) => fields[name]).join('\u0000');
+    const row = rows.get(key);
+    if (!row) {
+      rows.set(key, { ...fields });
+      continue;
+    }
+    for (const [name, value] of Object.entries(fields)) {
+      if ((keys as readonly string[]).includes(name)) continue;
+      row[name] =
+        name === earliest
+          ? Math.min(row[name] as number, value as number)
+          : (row[name] as number) + (value as number);
+    }
+  }
+  return [...rows.values()] as D[];
+}
+
 /** The values an insert or update of a feedback row binds: the reasons as JSON text. */
 export function feedbackValues(record: IngestedFeedback) {
   return { ...record, reasons: JSON.stringify(record.reasons) };

@@ -24,6 +24,7 @@ import {
   rollupDelta,
   stepDelta,
   stepLeft,
+  summedDeltas,
   toFeedback,
   type FeedbackRow,
 } from './records.ts';
@@ -86,6 +87,12 @@ export class SqliteIngest {
   /** Batches committed, waiting for the next sync of the log; whether one runs now. */
   private unsynced: Committed[] = [];
   private syncing = false;
+  /** Whether a service's organisation has a webhook, looked up once per batch. */
+  private readonly hasWebhook = new Map<string, boolean>();
+  /** The batch's first posts, added to the rollups together: one upsert per rollup row. */
+  private fresh = new Map<string, IngestedFeedback>();
+  /** The first post the submission in hand stored, once its savepoint is released. */
+  private stored: IngestedFeedback | undefined;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -111,18 +118,28 @@ export class SqliteIngest {
     this.enqueue = prepare(sqlite, ENQUEUE_SERVICE_EVENTS);
     // Nested inside the batch transaction, better-sqlite3 runs this as a savepoint.
     this.one = sqlite.transaction((incoming: IncomingFeedback) => this.ingestOne(incoming));
-    this.batch = sqlite.transaction((items: Pending[]) =>
-      items.map((item) => {
+    this.batch = sqlite.transaction((items: Pending[]) => {
+      this.fresh = new Map();
+      const results = items.map((item) => {
+        // A second post of an id first posted in this batch updates its rollups: theirs first.
+        if (this.fresh.has(item.incoming.id)) this.addFreshToRollups();
+        this.stored = undefined;
         try {
-          return this.one(item.incoming);
+          const result = this.one(item.incoming);
+          // Set by ingestOne meanwhile (TypeScript cannot see that through the call).
+          const stored = this.stored as IngestedFeedback | undefined;
+          if (stored) this.fresh.set(stored.id, stored);
+          return result;
         } catch (error) {
           const unavailable = asUnavailable(error);
           // The database itself failed: the whole batch must roll back and be answered 503.
           if (unavailable !== error) throw unavailable;
           return { error };
         }
-      }),
-    );
+      });
+      this.addFreshToRollups();
+      return results;
+    });
   }
 
   ingest(incoming: IncomingFeedback): Promise<IngestResult> {
@@ -150,6 +167,8 @@ export class SqliteIngest {
     // write of the store keeps syncing its own commit (FULL), and with it the log before it.
     try {
       if (this.wal) this.synchronous.normal.run();
+      // Nothing else runs while the batch is written: no webhook comes or goes meanwhile.
+      this.hasWebhook.clear();
       results = this.batch(items);
     } catch (error) {
       const failure = asUnavailable(error);
@@ -207,10 +226,11 @@ export class SqliteIngest {
         // The outbox, in the same savepoint: a webhook hears of exactly the submissions stored.
         // One INSERT … SELECT for both events, after a lookup that skips it (and building the
         // bodies) when the organisation has no webhook: the common case stays as cheap as that.
-        if (this.anyWebhook.get({ serviceId: record.serviceId })) {
+        if (this.webhookFor(record.serviceId)) {
           this.enqueue.run(enqueueOf(feedbackEvents(record)).values);
         }
-        this.applyToRollup(record, 1);
+        // Its rollups come with the batch's, once its savepoint is released.
+        this.stored = record;
         return fresh.result;
       }
     }
@@ -229,6 +249,53 @@ export class SqliteIngest {
     const left = stepLeft(existing, record);
     if (left) this.stepFirstSeen.run(left);
     return decision.result;
+  }
+
+  private webhookFor(serviceId: string): boolean {
+    let any = this.hasWebhook.get(serviceId);
+    if (any === undefined) {
+      any = this.anyWebhook.get({ serviceId }) !== undefined;
+      this.hasWebhook.set(serviceId, any);
+    }
+    return any;
+  }
+
+  /** The rollups of the batch's first posts so far, summed per row. */
+  private addFreshToRollups(): void {
+    if (this.fresh.size === 0) return;
+    const records = [...this.fresh.values()];
+    this.fresh = new Map();
+    const place = ['serviceId', 'day'] as const;
+    const add = <D extends object>(
+      statement: Prepared,
+      deltas: D[],
+      keys: readonly (keyof D & string)[],
+      earliest?: keyof D & string,
+    ) => {
+      for (const delta of summedDeltas(deltas, keys, earliest)) statement.run(delta);
+    };
+    add(
+      this.rollup,
+      records.map((r) => rollupDelta(r, 1)),
+      [...place, 'outcome'],
+    );
+    add(
+      this.channelRollup,
+      records.map((r) => channelDelta(r, 1)),
+      [...place, 'channel'],
+    );
+    add(
+      this.languageRollup,
+      records.map((r) => languageDelta(r, 1)),
+      [...place, 'lang'],
+    );
+    const steps = records.flatMap((r) => stepDelta(r, 1) ?? []);
+    add(this.stepRollup, steps, [...place, 'step'], 'firstSeen');
+    add(
+      this.reasonCount,
+      records.flatMap((r) => reasonDeltas(r, 1)),
+      [...place, 'reason'],
+    );
   }
 
   private applyToRollup(record: IngestedFeedback, sign: 1 | -1): void {

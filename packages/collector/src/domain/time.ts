@@ -8,10 +8,22 @@ const brusselsDate = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** The last hour asked for and its day: ingest asks for the same hour over and over. */
+let lastHour = NaN;
+let lastDay = '';
+
 /** The Brussels calendar day of an instant, as `YYYY-MM-DD`. */
 export function brusselsDay(instant: Date | number): string {
-  // en-CA formats as YYYY-MM-DD.
-  return brusselsDate.format(instant);
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  // Brussels is a whole number of hours from UTC, and changes it on the hour: every instant of
+  // one UTC hour falls on the same Brussels day.
+  const hour = Math.floor(ms / 3_600_000);
+  if (hour !== lastHour) {
+    // en-CA formats as YYYY-MM-DD.
+    lastDay = brusselsDate.format(ms);
+    lastHour = hour;
+  }
+  return lastDay;
 }
 
 /** The calendar year that contains an instant, in Brussels. */

@@ -55,9 +55,8 @@ const data = (answers: Pick<Expected, 'providerA' | 'providerB' | 'steering'>): 
 });
 const adminOnly = (status: number): Expected => ({ ...everyone(401), admin: status });
 
-/** People signed in with OpenID Connect; the manager goes last, as the admin does above. */
-const PEOPLE = ['personA', 'steeringPerson', 'managerA'] as const;
-type PersonCaller = (typeof PEOPLE)[number];
+/** People signed in with OpenID Connect. */
+type PersonCaller = 'personA' | 'steeringPerson' | 'managerA';
 /** The token whose answers a person gets, unless a row says otherwise. */
 const READS_AS: Record<PersonCaller, Caller> = {
   personA: 'providerA',
@@ -1181,19 +1180,22 @@ describe('access matrix: every route × every caller', () => {
   it.each(cases)('signed in as a person: $name', async ({ row }) => {
     const answers: Partial<Record<PersonCaller, number>> = {};
     const expected: Partial<Record<PersonCaller, number>> = {};
-    for (const person of PEOPLE) {
-      // A fresh database per person: a provider and its manager may both delete the same thing.
+    // The manager in a database of its own: a provider and its manager may both delete the same
+    // thing. The others in the order of the tokens they read as.
+    for (const group of [['personA', 'steeringPerson'], ['managerA']] as const) {
       const w = await world();
-      expected[person] = row.people?.[person] ?? row.expected[READS_AS[person]];
-      const response = await sendAsPerson(w, row, person);
-      answers[person] = response.status;
-      expectSecurityHeaders(response, `${row.method} ${row.path} as ${person}`);
-      if (response.status >= 400) {
-        expect(response.headers.get('content-type'), person).toBe(
-          row.html ? 'text/html; charset=UTF-8' : 'application/problem+json',
-        );
-      } else if (response.status < 300 && row.check) {
-        await row.check(response, READS_AS[person]);
+      for (const person of group) {
+        expected[person] = row.people?.[person] ?? row.expected[READS_AS[person]];
+        const response = await sendAsPerson(w, row, person);
+        answers[person] = response.status;
+        expectSecurityHeaders(response, `${row.method} ${row.path} as ${person}`);
+        if (response.status >= 400) {
+          expect(response.headers.get('content-type'), person).toBe(
+            row.html ? 'text/html; charset=UTF-8' : 'application/problem+json',
+          );
+        } else if (response.status < 300 && row.check) {
+          await row.check(response, READS_AS[person]);
+        }
       }
       expectCleanLogs(w);
     }

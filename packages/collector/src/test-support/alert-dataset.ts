@@ -41,7 +41,8 @@ export interface WindowTruth {
 /**
  * Writes a service's answers: on each day of the previous window the next day of `previous`
  * (cycled), on each recent day the next of `recent`; `recentDays` limits the recent window to its
- * last days (fewer answers). Each answer at noon in Brussels. The truth of both windows.
+ * last days (fewer answers). A day's answers from noon in Brussels, a minute apart, in their
+ * order (the last is the newest). The truth of both windows.
  */
 export async function seedAlertDays(
   store: Store,
@@ -55,17 +56,22 @@ export async function seedAlertDays(
     previous: { n: 0, satisfied: 0, comments: 0 },
   };
   const write = async (day: string, answers: Answer[], window: WindowTruth) => {
-    for (const [rating, comment] of answers) {
-      const result = await store.ingest({
-        id: randomUUID(),
-        serviceId,
-        rating,
-        ...(comment === undefined ? {} : { comment }),
-        lang: 'nl',
-        redactions: 0,
-        receivedAt: brusselsDayStart(day) + 12 * 3_600_000,
-      });
-      if (result.status !== 'stored') throw new Error(`seed: ${result.status}`);
+    // A day's answers at once (ingest commits them together), each a minute after the one before.
+    const results = await Promise.all(
+      answers.map(([rating, comment], i) =>
+        store.ingest({
+          id: randomUUID(),
+          serviceId,
+          rating,
+          ...(comment === undefined ? {} : { comment }),
+          lang: 'nl',
+          redactions: 0,
+          receivedAt: brusselsDayStart(day) + 12 * 3_600_000 + i * 60_000,
+        }),
+      ),
+    );
+    for (const [i, [rating, comment]] of answers.entries()) {
+      if (results[i]!.status !== 'stored') throw new Error(`seed: ${results[i]!.status}`);
       window.n += 1;
       if (rating >= 4) window.satisfied += 1;
       if (comment !== undefined) window.comments += 1;
@@ -101,6 +107,25 @@ export const RISING_WACHTTIJD: Answer[][] = [
     [5, 'Wachttijd bij het loket.'],
     [4, 'Alles prima.'],
   ],
+];
+
+/**
+ * A busy service's comments: 20 a day, all rated 5. In the older 4 of the 8 weeks every other
+ * one is on the waiting time (10 a day, the newest 10 of a day holding 5); in the newer 4 weeks
+ * none is; in the last 7 days 5 of 20 (25 %, the share of the 8 weeks as a whole).
+ */
+export const BUSY_THEMED: Answer[] = Array.from({ length: 20 }, (_, i): Answer =>
+  i % 2 === 0 ? [5, 'Wachttijd aan de balie.'] : [5, 'Alles prima.'],
+);
+export const BUSY_PLAIN: Answer[] = Array.from({ length: 20 }, (): Answer => [5, 'Alles prima.']);
+export const BUSY_PREVIOUS: Answer[][] = [
+  ...Array.from({ length: 28 }, () => BUSY_THEMED),
+  ...Array.from({ length: 28 }, () => BUSY_PLAIN),
+];
+export const BUSY_RECENT: Answer[][] = [
+  Array.from({ length: 20 }, (_, i): Answer =>
+    i % 4 === 0 ? [5, 'Wachttijd aan de balie.'] : [5, 'Alles prima.'],
+  ),
 ];
 
 /** A webhook of org-a listening to alert.raised for all its services, unless told. */

@@ -2,10 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AlertSchema, WebhookPayloadSchema, type Alert } from '@vo-feedback/shared';
 import { jsonLogger, silentLogger } from '../config/logger.ts';
 import { wilsonInterval } from '../domain/statistics.ts';
+import { alertWindows } from '../domain/alerts.ts';
 import {
   ALERT_NOW,
   alertDeliveries,
   alertWebhook as webhook,
+  BUSY_PREVIOUS,
+  BUSY_RECENT,
   DIP,
   DROP,
   RISING_WACHTTIJD,
@@ -16,7 +19,8 @@ import {
 import { testCollector } from '../test-support/fixtures.ts';
 import { countRows } from '../test-support/sql.ts';
 import { startWebhookReceiver, verifyStandardWebhook } from '../test-support/webhook-receiver.ts';
-import { checkAlerts, scheduleAlertChecks } from './alerts.ts';
+import { scheduleAlertChecks } from './alert-schedule.ts';
+import { ALERT_THEME_SAMPLE, alertThemes, checkAlerts, type AlertCheck } from './alerts.ts';
 import { httpSender } from './webhook-sender.ts';
 import { deliverDue } from './webhook-worker.ts';
 
@@ -182,12 +186,102 @@ describe('the alert check on a known dataset', () => {
       .spyOn(store, 'queueAlertMails')
       .mockRejectedValueOnce(new Error('stopped here'))
       .mockResolvedValue(2);
-    await expect(checkAlerts(store, ALERT_NOW, 10)).rejects.toThrow('stopped here');
+    const first = await checkAlerts(store, ALERT_NOW, 10);
+    expect(first.raised.map((a) => a.serviceId)).toEqual(['dienst-a']);
+    expect(first.mailsQueued).toBe(0);
+    expect(first.failures).toEqual([{ serviceId: 'dienst-a', error: 'stopped here' }]);
     expect(await countRows(store, 'alerts')).toBe(1);
     const next = await checkAlerts(store, ALERT_NOW + HOUR, 10);
     expect(next.raised).toEqual([]);
     expect(next.mailsQueued).toBe(2);
     expect(mails).toHaveBeenLastCalledWith(next.today[0], ALERT_NOW + HOUR);
+  });
+});
+
+describe('a service the check cannot check', () => {
+  it('is reported with its error, and the other services are checked and mailed all the same', async () => {
+    const { store } = await dropWorld();
+    const rollups = store.monthlyRollups.bind(store);
+    // dienst-a's rollups cannot be read; dienst-a2, checked after it, raises (MIN_PUBLIC_N 9).
+    vi.spyOn(store, 'monthlyRollups').mockImplementation(async (serviceId, from, to) => {
+      if (serviceId === 'dienst-a') throw new Error('rollups unreadable');
+      return rollups(serviceId, from, to);
+    });
+    const mails = vi.spyOn(store, 'queueAlertMails');
+    const result = await checkAlerts(store, ALERT_NOW, 9);
+    expect(result.failures).toEqual([{ serviceId: 'dienst-a', error: 'rollups unreadable' }]);
+    expect(result).toMatchObject({ services: 3, checked: 3, stopped: false });
+    expect(result.raised.map((a) => [a.serviceId, a.kind])).toEqual([
+      ['dienst-a2', 'satisfaction'],
+    ]);
+    expect(mails).toHaveBeenCalledTimes(1);
+    expect(mails).toHaveBeenCalledWith(result.raised[0], ALERT_NOW);
+    // The next check, with the rollups back, raises dienst-a's.
+    vi.mocked(store.monthlyRollups).mockRestore();
+    const next = await checkAlerts(store, ALERT_NOW + HOUR, 9);
+    expect(next.failures).toEqual([]);
+    expect(next.raised.map((a) => a.serviceId)).toEqual(['dienst-a']);
+  });
+
+  it('stops before the next service once its signal is aborted, and queues no mail', async () => {
+    const { store } = await dropWorld();
+    const mails = vi.spyOn(store, 'queueAlertMails');
+    const result = await checkAlerts(store, ALERT_NOW, 10, { signal: AbortSignal.abort() });
+    expect(result).toMatchObject({ services: 3, checked: 0, stopped: true, raised: [] });
+    expect(mails).not.toHaveBeenCalled();
+    expect(await countRows(store, 'alerts')).toBe(0);
+  });
+});
+
+describe('the themes of a busy service', () => {
+  // dienst-b: 20 comments a day. "wachttijd" is in 10 a day of the older 4 weeks of the 8 and in
+  // none of the newer 4 (25 % of the 8 weeks), and in 5 of 20 a day this week (25 %): no rise.
+  async function busyWorld() {
+    const { store } = await testCollector({ now: () => ALERT_NOW });
+    const truth = await seedAlertDays(store, 'dienst-b', ALERT_NOW, {
+      previous: BUSY_PREVIOUS,
+      recent: BUSY_RECENT,
+    });
+    expect(truth.previous.comments).toBe(1120);
+    expect(truth.recent.comments).toBe(140);
+    return store;
+  }
+  const windows = alertWindows('2026-06-15');
+  const wachttijd = (themes: Awaited<ReturnType<typeof alertThemes>>) =>
+    themes.words.find((theme) => theme.term.toLowerCase() === 'wachttijd');
+
+  it('reads a sample spread over the whole previous window, its older weeks included', async () => {
+    const store = await busyWorld();
+    // A cap of 560 a window: 10 a day of the 56 days before, 80 a day (all 20) of the last 7.
+    const themes = await alertThemes(store, 'dienst-b', windows, 560);
+    expect(themes.comments).toBe(140);
+    expect(themes.previous.comments).toBe(560);
+    const theme = wachttijd(themes)!;
+    expect(theme.count).toBe(35);
+    // 5 of the newest 10 of each of the older 28 days: the newest 560 comments alone (the newer
+    // 4 weeks) would have none.
+    expect(theme.count - theme.change!).toBe(140);
+    // 25 % against 25 %: nothing rose.
+    const { raised } = await checkAlerts(store, ALERT_NOW, 10, { themeSample: 560 });
+    expect(raised).toEqual([]);
+  });
+
+  it('never reads more than the cap of a window, whatever the number of comments', async () => {
+    const store = await busyWorld();
+    // 100 a window: 14 a day of the last 7 (98), 1 a day of the 56 before.
+    const themes = await alertThemes(store, 'dienst-b', windows, 100);
+    expect(themes.comments).toBe(98);
+    expect(themes.previous.comments).toBe(56);
+    // The check itself asks for ⌊5000 / days⌋ a day of each window.
+    const sample = vi.spyOn(store, 'sampleComments');
+    await checkAlerts(store, ALERT_NOW, 10);
+    expect(ALERT_THEME_SAMPLE).toBe(5000);
+    expect(sample.mock.calls.map(([query]) => [query.days.length, query.perDay])).toEqual([
+      [7, 714],
+      [56, 89],
+    ]);
+    const read = await Promise.all(sample.mock.results.map((result) => result.value));
+    expect(read.map((comments: unknown[]) => comments.length)).toEqual([140, 56 * 20]);
   });
 });
 
@@ -251,6 +345,87 @@ describe('the hourly schedule', () => {
     const after = runs.length;
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(runs.length).toBe(after);
+  });
+
+  it('stops a running check before its next service, however many there are', async () => {
+    const { store } = await dropWorld();
+    for (let i = 0; i < 40; i += 1) {
+      await store.createService({
+        id: `dienst-x${String(i).padStart(2, '0')}`,
+        name: `Dienst X${i}`,
+        organisationId: 'org-b',
+        allowedOrigins: [],
+        active: true,
+        publicServiceUri: null,
+      });
+    }
+    const runs: Array<AlertCheck | { error: unknown }> = [];
+    const rollups = store.monthlyRollups.bind(store);
+    const mails = vi.spyOn(store, 'queueAlertMails');
+    let stopped: Promise<void> | undefined;
+    // The server shuts down while the check reads the first service's rollups.
+    vi.spyOn(store, 'monthlyRollups').mockImplementation((serviceId, from, to) => {
+      stopped ??= schedule.stop();
+      return rollups(serviceId, from, to);
+    });
+    const schedule = scheduleAlertChecks({
+      store,
+      minimum: 10,
+      logger: silentLogger,
+      now: () => ALERT_NOW,
+      firstRunMs: 1,
+      everyMs: 20,
+      onRun: (result) => runs.push(result),
+    });
+    while (!stopped) await new Promise((resolve) => setImmediate(resolve));
+    await stopped;
+    // stop() resolved once the check had stopped: its result is in, after one service of 43.
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ services: 43, checked: 1, stopped: true, mailsQueued: 0 });
+    expect(mails).not.toHaveBeenCalled();
+    // What it raised before stopping is raised: dienst-a, the first, had its drop.
+    expect((runs[0] as AlertCheck).raised.map((a) => a.serviceId)).toEqual(['dienst-a']);
+    expect(await countRows(store, 'alerts')).toBe(1);
+  });
+
+  it('logs a service that failed with its id and the error, and the rest of the check', async () => {
+    const { store } = await dropWorld();
+    const rollups = store.monthlyRollups.bind(store);
+    vi.spyOn(store, 'monthlyRollups').mockImplementation(async (serviceId, from, to) => {
+      if (serviceId === 'dienst-b') throw new Error('relation "daily_rollups" is busy');
+      return rollups(serviceId, from, to);
+    });
+    const lines: string[] = [];
+    let wake: () => void = () => undefined;
+    const runs: unknown[] = [];
+    const schedule = scheduleAlertChecks({
+      store,
+      minimum: 10,
+      logger: jsonLogger((line) => lines.push(line)),
+      now: () => ALERT_NOW,
+      firstRunMs: 1,
+      everyMs: 60_000,
+      onRun: (result) => {
+        runs.push(result);
+        wake();
+      },
+    });
+    while (runs.length < 1) await new Promise<void>((resolve) => (wake = resolve));
+    await schedule.stop();
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged.filter((l) => l.message === 'alert check failed for a service')).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        serviceId: 'dienst-b',
+        error: 'relation "daily_rollups" is busy',
+      }),
+    ]);
+    expect(logged.find((l) => l.message === 'alerts checked')).toMatchObject({
+      services: 3,
+      checked: 3,
+      raised: 1,
+      failed: 1,
+    });
   });
 
   it('logs a failing check and goes on', async () => {

@@ -104,7 +104,9 @@ export async function overview(store: Store, request: OverviewRequest): Promise<
 
 /**
  * Each service's most recent alert of the last 7 days (the window an alert looks at), whatever
- * the overview's year: what is wrong now.
+ * the overview's year: what is wrong now. Of the services of the organisation as they are now (a
+ * provider's) or all (steering). Steering is told that a theme rose, not which: a theme's words
+ * are citizens' words, for the service's providers only, as the themes API is.
  */
 async function recentAlerts(
   store: Store,
@@ -122,7 +124,8 @@ async function recentAlerts(
   // Newest first: the first of each service is its most recent.
   for (const alert of alerts) {
     if (!latest.has(alert.serviceId)) {
-      latest.set(alert.serviceId, { kind: alert.kind, day: alert.day, theme: alert.theme });
+      const theme = request.organisationId === null ? null : alert.theme;
+      latest.set(alert.serviceId, { kind: alert.kind, day: alert.day, theme });
     }
   }
   return latest;

@@ -207,6 +207,8 @@ export class VoDashboard extends LitElement {
     this._role = 'provider';
     this._notice = notice;
     this.#focusAfterRender = true;
+    // Signed in with a stored token, the shell never asked which sign-in the collector offers.
+    if (this._oidc === undefined) void this.#checkSession();
   }
 
   #onLanguage = (event: Event) => {

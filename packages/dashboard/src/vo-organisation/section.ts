@@ -121,11 +121,10 @@ export abstract class OrganisationSection<T> extends LitElement {
   protected statuses(loading: string) {
     const waiting = this._items === undefined && this._error === undefined;
     // No whitespace inside a status: `:empty` then drops its margin when there is nothing to say.
+    const tone = this._failed ? 'error' : 'hint';
     return html`<p role="status" class="hint" data-status="load">${waiting ? loading : ''}</p>
       ${this._error !== undefined ? this.#failed() : nothing}
-      <p role="status" data-status="change" class=${this._failed ? 'error' : 'hint'}>
-        ${this._status}
-      </p>`;
+      <p role="status" data-status="change" class=${tone}>${this._status}</p>`;
   }
 
   #failed() {

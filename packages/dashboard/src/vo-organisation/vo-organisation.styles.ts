@@ -51,6 +51,10 @@ export const styles = [
       margin: 0;
       overflow-wrap: anywhere;
     }
+    /* An item without a button ends with its facts: no gap under them. */
+    .item > .facts:last-child {
+      margin-bottom: 0;
+    }
     .settings {
       margin: 0.75em 0 0;
     }

@@ -106,7 +106,7 @@ describe('<vo-people>', () => {
     const fake = new FakeApi({ people: () => [SELF], registerPerson: () => answer() });
     const el = await mounted(fake);
     await until(() => $(el, 'form'));
-    $<HTMLInputElement>(el, '#person-email')!.value = 'bert@zonnedorp';
+    $<HTMLInputElement>(el, '#person-email')!.value = 'bert@-zonnedorp.be';
     $<HTMLInputElement>(el, '#person-role-manager')!.click();
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
     await until(() => $(el, '#person-email-error'));
@@ -117,15 +117,15 @@ describe('<vo-people>', () => {
     await expect(el).to.be.accessible();
 
     answer = () => {
-      throw new ApiError('invalid', 409, 'bert@zonnedorp is registered already.');
+      throw new ApiError('invalid', 409, 'bert@-zonnedorp.be is registered already.');
     };
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
     await until(() => status(el, 'change').includes('registered already'));
     expect(status(el, 'change')).to.equal(
-      'Fout: Dit werd niet aanvaard. Pas het aan en probeer opnieuw: bert@zonnedorp is registered already.',
+      'Fout: Dit werd niet aanvaard. Pas het aan en probeer opnieuw: bert@-zonnedorp.be is registered already.',
     );
     expect(calls(fake, 'registerPerson')[1]!.args).to.deep.equal([
-      { email: 'bert@zonnedorp', role: 'manager' },
+      { email: 'bert@-zonnedorp.be', role: 'manager' },
     ]);
   });
 

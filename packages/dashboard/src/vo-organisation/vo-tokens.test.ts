@@ -147,7 +147,9 @@ describe('<vo-tokens>', () => {
     await expect(el).to.be.accessible();
     await userEvent.tab();
     await userEvent.keyboard('{Enter}');
-    await until(() => status(el, 'change') === 'Het token „rapportering team omgeving” is ingetrokken.');
+    await until(
+      () => status(el, 'change') === 'Het token „rapportering team omgeving” is ingetrokken.',
+    );
     expect(calls(fake, 'revokeToken')[0]!.args).to.deep.equal([REPORTS.id]);
     await until(() => fact(item(el, REPORTS.id), 'status').startsWith('Ingetrokken op'));
     expect(item(el, REPORTS.id).querySelector('button')).to.equal(null);

@@ -203,6 +203,7 @@ export class VoSubscriptions extends LitElement {
         <div class="message"><p>${t.subscriptionsSteering}</p></div>`;
     }
     const loading = this._subscriptions === undefined && this._error === undefined;
+    const tone = this._failed ? 'error' : 'hint';
     // No whitespace around a status: `:empty` then drops its margin when there is nothing to say.
     return html`
       <h1 tabindex="-1">${t.subscriptionsHeading}</h1>
@@ -210,9 +211,7 @@ export class VoSubscriptions extends LitElement {
       <p data-digest>${t.subscriptionsDigest}</p>
       <p role="status" class="hint" data-status="load">${loading ? t.subscriptionsLoading : ''}</p>
       ${this._error !== undefined ? this.#failed() : nothing}
-      <p role="status" data-status="change" class=${this._failed ? 'error' : 'hint'}>
-        ${this._status}
-      </p>
+      <p role="status" data-status="change" class=${tone}>${this._status}</p>
       ${this._subscriptions ? this.#list(this._subscriptions) : nothing}
       ${
         this._subscriptions

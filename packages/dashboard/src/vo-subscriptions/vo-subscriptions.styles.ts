@@ -37,6 +37,10 @@ export const styles = [
       margin: 0;
       overflow-wrap: anywhere;
     }
+    /* An item without a button ends with its facts: no gap under them. */
+    .subscription > .facts:last-child {
+      margin-bottom: 0;
+    }
     /* The ticked services, under their choice: indented as its part. */
     .picked {
       margin: 0 0 1em;

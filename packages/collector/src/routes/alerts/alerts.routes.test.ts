@@ -14,6 +14,7 @@ import { alertEvent } from '../../domain/webhooks.ts';
 import type { Store } from '../../domain/store.ts';
 import { ALERT_NOW, DROP, seedAlertDays, STEADY } from '../../test-support/alert-dataset.ts';
 import { json, testCollector } from '../../test-support/fixtures.ts';
+import { sqlRun } from '../../test-support/sql.ts';
 import { checkAlerts } from '../../use-cases/alerts.ts';
 
 // GET /api/v1/alerts: a provider its own organisation's alerts, steering every one, newest first,
@@ -94,19 +95,63 @@ describe('GET /api/v1/alerts', () => {
     expect(await json(a, AlertListSchema)).toEqual({ alerts: [w.aToday] });
     const b = await json(await w.get('/api/v1/alerts', w.tokenB), AlertListSchema);
     expect(ids(b)).toEqual([w.bYesterday.id, w.bWeekAgo.id]);
+    // A provider reads its service's theme: the words of its own citizens.
+    expect(b.alerts[0]!.theme).toBe('wachttijd');
+    expect(b.alerts[0]).toEqual(w.bYesterday);
     // Further back when asked.
     const since = await w.get('/api/v1/alerts?from=2026-01-01', w.tokenA);
     expect(ids(await json(since, AlertListSchema))).toEqual([w.aToday.id, w.aOld.id]);
   });
 
-  it('gives steering every organisation’s, and one service’s on request', async () => {
+  it('gives steering every organisation’s, and one service’s on request, without a theme’s words', async () => {
     const w = await alertsWorld();
     const all = await json(await w.get('/api/v1/alerts', w.steering), AlertListSchema);
     expect(ids(all)).toEqual([w.aToday.id, w.bYesterday.id, w.bWeekAgo.id]);
+    // Steering reads no comment and no theme (403 on both): it learns that a theme rose, not which.
+    expect(all.alerts.map((alert) => [alert.kind, alert.theme])).toEqual([
+      ['satisfaction', null],
+      ['theme', null],
+      ['satisfaction', null],
+    ]);
+    expect(JSON.stringify(all)).not.toContain('wachttijd');
     const b = await w.get('/api/v1/alerts?serviceId=dienst-b&from=2026-06-10', w.steering);
-    expect(await json(b, AlertListSchema)).toEqual({ alerts: [w.bYesterday] });
+    expect(await json(b, AlertListSchema)).toEqual({
+      alerts: [{ ...w.bYesterday, theme: null }],
+    });
     const until = await w.get('/api/v1/alerts?to=2026-06-13&from=2026-01-01', w.steering);
     expect(ids(await json(until, AlertListSchema))).toEqual([w.bWeekAgo.id, w.aOld.id]);
+  });
+
+  it('follows a service moved to another organisation: its alerts go with it', async () => {
+    const w = await alertsWorld();
+    await w.store.updateService('dienst-b', { organisationId: 'org-a' });
+    const a = await json(await w.get('/api/v1/alerts', w.tokenA), AlertListSchema);
+    expect(ids(a)).toEqual([w.aToday.id, w.bYesterday.id, w.bWeekAgo.id]);
+    // Listed under the organisation the service has now, with its theme for its new providers.
+    expect(a.alerts.map((alert) => alert.organisationId)).toEqual(['org-a', 'org-a', 'org-a']);
+    expect(a.alerts[1]!.theme).toBe('wachttijd');
+    const b = await json(await w.get('/api/v1/alerts', w.tokenB), AlertListSchema);
+    expect(b).toEqual({ alerts: [] });
+    const asked = await w.get('/api/v1/alerts?serviceId=dienst-b', w.tokenB);
+    expect(asked.status).toBe(403);
+    // The overview likewise: the provider that has the service now sees its alert.
+    const overviewA = await json(await w.get('/api/v1/overview', w.tokenA), OverviewSchema);
+    expect(overviewA.rows.map((row) => [row.serviceId, row.alert])).toEqual([
+      ['dienst-a', { kind: 'satisfaction', day: '2026-06-15', theme: null }],
+      ['dienst-b', { kind: 'theme', day: '2026-06-14', theme: 'wachttijd' }],
+    ]);
+    const overviewB = await json(await w.get('/api/v1/overview', w.tokenB), OverviewSchema);
+    expect(overviewB.rows).toEqual([]);
+  });
+
+  it('lists the alerts of a service that no longer exists under the organisation they were raised for', async () => {
+    const w = await alertsWorld();
+    await sqlRun(w.store, `delete from services where id = 'dienst-b'`);
+    const b = await json(await w.get('/api/v1/alerts', w.tokenB), AlertListSchema);
+    expect(ids(b)).toEqual([w.bYesterday.id, w.bWeekAgo.id]);
+    expect(b.alerts[0]).toMatchObject({ serviceName: 'dienst-b', organisationId: 'org-b' });
+    const a = await json(await w.get('/api/v1/alerts', w.tokenA), AlertListSchema);
+    expect(ids(a)).toEqual([w.aToday.id]);
   });
 
   it('refuses another organisation’s service (403) and an unknown one (404)', async () => {
@@ -166,14 +211,19 @@ describe('the overview’s rows', () => {
     // A second alert of dienst-b, older than its theme alert of yesterday.
     await raise(w.store, 'dienst-b', 'Dienst B', 'org-b', 'satisfaction', '2026-06-12');
     const body = await json(await w.get('/api/v1/overview', w.steering), OverviewSchema);
+    // Steering: that a theme rose, not which.
     expect(body.rows.map((row) => [row.serviceId, row.alert])).toEqual([
       ['dienst-a', { kind: 'satisfaction', day: '2026-06-15', theme: null }],
-      ['dienst-b', { kind: 'theme', day: '2026-06-14', theme: 'wachttijd' }],
+      ['dienst-b', { kind: 'theme', day: '2026-06-14', theme: null }],
     ]);
-    // A provider sees its own.
+    // A provider sees its own, with the theme's words.
     const a = await json(await w.get('/api/v1/overview', w.tokenA), OverviewSchema);
     expect(a.rows.map((row) => row.alert)).toEqual([
       { kind: 'satisfaction', day: '2026-06-15', theme: null },
+    ]);
+    const b = await json(await w.get('/api/v1/overview', w.tokenB), OverviewSchema);
+    expect(b.rows.map((row) => row.alert)).toEqual([
+      { kind: 'theme', day: '2026-06-14', theme: 'wachttijd' },
     ]);
   });
 
@@ -187,23 +237,32 @@ describe('the overview’s rows', () => {
     expect(body.rows.map((row) => row.alert)).toEqual([null]);
   });
 
-  it('and the CSV has the alert’s kind, day and theme', async () => {
+  it('and the CSV has the alert’s kind, day and theme (for steering without the theme)', async () => {
     const w = await alertsWorld();
-    const response = await w.get('/api/v1/overview?format=csv', w.steering);
-    expect(response.status).toBe(200);
-    const [header, ...rows] = parse((await response.text()).replace(/^\uFEFF/, ''), {
-      delimiter: ';',
-    }) as string[][];
-    const column = (name: string) => header!.indexOf(name);
-    expect(column('alarm (7 dagen)')).toBeGreaterThan(column('signalen'));
-    const cells = rows.map((row) => [
-      row[column('dienst')],
-      row[column('alarm (7 dagen)')],
-      row[column('alarm dag')],
-      row[column('alarm thema')],
-    ]);
-    expect(cells).toEqual([
+    const cells = async (token: string) => {
+      const response = await w.get('/api/v1/overview?format=csv', token);
+      expect(response.status).toBe(200);
+      const text = (await response.text()).replace(/^\uFEFF/, '');
+      const [header, ...rows] = parse(text, { delimiter: ';' }) as string[][];
+      const column = (name: string) => header!.indexOf(name);
+      expect(column('alarm (7 dagen)')).toBeGreaterThan(column('signalen'));
+      return {
+        text,
+        rows: rows.map((row) => [
+          row[column('dienst')],
+          row[column('alarm (7 dagen)')],
+          row[column('alarm dag')],
+          row[column('alarm thema')],
+        ]),
+      };
+    };
+    const steering = await cells(w.steering);
+    expect(steering.rows).toEqual([
       ['dienst-a', 'satisfaction', '2026-06-15', ''],
+      ['dienst-b', 'theme', '2026-06-14', ''],
+    ]);
+    expect(steering.text).not.toContain('wachttijd');
+    expect((await cells(w.tokenB)).rows).toEqual([
       ['dienst-b', 'theme', '2026-06-14', 'wachttijd'],
     ]);
   });

@@ -13,7 +13,8 @@ import { firstValues, PERIOD_400, queryHook } from '../services/query.ts';
 import { visibleService } from '../services/services.handlers.ts';
 
 // Alerts (Bearer token): a significant drop in a service's satisfaction, or a rising theme, as
-// the hourly check raised them — a provider its own organisation's, steering every one.
+// the hourly check raised them — a provider its own organisation's, steering every one without
+// the theme's words.
 
 export const alertsRoute = operations(
   'Providers and steering',
@@ -22,7 +23,7 @@ export const alertsRoute = operations(
   method: 'get',
   path: '/',
   summary: 'Alerts: a significant drop in satisfaction, or a rising theme',
-  description: `The alerts raised on the days \`from\`–\`to\` (Brussels; by default the ${ALERTS_LISTED_DAYS} days up to today), newest first, at most ${MAX_ALERTS_LISTED}; \`serviceId\` for one service's. An alert is raised at most once per service, kind and day: \`satisfaction\` when the share of 4 and 5 of the last 7 days (today included) lies under that of the 56 days before with Wilson 95 % intervals that do not overlap, each window with at least \`MIN_PUBLIC_N\` answers; \`theme\` when a theme's share of the comments rises the same way (the one that rose most). \`recent\` and \`previous\` are the two windows: days, answers or comments, share and interval. Each is also sent as \`alert.raised\` to the organisation's webhooks. Providers: their own organisation's services; steering: every service.`,
+  description: `The alerts raised on the days \`from\`–\`to\` (Brussels; by default the ${ALERTS_LISTED_DAYS} days up to today), newest first, at most ${MAX_ALERTS_LISTED}; \`serviceId\` for one service's. An alert is raised at most once per service, kind and day: \`satisfaction\` when the share of 4 and 5 of the last 7 days (today included) lies under that of the 56 days before with Wilson 95 % intervals that do not overlap, each window with at least \`MIN_PUBLIC_N\` answers; \`theme\` when a theme's share of the comments rises the same way (the one that rose most). \`recent\` and \`previous\` are the two windows: days, answers or comments, share and interval. Each is also sent as \`alert.raised\` to the organisation's webhooks. Providers: the alerts of the services their organisation has now (a service moved to another organisation takes its alerts along); steering: every service's, with \`theme\` null — the theme's words are citizens' words, which steering does not read (as it gets 403 on the comments and themes), so it learns that a theme rose, not which.`,
   request: { query: firstValues(AlertQuerySchema) },
   responses: {
     200: { description: 'The alerts, newest first.', content: json(AlertListSchema) },

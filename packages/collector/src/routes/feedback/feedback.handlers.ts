@@ -17,6 +17,7 @@ import type { ServiceDirectory } from '../../use-cases/service-directory.ts';
 import { reasonCodes } from '../../use-cases/service-config.ts';
 import type { RateLimiter } from '../../http/rate-limit/memory.ts';
 import { bearerToken } from '../../http/auth.ts';
+import { completeJson } from '../../http/security-headers.ts';
 
 // Public ingest: the widget's submissions and impressions, and what the no-JavaScript form shares
 // with them. Each refusal is a thrown ProblemError, answered once by the app (or, for the form, as
@@ -199,18 +200,25 @@ export async function acceptSubmission(
   return { id: submission.id, status: result.status, service };
 }
 
-/** CORS on the answers to other sites' pages: only for an Origin some service allows. */
+/**
+ * CORS on the answers to other sites' pages: only for an Origin some service allows. Set on the
+ * context for every answer (a refusal too), and returned for an answer that carries its headers
+ * itself (completeJson).
+ */
 async function allowCors(c: Context, origins: ServiceDirectory) {
   const origin = c.req.header('origin');
-  if (origin && (await origins.allowedOrigins()).has(origin)) {
-    c.header('access-control-allow-origin', origin);
-    // The widget honours Retry-After on 429 and 503; cross-origin it may read only what is exposed.
-    c.header('access-control-expose-headers', 'Retry-After');
-  }
-  c.header('vary', 'Origin');
+  const headers: Record<string, string> =
+    origin && (await origins.allowedOrigins()).has(origin)
+      ? // The widget honours Retry-After on 429 and 503; cross-origin it may read only what is
+        // exposed.
+        { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'Retry-After' }
+      : {};
+  headers.vary = 'Origin';
   // Answers to other sites' pages: a same-site resource policy would make Chromium block the
   // beacon's response and log an error on the host page.
-  c.header('cross-origin-resource-policy', 'cross-origin');
+  headers['cross-origin-resource-policy'] = 'cross-origin';
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  return headers;
 }
 
 /** OPTIONS: a preflight carries no body, so it allows the origins of every active service. */
@@ -252,7 +260,7 @@ async function ingestToken(c: Context, { config }: Ingest) {
 /** POST /feedback: 201 stored, 200 updated or unchanged. */
 export function submit(context: Ingest) {
   return async (c: Context) => {
-    await allowCors(c, context.origins);
+    const cors = await allowCors(c, context.origins);
     const token = await ingestToken(c, context);
     if (token) {
       // A system that collects feedback itself: its own limit per token, not per address; no
@@ -278,7 +286,7 @@ export function submit(context: Ingest) {
       c.req.header('origin') !== undefined,
     );
     const ack: SubmissionAck = { id: accepted.id, status: accepted.status };
-    return c.json(ack, accepted.status === 'stored' ? 201 : 200);
+    return completeJson(c, ack, accepted.status === 'stored' ? 201 : 200, cors);
   };
 }
 
