@@ -80,12 +80,11 @@ export function createApp(deps: AppDeps) {
     .use(async (c, next) => {
       const started = performance.now();
       await next();
-      // The path is logged without its query string, and an unsubscribe link without its secret;
-      // no body, token or address is ever logged.
+      // No body, token or address is ever logged (loggedPath: no query, no unsubscribe secret).
       config.logger.info('request', {
         requestId: c.get('requestId'),
         method: c.req.method,
-        path: c.req.path.replace(/^\/unsubscribe\/[^/]+/, '/unsubscribe/:token'),
+        path: loggedPath(c),
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
       });
@@ -156,7 +155,7 @@ export function createApp(deps: AppDeps) {
   /** What went wrong, as a problem: thrown as one, the database away (503), or a bug (500). */
   const problemOf = (error: Error, c: Context): ProblemError => {
     if (error instanceof ProblemError) return error;
-    const where = { requestId: c.get('requestId'), path: c.req.path };
+    const where = { requestId: c.get('requestId'), path: loggedPath(c) };
     const unavailable = asUnavailable(error);
     if (unavailable instanceof StoreUnavailableError) {
       config.logger.error('database unavailable', { ...where, reason: unavailable.reason });
@@ -183,7 +182,7 @@ export function createApp(deps: AppDeps) {
       config.logger.info('client went away', {
         requestId: c.get('requestId'),
         method: c.req.method,
-        path: c.req.path,
+        path: loggedPath(c),
         reason: error.reason,
       });
       return new Response(null, { status: 499 });
@@ -195,6 +194,15 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * A request's path as every log line of the app writes it: without its query string (c.req.path
+ * has none) and with whatever follows `/unsubscribe/` — the link's secret, also misspelt or with
+ * more after it — replaced by `:token`, so that no log holds a link that ends a subscription.
+ */
+export function loggedPath(c: Context): string {
+  return c.req.path.replace(/^\/unsubscribe\/.*$/is, '/unsubscribe/:token');
+}
 
 /**
  * Which methods the app's routes answer on a path, for 405's Allow. Middleware (method ALL) is

@@ -28,12 +28,18 @@ export const toSubscription = (row: SubscriptionRow): SubscriptionRecord => ({
   serviceIds: row.serviceIds === null ? null : (JSON.parse(row.serviceIds) as string[]),
 });
 
+/**
+ * A new subscription; nothing when the organisation has one of the address and frequency (the
+ * unique index subscriptions_once), however close together two requests came: one row changed, or
+ * none.
+ */
 export const insertSubscription = (s: SubscriptionRecord) =>
   sql`insert into subscriptions (id, organisation_id, email, frequency, service_ids,
         unsubscribe_token, created_at, created_by)
       values (${s.id}, ${s.organisationId}, ${s.email}, ${s.frequency},
         ${s.serviceIds === null ? null : JSON.stringify(s.serviceIds)}, ${s.unsubscribeToken},
-        ${s.createdAt}, ${s.createdBy})`;
+        ${s.createdAt}, ${s.createdBy})
+      on conflict (organisation_id, email, frequency) do nothing`;
 
 /** An organisation's subscriptions, oldest first, or one of them. */
 export const subscriptions = (organisationId: string, id?: string) =>

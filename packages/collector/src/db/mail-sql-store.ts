@@ -24,8 +24,8 @@ const INSERT_CHUNK = 200;
  * the lock of a claim.
  */
 export abstract class MailSqlStore extends WebhookSqlStore implements MailStore {
-  async createSubscription(subscription: SubscriptionRecord): Promise<void> {
-    await this.run(m.insertSubscription(subscription));
+  async createSubscription(subscription: SubscriptionRecord): Promise<boolean> {
+    return (await this.run(m.insertSubscription(subscription))) > 0;
   }
 
   async listSubscriptions(organisationId: string): Promise<SubscriptionRecord[]> {

@@ -176,11 +176,8 @@ export function stepRollupOf(row: StepRow): StepRollup {
 
 /** What one submission adds to (1) or takes from (-1) its day's channel rollup. */
 export function channelDelta(record: IngestedFeedback, sign: 1 | -1) {
-  const { serviceId, day, channel, r1, r2, r3, r4, r5 } = {
-    ...rollupDelta(record, sign),
-    channel: record.channel,
-  };
-  return { serviceId, day, channel, r1, r2, r3, r4, r5 };
+  const { serviceId, day, r1, r2, r3, r4, r5 } = rollupDelta(record, sign);
+  return { serviceId, day, channel: record.channel, r1, r2, r3, r4, r5 };
 }
 
 /** What one submission adds to (1) or takes from (-1) its day's language rollup. */
@@ -250,22 +247,23 @@ export function summedDeltas<D extends object>(
   keys: readonly (keyof D & string)[],
   earliest?: keyof D & string,
 ): D[] {
-  const rows = new Map<string, Record<string, unknown>>();
+  if (deltas.length < 2) return [...deltas];
+  // Every delta of a kind has the same fields: the ones that are not keys are numbers to add.
+  const counts = Object.keys(deltas[0]!).filter(
+    (name) => !(keys as readonly string[]).includes(name) && name !== earliest,
+  );
+  const rows = new Map<string, Record<string, number | string>>();
   for (const delta of deltas) {
-    const fields = delta as Record<string, unknown>;
-    const key = keys.map((name) => fields[name]).join('\u0000');
+    const fields = delta as Record<string, number | string>;
+    let key = '';
+    for (const name of keys) key += `${fields[name]}\u0000`;
     const row = rows.get(key);
     if (!row) {
       rows.set(key, { ...fields });
       continue;
     }
-    for (const [name, value] of Object.entries(fields)) {
-      if ((keys as readonly string[]).includes(name)) continue;
-      row[name] =
-        name === earliest
-          ? Math.min(row[name] as number, value as number)
-          : (row[name] as number) + (value as number);
-    }
+    for (const name of counts) (row[name] as number) += fields[name] as number;
+    if (earliest) row[earliest] = Math.min(row[earliest] as number, fields[earliest] as number);
   }
   return [...rows.values()] as D[];
 }

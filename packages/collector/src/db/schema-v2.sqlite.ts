@@ -97,7 +97,12 @@ export const subscriptions = sqliteTable(
     createdAt: integer('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [index('subscriptions_organisation').on(t.organisationId)],
+  (t) => [
+    index('subscriptions_organisation').on(t.organisationId),
+    // One per address and frequency in an organisation, also when two requests race: the loser's
+    // insert does nothing, and it answers 409 subscription-exists.
+    uniqueIndex('subscriptions_once').on(t.organisationId, t.email, t.frequency),
+  ],
 );
 
 /**
@@ -126,7 +131,11 @@ export const mailOutbox = sqliteTable(
     sentAt: integer('sent_at'),
     lastError: text('last_error'),
   },
-  (t) => [index('mail_outbox_due').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('mail_outbox_due').on(t.status, t.nextAttemptAt),
+    // Deleting a subscription deletes its messages: a range of this index, not the whole outbox.
+    index('mail_outbox_subscription').on(t.subscriptionId),
+  ],
 );
 
 /** A significant drop: at most one per service, kind and day (Brussels). */
@@ -149,6 +158,9 @@ export const alerts = sqliteTable(
   (t) => [
     uniqueIndex('alerts_once_a_day').on(t.serviceId, t.kind, t.day),
     index('alerts_raised').on(t.raisedAt),
+    // The listings read a span of days, newest first (GET /api/v1/alerts, the overview, the
+    // check's alerts of the day): a range of this index rather than the whole table.
+    index('alerts_by_day').on(t.day, t.raisedAt),
   ],
 );
 

@@ -5,7 +5,11 @@ import type { ClaimedMail, MailAttemptResult, QueuedMail, SubscriptionRecord } f
 // notices). Part of the Store interface (store.ts).
 
 export interface MailStore {
-  createSubscription(subscription: SubscriptionRecord): Promise<void>;
+  /**
+   * Stores a subscription; false (and nothing stored) when the organisation has one of this
+   * address and frequency already — also one that a concurrent request stored a moment before.
+   */
+  createSubscription(subscription: SubscriptionRecord): Promise<boolean>;
   /** An organisation's subscriptions, oldest first. */
   listSubscriptions(organisationId: string): Promise<SubscriptionRecord[]>;
   /** Every organisation's subscriptions of one frequency, oldest first (digests to queue). */

@@ -139,8 +139,11 @@ describe('the alert check on a known dataset', () => {
 
   it('raises nothing for a dip within the intervals, nor for a week of too few answers', async () => {
     const { store } = await dropWorld();
+    const sample = vi.spyOn(store, 'sampleComments');
     const { raised } = await checkAlerts(store, ALERT_NOW, 10);
     expect(raised.map((a) => a.serviceId)).toEqual(['dienst-a']);
+    // Their rollups count no comment: no comment is read for themes.
+    expect(sample).not.toHaveBeenCalled();
     // With a lower MIN_PUBLIC_N the 9 answers of dienst-a2 are enough; the dip of dienst-b never.
     const { store: lower } = await dropWorld();
     const found = await checkAlerts(lower, ALERT_NOW, 9);

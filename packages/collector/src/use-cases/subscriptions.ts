@@ -53,12 +53,14 @@ export async function createSubscription(
     );
     if (errors.length) throw invalid('The body is not valid; see errors.', errors);
   }
-  const existing = await store.listSubscriptions(organisationId);
-  if (existing.some((s) => s.email === input.email && s.frequency === input.frequency)) {
-    throw conflict(
+  const exists = () =>
+    conflict(
       `This address has a ${input.frequency} subscription already; delete it first to change its services.`,
       'subscription-exists',
     );
+  const existing = await store.listSubscriptions(organisationId);
+  if (existing.some((s) => s.email === input.email && s.frequency === input.frequency)) {
+    throw exists();
   }
   if (existing.length >= MAX_SUBSCRIPTIONS) {
     throw conflict(
@@ -76,7 +78,8 @@ export async function createSubscription(
     createdAt: acting.now,
     createdBy: acting.actor,
   };
-  await store.createSubscription(record);
+  // A double submit: both requests passed the check above; the unique index lets one insert.
+  if (!(await store.createSubscription(record))) throw exists();
   await recordAudit(
     store,
     {

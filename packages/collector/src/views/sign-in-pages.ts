@@ -54,6 +54,8 @@ const FAILURES: Record<string, string> = {
   'issuer-unavailable':
     'De aanmeldingsdienst is nu niet bereikbaar. Probeer het over een minuut opnieuw.',
   'sign-in-off': 'Aanmelden met uw account is niet ingeschakeld op deze server.',
+  'too-many-sign-ins':
+    'Er werd in korte tijd te vaak aangemeld. Wacht een minuut en probeer opnieuw.',
 };
 
 /** A sign-in that was refused or could not finish: why, and a way to begin again. */

@@ -26,7 +26,9 @@ export function latestPerKind(alerts: readonly Alert[]): Alert[] {
  *
  * Accessibility criteria: a section with its own `h2` that starts with the word "Alarm" (a symbol
  * beside it is decoration, never the only mark); every figure is text; a failed load says so in
- * words with a button to try again; the `state` attribute reflects loading, none, shown or error.
+ * words, as a status, with a button to try again; the `state` attribute reflects loading, none,
+ * shown or error. Steering, which reads no comments, is not asked to read them, and is told that
+ * a theme rose without its words (the API gives it none).
  *
  * @summary The alert notice of one service.
  * @tagname vo-alert-notice
@@ -99,18 +101,21 @@ export class VoAlertNotice extends LitElement {
     const { t } = this.context;
     const recent = this.#windowText(alert.recent);
     const previous = this.#windowText(alert.previous);
-    return alert.kind === 'theme'
-      ? t.alertTheme(alert.theme ?? '', recent, previous)
-      : t.alertSatisfaction(recent, previous);
+    if (alert.kind === 'satisfaction') return t.alertSatisfaction(recent, previous);
+    // Steering gets no theme's words (citizens' words, for the service's providers only).
+    return alert.theme === null
+      ? t.alertThemeUnnamed(recent, previous)
+      : t.alertTheme(alert.theme, recent, previous);
   }
 
   override render() {
-    const { t, f } = this.context;
+    const { t, f, role } = this.context;
     if (this.state === 'error') {
-      return html`<p class="failed" data-alerts-failed>
-        ${t.alertsLoadFailed}
+      // A status, not an alert: the report below it is there all the same.
+      return html`<div class="failed" data-alerts-failed>
+        <p role="status">${t.alertsLoadFailed}</p>
         <button @click=${() => void this.#load()}>${t.retry}</button>
-      </p>`;
+      </div>`;
     }
     if (this.state !== 'shown') return nothing;
     return html`<section class="notice" aria-labelledby="alert-heading" data-alerts>
@@ -124,7 +129,7 @@ export class VoAlertNotice extends LitElement {
             <span class="raised">${t.alertRaisedOn(f.day(alert.day))}</span>
           </p>`,
       )}
-      <p>${t.alertWhy}</p>
+      <p data-alert-why>${t.alertWhy} ${role === 'provider' ? t.alertReadComments : nothing}</p>
     </section>`;
   }
 }

@@ -50,6 +50,9 @@ export const styles = [
       margin: 0 0 1em;
       color: var(--_muted);
     }
+    .failed p {
+      margin: 0;
+    }
     @media (forced-colors: active) {
       .notice {
         border-color: CanvasText;

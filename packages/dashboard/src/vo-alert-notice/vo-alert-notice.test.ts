@@ -7,10 +7,14 @@ import { context, deferred, FakeApi, mount, textOf, until } from '../../test/fix
 import { alert, alertList, themeAlert } from '../../test/alerts.ts';
 import type { VoAlertNotice } from './vo-alert-notice.ts';
 
-async function mounted(fake: FakeApi, language: 'nl' | 'fr' | 'en' = 'nl') {
+async function mounted(
+  fake: FakeApi,
+  language: 'nl' | 'fr' | 'en' = 'nl',
+  role: 'provider' | 'steering' = 'provider',
+) {
   const { el } = await mount<VoAlertNotice>(
     html`<vo-alert-notice
-      .context=${context(fake, { language })}
+      .context=${context(fake, { language, role })}
       service-id="omgevingsloket"
     ></vo-alert-notice>`,
   );
@@ -55,8 +59,40 @@ describe('<vo-alert-notice>', () => {
         'weken daarvoor, van 14 april 2026 tot en met 8 juni 2026 (66,2% tot 82,0%, 112 ' +
         'antwoorden). Gemeld op 15 juni 2026.',
     );
-    expect(textOf($(el, '[data-alerts]')!)).to.contain('overlappen niet');
+    expect(textOf($(el, '[data-alert-why]')!)).to.equal(
+      'De betrouwbaarheidsintervallen van beide periodes overlappen niet: het verschil is geen ' +
+        'toeval van een paar antwoorden. Lees de opmerkingen van deze week om te zien wat er aan ' +
+        'de hand is.',
+    );
     await expect(el).to.be.accessible();
+  });
+
+  it('for steering: no invitation to read comments it cannot read, and a theme without its words', async () => {
+    const fake = new FakeApi({ alerts: () => alertList([alert(), themeAlert({ theme: null })]) });
+    const el = await mounted(fake, 'nl', 'steering');
+    await settled(el);
+    expect(el.getAttribute('state')).to.equal('shown');
+    expect(textOf($(el, '[data-alert-why]')!)).to.equal(
+      'De betrouwbaarheidsintervallen van beide periodes overlappen niet: het verschil is geen ' +
+        'toeval van een paar antwoorden.',
+    );
+    expect(textOf($(el, '[data-alerts]')!)).not.to.contain('opmerkingen van deze week');
+    expect(textOf($(el, '[data-alert="theme"]')!)).to.equal(
+      'Een thema komt duidelijk vaker terug in de opmerkingen: in 66,7% ervan van 8 juni 2026 tot ' +
+        'en met 14 juni 2026 (95 %-interval 45,4% tot 82,8%, 21 opmerkingen), tegenover 14,3% in ' +
+        'de 8 weken daarvoor, van 13 april 2026 tot en met 7 juni 2026 (7,4% tot 25,7%, 56 ' +
+        'opmerkingen). Welk thema het is, ziet alleen de dienstverlener: het zijn woorden van ' +
+        'burgers. Gemeld op 14 juni 2026.',
+    );
+    await expect(el).to.be.accessible();
+    for (const language of ['fr', 'en'] as const) {
+      const other = await mounted(fake, language, 'steering');
+      await settled(other);
+      const text = textOf($(other, '[data-alerts]')!);
+      expect(text).not.to.match(/Lisez les commentaires|Read this week/);
+      expect(textOf($(other, '[data-alert="theme"]')!)).to.match(/^(Un thème|A theme) /);
+      await expect(other).to.be.accessible();
+    }
   });
 
   it('names a theme that rose, and shows the newest alert of each kind only', async () => {
@@ -108,6 +144,10 @@ describe('<vo-alert-notice>', () => {
     expect(textOf($(el, '[data-alerts-failed]')!)).to.equal(
       'De alarmen van deze dienst konden niet worden geladen. Opnieuw proberen',
     );
+    // Said as a status (the report below is there all the same), the button outside it.
+    const status = $(el, '[data-alerts-failed] [role="status"]')!;
+    expect(textOf(status)).to.equal('De alarmen van deze dienst konden niet worden geladen.');
+    expect(status.querySelector('button')).to.equal(null);
     await expect(el).to.be.accessible();
     const retry = $(el, 'button') as HTMLButtonElement;
     retry.focus();

@@ -184,9 +184,12 @@ function alertItem({ t, f }: DashboardContext, row: OverviewRow) {
   return html`<li data-flag="alert" class="alert">
     <span class="symbol" aria-hidden="true">⚠</span>
     ${
-      alert.kind === 'theme'
-        ? t.overviewAlertTheme(alert.theme ?? '', day)
-        : t.overviewAlertSatisfaction(day)
+      alert.kind === 'satisfaction'
+        ? t.overviewAlertSatisfaction(day)
+        : // Steering gets no theme's words (citizens' words, for the service's providers only).
+          alert.theme === null
+          ? t.overviewAlertThemeUnnamed(day)
+          : t.overviewAlertTheme(alert.theme, day)
     }
   </li> `;
 }

@@ -320,6 +320,16 @@ describe('<vo-overview>', () => {
     const old = await mounted(api(() => overview(OVERVIEW_ROWS)));
     await ready(old);
     expect($(old, '[data-flag="alert"]')).to.equal(null);
+
+    // Steering gets no theme's words: that a theme rose, in words all the same.
+    const unnamedRows = rows.map((row) =>
+      row.alert?.kind === 'theme' ? { ...row, alert: { ...row.alert, theme: null } } : row,
+    );
+    const unnamed = await mounted(api(() => overview(unnamedRows)));
+    await ready(unnamed);
+    const marker2 = $(unnamed, 'tr[data-service="parkeerkaart"] [data-flag="alert"]')!;
+    expect(textOf(marker2).replace('⚠ ', '')).to.equal('alarm: een thema gestegen (12 juni 2026)');
+    await expect(unnamed).to.be.accessible();
   });
 
   it('groups by policy domain with each domain’s totals, and passes axe', async () => {

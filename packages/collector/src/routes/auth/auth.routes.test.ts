@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthSessionSchema, MeSchema, SignedOutSchema } from '@vo-feedback/shared';
 import type { AppDeps } from '../../config/deps.ts';
 import { SESSION_IDLE_MS } from '../../domain/sessions.ts';
+import { SIGN_INS_PER_MINUTE } from './auth.routes.ts';
 import { ADMIN_TOKEN, json, testCollector } from '../../test-support/fixtures.ts';
 import {
   signInAtIssuer,
@@ -229,6 +230,20 @@ describe('GET /auth/login and /auth/callback', () => {
     const me = (cookie: string) => c.app.request(`${base}/api/v1/me`, { headers: { cookie } });
     expect((await me(`__Host-vo-session=${session.value}`)).status).toBe(200);
     expect((await me(`vo-session=${session.value}`)).status).toBe(401);
+  });
+
+  it('lets one client begin at most 30 sign-ins a minute (each stores a sign-in under way)', async () => {
+    const c = await collector();
+    for (let i = 0; i < SIGN_INS_PER_MINUTE; i += 1) {
+      expect((await c.app.request('/auth/login')).status).toBe(303);
+    }
+    const refused = await c.app.request('/auth/login');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.text()).toContain('Wacht een minuut');
+    expect(await c.rowCount('login_flows')).toBe(SIGN_INS_PER_MINUTE);
+    c.later(60_000);
+    expect((await c.app.request('/auth/login')).status).toBe(303);
   });
 
   it('answers 404 pages while OpenID Connect is not configured', async () => {

@@ -5,6 +5,7 @@ import { AuthSessionSchema, SignedOutSchema } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
 import { ProblemError } from '../../domain/problems.ts';
 import { DASHBOARD_PATH, LOGIN_FLOW_MS } from '../../domain/sessions.ts';
+import { clientAddress } from '../../http/client-address.ts';
 import { json, operations, problems, router, SECURITY } from '../../http/openapi.ts';
 import { renderProblemsAs } from '../../http/problem.ts';
 import { csrfRefused, type SessionSettings } from '../../http/session.ts';
@@ -32,6 +33,10 @@ export const loginRoute = authRoute({
   responses: {
     303: { description: 'To the issuer.' },
     404: { description: 'Sign-in with OpenID Connect is off.', content: HTML_PAGE },
+    429: {
+      description: 'Too many sign-ins from this client; see Retry-After.',
+      content: HTML_PAGE,
+    },
     503: { description: 'The issuer cannot be reached.', content: HTML_PAGE },
   },
 });
@@ -72,6 +77,9 @@ export const sessionRoute = authRoute({
   responses: { 200: { description: 'The state of sign-in.', content: json(AuthSessionSchema) } },
 });
 
+/** Sign-ins a client may begin per minute: each stores a sign-in under way for 10 minutes. */
+export const SIGN_INS_PER_MINUTE = 30;
+
 const off = () =>
   new ProblemError(
     404,
@@ -92,11 +100,22 @@ export function authRoutes(config: Config) {
   const { store, identityProvider: issuer } = config;
   const settings: SessionSettings = config.sessions!;
   const { cookies, secure } = settings;
+  const signIns = config.rateLimiters('sign-in', SIGN_INS_PER_MINUTE, config.now);
   const app = router();
 
   const login: RouteHandler<typeof loginRoute> = async (c) => {
     asPages(c);
     if (!issuer) throw off();
+    const decision = await signIns.hit(clientAddress(c, config.trustProxy));
+    if (!decision.allowed) {
+      throw new ProblemError(
+        429,
+        'too-many-sign-ins',
+        `Too many sign-ins from this client; wait ${decision.retryAfterSeconds} seconds.`,
+        undefined,
+        { 'retry-after': String(decision.retryAfterSeconds) },
+      );
+    }
     const { url, state } = await beginSignIn(
       store,
       issuer,

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   MAX_SUBSCRIPTIONS,
   ProblemSchema,
   SubscriptionListSchema,
   SubscriptionSchema,
 } from '@vo-feedback/shared';
+import { jsonLogger } from '../../config/logger.ts';
 import { ADMIN_TOKEN, json, testCollector } from '../../test-support/fixtures.ts';
 import { sqlRows } from '../../test-support/sql.ts';
 
@@ -13,8 +14,8 @@ import { sqlRows } from '../../test-support/sql.ts';
 // is audited without the address. The unsubscribe link's pages: a GET never unsubscribes, a POST
 // does, and a link that names nothing gets a clear page.
 
-async function collector() {
-  const c = await testCollector({ adminToken: ADMIN_TOKEN });
+async function collector(deps: Parameters<typeof testCollector>[0] = {}) {
+  const c = await testCollector({ adminToken: ADMIN_TOKEN, ...deps });
   const call = (method: string, path: string, token?: string, body?: unknown) =>
     c.app.request(path, {
       method,
@@ -121,6 +122,31 @@ describe('POST /api/v1/subscriptions', () => {
     expect(
       (await c.create({ email: 'a@gemeente-a.be', frequency: 'weekly' }, c.tokenB)).status,
     ).toBe(201);
+  });
+
+  it('answers a double submit with one 201 and one 409, and stores one, even when both pass the check', async () => {
+    const c = await collector();
+    // Both requests read the subscriptions before either inserts: the race the check alone loses.
+    const list = c.store.listSubscriptions.bind(c.store);
+    const arrived: Array<() => void> = [];
+    vi.spyOn(c.store, 'listSubscriptions').mockImplementation(async (organisationId) => {
+      const found = await list(organisationId);
+      await new Promise<void>((resolve) => {
+        arrived.push(resolve);
+        if (arrived.length === 2) for (const go of arrived) go();
+      });
+      return found;
+    });
+    const body = { email: 'dubbel@gemeente-a.be', frequency: 'weekly' };
+    const answers = await Promise.all([c.create(body), c.create(body)]);
+    expect(arrived).toHaveLength(2);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const refused = answers.find((answer) => answer.status === 409)!;
+    expect((await json(refused, ProblemSchema)).type).toBe('/problems/subscription-exists');
+    vi.restoreAllMocks();
+    expect((await c.list()).map((s) => s.email)).toEqual(['dubbel@gemeente-a.be']);
+    // Only the stored one is audited.
+    expect((await c.audit()).map((entry) => entry.action)).toEqual(['subscription.created']);
   });
 
   it(`holds at most ${MAX_SUBSCRIPTIONS} per organisation`, async () => {
@@ -262,16 +288,39 @@ describe('the unsubscribe link', () => {
     }
   });
 
-  it('answers a page, not a trace, when the database cannot answer', async () => {
-    const c = await collector();
+  it('answers a page, not a trace, when the database cannot answer, and logs no secret', async () => {
+    const logs: string[] = [];
+    const c = await collector({ logger: jsonLogger((line) => logs.push(line)) });
+    const a = await json(
+      await c.create({ email: 'a@gemeente-a.be', frequency: 'weekly' }),
+      SubscriptionSchema,
+    );
+    const [row] = await sqlRows(
+      c.store,
+      'select unsubscribe_token as token from subscriptions where id = ?',
+      [a.id],
+    );
+    const token = String(row!.token);
     await c.store.close();
     for (const method of ['GET', 'POST']) {
-      const response = await c.app.request(`/unsubscribe/${'A'.repeat(43)}`, { method });
+      const response = await c.app.request(`/unsubscribe/${token}`, { method });
       expect(response.status).toBeGreaterThanOrEqual(500);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       const text = await response.text();
       expect(text).toContain('Afmelden lukt nu even niet');
       expect(text).not.toMatch(/Error|at .*\.ts/);
     }
+    // The link mangled on its way (a doubled slash, a capital): not ours, still not logged.
+    for (const path of [`/unsubscribe//${token}`, `/Unsubscribe/${token}/x`]) {
+      await c.app.request(path);
+    }
+    const lines = logs.map((line) => JSON.parse(line) as { message: string; path?: string });
+    // The error log and the request log both name the path, each without the secret.
+    expect(lines.filter((line) => line.message === 'database unavailable')).toEqual([
+      expect.objectContaining({ path: '/unsubscribe/:token' }),
+      expect.objectContaining({ path: '/unsubscribe/:token' }),
+    ]);
+    expect(lines.filter((line) => line.message === 'request')).toHaveLength(5);
+    expect(logs.join('\n')).not.toContain(token);
   });
 });

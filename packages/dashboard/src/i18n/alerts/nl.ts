@@ -18,14 +18,20 @@ export const alerts = {
     `De tevredenheid is duidelijk gedaald: ${recent.share} tevreden (4 of 5) van ${recent.from} tot en met ${recent.to} (95 %-interval ${recent.low} tot ${recent.high}, ${recent.n} antwoorden), tegenover ${previous.share} in de 8 weken daarvoor, van ${previous.from} tot en met ${previous.to} (${previous.low} tot ${previous.high}, ${previous.n} antwoorden).`,
   alertTheme: (theme: string, recent: AlertWindowText, previous: AlertWindowText) =>
     `Het thema „${theme}” komt duidelijk vaker terug: in ${recent.share} van de opmerkingen van ${recent.from} tot en met ${recent.to} (95 %-interval ${recent.low} tot ${recent.high}, ${recent.n} opmerkingen), tegenover ${previous.share} in de 8 weken daarvoor, van ${previous.from} tot en met ${previous.to} (${previous.low} tot ${previous.high}, ${previous.n} opmerkingen).`,
+  /** Steering's: the API gives it no theme's words (citizens' words, for the providers). */
+  alertThemeUnnamed: (recent: AlertWindowText, previous: AlertWindowText) =>
+    `Een thema komt duidelijk vaker terug in de opmerkingen: in ${recent.share} ervan van ${recent.from} tot en met ${recent.to} (95 %-interval ${recent.low} tot ${recent.high}, ${recent.n} opmerkingen), tegenover ${previous.share} in de 8 weken daarvoor, van ${previous.from} tot en met ${previous.to} (${previous.low} tot ${previous.high}, ${previous.n} opmerkingen). Welk thema het is, ziet alleen de dienstverlener: het zijn woorden van burgers.`,
   alertRaisedOn: (day: string) => `Gemeld op ${day}.`,
   alertWhy:
-    'De betrouwbaarheidsintervallen van beide periodes overlappen niet: het verschil is geen toeval van een paar antwoorden. Lees de opmerkingen van deze week om te zien wat er aan de hand is.',
+    'De betrouwbaarheidsintervallen van beide periodes overlappen niet: het verschil is geen toeval van een paar antwoorden.',
+  /** Providers only: steering reads no comments. */
+  alertReadComments: 'Lees de opmerkingen van deze week om te zien wat er aan de hand is.',
   alertsLoadFailed: 'De alarmen van deze dienst konden niet worden geladen.',
 
   overviewAlertFilter: 'alarm in de laatste 7 dagen',
   overviewAlertSatisfaction: (day: string) => `alarm: tevredenheid gedaald (${day})`,
   overviewAlertTheme: (theme: string, day: string) => `alarm: thema „${theme}” gestegen (${day})`,
+  overviewAlertThemeUnnamed: (day: string) => `alarm: een thema gestegen (${day})`,
   overviewAlertMeaningTerm: 'alarm',
   overviewAlertMeaning:
     'in de laatste 7 dagen daalde de tevredenheid, of steeg een thema, zo sterk dat het 95 %-interval van die week niet overlapt met dat van de 8 weken ervoor.',

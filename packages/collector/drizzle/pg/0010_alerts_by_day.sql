@@ -1,0 +1,1 @@
+CREATE INDEX "alerts_by_day" ON "alerts" USING btree ("day","raised_at");

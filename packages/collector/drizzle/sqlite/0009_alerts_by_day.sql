@@ -1,0 +1,1 @@
+CREATE INDEX `alerts_by_day` ON `alerts` (`day`,`raised_at`);

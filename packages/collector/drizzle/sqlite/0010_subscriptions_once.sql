@@ -1,0 +1,7 @@
+-- One subscription per address and frequency in an organisation. A double submit before this
+-- index could store two: the oldest stays, the later copies go, with their queued messages.
+-- These two deletes are by hand; drizzle-kit wrote the indexes.
+DELETE FROM `mail_outbox` WHERE `subscription_id` IN (SELECT s.`id` FROM `subscriptions` s WHERE EXISTS (SELECT 1 FROM `subscriptions` o WHERE o.`organisation_id` = s.`organisation_id` AND o.`email` = s.`email` AND o.`frequency` = s.`frequency` AND (o.`created_at` < s.`created_at` OR (o.`created_at` = s.`created_at` AND o.`id` < s.`id`))));--> statement-breakpoint
+DELETE FROM `subscriptions` WHERE EXISTS (SELECT 1 FROM `subscriptions` o WHERE o.`organisation_id` = `subscriptions`.`organisation_id` AND o.`email` = `subscriptions`.`email` AND o.`frequency` = `subscriptions`.`frequency` AND (o.`created_at` < `subscriptions`.`created_at` OR (o.`created_at` = `subscriptions`.`created_at` AND o.`id` < `subscriptions`.`id`)));--> statement-breakpoint
+CREATE INDEX `mail_outbox_subscription` ON `mail_outbox` (`subscription_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `subscriptions_once` ON `subscriptions` (`organisation_id`,`email`,`frequency`);
