@@ -1,7 +1,7 @@
 import { onTestFinished, describe, expect, it } from 'vitest';
 import { newUnsubscribeToken } from '../domain/mail.ts';
 import { openTestStore, testDatabaseUrl } from '../test-support/backend.ts';
-import { runCli } from '../test-support/cli-runner.ts';
+import { runCli, runCliAt } from '../test-support/cli-runner.ts';
 import { MAIL_FROM, MAIL_PUBLIC_URL } from '../test-support/mail-fixture.ts';
 import { seedOrganisation } from '../test-support/seed.ts';
 import { startSmtpServer } from '../test-support/smtp-test-server.ts';
@@ -45,7 +45,7 @@ async function setUp() {
   };
   const cli = (extra: Record<string, string | undefined>, ...argv: string[]) =>
     runCli({ ...env, ...extra }, ...argv);
-  return { store, smtp, cli };
+  return { store, smtp, cli, env };
 }
 
 describe('vo-feedback digests send --now', () => {
@@ -70,6 +70,28 @@ describe('vo-feedback digests send --now', () => {
       "select count(*) as n from mail_outbox where status = 'sent'",
     );
     expect(Number(rows[0]!.n)).toBe(3);
+  });
+
+  it('compares the days so far with the same days of the week and month before', async () => {
+    const { smtp, env } = await setUp();
+    // Wednesday 3 June 2026: Monday–Wednesday; and 31 March 2026: February has 28 days.
+    const wednesday = Date.parse('2026-06-03T10:00:00+02:00');
+    expect(
+      (await runCliAt(wednesday, env, 'digests', 'send', '--now', '--frequency', 'weekly')).code,
+    ).toBe(0);
+    const endOfMarch = Date.parse('2026-03-31T10:00:00+02:00');
+    expect(
+      (await runCliAt(endOfMarch, env, 'digests', 'send', '--now', '--frequency', 'monthly')).code,
+    ).toBe(0);
+    const [week, month] = (await smtp.waitFor(2)).map((mail) =>
+      (mail.parsed.text ?? '').replace(/\u00a0/g, ' '),
+    );
+    expect(week).toContain(
+      'De cijfers tot nu toe van 1 juni 2026 tot en met 3 juni 2026, per dienst. De verandering is vergeleken met dezelfde dagen van vorige week: 25 mei 2026 tot en met 27 mei 2026.',
+    );
+    expect(month).toContain(
+      'De cijfers tot nu toe van 1 maart 2026 tot en met 31 maart 2026, per dienst. De verandering is vergeleken met dezelfde dagen van vorige maand: 1 februari 2026 tot en met 28 februari 2026.',
+    );
   });
 
   it('names the variable to set when mail is not configured, and checks its arguments', async () => {

@@ -9,15 +9,17 @@ import { stringOption, UsageError, type Command } from './command.ts';
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * `digests send --now`: every digest subscriber's digest of the period so far, at once — a first
- * look, or a run the schedule missed. Each run is its own send (its key carries the run's time);
- * a message the SMTP server refused stays queued for the server's mail worker to retry.
+ * `digests send --now`: every digest subscriber's digest of the period so far (this week from
+ * Monday, this month from the first, up to today), at once — a first look. It is not a way to send
+ * a completed week or month again: the schedule queues a missed run by itself, for a day after it.
+ * Each run is its own send (its key carries the run's time); a message the SMTP server refused
+ * stays queued for the server's mail worker to retry.
  */
 export const digestsSendCommand: Command = {
   name: 'digests send',
   args: '--now [--frequency weekly|monthly]',
   summary:
-    'send every digest subscriber the digest of the period so far now (this week, this month)',
+    'send every digest subscriber the digest of the period so far now (this week from Monday, this month from the 1st, up to today; not a completed period)',
   options: { now: { type: 'boolean' }, frequency: { type: 'string' } },
   positionals: [0, 0],
   async run(input, context) {
@@ -69,7 +71,7 @@ export const digestsSendCommand: Command = {
       };
       // This run's messages only, each attempted once; a batch at a time.
       for (;;) {
-        const round = await sendDueMails({ ...options, batch: 8 }, ids);
+        const round = await sendDueMails(options, ids);
         if (round.attempted === 0) break;
         attempted += round.attempted;
         sent += round.sent;

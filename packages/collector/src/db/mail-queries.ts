@@ -124,6 +124,14 @@ export type ClaimedRow = {
   createdAt: number;
 };
 
+/**
+ * A claim's lease extended before its message is sent, fenced like its result: no row when a later
+ * claim (after the lease passed) owns the message now, or it was deleted.
+ */
+export const extendMailLease = (id: string, attempts: number, leaseUntil: number) =>
+  sql`update mail_outbox set locked_until = ${leaseUntil}
+       where id = ${id} and attempts = ${attempts} and status = 'pending'`;
+
 /** An attempt's result, unless a later claim (after the lease passed) owns the message now. */
 export const recordMailAttempt = (r: MailAttemptResult) =>
   sql`update mail_outbox

@@ -11,6 +11,7 @@ import {
   type WebhookDisabledPayload,
 } from '../domain/mail.ts';
 import { hostOf } from '../domain/public-address.ts';
+import type { Executor } from './acting-sql-store.ts';
 import * as m from './mail-queries.ts';
 import { toWebhook, webhooksById, type WebhookRow } from './webhook-queries.ts';
 import { WebhookSqlStore } from './webhook-sql-store.ts';
@@ -63,13 +64,7 @@ export abstract class MailSqlStore extends WebhookSqlStore implements MailStore 
 
   async queueMails(mails: readonly QueuedMail[]): Promise<number> {
     if (mails.length === 0) return 0;
-    return this.transaction(async (tx) => {
-      let queued = 0;
-      for (let i = 0; i < mails.length; i += INSERT_CHUNK) {
-        queued += await tx.run(m.insertMails(mails.slice(i, i + INSERT_CHUNK)));
-      }
-      return queued;
-    });
+    return this.transaction((tx) => insertMailsIn(tx, mails));
   }
 
   async queueAlertMails(alert: Alert, now: number): Promise<number> {
@@ -90,8 +85,17 @@ export abstract class MailSqlStore extends WebhookSqlStore implements MailStore 
     );
   }
 
-  async queueWebhookNotice(webhookId: string, disabledAt: number, now: number): Promise<number> {
-    const [row] = await this.rows<WebhookRow>(webhooksById([webhookId]));
+  queueWebhookNotice(webhookId: string, disabledAt: number, now: number): Promise<number> {
+    return this.transaction((tx) => this.queueWebhookNoticeIn(tx, webhookId, disabledAt, now));
+  }
+
+  protected async queueWebhookNoticeIn(
+    tx: Executor,
+    webhookId: string,
+    disabledAt: number,
+    now: number,
+  ): Promise<number> {
+    const [row] = await tx.rows<WebhookRow>(webhooksById([webhookId]));
     if (!row) return 0;
     const webhook = toWebhook(row);
     const payload: WebhookDisabledPayload = {
@@ -103,10 +107,11 @@ export abstract class MailSqlStore extends WebhookSqlStore implements MailStore 
     };
     // One notice per person: the oldest subscription of each address carries it (and its link).
     const seen = new Set<string>();
-    const recipients = (await this.listSubscriptions(webhook.organisationId)).filter(
-      (subscription) => !seen.has(subscription.email) && seen.add(subscription.email),
-    );
-    return this.queueMails(
+    const recipients = (await tx.rows<m.SubscriptionRow>(m.subscriptions(webhook.organisationId)))
+      .map(m.toSubscription)
+      .filter((subscription) => !seen.has(subscription.email) && seen.add(subscription.email));
+    return insertMailsIn(
+      tx,
       recipients.map((subscription) => ({
         id: randomUUID(),
         dedupeKey: webhookNoticeKey(webhookId, disabledAt, subscription.id),
@@ -147,6 +152,13 @@ export abstract class MailSqlStore extends WebhookSqlStore implements MailStore 
     });
   }
 
+  async extendMailLease(
+    mail: Pick<ClaimedMail, 'id' | 'attempts'>,
+    leaseUntil: number,
+  ): Promise<boolean> {
+    return (await this.run(m.extendMailLease(mail.id, mail.attempts, leaseUntil))) > 0;
+  }
+
   async recordMailAttempt(result: MailAttemptResult): Promise<void> {
     await this.run(m.recordMailAttempt(result));
   }
@@ -157,4 +169,13 @@ export abstract class MailSqlStore extends WebhookSqlStore implements MailStore 
       (await this.run(m.expirePendingMails(expireBefore)))
     );
   }
+}
+
+/** Inserts messages in chunks, in the transaction `tx`; how many were new. */
+async function insertMailsIn(tx: Executor, mails: readonly QueuedMail[]): Promise<number> {
+  let queued = 0;
+  for (let i = 0; i < mails.length; i += INSERT_CHUNK) {
+    queued += await tx.run(m.insertMails(mails.slice(i, i + INSERT_CHUNK)));
+  }
+  return queued;
 }

@@ -722,3 +722,66 @@ describe('the check fails when a later migration loses data', () => {
     ).toThrow(/FOREIGN KEY/);
   });
 });
+
+describe('one subscription per address and frequency (subscriptions_once)', () => {
+  it('keeps the oldest of a pair a double submit stored, and drops the later copy with its mail', () => {
+    const at = committed.findIndex((m) => m.tag.endsWith('_subscriptions_once'));
+    expect(at).toBeGreaterThan(0);
+    const { path, before, open } = upgrade(committed.slice(0, at));
+    const [kept] = before.get('subscriptions')!;
+    const copy = '0190a000-0000-7000-8000-5c5c5c5c5c5c';
+    const otherFrequency = '0190a000-0000-7000-8000-5d5d5d5d5d5d';
+    const database = new Database(path);
+    try {
+      const subscribe = database.prepare(
+        'insert into subscriptions (id, organisation_id, email, frequency, service_ids, unsubscribe_token, created_at, created_by) values (?, ?, ?, ?, null, ?, ?, ?)',
+      );
+      // The same address and frequency a second later (the copy), and its alerts: another one.
+      subscribe.run(
+        copy,
+        kept!.organisation_id,
+        kept!.email,
+        'weekly',
+        'c'.repeat(43),
+        START + 1000,
+        'x',
+      );
+      subscribe.run(
+        otherFrequency,
+        kept!.organisation_id,
+        kept!.email,
+        'alerts',
+        'd'.repeat(43),
+        START + 2000,
+        'x',
+      );
+      database
+        .prepare(
+          "insert into mail_outbox (id, dedupe_key, kind, subscription_id, to_address, payload, created_at, status, attempts, next_attempt_at) values (?, ?, 'digest', ?, ?, '{}', ?, 'pending', 0, ?)",
+        )
+        .run(
+          '0190a000-0000-7000-8000-3b3b3b3b3b3b',
+          `digest:${copy}:x`,
+          copy,
+          kept!.email,
+          START,
+          START,
+        );
+    } finally {
+      database.close();
+    }
+    const store = open();
+    const ids = (table: string, column: string) =>
+      store.sqlite.prepare(`select ${column} from ${table} order by ${column}`).pluck().all();
+    expect(ids('subscriptions', 'id')).toEqual([kept!.id, otherFrequency].sort());
+    expect(ids('mail_outbox', 'subscription_id')).toEqual([kept!.id]);
+    // From now on the index refuses a copy.
+    expect(() =>
+      store.sqlite
+        .prepare(
+          "insert into subscriptions (id, organisation_id, email, frequency, unsubscribe_token, created_at, created_by) values ('z', ?, ?, 'weekly', ?, 0, 'x')",
+        )
+        .run(kept!.organisation_id, kept!.email, 'e'.repeat(43)),
+    ).toThrow(/UNIQUE/);
+  });
+});

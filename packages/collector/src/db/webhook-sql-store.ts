@@ -7,7 +7,7 @@ import type {
   OutboxEvent,
   WebhookRecord,
 } from '../domain/webhooks.ts';
-import { ActingSqlStore } from './acting-sql-store.ts';
+import { ActingSqlStore, type Executor } from './acting-sql-store.ts';
 import { enqueueIn } from './outbox.ts';
 import * as w from './webhook-queries.ts';
 
@@ -19,6 +19,16 @@ import * as w from './webhook-queries.ts';
 export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookStore {
   /** What a claim's subquery appends so that concurrent claims skip each other's rows. */
   protected abstract readonly skipLockedRows: SQL;
+  /**
+   * Queues, in the transaction `tx`, the mail that tells the organisation's subscribers the webhook
+   * was disabled (MailSqlStore): the disabling and its notice commit together or not at all.
+   */
+  protected abstract queueWebhookNoticeIn(
+    tx: Executor,
+    webhookId: string,
+    disabledAt: number,
+    now: number,
+  ): Promise<number>;
 
   async createWebhook(webhook: WebhookRecord): Promise<void> {
     await this.run(w.insertWebhook(webhook));
@@ -108,7 +118,11 @@ export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookS
       const disabled = await tx.run(
         w.disableWebhook(webhookId, result.now, disableIfFailingSince, disabledReason),
       );
-      return { disabled: disabled > 0 };
+      if (disabled === 0) return { disabled: false };
+      // Its organisation's subscribers hear of it by mail (sent when SMTP_URL is set), once: queued
+      // with the disabling, so that no failure between the two can leave it disabled in silence.
+      await this.queueWebhookNoticeIn(tx, webhookId, result.now, result.now);
+      return { disabled: true };
     });
   }
 

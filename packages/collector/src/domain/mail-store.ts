@@ -46,6 +46,12 @@ export interface MailStore {
     limit: number,
     only?: readonly string[],
   ): Promise<ClaimedMail[]>;
+  /**
+   * Extends this claim's lease to `leaseUntil`, just before the message is sent; false when a
+   * later claim took the message since (this one outlived its lease) or it is gone: then this
+   * attempt must not send it.
+   */
+  extendMailLease(mail: Pick<ClaimedMail, 'id' | 'attempts'>, leaseUntil: number): Promise<boolean>;
   /** Records an attempt, unless a later claim of the message came after it. */
   recordMailAttempt(result: MailAttemptResult): Promise<void>;
   /**

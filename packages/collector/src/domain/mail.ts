@@ -169,6 +169,23 @@ export function periodSoFar(frequency: 'weekly' | 'monthly', day: string): Perio
   return { from: frequency === 'weekly' ? mondayOf(day) : `${day.slice(0, 7)}-01`, to: day };
 }
 
+/**
+ * What a digest's change compares with. Weekly: the same days one week earlier (a week with the
+ * week before; Monday–Wednesday so far with Monday–Wednesday of the week before). Monthly: the
+ * month before; a month so far with the same days of the month before, up to its last day
+ * (1–31 March with 1–28 February).
+ */
+export function previousDigestPeriod(payload: DigestPayload): Period {
+  const { period } = payload;
+  if (payload.frequency === 'weekly')
+    return { from: shift(period.from, -7), to: shift(period.to, -7) };
+  const last = endOfPreviousMonth(period.from);
+  const month = last.slice(0, 7);
+  if (!payload.soFar) return { from: `${month}-01`, to: last };
+  const day = `${month}-${period.to.slice(8, 10)}`;
+  return { from: `${month}-01`, to: day < last ? day : last };
+}
+
 /** Whether a subscription receives digests, and which. */
 export const isDigest = (
   frequency: SubscriptionFrequency,

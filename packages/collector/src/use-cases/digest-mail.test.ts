@@ -13,6 +13,23 @@ import { sendDueMails } from './mail-worker.ts';
 /** A comment no digest may carry, word for word or in part. */
 const SECRET = 'Mijn buurman Zorrobaldus klaagde over het formulier';
 
+/**
+ * Comments that share made-up words with the secret and each other: "zorrobaldus" (in four),
+ * "quirnefax" (three), "vlimmerhoek" and "klaagde" (two) come back, so they are themes — the
+ * citizens' own words, which a digest does show, as single words with counts. Each comment also
+ * has words of its own ("dramfelig", "plomberig"…), which only a comment's text could carry.
+ */
+const SHARING = [
+  'Zorrobaldus klaagde over de quirnefax bij Vlimmerhoek',
+  'Opnieuw stond Zorrobaldus te wachten op een quirnefax: dramfelig',
+  'Zorrobaldus vindt de quirnefax van Vlimmerhoek echt plomberig',
+];
+/** Made-up words: in a mail only as a theme, never from the template or another source. */
+const MADE_UP = ['zorrobaldus', 'quirnefax', 'vlimmerhoek', 'dramfelig', 'plomberig', 'buurman'];
+
+/** The words of a text, lower case, for comparing without punctuation. */
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+
 /** The week of the digest (Monday–Sunday) and the one before it. */
 const WEEK = { from: '2026-06-01', to: '2026-06-07' };
 const WEEK_BEFORE = { from: '2026-05-25', to: '2026-05-31' };
@@ -64,6 +81,9 @@ async function weekWithFeedback() {
     [5, undefined, []],
     [4, undefined, []],
     [2, 'Lange wachttijd', ['unclear-information']],
+    [3, SHARING[0], []],
+    [2, SHARING[1], []],
+    [4, SHARING[2], []],
   ];
   for (const [rating, comment, reasons] of answers) {
     const body = submission({ rating, reasons, ...(comment ? { comment } : {}) });
@@ -115,7 +135,7 @@ describe('the digest mail', () => {
     );
     const lines = serviceLines(mail, 'Dienst A');
     expect(Number(lines.get('Antwoorden'))).toBe(summary.responses);
-    expect(summary.responses).toBe(12);
+    expect(summary.responses).toBe(15);
     const satisfaction = /^(\d+,\d) % \(95 %-interval: (\d+,\d)–(\d+,\d) %\)$/u.exec(
       lines.get('Tevredenheid')!.replace(/\u00a0/g, ' '),
     )!;
@@ -124,7 +144,7 @@ describe('the digest mail', () => {
     expect(dutch(satisfaction[2]!)).toBeCloseTo(summary.csatInterval![0] * 100, 1);
     expect(dutch(satisfaction[3]!)).toBeCloseTo(summary.csatInterval![1] * 100, 1);
     const change =
-      /^([+−])(\d+,\d) procentpunt \(vorige periode: (\d+,\d) % op (\d+) antwoorden\)$/u.exec(
+      /^([+−])(\d+,\d) procentpunt \(vorige week: (\d+,\d) % op (\d+) antwoorden\)$/u.exec(
         lines.get('Verandering')!.replace(/\u00a0/g, ' '),
       )!;
     expect(change, lines.get('Verandering')).not.toBeNull();
@@ -153,11 +173,33 @@ describe('the digest mail', () => {
     expect(html).toContain('Dienst A');
     expect(html).toContain(lines.get('Antwoorden')!);
     expect(html).toContain(satisfaction[1]!);
-    for (const part of [html, mail.parsed.text ?? '', mail.raw]) {
-      expect(part).not.toContain('Zorrobaldus');
-      expect(part).not.toContain('klaagde');
-      expect(part).not.toContain('Snelle afhandeling');
+    // The citizens' shared words are there as themes, and only as themes: once in each part, in
+    // the themes. A word of one comment alone, or two words of a comment side by side, never.
+    const shown = themes.words.slice(0, 5).map((t) => t.term.toLowerCase());
+    expect(shown).toEqual(expect.arrayContaining(['zorrobaldus', 'quirnefax']));
+    const text = mail.parsed.text ?? '';
+    // The raw message holds both parts (encoded: a line may break inside a word there).
+    const parts = { html: html.replace(/<[^>]*>/g, ' '), text, raw: mail.raw };
+    for (const [name, part] of Object.entries(parts)) {
+      const words = wordsOf(part);
+      for (const word of MADE_UP) {
+        const times = words.filter((w) => w === word).length;
+        if (!shown.includes(word)) expect(times, `${word} in the ${name}`).toBe(0);
+        else if (name === 'raw') expect(times).toBeLessThanOrEqual(2);
+        else expect(times, `${word} in the ${name}`).toBe(1);
+      }
+      const said = ` ${words.join(' ')} `;
+      for (const comment of [...SHARING, SECRET, 'Snelle afhandeling']) {
+        const own = wordsOf(comment);
+        for (let i = 1; i < own.length; i += 1) {
+          const pair = `${own[i - 1]} ${own[i]}`;
+          if (MADE_UP.some((word) => pair.includes(word)) || comment === 'Snelle afhandeling') {
+            expect(said, `"${pair}" in the ${name}`).not.toContain(` ${pair} `);
+          }
+        }
+      }
     }
+    expect(text).toMatch(/^ {2}Thema's: .*zorrobaldus \(4\)/imu);
     expect(html).not.toMatch(/<script|<img|<link|@import|url\(/i);
     expect(mail.parsed.text).not.toContain('Dienst B');
 
@@ -198,6 +240,35 @@ describe('the digest mail', () => {
     await sendDueMails(f.worker());
     const later = await f.smtp.waitFor(3);
     expect(later.slice(2).map((m) => m.to)).toEqual([['b@gemeente-b.be']]);
+  });
+
+  it('compares a month with the whole month before, and says so', async () => {
+    // 30 April is not in May; 1 May is (a June of 30 days compared with "30 days before" is not).
+    const f = await mailFixture(brussels('2026-04-30', '10:00'));
+    expect((await f.post(submission({ rating: 1 }))).status).toBe(201);
+    f.clock.now = brussels('2026-05-01', '10:00');
+    for (const rating of [5, 4, 2, 1]) {
+      expect((await f.post(submission({ rating }))).status).toBe(201);
+    }
+    f.clock.now = brussels('2026-06-10', '10:00');
+    for (const rating of [5, 5, 4, 1]) {
+      expect((await f.post(submission({ rating }))).status).toBe(201);
+    }
+    await f.subscribe({ email: 'team@gemeente-a.be', frequency: 'monthly' });
+    f.clock.now = brussels('2026-07-01', '08:00');
+    expect(await queueDueDigests(f.store, f.clock.now)).toBe(1);
+    await sendDueMails(f.worker());
+    const [mail] = await f.smtp.waitFor(1);
+    const text = (mail!.parsed.text ?? '').replace(/\u00a0/g, ' ');
+    expect(text).toContain(
+      'De verandering is vergeleken met vorige maand: 1 mei 2026 tot en met 31 mei 2026.',
+    );
+    // June: 3 of 4 satisfied; May: 2 of 4 — the answers of 1 May counted, not 30 April's.
+    expect(
+      serviceLines(mail!, 'Dienst A')
+        .get('Verandering')
+        ?.replace(/\u00a0/g, ' '),
+    ).toBe('+25,0 procentpunt (vorige maand: 50,0 % op 4 antwoorden)');
   });
 
   it('says "weinig antwoorden" beside a satisfaction on fewer than MIN_PUBLIC_N answers', async () => {

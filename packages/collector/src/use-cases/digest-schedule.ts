@@ -15,8 +15,9 @@ import { brusselsDay } from '../domain/time.ts';
 // When digests go out: every Monday at 08:00 in Brussels the week before (Monday–Sunday), every
 // first of the month at 08:00 the month before. Each instance's schedule queues one message per
 // subscriber and period under the key `digest:<subscription>:<period>`: however many instances
-// tick, and whether one restarts, each subscriber gets each period's digest once. A run missed
-// (no instance was up at 08:00) is queued at start within a day of it.
+// tick, and whether one restarts, each subscriber gets each period's digest once. The schedule
+// also looks every 15 minutes, and at start: a run no instance was up for, or whose tick failed
+// (the database away at 08:00), is queued then, as long as the run is at most a day ago.
 
 export type DigestFrequency = DigestPayload['frequency'];
 
@@ -26,8 +27,11 @@ export const DIGEST_SCHEDULES: Record<DigestFrequency, string> = {
 };
 export const DIGEST_TIME_ZONE = 'Europe/Brussels';
 
-/** A run this long ago or less is still sent when an instance starts after it. */
+/** A run this long ago or less is still queued by a later look (a start, the 15-minute check). */
 export const MISSED_RUN_WINDOW_MS = 86_400_000;
+
+/** How often the schedule looks again for a run whose digests are not queued yet. */
+export const DIGEST_RECHECK_MS = 15 * 60_000;
 
 /** The latest scheduled run of a frequency at or before `now`. */
 export function lastRun(frequency: DigestFrequency, now: number): number | undefined {
@@ -43,22 +47,27 @@ export function lastRun(frequency: DigestFrequency, now: number): number | undef
 
 /**
  * Queues the digest of `period` for every subscriber of `frequency`; `run` makes the key of an
- * explicit run (`digests send --now`) its own. The ids of its messages, and how many of them
- * were new (not queued before under the same key).
+ * explicit run (`digests send --now`) its own; `subscribedBy` leaves out subscriptions created
+ * after that instant. The ids of its messages, and how many of them were new (not queued before
+ * under the same key).
  */
 export async function queueDigests(
   store: Store,
   frequency: DigestFrequency,
   period: Period,
   now: number,
-  options: { soFar: boolean; run?: string },
+  options: { soFar: boolean; run?: string; subscribedBy?: number },
 ): Promise<{ ids: string[]; queued: number }> {
   const payload = JSON.stringify({
     frequency,
     period,
     soFar: options.soFar,
   } satisfies DigestPayload);
-  const mails: QueuedMail[] = (await store.subscriptionsOf(frequency)).map((subscription) => ({
+  const { subscribedBy } = options;
+  const subscribers = (await store.subscriptionsOf(frequency)).filter(
+    (subscription) => subscribedBy === undefined || subscription.createdAt <= subscribedBy,
+  );
+  const mails: QueuedMail[] = subscribers.map((subscription) => ({
     id: randomUUID(),
     dedupeKey: digestKey(subscription.id, period, options.run),
     kind: 'digest',
@@ -73,7 +82,9 @@ export async function queueDigests(
 
 /**
  * Queues the digests of each frequency's latest run, when it was at most a day ago: the tick
- * itself, or a start shortly after a run no instance was up for. How many were new.
+ * itself, a start or a 15-minute look after a run that no instance was up for or whose tick
+ * failed. Only subscriptions that existed at the run: one created at 10:00 on a Monday gets the
+ * next week's digest, not the last. How many were new.
  */
 export async function queueDueDigests(store: Store, now: number): Promise<number> {
   let queued = 0;
@@ -81,7 +92,9 @@ export async function queueDueDigests(store: Store, now: number): Promise<number
     const run = lastRun(frequency, now);
     if (run === undefined || now - run > MISSED_RUN_WINDOW_MS) continue;
     const period = completedPeriod(frequency, brusselsDay(run));
-    queued += (await queueDigests(store, frequency, period, now, { soFar: false })).queued;
+    queued += (
+      await queueDigests(store, frequency, period, now, { soFar: false, subscribedBy: run })
+    ).queued;
   }
   return queued;
 }
@@ -91,28 +104,43 @@ export const periodSoFarAt = (frequency: DigestFrequency, now: number) =>
   periodSoFar(frequency, brusselsDay(now));
 
 /**
- * The schedule in this process: queues what is due at start, then at each run (croner, in
- * Brussels time). The mail worker sends what it queues.
+ * The schedule in this process: queues what is due at start, at each run (croner, in Brussels
+ * time) and every `recheckMs` (DIGEST_RECHECK_MS). The mail worker sends what it queues.
  */
-export function scheduleDigests(options: { store: Store; logger: Logger; now?: () => number }): {
-  stop(): void;
-} {
+export function scheduleDigests(options: {
+  store: Store;
+  logger: Logger;
+  now?: () => number;
+  recheckMs?: number;
+}): { stop(): void } {
   const now = options.now ?? Date.now;
+  let inFlight = false;
   const tick = () => {
-    queueDueDigests(options.store, now()).catch((error: unknown) => {
-      // The database is away: the next start or run queues it (within a day).
-      options.logger.error('digests not queued', {
-        error: error instanceof Error ? error.message : String(error),
+    // A look still running (a slow database) is not joined by another: the next one follows.
+    if (inFlight) return;
+    inFlight = true;
+    queueDueDigests(options.store, now())
+      .catch((error: unknown) => {
+        // The database is away: the next look, within 15 minutes, queues it (while the run is at
+        // most a day ago).
+        options.logger.error('digests not queued', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+      })
+      .finally(() => {
+        inFlight = false;
       });
-    });
   };
   const jobs = Object.values(DIGEST_SCHEDULES).map(
     (pattern) =>
       new Cron(pattern, { timezone: DIGEST_TIME_ZONE, unref: true, protect: true }, tick),
   );
+  const recheck = setInterval(tick, options.recheckMs ?? DIGEST_RECHECK_MS);
+  recheck.unref();
   tick();
   return {
     stop() {
+      clearInterval(recheck);
       for (const job of jobs) job.stop();
     },
   };

@@ -1,7 +1,11 @@
 import { DEFAULT_REASONS } from '@vo-feedback/shared';
 import type { Digest, DigestService } from '../domain/digest.ts';
-import type { DigestPayload, SubscriptionRecord } from '../domain/mail.ts';
-import { periodInstants, precedingPeriod, type Period } from '../domain/period.ts';
+import {
+  previousDigestPeriod,
+  type DigestPayload,
+  type SubscriptionRecord,
+} from '../domain/mail.ts';
+import { periodInstants, type Period } from '../domain/period.ts';
 import type { ServiceRecord, Store } from '../domain/store.ts';
 import { listActions } from './actions.ts';
 import { serviceThemes } from './reports.ts';
@@ -75,7 +79,7 @@ export async function buildDigest(
   payload: DigestPayload,
   minimum: number,
 ): Promise<Digest> {
-  const previousPeriod = precedingPeriod(payload.period);
+  const previousPeriod = previousDigestPeriod(payload);
   const organisation = await store.getOrganisation(subscription.organisationId);
   const services: DigestService[] = [];
   // One service after the other: each reads its comments through a cursor (a pool connection).

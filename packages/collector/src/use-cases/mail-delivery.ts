@@ -21,6 +21,12 @@ export function startMailDelivery(options: {
   const { env, store, logger } = options;
   // readEnv made MAIL_FROM and PUBLIC_URL required with SMTP_URL.
   if (!env.SMTP_URL || !env.MAIL_FROM || !env.PUBLIC_URL) return { stop: async () => undefined };
+  if (env.PUBLIC_URL.startsWith('http://')) {
+    // Allowed (a test setup), but mail clients offer one-click unsubscribe only for https links.
+    logger.warn('PUBLIC_URL is http://: mail clients show no one-click unsubscribe for its links', {
+      publicUrl: env.PUBLIC_URL,
+    });
+  }
   const worker = startMailWorker({
     store,
     sender: smtpSender({ url: env.SMTP_URL, from: env.MAIL_FROM }),

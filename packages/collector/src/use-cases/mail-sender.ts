@@ -41,12 +41,31 @@ export function mailError(error: unknown, secrets: readonly string[] = []): stri
   return text.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
 
-/** Sends from `from` through the server of `url` (smtp:// or smtps://). */
+/**
+ * Whether the connection must be encrypted before anything is sent: an smtp:// URL with a user or
+ * password would otherwise log in in the clear when a server (or someone between) offers no
+ * STARTTLS. smtps:// is encrypted from the start; without credentials, STARTTLS stays opportunistic.
+ */
+export function requiresStartTls(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'smtp:' && (parsed.username !== '' || parsed.password !== '');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sends from `from` through the server of `url` (smtp:// or smtps://). With credentials on
+ * smtp://, STARTTLS is required; `?requireTLS=false` in the URL (a relay on the same host that
+ * offers none) turns that off, as every setting of the URL's query overrides these.
+ */
 export function smtpSender(options: { url: string; from: string }): MailSender {
   const secrets = secretsOf(options.url);
-  // The URL's own settings (host, port, TLS, user) come first; these fill in the rest.
+  // The URL's own settings (host, port, TLS, user, its query) override these, which fill in the rest.
   const settings: SMTPPool.Options & { url: string } = {
     url: options.url,
+    requireTLS: requiresStartTls(options.url),
     pool: true,
     maxConnections: 2,
     connectionTimeout: MAIL_TIMEOUT_MS,

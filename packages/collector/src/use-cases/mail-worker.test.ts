@@ -1,13 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Alert } from '@vo-feedback/shared';
 import { jsonLogger, silentLogger } from '../config/logger.ts';
 import { brussels, MAIL_FROM, mailFixture } from '../test-support/mail-fixture.ts';
 import { startSmtpServer } from '../test-support/smtp-test-server.ts';
 import { sqlRows } from '../test-support/sql.ts';
 import { submission } from '../test-support/fixtures.ts';
+import { MAIL_LEASE_MS } from '../domain/mail.ts';
+import { DISABLE_AFTER_MS, type ClaimedDelivery } from '../domain/webhooks.ts';
 import { createWebhook } from './webhooks.ts';
-import { lastRun, queueDueDigests } from './digest-schedule.ts';
-import { mailError, smtpSender, type MailSender } from './mail-sender.ts';
+import {
+  DIGEST_RECHECK_MS,
+  lastRun,
+  MISSED_RUN_WINDOW_MS,
+  queueDueDigests,
+  scheduleDigests,
+} from './digest-schedule.ts';
+import { mailError, requiresStartTls, smtpSender, type MailSender } from './mail-sender.ts';
 import { sendDueMails, startMailWorker } from './mail-worker.ts';
 import { deliverDue } from './webhook-worker.ts';
 import { startMailDelivery } from './mail-delivery.ts';
@@ -98,6 +106,66 @@ describe('the digest schedule', () => {
     expect(row!.dedupeKey).toMatch(/:2026-06-01\.\.2026-06-30$/);
     // One that starts on 2 August at 09:00, more than a day after August's run: nothing.
     expect(await queueDueDigests(f.store, brussels('2026-08-02', '09:00'))).toBe(0);
+  });
+
+  it('queues a run only for the subscriptions that existed at it', async () => {
+    const f = await mailFixture(MONDAY_8);
+    // Created at 08:00 itself: in the run. A millisecond later: the next week's digest, not this.
+    await f.subscribe({ email: 'op-tijd@gemeente-a.be', frequency: 'weekly' });
+    f.clock.now = MONDAY_8 + 1;
+    await f.subscribe({ email: 'te-laat@gemeente-a.be', frequency: 'weekly' });
+    expect(await queueDueDigests(f.store, brussels('2026-06-08', '10:00'))).toBe(1);
+    expect((await outbox(f.store)).map((row) => row.to)).toEqual(['op-tijd@gemeente-a.be']);
+    expect(await queueDueDigests(f.store, brussels('2026-06-15', '08:00'))).toBe(2);
+  });
+
+  it('looks again every 15 minutes: a tick that failed is queued by the next look, once', async () => {
+    // Only the schedule's interval is faked; croner's own timers are not (its next run is days off).
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    onTestFinished(() => void vi.useRealTimers());
+    const f = await mailFixture(WEDNESDAY);
+    await f.subscribe({ email: 'a@gemeente-a.be', frequency: 'weekly' });
+    f.clock.now = MONDAY_8;
+    // The database is away at 08:00, back afterwards.
+    const looks = vi
+      .spyOn(f.store, 'subscriptionsOf')
+      .mockRejectedValueOnce(new Error('database away'));
+    const logs: string[] = [];
+    const schedule = scheduleDigests({
+      store: f.store,
+      logger: jsonLogger((line) => logs.push(line)),
+      now: () => f.clock.now,
+    });
+    onTestFinished(() => schedule.stop());
+    await vi.waitFor(() => expect(logs.join('')).toContain('digests not queued'));
+    expect(await outbox(f.store)).toEqual([]);
+    const queues = vi.spyOn(f.store, 'queueMails');
+    /** The next look, 15 minutes on, waited for until it has queued (it reads, then queues). */
+    const look = async (times: number) => {
+      f.clock.now += DIGEST_RECHECK_MS;
+      vi.advanceTimersByTime(DIGEST_RECHECK_MS);
+      await vi.waitFor(() => expect(looks).toHaveBeenCalledTimes(times));
+      await vi.waitFor(() =>
+        expect(queues.mock.settledResults.map((r) => r.type)).toEqual(
+          Array<string>(times - 1).fill('fulfilled'),
+        ),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    await look(2);
+    expect(await outbox(f.store)).toHaveLength(1);
+    // The next look that day queues nothing new.
+    await look(3);
+    await expect(queues.mock.results.at(-1)!.value).resolves.toBe(0);
+    expect(await outbox(f.store)).toHaveLength(1);
+    // More than a day after the run, the looks no longer read the subscriptions.
+    f.clock.now = MONDAY_8 + MISSED_RUN_WINDOW_MS + 1;
+    vi.advanceTimersByTime(DIGEST_RECHECK_MS);
+    expect(looks).toHaveBeenCalledTimes(3);
+    // Stopped: no more looks.
+    schedule.stop();
+    vi.advanceTimersByTime(10 * DIGEST_RECHECK_MS);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
 
@@ -190,14 +258,47 @@ describe('the mail worker', () => {
     expect(await f.smtp.waitFor(1)).toHaveLength(1);
   });
 
+  it('sends nothing from a render that outlived its lease once another worker has claimed the message', async () => {
+    const f = await mailFixture(MONDAY_8);
+    await f.subscribe({ email: 'a@gemeente-a.be', frequency: 'weekly' });
+    await queueDueDigests(f.store, f.clock.now);
+    // The first worker's render stalls (its first read waits) until the lease has passed.
+    const read = f.store.getOrganisation.bind(f.store);
+    let rendering!: () => void;
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => (rendering = resolve));
+    const stalled = new Promise<void>((resolve) => (release = resolve));
+    vi.spyOn(f.store, 'getOrganisation').mockImplementationOnce(async (id) => {
+      rendering();
+      await stalled;
+      return read(id);
+    });
+    const logs: string[] = [];
+    const slow = sendDueMails(f.worker({ logger: jsonLogger((line) => logs.push(line)) }));
+    await started;
+    f.clock.now += MAIL_LEASE_MS;
+    // Another worker claims it again, and sends it.
+    expect(await sendDueMails(f.worker())).toMatchObject({ attempted: 1, sent: 1 });
+    release();
+    // The slow one finds its claim superseded just before it would send: it sends nothing.
+    expect(await slow).toEqual({ attempted: 0, sent: 0, failed: 0 });
+    expect(logs.join('')).toContain('mail attempt superseded');
+    expect(await f.smtp.waitFor(1)).toHaveLength(1);
+    expect(f.smtp.received).toHaveLength(1);
+    expect(await outbox(f.store)).toEqual([
+      expect.objectContaining({ status: 'sent', attempts: 2 }),
+    ]);
+  });
+
   it('never shows the SMTP password in an error, a log line or the outbox', async () => {
     const f = await mailFixture(MONDAY_8);
     await f.subscribe({ email: 'a@gemeente-a.be', frequency: 'weekly' });
     await queueDueDigests(f.store, f.clock.now);
     const password = 'sm7p-s3cret-w0rd';
     const smtp = await startSmtpServer({ auth: { user: 'collector', password: 'another-one' } });
+    // The test server offers no STARTTLS: logging in over plain SMTP needs the URL's opt-out.
     const sender = smtpSender({
-      url: smtp.url.replace('another-one', encodeURIComponent(password)),
+      url: `${smtp.url.replace('another-one', encodeURIComponent(password))}?requireTLS=false`,
       from: MAIL_FROM,
     });
     const logs: string[] = [];
@@ -218,6 +319,39 @@ describe('the mail worker', () => {
     expect(mailError(new Error(`login as collector:${password} refused`), [password])).toBe(
       'login as collector:*** refused',
     );
+  });
+
+  it('never logs in over smtp:// without STARTTLS, unless the URL says ?requireTLS=false', async () => {
+    expect(requiresStartTls('smtp://collector:pw@mail.internal:587')).toBe(true);
+    expect(requiresStartTls('smtp://collector@mail.internal:587')).toBe(true);
+    expect(requiresStartTls('smtp://mail.internal:25')).toBe(false);
+    expect(requiresStartTls('smtps://collector:pw@mail.internal:465')).toBe(false);
+    const f = await mailFixture(MONDAY_8);
+    await f.subscribe({ email: 'a@gemeente-a.be', frequency: 'weekly' });
+    await queueDueDigests(f.store, f.clock.now);
+    // A server that asks for a login and offers no STARTTLS: the attempt fails before AUTH.
+    const smtp = await startSmtpServer({
+      auth: { user: 'collector', password: 'pw-0f-collector' },
+    });
+    const plain = smtpSender({ url: smtp.url, from: MAIL_FROM });
+    try {
+      expect(await sendDueMails(f.worker({ sender: plain }))).toMatchObject({ failed: 1 });
+      const [row] = await outbox(f.store);
+      expect(row!.lastError).toMatch(/STARTTLS/);
+      expect(smtp.received).toEqual([]);
+      // Opted out in the URL (a relay on the same host): it logs in and sends.
+      const optedOut = smtpSender({ url: `${smtp.url}?requireTLS=false`, from: MAIL_FROM });
+      try {
+        f.clock.now += 60_000;
+        expect(await sendDueMails(f.worker({ sender: optedOut }))).toMatchObject({ sent: 1 });
+      } finally {
+        optedOut.close();
+      }
+      expect(await smtp.waitFor(1)).toHaveLength(1);
+    } finally {
+      plain.close();
+      await smtp.close();
+    }
   });
 
   it('sends an alert to the alerts subscribers of its service, once', async () => {
@@ -293,10 +427,78 @@ describe('the mail worker', () => {
     const [mail] = mails;
     expect(mail!.parsed.subject).toBe('Webhook naar 127.0.0.1 uitgeschakeld – Organisatie A');
     expect(mail!.parsed.text).toContain('Verstuur daarna één levering opnieuw');
+    // Every subscriber gets it, whatever they subscribed to: no link of one subscription (which
+    // would end, say, the weekly digest) — the page where subscriptions are managed instead.
+    expect(mail!.header('List-Unsubscribe')).toBeUndefined();
+    expect(mail!.header('List-Unsubscribe-Post')).toBeUndefined();
+    expect(mail!.raw).not.toContain('/unsubscribe/');
+    expect(mail!.parsed.text).toContain(
+      'Uw e-mailabonnementen in het dashboard: https://feedback.example.be/dashboard/#/meldingen',
+    );
+    expect(String(mail!.parsed.html)).toContain(
+      'href="https://feedback.example.be/dashboard/#/meldingen"',
+    );
     for (const part of [mail!.raw, mail!.parsed.text ?? '']) {
       expect(part).not.toContain('geheim-pad');
       expect(part).not.toContain('t0ken');
     }
+  });
+
+  it('queues the notice in the transaction that disables the webhook: both or neither', async () => {
+    const f = await mailFixture(WEDNESDAY);
+    const subscriber = await f.subscribe({ email: 'it@gemeente-a.be', frequency: 'alerts' });
+    const { id } = await createWebhook(
+      f.store,
+      'org-a',
+      { url: 'http://127.0.0.1:9/hook', events: ['feedback.created'] } as never,
+      { actor: 'a', now: f.clock.now, allowInsecure: true },
+    );
+    expect((await f.post(submission())).status).toBe(201);
+    const claim = async () =>
+      (await f.store.claimDeliveries(f.clock.now, f.clock.now + 1000, 1))[0]!;
+    const fail = (delivery: ClaimedDelivery) =>
+      f.store.recordAttempt(
+        {
+          delivery,
+          history: [],
+          statusCode: 500,
+          error: 'HTTP 500',
+          delivered: false,
+          nextAttemptAt: f.clock.now + 1,
+          now: f.clock.now,
+        },
+        f.clock.now - DISABLE_AFTER_MS,
+        'failing',
+      );
+    const webhook = async () => (await f.store.listWebhooks('org-a'))[0]!;
+    // The first failure starts the streak; five days on, the failure that disables it.
+    expect(await fail(await claim())).toEqual({ disabled: false });
+    f.clock.now += DISABLE_AFTER_MS;
+    const attempt = await claim();
+    // Queueing its notice fails (the disk is full): the disabling is undone with it.
+    const notice = vi
+      .spyOn(
+        f.store as unknown as { queueWebhookNoticeIn(): Promise<number> },
+        'queueWebhookNoticeIn',
+      )
+      .mockRejectedValueOnce(new Error('disk full'));
+    await expect(fail(attempt)).rejects.toThrow('disk full');
+    expect((await webhook()).disabledAt).toBeNull();
+    expect(await outbox(f.store)).toEqual([]);
+    // Unrecorded, the attempt is made again after its lease: now both happen, together.
+    f.clock.now += 1000;
+    const again = await claim();
+    expect(again.id).toBe(attempt.id);
+    expect(await fail(again)).toEqual({ disabled: true });
+    expect(notice).toHaveBeenCalledTimes(2);
+    expect((await webhook()).disabledAt).toBe(f.clock.now);
+    expect(await outbox(f.store)).toEqual([
+      expect.objectContaining({
+        kind: 'notice',
+        to: 'it@gemeente-a.be',
+        dedupeKey: `notice:webhook-disabled:${id}:${f.clock.now}:${subscriber.id}`,
+      }),
+    ]);
   });
 
   it('sends nothing more to a deleted subscription, not even what was queued for it', async () => {
@@ -332,6 +534,24 @@ describe('the mail worker', () => {
         lastError: expect.stringMatching(/7 days/),
       }),
     ]);
+  });
+
+  it('warns at start when PUBLIC_URL is http://: no one-click unsubscribe for its links', async () => {
+    const f = await mailFixture(Date.now());
+    const logs: string[] = [];
+    const env = {
+      MIN_PUBLIC_N: 10,
+      RETENTION_DAYS: 730,
+      SMTP_URL: f.smtp.url,
+      MAIL_FROM,
+    };
+    const logger = jsonLogger((line) => logs.push(line));
+    for (const PUBLIC_URL of ['https://feedback.example.be', 'http://feedback.example.be']) {
+      await startMailDelivery({ env: { ...env, PUBLIC_URL }, store: f.store, logger }).stop();
+    }
+    const warnings = logs.filter((line) => line.includes('"level":"warn"'));
+    expect(warnings).toEqual([expect.stringContaining('PUBLIC_URL is http://')]);
+    expect(warnings[0]).toContain('"publicUrl":"http://feedback.example.be"');
   });
 
   it('runs in a server process with SMTP_URL, and not without it', async () => {

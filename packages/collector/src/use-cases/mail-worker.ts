@@ -22,7 +22,9 @@ import { mailError, type MailSender } from './mail-sender.ts';
 // computed now, from the same use cases as the API — and sends it through SMTP outside any
 // transaction, then records it: sent, or retried on the schedule (1 min … 12 h), failed after the
 // seventh attempt. As the webhook worker: several instances on PostgreSQL claim each attempt
-// once; one whose instance died is claimed again when its lease has passed.
+// once; one whose instance died is claimed again when its lease has passed. Just before it sends,
+// an attempt extends its lease, fenced by its number: one that outlived its lease (a slow render)
+// and was claimed again meanwhile sends nothing, so the two claims never both send.
 
 export interface MailWorkerOptions {
   store: Store;
@@ -36,7 +38,10 @@ export interface MailWorkerOptions {
   /** The retry schedule times this (tests). Default 1. */
   retryScale?: number;
   leaseMs?: number;
-  /** Messages claimed at once (and sent concurrently). Default 8. */
+  /**
+   * Messages claimed at once (and sent concurrently). Default 2: a digest reads each service's
+   * figures and comments on the database's connections, and the SMTP pool has two.
+   */
   batch?: number;
   /** How often to look for due messages when there were none. Default 2 s. */
   pollMs?: number;
@@ -46,15 +51,22 @@ export interface MailWorkerOptions {
   expireMs?: number;
 }
 
-/** The headers of every message: the one-click unsubscribe of RFC 8058, and no auto-replies. */
-export function mailHeaders(link: string): Record<string, string> {
+/**
+ * The headers of a message: no auto-replies, and the one-click unsubscribe of RFC 8058 — but not
+ * on a notice (`link` undefined), which every subscriber gets and no subscription's link ends.
+ */
+export function mailHeaders(link: string | undefined): Record<string, string> {
   return {
-    'List-Unsubscribe': `<${link}>`,
-    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    ...(link === undefined
+      ? {}
+      : { 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }),
     'Auto-Submitted': 'auto-generated',
     'X-Auto-Response-Suppress': 'All',
   };
 }
+
+/** The dashboard's page of an organisation's e-mail subscriptions, under PUBLIC_URL/dashboard/. */
+const SUBSCRIPTIONS_PAGE = '#/meldingen';
 
 /** A claimed message as it is sent now: rendered from its payload for its subscription. */
 export async function renderMail(
@@ -85,17 +97,41 @@ export async function renderMail(
     case 'alert':
       return alertMail((payload as { alert: Alert }).alert, recipient, dashboard);
     case 'notice':
-      return webhookDisabledMail(payload as WebhookDisabledPayload, recipient, dashboard);
+      return webhookDisabledMail(
+        payload as WebhookDisabledPayload,
+        { ...recipient, manageUrl: `${dashboard}${SUBSCRIPTIONS_PAGE}` },
+        dashboard,
+      );
   }
 }
 
-/** One attempt of one claimed message: rendered, sent, recorded. Whether it was sent. */
-async function attemptMail(options: MailWorkerOptions, mail: ClaimedMail): Promise<boolean> {
+/** Messages a worker claims at once when not told otherwise. */
+export const MAIL_BATCH = 2;
+
+type Outcome = 'sent' | 'failed' | 'superseded';
+
+/** One attempt of one claimed message: rendered, sent, recorded. What came of it. */
+async function attemptMail(options: MailWorkerOptions, mail: ClaimedMail): Promise<Outcome> {
   const now = options.now ?? Date.now;
+  // The message's and subscription's ids, never the address.
+  const fields = {
+    mailId: mail.id,
+    kind: mail.kind,
+    subscriptionId: mail.subscription.id,
+    attempt: mail.attempts,
+  };
   let error: string | null = null;
   try {
     const rendered = await renderMail(options, mail);
-    const link = unsubscribeUrl(options.publicUrl, mail.subscription.unsubscribeToken);
+    const link =
+      mail.kind === 'notice'
+        ? undefined
+        : unsubscribeUrl(options.publicUrl, mail.subscription.unsubscribeToken);
+    // The render may have taken longer than the lease: another worker may own the message now.
+    if (!(await options.store.extendMailLease(mail, now() + (options.leaseMs ?? MAIL_LEASE_MS)))) {
+      options.logger.warn('mail attempt superseded', fields);
+      return 'superseded';
+    }
     await options.sender.send({
       to: mail.toAddress,
       subject: rendered.subject,
@@ -115,13 +151,6 @@ async function attemptMail(options: MailWorkerOptions, mail: ClaimedMail): Promi
     nextAttemptAt: delay === undefined ? null : finished + delay,
     now: finished,
   });
-  // The message's and subscription's ids, never the address.
-  const fields = {
-    mailId: mail.id,
-    kind: mail.kind,
-    subscriptionId: mail.subscription.id,
-    attempt: mail.attempts,
-  };
   if (error === null) options.logger.info('mail sent', fields);
   else {
     options.logger.warn('mail attempt failed', {
@@ -130,13 +159,14 @@ async function attemptMail(options: MailWorkerOptions, mail: ClaimedMail): Promi
       nextAttemptAt: delay === undefined ? null : new Date(finished + delay).toISOString(),
     });
   }
-  return error === null;
+  return error === null ? 'sent' : 'failed';
 }
 
 /**
  * Claims the messages due now (`only`: of these) and makes one attempt of each, concurrently. The
  * claim and each result are short statements of their own: no transaction is open while a
- * message is rendered or on its way.
+ * message is rendered or on its way. `attempted` leaves out an attempt that found its message
+ * claimed again by another worker (which makes that attempt).
  */
 export async function sendDueMails(
   options: MailWorkerOptions,
@@ -146,7 +176,7 @@ export async function sendDueMails(
   const claimed = await options.store.claimMails(
     now,
     now + (options.leaseMs ?? MAIL_LEASE_MS),
-    options.batch ?? 8,
+    options.batch ?? MAIL_BATCH,
     only,
   );
   const results = await Promise.all(
@@ -157,12 +187,16 @@ export async function sendDueMails(
           mailId: mail.id,
           error: error instanceof Error ? error.message : String(error),
         });
-        return false;
+        return 'failed' as const;
       }),
     ),
   );
-  const sent = results.filter(Boolean).length;
-  return { attempted: claimed.length, sent, failed: claimed.length - sent };
+  const count = (outcome: Outcome) => results.filter((result) => result === outcome).length;
+  return {
+    attempted: results.length - count('superseded'),
+    sent: count('sent'),
+    failed: count('failed'),
+  };
 }
 
 /**
@@ -172,7 +206,7 @@ export async function sendDueMails(
 export function startMailWorker(options: MailWorkerOptions): { stop(): Promise<void> } {
   const now = options.now ?? Date.now;
   const pollMs = options.pollMs ?? 2_000;
-  const batch = options.batch ?? 8;
+  const batch = options.batch ?? MAIL_BATCH;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<void> = Promise.resolve();

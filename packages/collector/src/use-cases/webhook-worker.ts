@@ -102,16 +102,9 @@ async function attempt(options: WebhookWorkerOptions, delivery: ClaimedDelivery)
     });
   }
   if (disabled) {
+    // Its organisation's subscribers hear of it by mail: recordAttempt queued the notice in the
+    // transaction that disabled it.
     options.logger.warn('webhook disabled', { webhookId: delivery.webhookId });
-    // Its organisation's subscribers hear of it by mail (sent when SMTP_URL is set), once.
-    await options.store
-      .queueWebhookNotice(delivery.webhookId, finished, finished)
-      .catch((error: unknown) =>
-        options.logger.error('webhook notice not queued', {
-          webhookId: delivery.webhookId,
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      );
   }
 }
 

@@ -57,6 +57,17 @@ function subjectOf(digest: Digest): string {
   return `${what} feedback${digest.soFar ? ' tot nu toe' : ''}: ${span} – ${digest.organisationName}`;
 }
 
+/** "vorige week" or "vorige maand": what the change compares with, in short. */
+const previousName = (digest: Digest) =>
+  digest.frequency === 'weekly' ? 'vorige week' : 'vorige maand';
+
+/**
+ * What the change compares with, in words: last week or month, or — for a period so far — the
+ * same days of it (domain/mail.ts previousDigestPeriod).
+ */
+const comparedWith = (digest: Digest) =>
+  `De verandering is vergeleken met ${digest.soFar ? 'dezelfde dagen van ' : ''}${previousName(digest)}: ${periodText(digest.previousPeriod)}.`;
+
 /** The figures of one service as label and value, the same in HTML and text. */
 function figures(service: DigestService, digest: Digest) {
   const few = fewAnswers(service.responses, digest.minimum);
@@ -66,8 +77,8 @@ function figures(service: DigestService, digest: Digest) {
       : `${formatPercent(service.csat)} (95 %-interval: ${formatInterval(service.csatInterval)})`;
   const previous =
     service.previous.csat === null
-      ? 'geen antwoorden in de vorige periode'
-      : `vorige periode: ${formatPercent(service.previous.csat)} op ${formatCount(service.previous.responses)} antwoorden`;
+      ? `geen antwoorden ${previousName(digest)}`
+      : `${previousName(digest)}: ${formatPercent(service.previous.csat)} op ${formatCount(service.previous.responses)} antwoorden`;
   const change =
     service.change === null
       ? `– (${previous})`
@@ -98,7 +109,7 @@ function serviceText(service: DigestService, digest: Digest): string[] {
 }
 
 const row = (label: string, value: Html | string) =>
-  html`<tr>
+  html`<tr valign="top">
     <th scope="row" style="${STYLE.th}width:38%;">${label}</th>
     <td style="${STYLE.td}">${value}</td>
   </tr>`;
@@ -146,7 +157,7 @@ export function digestMail(
   dashboard: string,
 ): RenderedMail {
   const subject = subjectOf(digest);
-  const intro = `${digest.soFar ? 'De cijfers tot nu toe' : 'De cijfers'} van ${periodText(digest.period)}, per dienst. De verandering vergelijkt met ${periodText(digest.previousPeriod)}, even lang.`;
+  const intro = `${digest.soFar ? 'De cijfers tot nu toe' : 'De cijfers'} van ${periodText(digest.period)}, per dienst. ${comparedWith(digest)}`;
   const explain =
     'Tevredenheid is het aandeel antwoorden met 4 of 5 op 5, met het 95 %-interval waarbinnen het werkelijke aandeel waarschijnlijk ligt. "Weinig antwoorden": minder dan ' +
     `${digest.minimum} antwoorden, vergelijk dan voorzichtig. Thema's zijn woorden die in meerdere opmerkingen terugkomen; de opmerkingen zelf staan in het dashboard, niet in deze e-mail.`;
