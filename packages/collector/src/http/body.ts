@@ -38,6 +38,16 @@ async function readIncoming(
   if (Number.isFinite(declared) && declared > max) return 'too-large';
   const chunks: Buffer[] = [];
   let size = 0;
+  // A small body usually came with the headers and waits whole in the stream's buffer: taken at
+  // once, without the async iterator and its listeners (they cost more than the read).
+  if (incoming.complete && !incoming.readableAborted) {
+    for (let chunk: Buffer | null; (chunk = incoming.read() as Buffer | null) !== null;) {
+      size += chunk.byteLength;
+      if (size > max) return 'too-large';
+      chunks.push(chunk);
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+  }
   try {
     for await (const chunk of incoming as AsyncIterable<Buffer>) {
       size += chunk.byteLength;
