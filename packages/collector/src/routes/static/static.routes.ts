@@ -9,13 +9,13 @@ const WIDGET_CHUNK = /^vo-feedback-[^/]+\.js(?:\.map)?$/;
 const inAssets = (file: string) => file.startsWith('assets/');
 
 /**
- * The widget's own URL is written into every host page and stays the same across releases. Five
- * minutes of freshness spare a citizen's journey through a service a request on each page; after
- * that the cached copy is still used at once while the browser revalidates it in the background
- * (a 304 of a few hundred bytes), so a release reaches a returning visitor on the next page.
- * `no-cache` would put a round trip to the collector in front of every page's widget.
+ * The widget's own URL is written into every host page and stays the same across releases, while
+ * the language chunks it imports are renamed by each build. It is therefore revalidated on every
+ * use: a conditional request answered `304` (a few hundred bytes) keeps a browser from running an
+ * old entry whose chunks a release has removed. The module script is loaded async, so the check
+ * holds up no page; the chunks themselves are cached for a year.
  */
-const WIDGET_ENTRY = 'public, max-age=300, stale-while-revalidate=86400';
+const WIDGET_ENTRY = 'public, no-cache';
 
 /**
  * The built front-ends, precompressed and cached by name (built-files.ts). A path never leaves
