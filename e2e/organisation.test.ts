@@ -378,7 +378,7 @@ describe('a manager runs its organisation in the dashboard, signed in with OpenI
     expect(listed.find((p) => p.email === 'bert.claes@demo.be')).toMatchObject({
       role: 'provider',
       organisationId: 'demo',
-      createdBy: 'an.peeters@demo.be',
+      createdBy: 'person:an.peeters@demo.be',
     });
     await bert.getByRole('button', { name: /^Verwijderen/ }).click();
     await axe(page, 'the question before removing a person');

@@ -74,7 +74,7 @@ async function oneOnSqlite(issuer: TestIssuer, port: number): Promise<Deployment
 /**
  * Two collector processes on one PostgreSQL database, behind a proxy on `port`: /auth/login always
  * to the first, /auth/callback always to the second, /auth/logout to the first, everything else
- * to each in turn.
+ * to each in turn — unless the test names the instance in `x-e2e-instance`.
  */
 async function twoOnPostgres(issuer: TestIssuer, port: number): Promise<Deployment> {
   const url = `http://127.0.0.1:${port}`;
@@ -88,12 +88,15 @@ async function twoOnPostgres(issuer: TestIssuer, port: number): Promise<Deployme
   let turn = 0;
   const proxy: Server = createServer((incoming, outgoing) => {
     const path = (incoming.url ?? '/').split('?')[0]!;
+    const named = incoming.headers['x-e2e-instance'];
     const instance =
-      path === '/auth/login' || path === '/auth/logout'
-        ? 0
-        : path === '/auth/callback'
-          ? 1
-          : turn++ % 2;
+      typeof named === 'string'
+        ? Number(named)
+        : path === '/auth/login' || path === '/auth/logout'
+          ? 0
+          : path === '/auth/callback'
+            ? 1
+            : turn++ % 2;
     const upstream = httpRequest(
       {
         host: '127.0.0.1',
@@ -291,7 +294,7 @@ describe.each([
       entries: { actor: string; action: string }[];
     };
     expect(
-      audit.entries.filter((e) => e.actor === 'an.peeters@demo.be').map((e) => e.action),
+      audit.entries.filter((e) => e.actor === 'person:an.peeters@demo.be').map((e) => e.action),
     ).toEqual(['person.signed-in', 'action.created']);
     expect(await meOnEveryInstance(`vo-session=${cookie.value}`)).toEqual(
       deployment.instances.map(() => 200),
@@ -393,8 +396,35 @@ describe.each([
     await signInAtIssuer(second.page, 'an');
     await second.page.locator('vo-service-list h1').waitFor();
     const signedIn = (await sessionCookie(second.context))!.value;
-    const replay = await second.page.goto(used!);
-    expect(replay!.status()).toBe(400);
+    // The sign-in cookie went with the sign-in; the replay brings it back, so that only "used
+    // once" can refuse it — and sends it to the instance that did not complete the sign-in.
+    const cookieNames = async () =>
+      (await second.context.cookies(`${deployment.url}/auth/callback`)).map((c) => c.name);
+    expect(await cookieNames()).not.toContain('vo-login');
+    await second.context.addCookies([
+      {
+        name: 'vo-login',
+        value: new URL(used!).searchParams.get('state')!,
+        domain: new URL(deployment.url).hostname,
+        path: '/auth',
+        httpOnly: true,
+        sameSite: 'Lax',
+      },
+    ]);
+    const otherInstance = 0;
+    const replay = await second.context.request.get(used!, {
+      maxRedirects: 0,
+      headers: { 'x-e2e-instance': String(otherInstance) },
+    });
+    expect(replay.status()).toBe(400);
+    expect(await replay.text()).toContain(
+      'Deze aanmelding werd al gebruikt, of duurde langer dan 10 minuten.',
+    );
+    if (deployment.instances.length > 1) {
+      const callbacks = deployment.served.filter((r) => r.path === '/auth/callback');
+      expect(callbacks.at(-1)).toEqual({ path: '/auth/callback', instance: 0, status: 400 });
+      expect(callbacks.at(-2)).toEqual({ path: '/auth/callback', instance: 1, status: 303 });
+    }
     // The replay opened nothing, and ended nothing either.
     expect((await sessionCookie(second.context))!.value).toBe(signedIn);
     const other = await browser.newContext();

@@ -215,7 +215,7 @@ export const ReportSubmissionSchema = z
     submittedAt: z.iso.datetime(),
     /** SHA-256 (hex) of the frozen JSON, byte for byte as the version's JSON answers it. */
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    /** The person, or the token's label. */
+    /** Who handed it in: `person:<e-mail>`, or `token:<id>` for a bearer token. */
     submittedBy: z.string(),
   })
   .meta({ id: 'ReportSubmission' });
@@ -257,7 +257,11 @@ export const AuditEntrySchema = z
   .object({
     id: z.string(),
     at: z.iso.datetime(),
-    /** The person, or the token's label; `admin` for ADMIN_TOKEN, `cli` for the command line. */
+    /**
+     * `person:<e-mail>` for a signed-in person, `token:<id>` for a bearer token (never its label),
+     * `admin` for ADMIN_TOKEN, `cli` for the command line, `unsubscribe-link` for a one-click
+     * unsubscribe.
+     */
     actor: z.string(),
     /** e.g. `feedback.triaged`, `feedback.deleted`, `action.created`, `report.submitted`. */
     action: z.string(),

@@ -206,8 +206,31 @@ export const AdminServiceQuerySchema = z.strictObject({
   organisationId: OrganisationIdSchema.optional(),
 });
 
+/** Names the audit keeps for the platform itself: no token is labelled as one of them. */
+const PLATFORM_ACTORS = ['admin', 'cli', 'unsubscribe-link'];
+
+/**
+ * A token's label: what it is for, in words. Never an e-mail address or `admin`/`cli`, which
+ * would read as a person or the platform wherever the label is shown (the audit names a token
+ * `token:<id>` whatever its label); no control characters.
+ */
 const TokenLabelSchema = required(
-  z.string().trim().min(1, 'Give the token a label.').max(200),
+  z
+    .string()
+    .trim()
+    .min(1, 'Give the token a label.')
+    .max(200)
+    // eslint-disable-next-line no-control-regex
+    .refine((label) => !/[\u0000-\u001f\u007f]/.test(label), {
+      message: 'Write the label on one line, without control characters.',
+    })
+    .refine((label) => !label.includes('@'), {
+      message:
+        'Name what the token is for, e.g. "dashboard team omgeving" — not an e-mail address: a token is not a person.',
+    })
+    .refine((label) => !PLATFORM_ACTORS.includes(label.toLowerCase()), {
+      message: `Name what the token is for, e.g. "dashboard team omgeving": ${PLATFORM_ACTORS.map((name) => `"${name}"`).join(', ')} name the platform itself.`,
+    }),
   'Give the token a label, e.g. "dashboard team omgeving".',
 );
 

@@ -52,7 +52,9 @@ describe('vo-feedback people add / list / remove', () => {
     const removed = await cli('people', 'remove', id);
     expect(removed).toMatchObject({
       code: 0,
-      stdout: `Removed an.peeters@gent.be (${id}); their sessions have ended.\n`,
+      stdout:
+        `Removed an.peeters@gent.be (${id}); their sessions have ended. ` +
+        'Webhooks they created, now disabled: 0; tokens they created, now revoked: 0.\n',
     });
     expect(await store.getPerson(id)).toBeUndefined();
     expect(await countRows(store, 'sessions')).toBe(0);

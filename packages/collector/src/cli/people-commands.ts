@@ -71,15 +71,25 @@ const peopleList: Command = {
 const peopleRemove: Command = {
   name: 'people remove',
   args: '<id>',
-  summary: 'remove a person: every session of theirs ends at once',
+  summary: 'remove a person: their sessions end, their webhooks and tokens stop',
   positionals: [1, 1],
   async run({ positionals: [id] }, context) {
-    const removed = await removePerson(await context.store(), id!, PLATFORM);
+    const { person: removed, leavings } = await removePerson(
+      await context.store(),
+      id!,
+      PLATFORM,
+      context.now(),
+    );
     await audited(context, 'person.removed', `person:${removed.id}`, {
       personId: removed.id,
       role: removed.role,
+      ...leavings,
     });
-    context.out(`Removed ${removed.email} (${removed.id}); their sessions have ended.`);
+    context.out(
+      `Removed ${removed.email} (${removed.id}); their sessions have ended. ` +
+        `Webhooks they created, now disabled: ${leavings.disabledWebhooks.length}; ` +
+        `tokens they created, now revoked: ${leavings.revokedTokens.length}.`,
+    );
   },
 };
 

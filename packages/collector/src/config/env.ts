@@ -120,6 +120,20 @@ function signInNeeds(env: Record<string, unknown>, context: z.RefinementCtx): vo
       message: `Set ${name} too: ${given.join(' and ')} ${given.length === 1 ? 'is' : 'are'} set, and signing in with OpenID Connect needs OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and PUBLIC_URL (its redirect URI is PUBLIC_URL/auth/callback).`,
     });
   }
+  // The session cookie and the sign-in cross the network: https, except on this machine.
+  const publicUrl = env.PUBLIC_URL;
+  if (
+    typeof publicUrl === 'string' &&
+    !/^https:\/\//.test(publicUrl) &&
+    !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(publicUrl)
+  ) {
+    context.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_URL'],
+      message:
+        'Use an https PUBLIC_URL, e.g. https://feedback.example.be: signing in with OpenID Connect is on, and over plain http the session cookie and the sign-in would travel unencrypted (http only on localhost).',
+    });
+  }
 }
 
 /** With SMTP_URL, a sender (MAIL_FROM) and PUBLIC_URL: every mail links back to the collector. */

@@ -96,8 +96,29 @@ export const deleteSession = (idHash: string) =>
 export const deleteSessionsOf = (personId: string) =>
   sql`delete from sessions where person_id = ${personId}`;
 
-export const deleteIdleSessions = (idleBefore: number) =>
-  sql`delete from sessions where last_seen_at < ${idleBefore}`;
+export const deleteEndedSessions = (lastSeenBefore: number, createdBefore: number) =>
+  sql`delete from sessions where last_seen_at < ${lastSeenBefore} or created_at < ${createdBefore}`;
+
+// What a removed person leaves: webhooks and tokens created in their name
+
+/** Disables the organisation's enabled webhooks `actor` created since `since`; their ids. */
+export const disableWebhooksOf = (
+  organisationId: string,
+  l: { actor: string; since: number; at: number; reason: string },
+) =>
+  sql`update webhooks set disabled_at = ${l.at}, disabled_reason = ${l.reason}
+       where organisation_id = ${organisationId} and created_by = ${l.actor}
+         and created_at >= ${l.since} and disabled_at is null
+      returning id`;
+
+/** The audit's targets (`token:<id>`) of the tokens `actor` created since `since`. */
+export const tokensCreatedBy = (actor: string, since: number) =>
+  sql`select target from audit_log
+       where action = 'token.created' and actor = ${actor} and at >= ${since}`;
+
+/** Revokes this token unless it is revoked already; its id when it did. */
+export const revokeTokenNow = (id: string, at: number) =>
+  sql`update tokens set revoked_at = ${at} where id = ${id} and revoked_at is null returning id`;
 
 // Sign-ins under way
 

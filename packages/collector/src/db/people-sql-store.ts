@@ -1,6 +1,8 @@
 import type {
   LoginFlowRecord,
   PeopleStore,
+  PersonLeaving,
+  PersonLeavings,
   PersonRecord,
   SessionRecord,
 } from '../domain/people-store.ts';
@@ -37,16 +39,36 @@ export abstract class PeopleSqlStore extends AlertSqlStore implements PeopleStor
     return (await this.run(q.bindPerson(id, issuer, subject, at))) > 0;
   }
 
-  removePerson(id: string): Promise<boolean> {
+  removePerson(id: string, leaving: PersonLeaving): Promise<PersonLeavings | undefined> {
     return this.transaction(async (tx) => {
+      const [person] = await tx.rows<PersonRecord>(q.personWhere({ id }));
+      if (!person) return undefined;
       await tx.run(q.deleteSessionsOf(id));
-      return (await tx.run(q.deletePerson(id))) > 0;
+      // Removed at the same moment elsewhere: that removal took back what was theirs.
+      if ((await tx.run(q.deletePerson(id))) === 0) return undefined;
+      const disabled =
+        person.organisationId === null
+          ? []
+          : await tx.rows<{ id: string }>(q.disableWebhooksOf(person.organisationId, leaving));
+      const created = await tx.rows<{ target: string }>(
+        q.tokensCreatedBy(leaving.actor, leaving.since),
+      );
+      const revokedTokens: string[] = [];
+      for (const { target } of created) {
+        const tokenId = target.replace(/^token:/, '');
+        const [revoked] = await tx.rows<{ id: string }>(q.revokeTokenNow(tokenId, leaving.at));
+        if (revoked) revokedTokens.push(revoked.id);
+      }
+      return { disabledWebhooks: disabled.map((row) => row.id), revokedTokens };
     });
   }
 
-  createSession(session: SessionRecord, idleBefore: number): Promise<void> {
+  createSession(
+    session: SessionRecord,
+    ended: { lastSeenBefore: number; createdBefore: number },
+  ): Promise<void> {
     return this.transaction(async (tx) => {
-      await tx.run(q.deleteIdleSessions(idleBefore));
+      await tx.run(q.deleteEndedSessions(ended.lastSeenBefore, ended.createdBefore));
       await tx.run(q.insertSession(session));
     });
   }

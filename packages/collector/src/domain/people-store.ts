@@ -16,7 +16,7 @@ export interface PersonRecord {
   issuer: string | null;
   subject: string | null;
   createdAt: number;
-  /** `admin`, `cli` or the e-mail of the manager who registered the person. */
+  /** `admin`, `cli` or `person:<e-mail>` of the manager who registered the person. */
   createdBy: string;
   lastSignInAt: number | null;
 }
@@ -43,6 +43,24 @@ export interface LoginFlowRecord {
   createdAt: number;
 }
 
+/** What goes with a person who is removed: what was created in their name. */
+export interface PersonLeaving {
+  /** The person's actor as the audit and `created_by` record it: `person:<e-mail>`. */
+  actor: string;
+  /** The person's registration: what that actor created before it was someone else's. */
+  since: number;
+  /** When: the webhooks' `disabled_at`, the tokens' `revoked_at`. */
+  at: number;
+  /** The webhooks' `disabled_reason`. */
+  reason: string;
+}
+
+/** What removing a person took back: ids of the webhooks disabled and the tokens revoked. */
+export interface PersonLeavings {
+  disabledWebhooks: string[];
+  revokedTokens: string[];
+}
+
 export interface PeopleStore {
   /** Registers a person; rejects when the e-mail address is registered already. */
   createPerson(person: PersonRecord): Promise<void>;
@@ -56,11 +74,23 @@ export interface PeopleStore {
    * records the sign-in; false when the person is bound to another subject or gone.
    */
   bindPerson(id: string, issuer: string, subject: string, at: number): Promise<boolean>;
-  /** Removes a person and ends every session of theirs, at once; false when there is none. */
-  removePerson(id: string): Promise<boolean>;
+  /**
+   * Removes a person, ends every session of theirs, and takes back what acts in their name
+   * without them, all in one transaction: it disables their organisation's webhooks created by
+   * `leaving.actor` since `leaving.since` (with `leaving.reason`), and revokes the tokens the audit
+   * records as created (`token.created`) by that actor since then. Undefined when there is no such
+   * person; else the ids of the webhooks disabled and the tokens revoked.
+   */
+  removePerson(id: string, leaving: PersonLeaving): Promise<PersonLeavings | undefined>;
 
-  /** Stores a new session, and drops every session idle since before `idleBefore`. */
-  createSession(session: SessionRecord, idleBefore: number): Promise<void>;
+  /**
+   * Stores a new session, and drops every session that has ended: last used before
+   * `ended.lastSeenBefore`, or opened before `ended.createdBefore`.
+   */
+  createSession(
+    session: SessionRecord,
+    ended: { lastSeenBefore: number; createdBefore: number },
+  ): Promise<void>;
   /** The session of this hash with its person; undefined when either is gone. */
   findSession(
     idHash: string,

@@ -8,6 +8,8 @@ import type { PersonRecord } from './people-store.ts';
 
 /** A session ends after this long without a request. */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+/** A session ends this long after the sign-in that opened it, however busy: then sign in again. */
+export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
 /** A session's last use is written at most this often: one write a minute, not one a request. */
 export const SESSION_TOUCH_MS = 60 * 1000;
 /** A sign-in must come back from the issuer within this long. */
@@ -23,20 +25,32 @@ export function isIdle(lastSeenAt: number, now: number): boolean {
   return now - lastSeenAt >= SESSION_IDLE_MS;
 }
 
+/** Whether a session is over by `now`: idle for 8 hours, or opened 12 hours ago. */
+export function hasEnded(session: { createdAt: number; lastSeenAt: number }, now: number): boolean {
+  return isIdle(session.lastSeenAt, now) || now - session.createdAt >= SESSION_MAX_MS;
+}
+
 /** Whether a session's last use should be written now (it was written over a minute ago). */
 export function needsTouch(lastSeenAt: number, now: number): boolean {
   return now - lastSeenAt >= SESSION_TOUCH_MS;
 }
 
 /**
- * The cookies' names. Under https the session cookie carries the `__Host-` prefix (the browser
- * then insists on Secure, Path=/ and no Domain, so no other host can set or read it) and the
- * sign-in cookie `__Secure-` (it lives on /auth only, which `__Host-` does not allow).
+ * The cookies' names. Under https both carry the `__Host-` prefix: the browser then insists on
+ * Secure, Path=/ and no Domain, so no other host — a sibling subdomain included — can set or
+ * overwrite them (a sign-in cookie planted by another host would bind a forged login to this
+ * browser). Over plain http (development on this machine) they are plain names, the sign-in
+ * cookie on /auth only.
  */
 export function cookieNames(secure: boolean): { session: string; login: string } {
   return secure
-    ? { session: '__Host-vo-session', login: '__Secure-vo-login' }
+    ? { session: '__Host-vo-session', login: '__Host-vo-login' }
     : { session: 'vo-session', login: 'vo-login' };
+}
+
+/** The sign-in cookie's path: `/`, as `__Host-` demands, under https; `/auth` over http. */
+export function loginCookiePath(secure: boolean): string {
+  return secure ? '/' : '/auth';
 }
 
 /** What a person reads: steering every organisation's aggregates; provider and manager their own. */
@@ -50,9 +64,15 @@ export const DASHBOARD_PATH = '/dashboard/';
 /**
  * The path a sign-in returns to: a path of the dashboard on this collector, never another site
  * (`//evil.example`, `/\evil.example` and anything outside /dashboard fall back to the dashboard).
+ * Printable ASCII only, without a backslash or a space, as a browser would send it (non-ASCII
+ * percent-encoded): no control character (a NUL, a line break) ever reaches the Location header.
  */
 export function safeReturnPath(requested: string | null | undefined): string {
   if (!requested || requested.length > 512) return DASHBOARD_PATH;
-  if (!/^\/dashboard(\/[^\\\s]*)?$/.test(requested)) return DASHBOARD_PATH;
+  if (!/^\/dashboard(\/[\x21-\x5b\x5d-\x7e]*)?$/.test(requested)) return DASHBOARD_PATH;
+  // As a browser reads it: a path that dot segments (`/dashboard/../api`) would move elsewhere
+  // is not one of the dashboard's.
+  const parsed = new URL(requested, 'http://collector.invalid');
+  if (`${parsed.pathname}${parsed.search}${parsed.hash}` !== requested) return DASHBOARD_PATH;
   return requested;
 }

@@ -1,5 +1,7 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { PersonRole, Role } from '@vo-feedback/shared';
+import { personActor, tokenActor } from '../domain/actors.ts';
 import type { PersonRecord } from '../domain/people-store.ts';
 import type { Store, TokenRecord } from '../domain/store.ts';
 import { readingRole } from '../domain/sessions.ts';
@@ -11,7 +13,7 @@ import { csrfRefused } from './session.ts';
 export interface Principal {
   /** The bearer token's id; null for a signed-in person. */
   tokenId: string | null;
-  /** The token's label, or the person's e-mail address: who acted, in the audit. */
+  /** The token's label, or the person's e-mail address (the audit names `actorOf`). */
   label: string;
   /** What the caller reads: a manager reads as a provider of its organisation. */
   role: Role;
@@ -57,9 +59,20 @@ export async function bearerToken(store: Store, header: string | undefined): Pro
 }
 
 /**
+ * Marks the answer to a request of a signed-in person as theirs alone, after the route: no cache
+ * keeps it (`private, no-store`, over whatever the route set), and one that ignores that still
+ * tells it apart by the cookie (`Vary: Cookie`). A bearer token's answers are the routes' own.
+ */
+export async function sessionAnswer(c: Context, next: () => Promise<void>): Promise<void> {
+  await next();
+  c.res.headers.set('cache-control', 'private, no-store');
+  c.res.headers.append('vary', 'Cookie');
+}
+
+/**
  * Requires a valid, unrevoked provider or steering token, or without an Authorization header a
  * signed-in person's session (and for a change, its CSRF checks), and sets `principal`. An ingest
- * token only posts feedback: it reads nothing (403).
+ * token only posts feedback: it reads nothing (403). A session's answers are never cached.
  */
 export function requireToken(store: Store) {
   return createMiddleware<AuthEnv>(async (c, next) => {
@@ -70,7 +83,7 @@ export function requireToken(store: Store) {
       if (signedIn) {
         if (!signedIn.changeAllowed) throw csrfRefused();
         c.set('principal', personPrincipal(signedIn.person));
-        await next();
+        await sessionAnswer(c, next);
         return;
       }
     }
@@ -92,9 +105,13 @@ export function requireToken(store: Store) {
   });
 }
 
-/** Who acted, as the audit records it: the signed-in person's e-mail, or the token's label. */
+/**
+ * Who acted, as the audit records it: `person:<e-mail>` for a signed-in person, `token:<id>` for
+ * a bearer token — never a bare label, which whoever creates a token chooses.
+ */
 export function actorOf(principal: Principal): string {
-  return principal.person?.email ?? principal.label;
+  if (principal.person) return personActor(principal.person.email);
+  return tokenActor(principal.tokenId!);
 }
 
 /** Whether a principal may see a service's aggregates (steering: all; provider: its own). */

@@ -68,14 +68,14 @@ describe('a session on the API', () => {
     expect((await triage({ cookie: an.cookie, 'x-csrf-token': an.csrfToken })).status).toBe(200);
   });
 
-  it('records the change in the audit under the person’s e-mail address', async () => {
+  it('records the change in the audit as person:<e-mail address>', async () => {
     const { triage, an, admin } = await world();
     expect((await triage(an.changeHeaders)).status).toBe(200);
     const audit = (await json(await admin('GET', '/audit'))) as {
       entries: { actor: string; action: string }[];
     };
     expect(audit.entries.map((e) => [e.actor, e.action])).toEqual([
-      ['an@org-a.be', 'feedback.triaged'],
+      ['person:an@org-a.be', 'feedback.triaged'],
     ]);
   });
 
@@ -104,6 +104,40 @@ describe('a session on the API', () => {
     later(1);
     expect((await me()).status).toBe(200);
     expect(await lastSeen()).toBe(before + SESSION_TOUCH_MS);
+  });
+
+  it('answers a session privately: Cache-Control: private, no-store and Vary: Cookie (a token’s answers are the route’s own)', async () => {
+    const { app, store, an, tokenA } = await world();
+    const me = await app.request('/api/v1/me', { headers: { cookie: an.cookie } });
+    expect(me.status).toBe(200);
+    expect(me.headers.get('cache-control')).toBe('private, no-store');
+    expect(me.headers.get('vary')).toMatch(/(^|,\s*)Cookie(,|$)/);
+    // A route that sets its own caching is overruled in a session; so is a refusal.
+    const summary = await app.request('/api/v1/services/dienst-a/summary', {
+      headers: { cookie: an.cookie },
+    });
+    expect(summary.status).toBe(200);
+    expect(summary.headers.get('cache-control')).toBe('private, no-store');
+    const other = await app.request('/api/v1/services/dienst-b/feedback', {
+      headers: { cookie: an.cookie },
+    });
+    expect(other.status).toBe(403);
+    expect(other.headers.get('cache-control')).toBe('private, no-store');
+    expect(other.headers.get('vary')).toMatch(/Cookie/);
+    // The admin API in a manager's session.
+    const mia = await personSession(store, {
+      email: 'mia@org-a.be',
+      role: 'manager',
+      organisationId: 'org-a',
+    });
+    const people = await app.request('/api/v1/admin/people', { headers: { cookie: mia.cookie } });
+    expect(people.status).toBe(200);
+    expect(people.headers.get('cache-control')).toBe('private, no-store');
+    expect(people.headers.get('vary')).toMatch(/Cookie/);
+    const withToken = await app.request('/api/v1/me', {
+      headers: { authorization: `Bearer ${tokenA}` },
+    });
+    expect(withToken.headers.get('vary') ?? '').not.toMatch(/Cookie/);
   });
 
   it('opens nothing with a cookie that is not a session’s', async () => {

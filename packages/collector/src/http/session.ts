@@ -4,13 +4,13 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { PersonRecord, SessionRecord } from '../domain/people-store.ts';
 import { forbidden } from '../domain/problems.ts';
-import { cookieNames, isIdle, needsTouch } from '../domain/sessions.ts';
+import { cookieNames, hasEnded, needsTouch } from '../domain/sessions.ts';
 import type { Store } from '../domain/store.ts';
 import { hashToken } from '../domain/tokens.ts';
 
 // The session cookie of a person signed in with OpenID Connect: read once per request, when a
-// route asks who is calling and the request carries no bearer token. A session idle for 8 hours
-// is ended; one in use is touched at most once a minute. A request that changes something must
+// route asks who is calling and the request carries no bearer token. A session idle for 8 hours,
+// or opened 12 hours ago, is ended; one in use is touched at most once a minute. A request that changes something must
 // carry the session's CSRF token in X-CSRF-Token and must not come from another site (Origin,
 // Sec-Fetch-Site): SameSite=Lax already keeps the cookie off other sites' POSTs, these checks
 // hold even where a browser does not.
@@ -34,7 +34,7 @@ declare module 'hono' {
 
 /** How this collector's cookies are named and checked. */
 export interface SessionSettings {
-  /** Under https (PUBLIC_URL): Secure cookies with the `__Host-`/`__Secure-` prefixes. */
+  /** Under https (PUBLIC_URL): Secure cookies with the `__Host-` prefix. */
   secure: boolean;
   cookies: { session: string; login: string };
   /** PUBLIC_URL's origin, which a browser's Origin must equal; undefined: the request's own. */
@@ -82,7 +82,7 @@ export function csrfRefused() {
   );
 }
 
-/** Looks up the session of a cookie secret: ended when idle, touched when due. */
+/** Looks up the session of a cookie secret: ended when idle or too old, touched when due. */
 async function lookup(
   store: Store,
   secret: string,
@@ -92,7 +92,7 @@ async function lookup(
   if (!/^[A-Za-z0-9_-]{43}$/.test(secret)) return undefined;
   const found = await store.findSession(hashToken(secret));
   if (!found) return undefined;
-  if (isIdle(found.session.lastSeenAt, now)) {
+  if (hasEnded(found.session, now)) {
     await store.deleteSession(found.session.idHash);
     return undefined;
   }

@@ -634,7 +634,8 @@ const MATRIX: Record<string, Row[]> = {
     },
   ],
 
-  // Webhooks: a provider's own organisation's; steering has none.
+  // Webhooks: a provider's own organisation's; steering has none. A signed-in provider who is not
+  // a manager reads them, and changes nothing (a webhook would outlive them).
   'POST /api/v1/webhooks': [
     {
       label: "add a webhook to the caller's organisation",
@@ -642,6 +643,7 @@ const MATRIX: Record<string, Row[]> = {
       path: '/api/v1/webhooks',
       body: jsonBody({ url: 'https://tickets.example.be/hooks/vo', events: ['feedback.created'] }),
       expected: data({ providerA: 201, providerB: 201, steering: 403 }),
+      people: { personA: 403 },
       check: async (response) => {
         expect((await json(response)).secret).toMatch(/^whsec_/);
       },
@@ -667,6 +669,7 @@ const MATRIX: Record<string, Row[]> = {
       method: 'DELETE',
       path: `/api/v1/webhooks/${MATRIX_WEBHOOK}`,
       expected: data({ providerA: 204, providerB: 404, steering: 403 }),
+      people: { personA: 403 },
     },
   ],
   'GET /api/v1/webhooks/:id/deliveries': [
@@ -687,6 +690,7 @@ const MATRIX: Record<string, Row[]> = {
       method: 'POST',
       path: `/api/v1/webhooks/${MATRIX_WEBHOOK}/deliveries/${MATRIX_DELIVERY}/resend`,
       expected: data({ providerA: 202, providerB: 404, steering: 403 }),
+      people: { personA: 403 },
     },
   ],
 

@@ -25,9 +25,14 @@ export async function testCollector(deps: Partial<AppDeps> = {}) {
   await seedOrganisation(store, { id: 'org-b', name: 'Organisatie B' }, [
     { id: 'dienst-b', name: 'Dienst B', allowedOrigins: ['https://www.gemeente-b.be'] },
   ]);
-  const tokenA = (
-    await issueToken(store, { label: 'a', role: 'provider', organisationId: 'org-a' })
-  ).token;
+  const issuedA = await issueToken(store, {
+    label: 'a',
+    role: 'provider',
+    organisationId: 'org-a',
+  });
+  const tokenA = issuedA.token;
+  /** Who tokenA is in the audit and each record's `…By`: `token:<its id>`. */
+  const actorA = `token:${issuedA.id}`;
   const tokenB = (
     await issueToken(store, { label: 'b', role: 'provider', organisationId: 'org-b' })
   ).token;
@@ -59,7 +64,7 @@ export async function testCollector(deps: Partial<AppDeps> = {}) {
     });
   const rowCount = (table = 'feedback') => countRows(store, table);
 
-  return { app, store, tokenA, tokenB, steering, post, get, admin, rowCount };
+  return { app, store, tokenA, actorA, tokenB, steering, post, get, admin, rowCount };
 }
 
 /** A valid submission for dienst-a; override any field. */

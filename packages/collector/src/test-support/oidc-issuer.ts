@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 
@@ -15,6 +15,16 @@ export interface IssuerAccount {
   name?: string;
 }
 
+/**
+ * How the token endpoint answers: as it should; with this status and body instead (an outage, a
+ * proxy's error page, a refusal); or with its real answer whose ID token carries `forgedClaims`
+ * over its own, its signature left as it was — a forgery only a signature check catches.
+ */
+export type TokenEndpointMode =
+  | 'real'
+  | { forgedClaims: Record<string, unknown> }
+  | { status: number; contentType: string; body: string };
+
 export interface TestIssuer {
   /** The issuer identifier, e.g. http://127.0.0.1:41234 */
   url: string;
@@ -22,6 +32,8 @@ export interface TestIssuer {
   clientSecret: string;
   /** Adds or replaces an account, by login name (its subject). */
   addAccount(login: string, account: IssuerAccount): void;
+  /** How the token endpoint answers from now on. */
+  tokenEndpoint(mode: TokenEndpointMode): void;
   close(): Promise<void>;
 }
 
@@ -88,18 +100,65 @@ export async function startTestIssuer(
       return grant;
     },
   });
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  let tokenMode: TokenEndpointMode = 'real';
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const passed = request.headers['x-test-issuer-pass'] !== undefined;
+    if (tokenMode === 'real' || passed || !request.url?.startsWith('/token')) {
+      handle(request, response);
+    } else if ('forgedClaims' in tokenMode) {
+      void forgedTokenAnswer(url, tokenMode.forgedClaims, request, response);
+    } else {
+      response.writeHead(tokenMode.status, { 'content-type': tokenMode.contentType });
+      response.end(tokenMode.body);
+    }
+  });
   return {
     url,
     clientId: TEST_CLIENT_ID,
     clientSecret: TEST_CLIENT_SECRET,
     addAccount: (login, account) => void people.set(login, account),
+    tokenEndpoint: (mode) => void (tokenMode = mode),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The token endpoint's real answer to this request, its ID token's claims changed and its
+ * signature kept: what someone between the collector and the issuer would send.
+ */
+async function forgedTokenAnswer(
+  issuerUrl: string,
+  forgedClaims: Record<string, unknown>,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const real = await fetch(`${issuerUrl}${request.url}`, {
+    method: 'POST',
+    headers: {
+      'content-type': String(request.headers['content-type']),
+      ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+      'x-test-issuer-pass': '1',
+    },
+    body: Buffer.concat(chunks),
+  });
+  const answer = (await real.json()) as { id_token?: string };
+  if (answer.id_token) {
+    const [header, payload, signature] = answer.id_token.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as object;
+    const changed = Buffer.from(JSON.stringify({ ...claims, ...forgedClaims })).toString(
+      'base64url',
+    );
+    answer.id_token = `${header}.${changed}.${signature}`;
+  }
+  response.writeHead(real.status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(answer));
 }
 
 /** A few cookies kept across the requests of one headless visit to the issuer. */

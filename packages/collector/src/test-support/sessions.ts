@@ -57,7 +57,7 @@ export async function openSession(
       lastSeenAt: now,
       idToken: null,
     },
-    0,
+    { lastSeenBefore: 0, createdBefore: 0 },
   );
   const cookie = `${cookieNames(false).session}=${secret}`;
   return {

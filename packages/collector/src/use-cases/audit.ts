@@ -9,7 +9,7 @@ import type { Store } from '../domain/store.ts';
 // a comment, a note, an explanation or an action (`details` must hold none).
 
 export interface AuditEvent {
-  /** The person, or the token's label; `admin` for ADMIN_TOKEN, `cli` for the command line. */
+  /** `person:<e-mail>`, `token:<id>`, `admin` (ADMIN_TOKEN) or `cli` (domain/actors.ts). */
   actor: string;
   /** A dotted name: `feedback.triaged`, `feedback.erased`, `action.created`, … */
   action: string;

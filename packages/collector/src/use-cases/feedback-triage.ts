@@ -14,7 +14,7 @@ import { forgetServiceThemes } from './theme-cache.ts';
 export interface FeedbackAct {
   serviceId: string;
   feedbackId: string;
-  /** The person, or the token's label. */
+  /** Who acts: `person:<e-mail>` or `token:<id>` (domain/actors.ts). */
   actor: string;
   now: number;
 }

@@ -4,8 +4,11 @@ import type { Identity, IdentityProvider, SignInChecks } from './sign-in.ts';
 
 // The issuer through openid-client 6, a certified OpenID Connect relying party: discovery, the
 // authorization URL with PKCE (S256), and at the callback every check of the answer — the issuer
-// (`iss`), the state, the PKCE verifier at the token endpoint, the ID token's signature, audience,
-// expiry (60 s of clock skew tolerated) and nonce. No JWT is checked by hand here.
+// (`iss`), the state, the PKCE verifier at the token endpoint, the ID token's signature against
+// the issuer's published keys (jwks_uri; openid-client checks it for a token endpoint's answer
+// only with its non-repudiation checks, which discover() turns on), audience, expiry (60 s of
+// clock skew tolerated) and nonce. No JWT is checked by hand here. An issuer that cannot be
+// reached, times out or answers 5xx is unavailable (503); one that refuses is a refusal (400).
 
 export interface OidcSettings {
   /** OIDC_ISSUER: the issuer identifier; its discovery document is read on first use. */
@@ -34,6 +37,10 @@ const unavailable = () =>
     { 'retry-after': '30' },
   );
 
+/** Why OpenID Connect refuses a PUBLIC_URL over plain http elsewhere than on this machine. */
+export const PLAIN_HTTP_PUBLIC_URL =
+  'Use an https PUBLIC_URL with OpenID Connect (http only on localhost): over plain http the session cookie and the sign-in travel unencrypted and cannot be Secure.';
+
 /** Whether a URL's host is this machine: the one place an issuer may speak plain http. */
 export function isLoopbackHost(hostname: string): boolean {
   return ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
@@ -53,6 +60,10 @@ export function configuredIssuer(
     throw new Error(
       'OpenID Connect needs PUBLIC_URL: the redirect URI is PUBLIC_URL/auth/callback.',
     );
+  }
+  const collector = new URL(publicUrl);
+  if (collector.protocol !== 'https:' && !isLoopbackHost(collector.hostname)) {
+    throw new Error(PLAIN_HTTP_PUBLIC_URL);
   }
   const issuer = new URL(oidc.issuer);
   return openIdIssuer({
@@ -98,7 +109,7 @@ export function openIdIssuer(settings: OidcSettings): IdentityProvider {
           idTokenExpected: true,
         });
       } catch (error) {
-        throw refusal(error);
+        throw failure(error);
       }
       const claims = tokens.claims();
       if (!claims || !tokens.id_token) throw refusal(new Error('no ID token'));
@@ -109,7 +120,7 @@ export function openIdIssuer(settings: OidcSettings): IdentityProvider {
       if (typeof email !== 'string') {
         const info = await client
           .fetchUserInfo(config, tokens.access_token, claims.sub)
-          .catch((error: unknown) => Promise.reject(refusal(error)));
+          .catch((error: unknown) => Promise.reject(failure(error)));
         email = info.email;
         verified = info.email_verified;
       }
@@ -147,22 +158,44 @@ async function discover(settings: OidcSettings): Promise<client.Configuration> {
   };
   const probe = await client.discovery(issuer, settings.clientId, metadata, undefined, options);
   const methods = probe.serverMetadata().token_endpoint_auth_methods_supported;
+  let config = probe;
   if (
-    methods &&
-    !methods.includes('client_secret_basic') &&
-    methods.includes('client_secret_post')
+    !methods ||
+    methods.includes('client_secret_basic') ||
+    !methods.includes('client_secret_post')
   ) {
-    return probe;
+    config = new client.Configuration(
+      probe.serverMetadata(),
+      settings.clientId,
+      metadata,
+      client.ClientSecretBasic(settings.clientSecret),
+    );
+    if (settings.allowHttp) client.allowInsecureRequests(config);
+    config.timeout = 10;
   }
-  const config = new client.Configuration(
-    probe.serverMetadata(),
-    settings.clientId,
-    metadata,
-    client.ClientSecretBasic(settings.clientSecret),
-  );
-  if (settings.allowHttp) client.allowInsecureRequests(config);
-  config.timeout = 10;
+  // The ID token's signature is checked against the issuer's keys (jwks_uri), also when it comes
+  // straight from the token endpoint: without this, openid-client trusts TLS for that answer.
+  client.enableNonRepudiationChecks(config);
   return config;
+}
+
+/**
+ * Whether the issuer failed rather than refused: not reached (fetch itself failed), timed out, or
+ * answered 5xx — with an OAuth error body or with none (a proxy's error page).
+ */
+function issuerFailed(error: unknown): boolean {
+  if (error instanceof client.ResponseBodyError) return error.status >= 500;
+  if (error instanceof client.ClientError) {
+    if (error.code === 'OAUTH_TIMEOUT' || error.code === 'OAUTH_ABORT') return true;
+    return error.cause instanceof Response && error.cause.status >= 500;
+  }
+  // openid-client's own TypeErrors (a wrong argument) carry a code; fetch's do not.
+  return error instanceof TypeError && !('code' in error);
+}
+
+/** What an error at the token or userinfo endpoint comes to: unavailable (503) or refused (400). */
+function failure(error: unknown): ProblemError {
+  return issuerFailed(error) ? unavailable() : refusal(error);
 }
 
 /** A refused answer of the issuer (its error, a wrong state, an ID token that fails a check). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fieldErrors, PersonRequestSchema, type Person } from '@vo-feedback/shared';
-import type { PersonRecord } from '../domain/people-store.ts';
+import { personActor } from '../domain/actors.ts';
+import type { PersonLeavings, PersonRecord } from '../domain/people-store.ts';
 import type { Store } from '../domain/store.ts';
 import { conflict, forbidden, invalid, notFound } from '../domain/problems.ts';
 
@@ -116,12 +117,23 @@ export async function listPeople(store: Store, scope: AdminScope): Promise<Perso
   return (await store.listPeople(scope.organisationId ?? undefined)).map(personInfo);
 }
 
-/** Removes a person within the scope; every session of theirs ends at once. */
+/** Why a removed person's webhooks no longer send, as their list shows it. */
+export const CREATOR_REMOVED =
+  'The person who created it was removed. Delete it, or resend a delivery to enable it again.';
+
+/**
+ * Removes a person within the scope; every session of theirs ends at once, and nothing created
+ * in their name keeps acting without them: their organisation's webhooks they created are
+ * disabled (a webhook may carry comments out of the collector) and the tokens they created are
+ * revoked, as the audit records them (`token.created` by `person:<e-mail>`; a token itself keeps
+ * no creator).
+ */
 export async function removePerson(
   store: Store,
   id: string,
   scope: AdminScope,
-): Promise<PersonRecord> {
+  now: number,
+): Promise<{ person: PersonRecord; leavings: PersonLeavings }> {
   const person = await store.getPerson(id);
   const missing = () =>
     notFound(
@@ -140,6 +152,12 @@ export async function removePerson(
       );
     }
   }
-  if (!(await store.removePerson(id))) throw missing();
-  return person;
+  const leavings = await store.removePerson(id, {
+    actor: personActor(person.email),
+    since: person.createdAt,
+    at: now,
+    reason: CREATOR_REMOVED,
+  });
+  if (!leavings) throw missing();
+  return { person, leavings };
 }

@@ -1,10 +1,12 @@
+import { personActor } from '../domain/actors.ts';
 import type { PersonRecord } from '../domain/people-store.ts';
 import { ProblemError } from '../domain/problems.ts';
 import {
-  isIdle,
+  hasEnded,
   LOGIN_FLOW_MS,
   safeReturnPath,
   SESSION_IDLE_MS,
+  SESSION_MAX_MS,
   sessionSecret,
 } from '../domain/sessions.ts';
 import type { Store } from '../domain/store.ts';
@@ -115,12 +117,12 @@ export async function completeSignIn(
       lastSeenAt: now,
       idToken: identity.idToken,
     },
-    now - SESSION_IDLE_MS,
+    { lastSeenBefore: now - SESSION_IDLE_MS, createdBefore: now - SESSION_MAX_MS },
   );
   await recordAudit(
     store,
     {
-      actor: person.email,
+      actor: personActor(person.email),
       action: 'person.signed-in',
       target: `person:${person.id}`,
       details: { firstSignIn: person.subject === null },
@@ -165,11 +167,11 @@ export async function signOut(
   const found = secret ? await store.findSession(hashToken(secret)) : undefined;
   if (!found) return null;
   await store.deleteSession(found.session.idHash);
-  if (!isIdle(found.session.lastSeenAt, now)) {
+  if (!hasEnded(found.session, now)) {
     await recordAudit(
       store,
       {
-        actor: found.person.email,
+        actor: personActor(found.person.email),
         action: 'person.signed-out',
         target: `person:${found.person.id}`,
       },

@@ -138,7 +138,7 @@ describe('<vo-people>', () => {
     await until(() => item(el, NEW.id).querySelector('.confirm'));
     expect(active(el)).to.equal(item(el, NEW.id).querySelector('.confirm p'));
     expect(textOf(item(el, NEW.id).querySelector('.confirm p')!)).to.equal(
-      'Wilt u bert.claes@zonnedorp.be verwijderen? Die persoon kan zich niet meer aanmelden, en een open sessie stopt meteen.',
+      'Wilt u bert.claes@zonnedorp.be verwijderen? Die persoon kan zich niet meer aanmelden, een open sessie stopt meteen, en de webhooks en tokens die die persoon aanmaakte, werken niet meer.',
     );
     await expect(el).to.be.accessible();
     await userEvent.tab();

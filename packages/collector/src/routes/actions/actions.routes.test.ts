@@ -270,7 +270,7 @@ describe('improvement actions', () => {
   });
 
   it('are audited with ids, status and fields, never a title or description', async () => {
-    const { send, create, store, clock, tokenA } = await actingFixture();
+    const { send, create, store, clock, tokenA, actorA } = await actingFixture();
     const title = 'Geheime titel van de actie';
     const description = 'Geheime beschrijving van de actie';
     const action = await create({ title, description, public: true });
@@ -285,7 +285,7 @@ describe('improvement actions', () => {
     const mine = entries.filter((e) => e.target === `action:${action.id}`);
     expect(mine.map((e) => [e.actor, e.action, e.details])).toEqual([
       [
-        'a',
+        actorA,
         'action.created',
         {
           serviceId: 'dienst-a',
@@ -295,11 +295,15 @@ describe('improvement actions', () => {
         },
       ],
       [
-        'a',
+        actorA,
         'action.updated',
         { serviceId: 'dienst-a', status: 'done', public: true, changed: ['status', 'title'] },
       ],
-      ['a', 'action.deleted', { serviceId: 'dienst-a', status: 'done', public: true, changed: [] }],
+      [
+        actorA,
+        'action.deleted',
+        { serviceId: 'dienst-a', status: 'done', public: true, changed: [] },
+      ],
     ]);
     const everything = JSON.stringify(entries);
     expect(everything).not.toContain('Geheime');

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Config } from '../../config/deps.ts';
+import { personActor } from '../../domain/actors.ts';
+import { sessionAnswer } from '../../http/auth.ts';
 import { hashToken, sameHash } from '../../domain/tokens.ts';
 import { forbidden, notFound, ProblemError } from '../../domain/problems.ts';
 import { csrfRefused } from '../../http/session.ts';
@@ -11,7 +13,7 @@ import type { AdminScope } from '../../use-cases/people.ts';
 // tokens). ADMIN_TOKEN unset turns the platform administrator's access off (404); a manager's
 // access comes with signing in and stays.
 
-/** Who calls: `admin` for ADMIN_TOKEN, else the manager's e-mail; and what they reach. */
+/** Who calls: `admin` for ADMIN_TOKEN, else `person:<e-mail>` of the manager; what they reach. */
 export interface AdminCaller {
   actor: string;
   scope: AdminScope;
@@ -25,8 +27,8 @@ export const adminCallerOf = (c: Context): AdminCaller =>
 
 /**
  * ADMIN_TOKEN as a bearer token (404 while it is not set, 401 when it is wrong), or without an
- * Authorization header a manager's session (a change also passes the CSRF checks); another
- * signed-in person is refused (403). Sets `adminCaller`.
+ * Authorization header a manager's session (a change also passes the CSRF checks; no answer is
+ * cached); another signed-in person is refused (403). Sets `adminCaller`.
  */
 export function requireAdmin(config: Config) {
   // Compared as SHA-256 hashes in constant time: equal lengths, and the time an answer takes says
@@ -48,10 +50,10 @@ export function requireAdmin(config: Config) {
         }
         if (!signedIn.changeAllowed) throw csrfRefused();
         c.set('adminCaller', {
-          actor: person.email,
+          actor: personActor(person.email),
           scope: { organisationId: person.organisationId, personId: person.id },
         });
-        await next();
+        await sessionAnswer(c, next);
         return;
       }
     }

@@ -131,7 +131,7 @@ describe('a manager runs its own organisation in the admin API, and nothing outs
     expect(provider.status).toBe(201);
     expect(await json(provider, PersonSchema)).toMatchObject({
       organisationId: 'org-a',
-      createdBy: 'mia@org-a.be',
+      createdBy: 'person:mia@org-a.be',
     });
     expect(
       (
@@ -270,7 +270,7 @@ describe('a manager runs its own organisation in the admin API, and nothing outs
     }
   });
 
-  it('records what it does in the audit under its e-mail address', async () => {
+  it('records what it does in the audit as person:<its e-mail address>', async () => {
     const { as, manager, admin } = await world();
     await as(manager, 'POST', '/tokens', { label: 'team', role: 'provider' });
     await as(manager, 'PATCH', '/services/dienst-a', { name: 'Dienst A (nieuw)' });
@@ -278,8 +278,8 @@ describe('a manager runs its own organisation in the admin API, and nothing outs
       entries: { actor: string; action: string }[];
     };
     expect(audit.entries.map((e) => [e.actor, e.action]).sort()).toEqual([
-      ['mia@org-a.be', 'service.updated'],
-      ['mia@org-a.be', 'token.created'],
+      ['person:mia@org-a.be', 'service.updated'],
+      ['person:mia@org-a.be', 'token.created'],
     ]);
   });
 

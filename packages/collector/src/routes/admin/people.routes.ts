@@ -44,7 +44,7 @@ export const removePersonRoute = adminRoute({
   path: '/people/{id}',
   summary: 'Remove a person',
   description:
-    'Every session of the person ends at once: their very next request is refused. A manager removes people of its own organisation, never itself. Audited as `person.removed`.',
+    'Every session of the person ends at once: their very next request is refused. What acts in their name without them stops too: the webhooks they created are disabled (their list says why; a resend enables one again) and the tokens they created are revoked. A manager removes people of its own organisation, never itself. Audited as `person.removed`, with the ids of those webhooks and tokens.',
   request: { params: z.object({ id: PersonIdSchema }) },
   responses: { 204: { description: 'Removed.' }, ...problems(401, 403, 404) },
 });
@@ -52,13 +52,23 @@ export const removePersonRoute = adminRoute({
 /** Registers the people's routes on the admin API (behind its requireAdmin). */
 export function registerPeopleRoutes(app: OpenAPIHono, config: Config): void {
   const { store, logger } = config;
-  const audit = async (c: Context, action: string, personId: string, role: string) => {
+  const audit = async (
+    c: Context,
+    action: string,
+    person: { id: string; role: string },
+    more: Record<string, unknown> = {},
+  ) => {
     const caller = adminCallerOf(c);
-    logger.info('admin', { requestId: c.get('requestId'), action, personId });
+    logger.info('admin', { requestId: c.get('requestId'), action, personId: person.id });
     // The person's e-mail address is in the person's record, not in the audit's details.
     await recordAudit(
       store,
-      { actor: caller.actor, action, target: `person:${personId}`, details: { personId, role } },
+      {
+        actor: caller.actor,
+        action,
+        target: `person:${person.id}`,
+        details: { personId: person.id, role: person.role, ...more },
+      },
       config.now(),
     );
   };
@@ -69,7 +79,7 @@ export function registerPeopleRoutes(app: OpenAPIHono, config: Config): void {
       actor: caller.actor,
       now: config.now(),
     });
-    await audit(c, 'person.registered', person.id, person.role);
+    await audit(c, 'person.registered', person);
     return c.json(person, 201);
   });
   app.openapi(listPeopleRoute, async (c) => {
@@ -77,8 +87,13 @@ export function registerPeopleRoutes(app: OpenAPIHono, config: Config): void {
     return c.json(await listPeople(store, adminCallerOf(c).scope), 200);
   });
   serve(app, removePersonRoute, async (c) => {
-    const removed = await removePerson(store, c.req.param('id')!, adminCallerOf(c).scope);
-    await audit(c, 'person.removed', removed.id, removed.role);
+    const { person, leavings } = await removePerson(
+      store,
+      c.req.param('id')!,
+      adminCallerOf(c).scope,
+      config.now(),
+    );
+    await audit(c, 'person.removed', person, { ...leavings });
     return c.body(null, 204);
   });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthSessionSchema, MeSchema, SignedOutSchema } from '@vo-feedback/shared';
 import type { AppDeps } from '../../config/deps.ts';
-import { SESSION_IDLE_MS } from '../../domain/sessions.ts';
+import { SESSION_IDLE_MS, SESSION_MAX_MS } from '../../domain/sessions.ts';
 import { SIGN_INS_PER_MINUTE } from './auth.routes.ts';
 import { ADMIN_TOKEN, json, testCollector } from '../../test-support/fixtures.ts';
 import {
@@ -13,7 +13,8 @@ import {
 // Signing in with OpenID Connect against a real issuer (oidc-provider, in this process): the
 // authorization code flow with PKCE, state and nonce, the person found by the verified e-mail
 // address the first time and by the subject afterwards, the session cookie, the refused and
-// replayed sign-ins, signing out here and at the issuer, and the session's idle limit.
+// replayed sign-ins, signing out here and at the issuer, and the session's idle and absolute
+// limits.
 
 const PUBLIC_URL = 'http://localhost';
 let issuer: TestIssuer;
@@ -57,7 +58,7 @@ function setCookie(response: Response, name: string): { value: string; line: str
 async function beginSignIn(c: Collector, base = '') {
   const response = await c.app.request(`${base}/auth/login`);
   expect(response.status).toBe(303);
-  const loginCookie = setCookie(response, base ? '__Secure-vo-login' : 'vo-login');
+  const loginCookie = setCookie(response, base ? '__Host-vo-login' : 'vo-login');
   expect(loginCookie).toBeDefined();
   return { location: response.headers.get('location')!, loginCookie: loginCookie! };
 }
@@ -201,6 +202,38 @@ describe('GET /auth/login and /auth/callback', () => {
     await refused(`${callback.pathname}${callback.search}`, `vo-login=${begun.loginCookie.value}`);
   });
 
+  it('returns to the dashboard page asked for, and to /dashboard/ for anything else (a NUL, a line break, another site)', async () => {
+    const c = await collector();
+    await c.register('an.peeters@org-a.be', 'provider', 'org-a');
+    const returnsTo = async (returnTo: string) => {
+      const begun = await c.app.request(`/auth/login?returnTo=${returnTo}`);
+      expect(begun.status, returnTo).toBe(303);
+      const state = setCookie(begun, 'vo-login')!.value;
+      const callback = await signInAtIssuer(begun.headers.get('location')!, 'an');
+      const response = await c.app.request(`${callback.pathname}${callback.search}`, {
+        headers: { cookie: `vo-login=${state}` },
+      });
+      expect(response.status, returnTo).toBe(303);
+      return response.headers.get('location');
+    };
+    expect(await returnsTo(encodeURIComponent('/dashboard/#/webhooks'))).toBe(
+      '/dashboard/#/webhooks',
+    );
+    for (const refused of [
+      '/dashboard/%00',
+      '/dashboard/x%00y',
+      '/dashboard/%0d%0aSet-Cookie:%20x=1',
+      '/dashboard/%09',
+      '/dashboard/%7f',
+      encodeURIComponent('//evil.example/dashboard/'),
+      encodeURIComponent('/dashboard/\\evil.example'),
+      encodeURIComponent('/dashboard/../api/v1/me'),
+      encodeURIComponent('/dashboard/%2e%2e/api/v1/me'),
+    ]) {
+      expect(await returnsTo(refused), refused).toBe('/dashboard/');
+    }
+  });
+
   it('refuses an answer of the issuer that is an error', async () => {
     const c = await collector();
     const { loginCookie } = await beginSignIn(c);
@@ -212,18 +245,27 @@ describe('GET /auth/login and /auth/callback', () => {
     expect(await response.text()).toContain('Aanmelden is niet gelukt');
   });
 
-  it('under https, names its cookies __Host-vo-session and __Secure-vo-login and marks them Secure', async () => {
+  it('under https, names both cookies __Host- (Secure, Path=/, no Domain: no sibling host can plant one)', async () => {
     const c = await collector({ publicUrl: 'https://feedback.example.be' });
     await c.register('an.peeters@org-a.be', 'provider', 'org-a');
     const base = 'https://feedback.example.be';
     const { location, loginCookie } = await beginSignIn(c, base);
-    expect(loginCookie.line).toMatch(/; Secure/);
+    expect(loginCookie.line).toMatch(
+      /^__Host-vo-login=[^;]+; Max-Age=600; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    );
+    expect(loginCookie.line).not.toMatch(/Domain/i);
     const callback = await signInAtIssuer(location, 'an');
     expect(callback.origin).toBe(base);
+    // The same sign-in cookie without its prefix (as a sibling host could set it) binds nothing.
+    const planted = await c.app.request(callback.href, {
+      headers: { cookie: `__Secure-vo-login=${loginCookie.value}; vo-login=${loginCookie.value}` },
+    });
+    expect(planted.status).toBe(400);
     const response = await c.app.request(callback.href, {
-      headers: { cookie: `__Secure-vo-login=${loginCookie.value}` },
+      headers: { cookie: `__Host-vo-login=${loginCookie.value}` },
     });
     expect(response.status).toBe(303);
+    expect(setCookie(response, '__Host-vo-login')!.line).toMatch(/Max-Age=0; Path=\/; Secure/);
     const session = setCookie(response, '__Host-vo-session')!;
     expect(session.line).toMatch(/; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     // The cookie without its prefix opens nothing under https.
@@ -284,13 +326,42 @@ describe('the session', () => {
     await c.register('an.peeters@org-a.be', 'provider', 'org-a');
     const { cookie } = await signIn(c, 'an');
     const me = () => c.app.request('/api/v1/me', { headers: { cookie: cookie! } });
-    c.later(SESSION_IDLE_MS - 60_000);
+    c.later(4 * 60 * 60 * 1000);
     expect((await me()).status).toBe(200);
-    c.later(SESSION_IDLE_MS - 60_000);
+    // 11 hours after signing in, but only 7 since the last request: still open.
+    c.later(SESSION_IDLE_MS - 60 * 60 * 1000);
     expect((await me()).status).toBe(200);
     c.later(SESSION_IDLE_MS);
     expect((await me()).status).toBe(401);
     expect(await c.rowCount('sessions')).toBe(0);
+  });
+
+  it('ends 12 hours after signing in, however busy; the next sign-in drops such sessions too', async () => {
+    const c = await collector();
+    await c.register('an.peeters@org-a.be', 'provider', 'org-a');
+    const { cookie } = await signIn(c, 'an');
+    const me = () => c.app.request('/api/v1/me', { headers: { cookie: cookie! } });
+    for (let hour = 1; hour < 12; hour += 1) {
+      c.later(60 * 60 * 1000);
+      expect((await me()).status, `after ${hour} h`).toBe(200);
+    }
+    c.later(SESSION_MAX_MS - 11 * 60 * 60 * 1000 - 1);
+    expect((await me()).status).toBe(200);
+    c.later(1);
+    expect((await me()).status).toBe(401);
+    expect(await c.rowCount('sessions')).toBe(0);
+
+    // A session past 12 hours, used an hour ago (not idle), goes at the next sign-in.
+    const old = await signIn(c, 'an');
+    expect(old.response.status).toBe(303);
+    for (let hour = 1; hour < 12; hour += 1) {
+      c.later(60 * 60 * 1000);
+      await c.app.request('/api/v1/me', { headers: { cookie: old.cookie! } });
+    }
+    c.later(60 * 60 * 1000 + 1);
+    expect(await c.rowCount('sessions')).toBe(1);
+    expect((await signIn(c, 'an')).response.status).toBe(303);
+    expect(await c.rowCount('sessions')).toBe(1);
   });
 
   it('POST /auth/logout ends it here and sends the browser to the issuer’s end-session endpoint; the old cookie is refused', async () => {
@@ -357,7 +428,7 @@ describe('the session', () => {
     }
   });
 
-  it('records every sign-in and sign-out in the audit under the person’s e-mail address', async () => {
+  it('records every sign-in and sign-out in the audit as person:<e-mail address>', async () => {
     const c = await collector();
     const { id } = await c.register('an.peeters@org-a.be', 'provider', 'org-a');
     c.later(1000);
@@ -376,8 +447,8 @@ describe('the session', () => {
     };
     expect(audit.entries.map(({ actor, action, target }) => ({ actor, action, target }))).toEqual([
       { actor: 'admin', action: 'person.registered', target: `person:${id}` },
-      { actor: 'an.peeters@org-a.be', action: 'person.signed-in', target: `person:${id}` },
-      { actor: 'an.peeters@org-a.be', action: 'person.signed-out', target: `person:${id}` },
+      { actor: 'person:an.peeters@org-a.be', action: 'person.signed-in', target: `person:${id}` },
+      { actor: 'person:an.peeters@org-a.be', action: 'person.signed-out', target: `person:${id}` },
     ]);
   });
 });

@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AuthSessionSchema, SignedOutSchema } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
 import { ProblemError } from '../../domain/problems.ts';
-import { DASHBOARD_PATH, LOGIN_FLOW_MS } from '../../domain/sessions.ts';
+import { DASHBOARD_PATH, LOGIN_FLOW_MS, loginCookiePath } from '../../domain/sessions.ts';
 import { clientAddress } from '../../http/client-address.ts';
 import { json, operations, problems, router, SECURITY } from '../../http/openapi.ts';
 import { renderProblemsAs } from '../../http/problem.ts';
@@ -17,8 +17,9 @@ import { noAccessPage, signInFailedPage } from '../../views/sign-in-pages.ts';
 // browser to the issuer, /auth/callback takes it back and opens a session, /auth/logout ends it
 // (at the issuer too when it offers an end-session endpoint), /auth/session tells the dashboard
 // whether sign-in is on and who is signed in. The only routes that set cookies: the session
-// cookie (HttpOnly, SameSite=Lax, Secure under https, Path=/) and, for the ten minutes of a
-// sign-in, the cookie that binds it to this browser (Path=/auth).
+// cookie (HttpOnly, SameSite=Lax, Path=/; `__Host-` and Secure under https) and, for the ten
+// minutes of a sign-in, the cookie that binds it to this browser (the same, but on /auth only
+// over plain http: `__Host-` demands Path=/).
 
 const authRoute = operations('Sign-in', SECURITY.none);
 const HTML_PAGE = { 'text/html': { schema: z.string() } };
@@ -28,7 +29,7 @@ export const loginRoute = authRoute({
   path: '/auth/login',
   summary: 'Sign in at the issuer',
   description:
-    'Redirects the browser to the issuer (authorization code with PKCE, `state` and `nonce`) and sets a short-lived cookie on /auth that binds the sign-in to this browser. `returnTo`: a path of the dashboard to come back to. 404 while OpenID Connect is not configured.',
+    'Redirects the browser to the issuer (authorization code with PKCE, `state` and `nonce`) and sets a short-lived cookie that binds the sign-in to this browser (`__Host-vo-login` under https). `returnTo`: a path of the dashboard to come back to. 404 while OpenID Connect is not configured.',
   request: { query: z.object({ returnTo: z.string().optional() }) },
   responses: {
     303: { description: 'To the issuer.' },
@@ -100,6 +101,7 @@ export function authRoutes(config: Config) {
   const { store, identityProvider: issuer } = config;
   const settings: SessionSettings = config.sessions!;
   const { cookies, secure } = settings;
+  const loginPath = loginCookiePath(secure);
   const signIns = config.rateLimiters('sign-in', SIGN_INS_PER_MINUTE, config.now);
   const app = router();
 
@@ -123,7 +125,7 @@ export function authRoutes(config: Config) {
       config.now(),
     );
     setCookie(c, cookies.login, state, {
-      path: '/auth',
+      path: loginPath,
       httpOnly: true,
       sameSite: 'Lax',
       secure,
@@ -139,7 +141,7 @@ export function authRoutes(config: Config) {
     c.header('cache-control', 'no-store');
     // The sign-in cookie has done its work, whatever comes of it.
     const browserState = getCookie(c, cookies.login);
-    deleteCookie(c, cookies.login, { path: '/auth', secure });
+    deleteCookie(c, cookies.login, { path: loginPath, secure });
     // The address registered at the issuer: behind a proxy the request's own may differ.
     const url = new URL(`${config.publicUrl}/auth/callback${new URL(c.req.url).search}`);
     const result = await completeSignIn(store, issuer, { url, browserState }, config.now());

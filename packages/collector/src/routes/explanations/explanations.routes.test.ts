@@ -34,7 +34,7 @@ async function explainFixture() {
 
 describe('explanations', () => {
   it('are set, read, replaced and removed, per service and per organisation', async () => {
-    const { put, send, tokenA, steering } = await explainFixture();
+    const { put, send, tokenA, actorA, steering } = await explainFixture();
     for (const [path, scope, subjectId] of [
       [SERVICE, 'service', 'dienst-a'],
       [ORGANISATION, 'organisation', 'org-a'],
@@ -56,7 +56,7 @@ describe('explanations', () => {
         year: 2026,
         text: 'De daling komt door de nieuwe website.',
         updatedAt: new Date(JUNE_15).toISOString(),
-        updatedBy: 'a',
+        updatedBy: actorA,
       };
       expect(await json(set, ExplanationSchema)).toEqual(expected);
       expect(await json(await send('GET', path, tokenA), ExplanationSchema)).toEqual(expected);
@@ -168,7 +168,7 @@ describe('explanations', () => {
   });
 
   it('are audited with scope, subject, year and length, never the text', async () => {
-    const { put, store, clock } = await explainFixture();
+    const { put, store, clock, actorA } = await explainFixture();
     await put(SERVICE, 'Geheime toelichting bij de dienst');
     clock.now += 1000;
     await put(ORGANISATION, 'Geheime toelichting bij de organisatie');
@@ -178,16 +178,20 @@ describe('explanations', () => {
     const mine = entries.filter((e) => e.action === 'explanation.set');
     expect(mine.map((e) => [e.actor, e.target, e.details])).toEqual([
       [
-        'a',
+        actorA,
         'service:dienst-a',
         { scope: 'service', subjectId: 'dienst-a', year: 2026, length: 33 },
       ],
       [
-        'a',
+        actorA,
         'organisation:org-a',
         { scope: 'organisation', subjectId: 'org-a', year: 2026, length: 38 },
       ],
-      ['a', 'service:dienst-a', { scope: 'service', subjectId: 'dienst-a', year: 2026, length: 0 }],
+      [
+        actorA,
+        'service:dienst-a',
+        { scope: 'service', subjectId: 'dienst-a', year: 2026, length: 0 },
+      ],
     ]);
     expect(JSON.stringify(entries)).not.toContain('Geheime');
   });

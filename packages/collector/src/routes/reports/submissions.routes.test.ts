@@ -49,7 +49,7 @@ async function handInFixture(deps: { reportDeadline?: string } = {}) {
 
 describe('handing in the annual report', () => {
   it('freezes the JSON and HTML byte for byte, whatever feedback arrives later', async () => {
-    const { post, send, handIn, clock, tokenA, steering } = await handInFixture();
+    const { post, send, handIn, clock, tokenA, actorA, steering } = await handInFixture();
     expect((await post(submission({ rating: 5 }))).status).toBe(201);
     expect((await post(submission({ rating: 1, comment: 'Traag.' }))).status).toBe(201);
     // Handed in while the year runs, so that feedback after it still counts in 2026.
@@ -68,7 +68,7 @@ describe('handing in the annual report', () => {
       version: 1,
       submittedAt: new Date(clock.now).toISOString(),
       sha256: sha256(live),
-      submittedBy: 'a',
+      submittedBy: actorA,
     });
 
     const version1 = `${SUBMISSIONS}/org-a/1`;
@@ -255,7 +255,7 @@ describe('handing in the annual report', () => {
   });
 
   it('is audited with the organisation, year, version and sha256', async () => {
-    const { store, handIn, explain, send, clock, tokenA } = await handInFixture();
+    const { store, handIn, explain, send, clock, tokenA, actorA } = await handInFixture();
     clock.now = Date.UTC(2027, 0, 15, 9);
     expect((await explain('Geheime toelichting in het rapport')).status).toBe(200);
     const handedIn = await handIn();
@@ -273,7 +273,7 @@ describe('handing in the annual report', () => {
     const submitted = entries.filter((e) => e.action === 'report.submitted');
     expect(submitted.map((e) => [e.actor, e.target, e.details])).toEqual([
       [
-        'a',
+        actorA,
         'organisation:org-a',
         { organisationId: 'org-a', year: 2026, version: 1, sha256: handedIn.sha256 },
       ],

@@ -309,7 +309,7 @@ describe('DELETE /api/v1/services/:serviceId/feedback/:feedbackId', () => {
       {
         id: expect.any(String),
         at: NOW,
-        actor: 'a',
+        actor: collector.actorA,
         action: 'feedback.erased',
         target: `feedback:${erased.id}`,
         details: { serviceId: 'dienst-a', rating: 2 },
@@ -456,7 +456,7 @@ describe('POST /api/v1/services/:serviceId/feedback/:feedbackId/redact', () => {
       {
         id: expect.any(String),
         at: NOW,
-        actor: 'a',
+        actor: collector.actorA,
         action: 'feedback.redacted',
         target: `feedback:${comments[0]!.id}`,
         details: { serviceId: 'dienst-a', replaced: 2 },

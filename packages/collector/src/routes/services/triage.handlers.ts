@@ -18,7 +18,7 @@ import type { eraseRoute, redactRoute, tagsRoute, triageRoute } from './triage.r
 export function triageHandlers(config: Config) {
   const { store } = config;
 
-  /** Who acts on which submission: the checked service, the path's id, the token's label. */
+  /** Who acts on which submission: the checked service, the path's id, the caller's actor. */
   const act = (c: Context<ServiceEnv>, feedbackId: string): FeedbackAct => ({
     serviceId: c.get('service').id,
     feedbackId,

@@ -204,7 +204,7 @@ describe('PATCH /api/v1/services/:serviceId/feedback/:feedbackId', () => {
       {
         id: expect.any(String),
         at: now,
-        actor: 'a',
+        actor: collector.actorA,
         action: 'feedback.triaged',
         target: `feedback:${id}`,
         details: {

@@ -224,8 +224,8 @@ describe('who reaches subscriptions', () => {
     expect((await c.call('DELETE', `/api/v1/subscriptions/${a.id}`, c.tokenA)).status).toBe(404);
     const entries = await c.audit();
     expect(entries.map((e) => [e.actor, e.action, e.target])).toEqual([
-      ['a', 'subscription.created', `subscription:${a.id}`],
-      ['a', 'subscription.deleted', `subscription:${a.id}`],
+      [c.actorA, 'subscription.created', `subscription:${a.id}`],
+      [c.actorA, 'subscription.deleted', `subscription:${a.id}`],
     ]);
     expect(JSON.stringify(entries)).not.toContain('geheim.adres');
   });

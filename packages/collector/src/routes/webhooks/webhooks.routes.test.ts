@@ -8,6 +8,7 @@ import {
 import { json, submission, testCollector } from '../../test-support/fixtures.ts';
 import { seedOrganisation } from '../../test-support/seed.ts';
 import type { AppDeps } from '../../config/deps.ts';
+import { hashToken } from '../../domain/tokens.ts';
 
 // The webhooks API: a provider's own organisation's receivers, the secret shown once, only https
 // to public addresses (unless ALLOW_INSECURE_WEBHOOKS), the recent deliveries and a resend; each
@@ -131,10 +132,12 @@ describe('webhooks', () => {
     expect((await send('DELETE', `${HOOKS}/${created.id}`, tokenA)).status).toBe(204);
 
     const audit = await store.auditEntries(JUNE_15, JUNE_15 + 10_000);
+    // The token by its id, not its label (`a`), which whoever created it chose.
+    const actor = `token:${(await store.findTokenByHash(hashToken(tokenA)))!.id}`;
     expect(audit.map((e) => [e.action, e.target, e.actor])).toEqual([
-      ['webhook.created', `webhook:${created.id}`, 'a'],
-      ['webhook.resent', `webhook:${created.id}`, 'a'],
-      ['webhook.deleted', `webhook:${created.id}`, 'a'],
+      ['webhook.created', `webhook:${created.id}`, actor],
+      ['webhook.resent', `webhook:${created.id}`, actor],
+      ['webhook.deleted', `webhook:${created.id}`, actor],
     ]);
     expect(audit[0]!.details).toEqual({
       organisationId: 'org-a',

@@ -31,8 +31,11 @@ import {
 } from '../../use-cases/webhooks.ts';
 import type { queryHook } from '../services/query.ts';
 
-// An organisation's webhooks (Standard Webhooks): its provider creates, lists and deletes them,
-// reads their recent deliveries and resends one. The steering committee has none.
+// An organisation's webhooks (Standard Webhooks): its provider token or manager creates, lists and
+// deletes them, reads their recent deliveries and resends one; a signed-in provider who is not a
+// manager reads them only (a webhook sends the organisation's feedback, comments perhaps, to a
+// URL of its own, and keeps doing so after whoever added it has left). The steering committee has
+// none.
 
 const webhookRoute = operations('Providers and steering', SECURITY.token);
 const idParams = z.object({ id: z.uuid({ message: 'Give the id of a webhook (a UUID).' }) });
@@ -44,8 +47,15 @@ const deliveryParams = z.object({
 /** A URL of 2,048 characters, four events and a hundred service ids: small. */
 const WEBHOOK_BODY_BYTES = 16 * 1024;
 
-const ACCESS = 'Providers, for their own organisation; steering gets 403.';
-const REFUSED: [number, string] = [403, 'A steering token.'];
+const READ_ACCESS =
+  'Providers, for their own organisation: a provider token, a signed-in provider or manager; steering gets 403.';
+const ACCESS =
+  'A provider token, or a signed-in manager, for their own organisation; a signed-in provider who is not a manager and steering get 403.';
+const READ_REFUSED: [number, string] = [403, 'A steering token or person.'];
+const REFUSED: [number, string] = [
+  403,
+  'A steering token or person, or a signed-in provider who is not a manager (`not-a-manager`).',
+];
 const WEBHOOK_404: [number, string] = [404, 'Your organisation has no such webhook.'];
 
 export const createWebhookRoute = webhookRoute({
@@ -74,10 +84,10 @@ export const listWebhooksRoute = webhookRoute({
   method: 'get',
   path: '/',
   summary: 'The organisation’s webhooks',
-  description: `Oldest first, never the secret. \`failingSince\` is the first failed attempt since the last success; \`disabledAt\` and \`disabledReason\` say that it failed for 5 days and is no longer sent to. ${ACCESS}`,
+  description: `Oldest first, never the secret. \`failingSince\` is the first failed attempt since the last success; \`disabledAt\` and \`disabledReason\` say that it is no longer sent to: it failed for 5 days, or the person who created it was removed. ${READ_ACCESS}`,
   responses: {
     200: { description: 'The webhooks.', content: json(WebhookListSchema) },
-    ...problems(401, REFUSED),
+    ...problems(401, READ_REFUSED),
   },
 });
 
@@ -94,11 +104,11 @@ export const deliveriesRoute = webhookRoute({
   method: 'get',
   path: '/{id}/deliveries',
   summary: 'The recent deliveries of a webhook',
-  description: `The ${DELIVERIES_LISTED} newest, each an event for this webhook: \`pending\`, \`delivered\` or \`failed\` (after 8 attempts), its attempts with the receiver's status code or error, and the next attempt. \`id\` is the \`webhook-id\` every attempt carries. ${ACCESS}`,
+  description: `The ${DELIVERIES_LISTED} newest, each an event for this webhook: \`pending\`, \`delivered\` or \`failed\` (after 8 attempts), its attempts with the receiver's status code or error, and the next attempt. \`id\` is the \`webhook-id\` every attempt carries. ${READ_ACCESS}`,
   request: { params: idParams },
   responses: {
     200: { description: 'The deliveries, newest first.', content: json(DeliveryListSchema) },
-    ...problems(401, REFUSED, WEBHOOK_404),
+    ...problems(401, READ_REFUSED, WEBHOOK_404),
   },
 });
 
@@ -106,7 +116,7 @@ export const resendRoute = webhookRoute({
   method: 'post',
   path: '/{id}/deliveries/{deliveryId}/resend',
   summary: 'Resend a delivery',
-  description: `Queued at once, from the start of the retry schedule, with the same \`webhook-id\`; a webhook disabled after 5 days of failures is enabled again. Audited as \`webhook.resent\`. ${ACCESS}`,
+  description: `Queued at once, from the start of the retry schedule, with the same \`webhook-id\`; a disabled webhook (after 5 days of failures, or its creator removed) is enabled again. Audited as \`webhook.resent\`. ${ACCESS}`,
   request: { params: deliveryParams },
   responses: {
     202: { description: 'Queued; its list shows how it goes.' },
@@ -127,11 +137,29 @@ function providerOnly(config: Config): MiddlewareHandler<AuthEnv>[] {
   return [requireToken(config.store), provider];
 }
 
+/**
+ * A change to the webhooks: a signed-in person must be a manager. A provider reads them, but a
+ * webhook it added would keep sending the organisation's feedback on after it had left; what a
+ * manager adds is taken back when the manager is removed. Tokens are the platform's or a
+ * manager's already, and keep their access.
+ */
+const managerOnly = createMiddleware<AuthEnv>(async (c, next) => {
+  const { person } = c.get('principal');
+  if (person && person.role !== 'manager') {
+    throw forbidden(
+      'Adding, deleting and resending webhooks is for a manager of your organisation; ask your manager.',
+      'not-a-manager',
+    );
+  }
+  await next();
+});
+
 /** POST, GET /api/v1/webhooks, DELETE …/:id, GET …/:id/deliveries, POST …/resend. */
 export function webhooksRoutes(config: Config) {
   const { store } = config;
   const app = router<AuthEnv>();
   const access = providerOnly(config);
+  const change = [...access, managerOnly];
   // An id that is not a webhook's or a delivery's shape is one nobody has: 404, as unknown ones.
   const hook: ReturnType<typeof queryHook> = (result) => {
     if (result.success) return undefined;
@@ -187,13 +215,13 @@ export function webhooksRoutes(config: Config) {
   };
 
   app.openapi(
-    { ...createWebhookRoute, middleware: [...access, declaredJsonBody(WEBHOOK_BODY_BYTES)] },
+    { ...createWebhookRoute, middleware: [...change, declaredJsonBody(WEBHOOK_BODY_BYTES)] },
     create,
     hook,
   );
   app.openapi({ ...listWebhooksRoute, middleware: access }, list, hook);
-  app.openapi({ ...deleteWebhookRoute, middleware: access }, remove, hook);
+  app.openapi({ ...deleteWebhookRoute, middleware: change }, remove, hook);
   app.openapi({ ...deliveriesRoute, middleware: access }, deliveries, hook);
-  app.openapi({ ...resendRoute, middleware: access }, resend, hook);
+  app.openapi({ ...resendRoute, middleware: change }, resend, hook);
   return app;
 }

@@ -84,7 +84,7 @@ export const manage: ManageMessages = {
   personYou: '(you)',
   personRemove: 'Remove',
   personRemoveQuestion: (email: string) =>
-    `Do you want to remove ${email}? They can no longer sign in, and an open session ends at once.`,
+    `Do you want to remove ${email}? They can no longer sign in, an open session ends at once, and the webhooks and tokens they created stop working.`,
   personRemoveYes: 'Yes, remove',
   personRemoveNo: 'No, keep',
   personRemoved: (email: string) => `${email} is removed.`,

@@ -86,7 +86,7 @@ export const manage: ManageMessages = {
   personYou: '(vous-même)',
   personRemove: 'Supprimer',
   personRemoveQuestion: (email: string) =>
-    `Voulez-vous supprimer ${email} ? Cette personne ne pourra plus se connecter, et une session ouverte s’arrête aussitôt.`,
+    `Voulez-vous supprimer ${email} ? Cette personne ne pourra plus se connecter, une session ouverte s’arrête aussitôt, et les webhooks et jetons qu’elle a créés cessent de fonctionner.`,
   personRemoveYes: 'Oui, supprimer',
   personRemoveNo: 'Non, conserver',
   personRemoved: (email: string) => `${email} est supprimé.`,

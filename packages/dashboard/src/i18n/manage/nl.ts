@@ -87,7 +87,7 @@ export const manage = {
   personYou: '(uzelf)',
   personRemove: 'Verwijderen',
   personRemoveQuestion: (email: string) =>
-    `Wilt u ${email} verwijderen? Die persoon kan zich niet meer aanmelden, en een open sessie stopt meteen.`,
+    `Wilt u ${email} verwijderen? Die persoon kan zich niet meer aanmelden, een open sessie stopt meteen, en de webhooks en tokens die die persoon aanmaakte, werken niet meer.`,
   personRemoveYes: 'Ja, verwijderen',
   personRemoveNo: 'Nee, behouden',
   personRemoved: (email: string) => `${email} is verwijderd.`,
