@@ -1,5 +1,6 @@
-// The webhooks view's two larger templates, as functions of what they show: the form to add a
-// webhook and the list of one webhook's deliveries. The element keeps the state and the events.
+// The webhooks view's larger templates, as functions of what they show: the form to add a
+// webhook, the new secret and the list of one webhook's deliveries (one webhook is in
+// webhook-item.ts). The element keeps the state and the events.
 import { html, nothing } from 'lit';
 import type { Delivery, ServiceInfo } from '@vo-feedback/shared';
 import { WEBHOOK_EVENTS } from '@vo-feedback/shared/constants';
@@ -15,12 +16,15 @@ export interface Opened {
   error?: unknown;
 }
 
-/** The deliveries of one webhook, each with its button to send it again. */
+/**
+ * The deliveries of one webhook, each with its button to send it again — unless there is no
+ * `resend`: then they are shown read-only.
+ */
 export function deliveriesList(
   t: Messages,
   f: Formats,
   open: Opened,
-  { busy, resend }: { busy: boolean; resend: (delivery: Delivery) => void },
+  { busy, resend }: { busy: boolean; resend?: ((delivery: Delivery) => void) | undefined },
 ) {
   if (open.error !== undefined) {
     return html`<p class="error">${failureMessage(t, open.error)}</p>`;
@@ -48,14 +52,18 @@ export function deliveriesList(
               : nothing
           }
         </dl>
-        <button
-          class="secondary"
-          data-resend
-          aria-disabled=${busy ? 'true' : 'false'}
-          @click=${() => resend(delivery)}
-        >
-          ${t.deliveryResend}<span class="visually-hidden">: ${event}</span>
-        </button>
+        ${
+          resend
+            ? html`<button
+                class="secondary"
+                data-resend
+                aria-disabled=${busy ? 'true' : 'false'}
+                @click=${() => resend(delivery)}
+              >
+                ${t.deliveryResend}<span class="visually-hidden">: ${event}</span>
+              </button>`
+            : nothing
+        }
       </li>`;
     })}
   </ul>`;

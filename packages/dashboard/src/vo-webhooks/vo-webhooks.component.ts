@@ -4,7 +4,6 @@ import { changeFailure } from '../change-failure.ts';
 import type { DashboardContext } from '../context.ts';
 import { inputs, states } from '../element.ts';
 import { failureMessage, retryable } from '../errors.ts';
-import { figure } from '../figure.ts';
 import { contextMoved, Loader } from '../loader.ts';
 import {
   receiverOf,
@@ -12,16 +11,20 @@ import {
   webhookFromForm,
   type WebhookErrors,
 } from '../webhook-draft.ts';
-import { deliveriesList, secretPanel, webhookForm, type Opened } from './templates.ts';
+import { secretPanel, webhookForm, type Opened } from './templates.ts';
 import { styles } from './vo-webhooks.styles.ts';
+import { webhookItem } from './webhook-item.ts';
 
 /**
  * "Webhooks": the provider's organisation's webhooks — the receiver's host and path, the events
  * in words, the services, whether the comment is sent and why one is disabled; a form to add one,
  * after which its secret is shown this once; delete after an in-page confirmation; per webhook
  * its recent deliveries behind a disclosure, each resent with one button. Steering has no
- * webhooks: it is told so and nothing is asked. `GET`/`POST /api/v1/webhooks`, `DELETE …/:id`,
- * `GET …/:id/deliveries`, `POST …/deliveries/:deliveryId/resend`.
+ * webhooks: it is told so and nothing is asked. A person signed in who is not a manager of the
+ * organisation sees the webhooks and their deliveries read-only, told that a manager changes them:
+ * the collector refuses them the changes (403 `not-a-manager`). A token and a manager may change
+ * them. `GET`/`POST /api/v1/webhooks`, `DELETE …/:id`, `GET …/:id/deliveries`,
+ * `POST …/deliveries/:deliveryId/resend`.
  *
  * Accessibility criteria: native, labelled controls, the events and services in fieldsets with a
  * legend; errors say how to fix them (the collector's own field messages when it refuses), sit
@@ -86,6 +89,12 @@ export class VoWebhooks extends LitElement {
     }
   }
 
+  /** A person is signed in who is not a manager: the collector refuses them every change. */
+  get #readOnly() {
+    const { person } = this.context;
+    return !!person && person.role !== 'manager';
+  }
+
   async #load() {
     // Webhooks are a provider's: a steering token asks for nothing.
     if (this.context.role !== 'provider') return;
@@ -115,7 +124,7 @@ export class VoWebhooks extends LitElement {
 
   #onAdd = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (this._busy) return;
+    if (this._busy || this.#readOnly) return;
     const { t, api } = this.context;
     const form = event.target as HTMLFormElement;
     const read = webhookFromForm(new FormData(form), t);
@@ -178,7 +187,7 @@ export class VoWebhooks extends LitElement {
   }
 
   async #delete(webhook: Webhook) {
-    if (this._busy) return;
+    if (this._busy || this.#readOnly) return;
     const { t, api } = this.context;
     this._busy = webhook.id;
     this.#announce(t.saving);
@@ -217,7 +226,7 @@ export class VoWebhooks extends LitElement {
   }
 
   async #resend(webhook: Webhook, delivery: Delivery) {
-    if (this._busy) return;
+    if (this._busy || this.#readOnly) return;
     const { t, api } = this.context;
     this._busy = delivery.id;
     this.#announce(t.saving);
@@ -242,10 +251,12 @@ export class VoWebhooks extends LitElement {
         <div class="message"><p>${t.webhooksSteering}</p></div>`;
     }
     const loading = this._webhooks === undefined && this._error === undefined;
+    const readOnly = this.#readOnly;
     // No whitespace around a status: `:empty` then drops its margin when there is nothing to say.
     return html`
       <h1 tabindex="-1">${t.webhooksHeading}</h1>
       <p>${t.webhooksIntro}</p>
+      ${readOnly ? html`<p data-read-only>${t.webhooksManagersOnly}</p>` : nothing}
       <p role="status" class="hint" data-status="load">${loading ? t.webhooksLoading : ''}</p>
       ${this._error !== undefined ? this.#failed() : nothing}
       <p role="status" data-status="change" class=${this._failed ? 'error' : 'hint'}>
@@ -261,7 +272,7 @@ export class VoWebhooks extends LitElement {
       }
       ${this._webhooks ? this.#list(this._webhooks) : nothing}
       ${
-        this._webhooks
+        this._webhooks && !readOnly
           ? webhookForm(t, {
               errors: this._errors,
               services: this.services,
@@ -292,7 +303,9 @@ export class VoWebhooks extends LitElement {
     return html`<h2 id="webhooks-list-heading" tabindex="-1">${t.webhooksListHeading}</h2>
       ${
         webhooks.length === 0
-          ? html`<div class="message is-empty" data-no-webhooks><p>${t.webhooksEmpty}</p></div>`
+          ? html`<div class="message is-empty" data-no-webhooks>
+              <p>${this.#readOnly ? t.webhooksNone : t.webhooksEmpty}</p>
+            </div>`
           : html`<ul class="webhooks">
               ${webhooks.map((webhook) => this.#webhook(webhook))}
             </ul>`
@@ -302,88 +315,22 @@ export class VoWebhooks extends LitElement {
   #webhook(webhook: Webhook) {
     const { t, f } = this.context;
     const { id } = webhook;
-    const receiver = receiverOf(webhook.url);
-    const names = webhook.serviceIds?.map(
-      (serviceId) => this.services.find((s) => s.id === serviceId)?.name ?? serviceId,
-    );
-    const open = this._opened[id];
-    return html`<li class="webhook" data-webhook=${id}>
-      <h3>${receiver}</h3>
-      ${
-        webhook.disabledAt
-          ? html`<p class="warning" data-disabled>
-              ${t.webhookDisabled(f.dateTime(webhook.disabledAt), webhook.disabledReason ?? '')}
-            </p>`
-          : webhook.failingSince
-            ? html`<p class="warning" data-failing>
-                ${t.webhookFailingSince(f.dateTime(webhook.failingSince))}
-              </p>`
-            : nothing
-      }
-      <dl class="facts">
-        ${figure(t.webhookEventsTerm, 'events', this.#events(webhook.events))}
-        ${figure(t.webhookServicesTerm, 'services', names?.join(', ') ?? t.webhookAllServices)}
-        ${figure(
-          t.webhookCommentTerm,
-          'comment',
-          webhook.includeComment ? t.webhookWithComment : t.webhookWithoutComment,
-        )}
-      </dl>
-      <div class="buttons">
-        <button
-          class="secondary"
-          data-deliveries
-          aria-expanded=${open ? 'true' : 'false'}
-          aria-controls=${`deliveries-${id}`}
-          @click=${() => void this.#toggleDeliveries(webhook)}
-        >
-          ${t.deliveries}<span class="visually-hidden"> ${t.deliveriesOf(receiver)}</span>
-        </button>
-        <button
-          class="secondary"
-          data-delete
-          aria-expanded=${this._confirming === id ? 'true' : 'false'}
-          @click=${() => void this.#askDelete(webhook)}
-        >
-          ${t.webhookDelete}<span class="visually-hidden"> ${receiver}</span>
-        </button>
-      </div>
-      ${this._confirming === id ? this.#confirm(webhook, receiver) : nothing}
-      <div id=${`deliveries-${id}`} class="deliveries" ?hidden=${!open}>
-        ${
-          open
-            ? deliveriesList(t, f, open, {
-                busy: this._busy !== '',
-                resend: (delivery) => void this.#resend(webhook, delivery),
-              })
-            : nothing
-        }
-      </div>
-    </li>`;
-  }
-
-  #events(events: readonly Webhook['events'][number][]) {
-    const { t } = this.context;
-    return events.map((event) => t.webhookEvents[event]).join(', ');
-  }
-
-  #confirm(webhook: Webhook, receiver: string) {
-    const { t } = this.context;
-    const id = `confirm-${webhook.id}`;
-    return html`<div class="confirm" role="group" aria-labelledby=${id}>
-      <p id=${id} tabindex="-1">${t.webhookDeleteQuestion(receiver)}</p>
-      <div class="buttons">
-        <button
-          data-confirm
-          aria-disabled=${this._busy ? 'true' : 'false'}
-          @click=${() => void this.#delete(webhook)}
-        >
-          ${t.webhookDeleteYes}
-        </button>
-        <button class="secondary" data-cancel @click=${() => void this.#cancelDelete(webhook)}>
-          ${t.webhookDeleteNo}
-        </button>
-      </div>
-    </div>`;
+    const state = {
+      services: this.services,
+      open: this._opened[id],
+      busy: this._busy !== '',
+      confirming: this._confirming === id,
+    };
+    return webhookItem(t, f, webhook, state, {
+      toggleDeliveries: () => void this.#toggleDeliveries(webhook),
+      changes: this.#readOnly
+        ? undefined
+        : {
+            askDelete: () => void this.#askDelete(webhook),
+            confirmDelete: () => void this.#delete(webhook),
+            cancelDelete: () => void this.#cancelDelete(webhook),
+            resend: (delivery) => void this.#resend(webhook, delivery),
+          },
+    });
   }
 }

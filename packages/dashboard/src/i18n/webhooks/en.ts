@@ -11,6 +11,9 @@ export const webhooks: WebhooksMessages = {
   webhooksLoading: 'Loading the webhooks…',
   webhooksListHeading: 'Your webhooks',
   webhooksEmpty: 'No webhooks yet. Add the first one below.',
+  webhooksManagersOnly:
+    'A manager of your organisation adds or removes webhooks and resends their deliveries.',
+  webhooksNone: 'No webhooks yet.',
   webhookEvents: {
     'feedback.created': 'new feedback',
     'feedback.low-rating': 'low rating (1–2)',

@@ -11,6 +11,9 @@ export const webhooks: WebhooksMessages = {
   webhooksLoading: 'Chargement des webhooks…',
   webhooksListHeading: 'Vos webhooks',
   webhooksEmpty: 'Pas encore de webhooks. Ajoutez le premier ci-dessous.',
+  webhooksManagersOnly:
+    'Un gestionnaire de votre organisation ajoute et supprime les webhooks et renvoie les livraisons.',
+  webhooksNone: 'Pas encore de webhooks.',
   webhookEvents: {
     'feedback.created': 'nouvel avis',
     'feedback.low-rating': 'note basse (1–2)',

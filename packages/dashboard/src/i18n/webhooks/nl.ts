@@ -12,6 +12,9 @@ export const webhooks = {
   webhooksLoading: 'De webhooks worden geladen…',
   webhooksListHeading: 'Uw webhooks',
   webhooksEmpty: 'Nog geen webhooks. Voeg hieronder de eerste toe.',
+  webhooksManagersOnly:
+    'Een beheerder van uw organisatie voegt webhooks toe, verwijdert ze en verstuurt leveringen opnieuw.',
+  webhooksNone: 'Nog geen webhooks.',
   webhookEvents: {
     'feedback.created': 'nieuwe feedback',
     'feedback.low-rating': 'lage beoordeling (1–2)',
