@@ -6,12 +6,20 @@
 // BENCH_COMPARE=<another build's dist/server.js>, that build is measured in the same rounds too
 // (before and after a change). Server and load generator are pinned to different cores. Prints
 // one JSON line.
+// The same collector is measured once more with a webhook of the benchmarked service's
+// organisation subscribed to feedback.created and a weekly digest subscription, SMTP_URL set
+// (issue 19: webhook delivery and digests slow ingest by at most 5 %), against local receivers
+// (receiver.mjs, pinned with the load generator). After each of its rounds the benchmark waits
+// until the outbox is empty, so that no delivery runs in another server's round: the CPU a
+// submission costs then includes its delivery, and the sustained rate counts that wait.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const collectorDir = join(here, '..');
@@ -48,6 +56,8 @@ async function startServer(script, env) {
     });
     child.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
   });
+  // The start's output: the demo seed prints its provider token there.
+  child.startOutput = output;
   return child;
 }
 
@@ -92,6 +102,7 @@ function wrk(url, pid) {
     p99: parseDuration(/\s99%\s+(\S+)/.exec(out)?.[1] ?? ''),
     non2xx,
     errors,
+    requests,
   };
 }
 
@@ -125,23 +136,97 @@ const servers = {
     METRICS_TOKEN: 'bench-metrics-token-0123456789abcdef',
   }),
 };
+// The webhook variant: receivers first, then the collector, its webhook and a digest subscription.
+const receiverCommand = pin(1, process.execPath, [join(here, 'receiver.mjs')]);
+const receiver = spawn(receiverCommand[0], receiverCommand[1], {
+  cwd: collectorDir,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const receiverPorts = await new Promise((resolve, reject) => {
+  receiver.stdout.once('data', (chunk) => resolve(JSON.parse(String(chunk))));
+  receiver.once('exit', (code) => reject(new Error(`receiver.mjs exited ${code}`)));
+});
+const received = async () =>
+  (await fetch(`http://127.0.0.1:${receiverPorts.httpPort}/count`)).json();
+servers.ingestWithWebhook = await startCollector(join(collectorDir, 'dist/server.js'), 'webhook', {
+  ALLOW_INSECURE_WEBHOOKS: '1',
+  SMTP_URL: `smtp://127.0.0.1:${receiverPorts.smtpPort}`,
+  MAIL_FROM: 'feedback@bench.invalid',
+  PUBLIC_URL: 'https://feedback.bench.invalid',
+});
+const providerToken = /Provider token[^\n]*\n\s*(\S+)/.exec(
+  servers.ingestWithWebhook.child.startOutput,
+)?.[1];
+async function post(path, body) {
+  const response = await fetch(new URL(path, servers.ingestWithWebhook.url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${providerToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+}
+await post('/api/v1/webhooks', {
+  url: `http://127.0.0.1:${receiverPorts.httpPort}/hook`,
+  events: ['feedback.created'],
+});
+await post('/api/v1/subscriptions', { email: 'digest@bench.invalid', frequency: 'weekly' });
+const webhookDb = new Database(join(dir, 'webhook.sqlite'), {
+  readonly: true,
+  fileMustExist: true,
+});
+const countOf = (sql) => webhookDb.prepare(sql).pluck().get();
+const pendingDeliveries = () =>
+  countOf("select count(*) from webhook_deliveries where status = 'pending'");
+const storedAtStart = countOf('select count(*) from feedback');
+const DRAIN_LIMIT_MS = 120_000;
+/** Waits until every delivery is made (at most 2 minutes); the seconds waited. */
+async function drainOutbox() {
+  const started = performance.now();
+  while (pendingDeliveries() > 0 && performance.now() - started < DRAIN_LIMIT_MS) await sleep(50);
+  return Math.round(performance.now() - started) / 1000;
+}
+servers.ingestWithWebhook.drain = drainOutbox;
 if (process.env.BENCH_COMPARE) {
   servers.compare = await startCollector(process.env.BENCH_COMPARE, 'compare');
 }
+let webhookCheck;
 const rounds = Object.fromEntries(Object.keys(servers).map((name) => [name, []]));
 try {
   // Warm-up, then alternate so that all see the same machine.
-  for (const { url } of Object.values(servers)) wrk(url);
+  for (const { url, drain } of Object.values(servers)) {
+    wrk(url);
+    await drain?.();
+  }
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const [name, { url, child }] of Object.entries(servers)) {
-      rounds[name].push(wrk(url, child.pid));
+    for (const [name, { url, child, drain }] of Object.entries(servers)) {
+      const cpuBefore = cpuSeconds(child.pid);
+      const result = wrk(url, child.pid);
+      if (drain) {
+        // What the round left in the outbox, the wait until it is empty, and the CPU of both.
+        result.backlog = pendingDeliveries();
+        result.drainSeconds = await drain();
+        result.cpuUsWithDelivery = ((cpuSeconds(child.pid) - cpuBefore) * 1e6) / result.requests;
+        result.sustainedRps = result.requests / (SECONDS + result.drainSeconds);
+      }
+      rounds[name].push(result);
     }
   }
+  // Every stored submission delivered once? Its deliveries, by the database and by the receiver.
+  await sleep(1000);
+  webhookCheck = {
+    stored: countOf('select count(*) from feedback') - storedAtStart,
+    delivered: countOf("select count(*) from webhook_deliveries where status = 'delivered'"),
+    pending: pendingDeliveries(),
+    failed: countOf("select count(*) from webhook_deliveries where status = 'failed'"),
+    received: await received(),
+  };
 } finally {
+  webhookDb.close();
   for (const child of new Set(Object.values(servers).map((server) => server.child))) {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
   }
+  receiver.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 }
 const summary = (list) => ({
@@ -151,6 +236,14 @@ const summary = (list) => ({
   p99Ms: median(list.map((r) => r.p99)),
   non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
   socketErrors: list.map((r) => r.errors).filter(Boolean),
+  ...(list[0].drainSeconds === undefined
+    ? {}
+    : {
+        backlog: median(list.map((r) => r.backlog)),
+        drainSeconds: median(list.map((r) => r.drainSeconds)),
+        cpuUsWithDelivery: Math.round(median(list.map((r) => r.cpuUsWithDelivery)) * 10) / 10,
+        sustainedRps: Math.round(median(list.map((r) => r.sustainedRps))),
+      }),
 });
 const figures = Object.fromEntries(
   Object.entries(rounds).map(([name, list]) => [name, summary(list)]),
@@ -161,6 +254,22 @@ const ratio = (name, baseline = 'bareJson') =>
 // The same in CPU: the baseline's CPU per request over the collector's per submission.
 const cpuRatio = (name) =>
   Math.round((figures.bareJson.cpuUsPerRequest / figures[name].cpuUsPerRequest) * 1000) / 1000;
+/** Issue 19: the collector with its webhook and digest against itself without, same rounds. */
+function webhookSummary() {
+  const [w, plain] = [figures.ingestWithWebhook, figures.ingest];
+  const round3 = (value) => Math.round(value * 1000) / 1000;
+  const rpsRatio = round3(w.rps / plain.rps);
+  const sustainedRatio = round3(w.sustainedRps / plain.rps);
+  return {
+    rpsRatio,
+    sustainedRatio,
+    // Baseline over variant, as cpuRatio: 1 is no extra CPU a submission.
+    cpuRatio: round3(plain.cpuUsPerRequest / w.cpuUsWithDelivery),
+    p99Ratio: round3(w.p99Ms / plain.p99Ms),
+    withinFivePercent: rpsRatio >= 0.95 && sustainedRatio >= 0.95,
+    check: webhookCheck,
+  };
+}
 console.log(
   JSON.stringify({
     benchmark: 'ingest',
@@ -172,6 +281,7 @@ console.log(
     ratioToBare204: ratio('ingest', 'bare'),
     ratioWithMetrics: ratio('ingestWithMetrics'),
     cpuRatio: cpuRatio('ingest'),
+    webhook: webhookSummary(),
     ...(figures.compare
       ? {
           compareBuild: process.env.BENCH_COMPARE,
