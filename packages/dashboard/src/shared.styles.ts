@@ -242,8 +242,10 @@ export const sharedStyles = css`
 `;
 
 /**
- * The editing panels' pieces (actions, webhooks): a checkbox beside its label with its hint under
- * it, an in-page confirmation, a row of buttons, and a status paragraph that takes no room empty.
+ * The editing panels' pieces (actions, webhooks, subscriptions, organisation, hand-in): a checkbox
+ * beside its label with its hint under it, a field (label, hint, control, error) in a column, the
+ * choices a choice opens indented under it, an in-page confirmation, a new secret shown once, a row
+ * of buttons, and a status paragraph that takes no room empty.
  */
 export const editorStyles = css`
   /* A checkbox beside its label, its hint under the label. */
@@ -265,6 +267,22 @@ export const editorStyles = css`
     grid-column: 2;
     margin: 0;
   }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25em;
+    margin: 0 0 1em;
+  }
+  .field .hint,
+  .field .error {
+    margin: 0;
+  }
+  /* What a choice opens (services, own reasons), under it: indented as its part. */
+  .picked {
+    margin: 0 0 1em;
+    padding-inline-start: 1em;
+    border-inline-start: 4px solid var(--_border);
+  }
   .confirm {
     margin-top: 0.75em;
     padding: 0.75em;
@@ -272,12 +290,42 @@ export const editorStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  /* A new secret (a token, a webhook's signing key): shown once, so framed to stand out. */
+  .secret {
+    margin: 0 0 1.5em;
+    padding: 0.75em;
+    border: 3px solid var(--_text);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .secret input {
+    font-family: ui-monospace, monospace;
+  }
   .buttons {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
   }
   [role='status']:empty {
+    margin: 0;
+  }
+`;
+
+/**
+ * A list of facts about an item (a `dl class="facts"`): term above value, in as many columns as
+ * fit, never narrower than 12em.
+ */
+export const factsStyles = css`
+  .facts {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
+    gap: 0.5em 1em;
+    margin: 0 0 0.75em;
+  }
+  .facts dt {
+    font-weight: 700;
+  }
+  .facts dd {
     margin: 0;
   }
 `;

@@ -1,11 +1,12 @@
 import { css } from 'lit';
-import { editorStyles, sharedStyles } from '../shared.styles.ts';
+import { editorStyles, factsStyles, sharedStyles } from '../shared.styles.ts';
 import { tokens } from '../tokens.ts';
 
 export const styles = [
   tokens,
   sharedStyles,
   editorStyles,
+  factsStyles,
   css`
     h4 {
       margin: 0 0 0.25em;
@@ -26,35 +27,13 @@ export const styles = [
     .description {
       white-space: pre-line;
     }
-    .facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
-      gap: 0.5em 1em;
-      margin: 0 0 0.75em;
-    }
-    .facts dt {
-      font-weight: 700;
-    }
-    .facts dd {
-      margin: 0;
-    }
     .controls {
       display: flex;
       flex-wrap: wrap;
       align-items: flex-end;
       gap: 0.5em 1em;
     }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25em;
-      margin: 0 0 1em;
-    }
     .controls .field {
-      margin: 0;
-    }
-    .field .hint,
-    .field .error {
       margin: 0;
     }
     .field select,

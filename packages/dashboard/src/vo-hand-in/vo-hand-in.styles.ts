@@ -1,10 +1,12 @@
 import { css } from 'lit';
-import { sharedStyles } from '../shared.styles.ts';
+import { editorStyles, factsStyles, sharedStyles } from '../shared.styles.ts';
 import { tokens } from '../tokens.ts';
 
 export const styles = [
   tokens,
   sharedStyles,
+  editorStyles,
+  factsStyles,
   css`
     h4 {
       margin: 0 0 0.25em;
@@ -48,18 +50,6 @@ export const styles = [
       border-inline-start: 4px solid var(--_accent);
       background: var(--_bg);
     }
-    .facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
-      gap: 0.5em 1em;
-      margin: 0 0 0.75em;
-    }
-    .facts dt {
-      font-weight: 700;
-    }
-    .facts dd {
-      margin: 0;
-    }
     .fingerprint {
       grid-column: 1 / -1;
     }
@@ -74,11 +64,6 @@ export const styles = [
       cursor: pointer;
       color: var(--_action);
       text-decoration: underline;
-    }
-    .buttons {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
     }
     .year-overview {
       margin: 0 0 1.5em;
@@ -107,9 +92,6 @@ export const styles = [
     }
     .missing .symbol {
       color: var(--_muted);
-    }
-    [role='status']:empty {
-      margin: 0;
     }
   `,
 ];

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { editorStyles, sharedStyles } from '../shared.styles.ts';
+import { editorStyles, factsStyles, sharedStyles } from '../shared.styles.ts';
 import { tokens } from '../tokens.ts';
 
 /** The manager's page and its three sections: lists of items, forms, panels, a new secret. */
@@ -7,6 +7,7 @@ export const styles = [
   tokens,
   sharedStyles,
   editorStyles,
+  factsStyles,
   css`
     section {
       margin: 0 0 2em;
@@ -38,17 +39,7 @@ export const styles = [
     .item.revoked {
       border-inline-start-color: var(--_border);
     }
-    .facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
-      gap: 0.5em 1em;
-      margin: 0 0 0.75em;
-    }
-    .facts dt {
-      font-weight: 700;
-    }
     .facts dd {
-      margin: 0;
       overflow-wrap: anywhere;
     }
     /* An item without a button ends with its facts: no gap under them. */
@@ -58,37 +49,14 @@ export const styles = [
     .settings {
       margin: 0.75em 0 0;
     }
-    .picked {
-      margin: 0 0 1em;
-      padding-inline-start: 1em;
-      border-inline-start: 4px solid var(--_border);
-    }
     .reason {
       margin: 0 0 1em;
       padding: 0.75em;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
     }
-    .secret {
-      margin: 0 0 1.5em;
-      padding: 0.75em;
-      border: 3px solid var(--_text);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-    }
-    .secret input,
     code {
       font-family: ui-monospace, monospace;
-    }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25em;
-      margin: 0 0 1em;
-    }
-    .field .hint,
-    .field .error {
-      margin: 0;
     }
     input:not([type='checkbox'], [type='radio']),
     textarea {

@@ -1,11 +1,12 @@
 import { css } from 'lit';
-import { editorStyles, sharedStyles } from '../shared.styles.ts';
+import { editorStyles, factsStyles, sharedStyles } from '../shared.styles.ts';
 import { tokens } from '../tokens.ts';
 
 export const styles = [
   tokens,
   sharedStyles,
   editorStyles,
+  factsStyles,
   css`
     h3,
     h4 {
@@ -34,17 +35,7 @@ export const styles = [
     .deliveries {
       margin-top: 0.75em;
     }
-    .facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
-      gap: 0.5em 1em;
-      margin: 0 0 0.75em;
-    }
-    .facts dt {
-      font-weight: 700;
-    }
     .facts dd {
-      margin: 0;
       overflow-wrap: anywhere;
     }
     /* Not by colour alone: the sentence says what is wrong and what to do. */
@@ -53,28 +44,8 @@ export const styles = [
       border-inline-start: 4px solid var(--_error-border);
       font-weight: 700;
     }
-    .secret {
-      margin: 0 0 1.5em;
-      padding: 0.75em;
-      border: 3px solid var(--_text);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-    }
     .secret h2 {
       margin-top: 0;
-    }
-    .secret input {
-      font-family: ui-monospace, monospace;
-    }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25em;
-      margin: 0 0 1em;
-    }
-    .field .hint,
-    .field .error {
-      margin: 0;
     }
     input:not([type='checkbox']) {
       width: 100%;
