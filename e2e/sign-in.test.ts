@@ -337,6 +337,10 @@ describe.each([
     await signInAtIssuer(page, 'an');
     await page.locator('vo-service-list h1').waitFor();
     const cookie = (await sessionCookie(context))!;
+    // The session opened through the proxy is read on every instance while it lasts.
+    expect(await meOnEveryInstance(`vo-session=${cookie.value}`)).toEqual(
+      deployment.instances.map(() => 200),
+    );
 
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.locator('button[name="logout"]').click();
@@ -354,7 +358,9 @@ describe.each([
 
     if (deployment.instances.length > 1) {
       // Behind one origin, each sign-in began on the first instance and was completed on the
-      // second; the session it opened was read on both, and ended on the first.
+      // second; the session it opened was read on both (above, on each instance directly: which
+      // instance the proxy gives the dashboard's own requests depends on their order), and ended
+      // on the first.
       const served = (path: string, status?: number) =>
         new Set(
           deployment.served
@@ -363,7 +369,6 @@ describe.each([
         );
       expect(served('/auth/login')).toEqual(new Set([0]));
       expect(served('/auth/callback', 303)).toEqual(new Set([1]));
-      expect(served('/api/v1/me', 200)).toEqual(new Set([0, 1]));
       expect(served('/auth/logout', 200)).toEqual(new Set([0]));
     }
   });
