@@ -114,6 +114,11 @@ export function actorOf(principal: Principal): string {
   return tokenActor(principal.tokenId!);
 }
 
+/** Who acts and when, as the use cases that write the audit take it. */
+export function acting(clock: { now: () => number }, principal: Principal) {
+  return { actor: actorOf(principal), now: clock.now() };
+}
+
 /** Whether a principal may see a service's aggregates (steering: all; provider: its own). */
 export function canSeeAggregates(principal: Principal, organisationId: string): boolean {
   return principal.role === 'steering' || principal.organisationId === organisationId;

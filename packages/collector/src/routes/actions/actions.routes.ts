@@ -8,7 +8,7 @@ import {
 } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
 import { notFound } from '../../domain/problems.ts';
-import { actorOf } from '../../http/auth.ts';
+import { acting } from '../../http/auth.ts';
 import { declaredJsonBody } from '../../http/json-body.ts';
 import {
   json,
@@ -122,10 +122,6 @@ export function actionsRoutes(config: Config) {
     }
     throw validationProblem(result.target, result.error);
   };
-  const acting = (principal: Parameters<typeof actorOf>[0]) => ({
-    actor: actorOf(principal),
-    now: config.now(),
-  });
 
   const list: RouteHandler<typeof listActionsRoute, ServiceAccessEnv> = async (c) => {
     c.header('cache-control', 'private, no-store');
@@ -136,7 +132,7 @@ export function actionsRoutes(config: Config) {
       store,
       c.get('service').id,
       c.req.valid('json'),
-      acting(c.get('principal')),
+      acting(config, c.get('principal')),
     );
     return c.json(action, 201);
   };
@@ -146,7 +142,7 @@ export function actionsRoutes(config: Config) {
       c.get('service').id,
       c.req.valid('param').actionId,
       c.req.valid('json'),
-      acting(c.get('principal')),
+      acting(config, c.get('principal')),
     );
     return c.json(action, 200);
   };
@@ -155,7 +151,7 @@ export function actionsRoutes(config: Config) {
       store,
       c.get('service').id,
       c.req.valid('param').actionId,
-      acting(c.get('principal')),
+      acting(config, c.get('principal')),
     );
     return c.body(null, 204);
   };

@@ -8,7 +8,7 @@ import {
 } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
 import { requireYear } from '../../domain/period.ts';
-import { actorOf, type Principal } from '../../http/auth.ts';
+import { acting } from '../../http/auth.ts';
 import { declaredJsonBody } from '../../http/json-body.ts';
 import { json, jsonBody, operations, problems, router, SECURITY } from '../../http/openapi.ts';
 import {
@@ -87,10 +87,6 @@ export const getOrganisationExplanationRoute = explanationRoute({
 });
 
 const WHAT = 'Explanations';
-
-function acting(config: Config, principal: Principal) {
-  return { actor: actorOf(principal), now: config.now() };
-}
 
 /** GET and PUT /api/v1/services/:serviceId/explanations/:year. */
 export function serviceExplanationsRoutes(config: Config) {

@@ -7,7 +7,7 @@ import {
 } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
 import { notFound } from '../../domain/problems.ts';
-import { actorOf, type AuthEnv } from '../../http/auth.ts';
+import { acting, type AuthEnv } from '../../http/auth.ts';
 import { declaredJsonBody } from '../../http/json-body.ts';
 import {
   json,
@@ -102,10 +102,6 @@ export function subscriptionsRoutes(config: Config) {
   };
   const organisationOf = (principal: AuthEnv['Variables']['principal']) =>
     principal.organisationId ?? '';
-  const acting = (principal: AuthEnv['Variables']['principal']) => ({
-    actor: actorOf(principal),
-    now: config.now(),
-  });
 
   const create: RouteHandler<typeof createSubscriptionRoute, AuthEnv> = async (c) => {
     const principal = c.get('principal');
@@ -113,7 +109,7 @@ export function subscriptionsRoutes(config: Config) {
       store,
       organisationOf(principal),
       c.req.valid('json'),
-      acting(principal),
+      acting(config, principal),
     );
     c.header('cache-control', 'no-store');
     return c.json(created, 201);
@@ -128,7 +124,7 @@ export function subscriptionsRoutes(config: Config) {
       store,
       organisationOf(principal),
       c.req.valid('param').id,
-      acting(principal),
+      acting(config, principal),
     );
     return c.body(null, 204);
   };

@@ -10,7 +10,7 @@ import {
 } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
 import { forbidden, notFound } from '../../domain/problems.ts';
-import { actorOf, requireToken, type AuthEnv } from '../../http/auth.ts';
+import { acting, requireToken, type AuthEnv } from '../../http/auth.ts';
 import { declaredJsonBody } from '../../http/json-body.ts';
 import {
   json,
@@ -169,15 +169,11 @@ export function webhooksRoutes(config: Config) {
   };
   const organisationOf = (principal: AuthEnv['Variables']['principal']) =>
     principal.organisationId ?? '';
-  const acting = (principal: AuthEnv['Variables']['principal']) => ({
-    actor: actorOf(principal),
-    now: config.now(),
-  });
 
   const create: RouteHandler<typeof createWebhookRoute, AuthEnv> = async (c) => {
     const principal = c.get('principal');
     const created = await createWebhook(store, organisationOf(principal), c.req.valid('json'), {
-      ...acting(principal),
+      ...acting(config, principal),
       allowInsecure: config.allowInsecureWebhooks ?? false,
     });
     c.header('cache-control', 'no-store');
@@ -193,7 +189,7 @@ export function webhooksRoutes(config: Config) {
       store,
       organisationOf(principal),
       c.req.valid('param').id,
-      acting(principal),
+      acting(config, principal),
     );
     return c.body(null, 204);
   };
@@ -209,7 +205,7 @@ export function webhooksRoutes(config: Config) {
       store,
       organisationOf(principal),
       { webhookId: id, deliveryId },
-      acting(principal),
+      acting(config, principal),
     );
     return c.body(null, 202);
   };
