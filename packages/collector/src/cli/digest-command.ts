@@ -1,7 +1,8 @@
 import { ConfigError } from '../config/env.ts';
 import { silentLogger } from '../config/logger.ts';
-import { MAIL_LEASE_MS } from '../domain/mail.ts';
-import { periodSoFarAt, queueDigests, type DigestFrequency } from '../use-cases/digest-schedule.ts';
+import { MAIL_LEASE_MS, periodSoFar } from '../domain/mail.ts';
+import { brusselsDay } from '../domain/time.ts';
+import { queueDigests, type DigestFrequency } from '../use-cases/digest-schedule.ts';
 import { smtpSender } from '../use-cases/mail-sender.ts';
 import { sendDueMails } from '../use-cases/mail-worker.ts';
 import { stringOption, UsageError, type Command } from './command.ts';
@@ -44,7 +45,8 @@ export const digestsSendCommand: Command = {
     const frequencies: DigestFrequency[] = only ? [only] : ['weekly', 'monthly'];
     const ids: string[] = [];
     for (const frequency of frequencies) {
-      const period = periodSoFarAt(frequency, now);
+      // The period so far on today's Brussels day.
+      const period = periodSoFar(frequency, brusselsDay(now));
       const queued = await queueDigests(store, frequency, period, now, {
         soFar: true,
         run: `now-${now}`,

@@ -3,21 +3,14 @@ import type { Alert, SubscriptionFrequency } from '@vo-feedback/shared';
 import type { MailStore } from '../domain/mail-store.ts';
 import {
   alertKey,
-  webhookNoticeKey,
   type ClaimedMail,
   type MailAttemptResult,
   type QueuedMail,
   type SubscriptionRecord,
-  type WebhookDisabledPayload,
 } from '../domain/mail.ts';
-import { hostOf } from '../domain/public-address.ts';
-import type { Executor } from './acting-sql-store.ts';
+import { insertMailsIn, queueWebhookNoticeIn } from './mail-outbox.ts';
 import * as m from './mail-queries.ts';
-import { toWebhook, webhooksById, type WebhookRow } from './webhook-queries.ts';
 import { WebhookSqlStore } from './webhook-sql-store.ts';
-
-/** Rows per insert statement: well under SQLite's limit of bound values. */
-const INSERT_CHUNK = 200;
 
 /**
  * E-mail subscriptions and the mail outbox, written once for SQLite and PostgreSQL on the shared
@@ -86,42 +79,7 @@ export abstract class MailSqlStore extends WebhookSqlStore implements MailStore 
   }
 
   queueWebhookNotice(webhookId: string, disabledAt: number, now: number): Promise<number> {
-    return this.transaction((tx) => this.queueWebhookNoticeIn(tx, webhookId, disabledAt, now));
-  }
-
-  protected async queueWebhookNoticeIn(
-    tx: Executor,
-    webhookId: string,
-    disabledAt: number,
-    now: number,
-  ): Promise<number> {
-    const [row] = await tx.rows<WebhookRow>(webhooksById([webhookId]));
-    if (!row) return 0;
-    const webhook = toWebhook(row);
-    const payload: WebhookDisabledPayload = {
-      notice: 'webhook-disabled',
-      webhookId,
-      host: hostOf(new URL(webhook.url)),
-      failingSince: webhook.failingSince,
-      disabledAt,
-    };
-    // One notice per person: the oldest subscription of each address carries it (and its link).
-    const seen = new Set<string>();
-    const recipients = (await tx.rows<m.SubscriptionRow>(m.subscriptions(webhook.organisationId)))
-      .map(m.toSubscription)
-      .filter((subscription) => !seen.has(subscription.email) && seen.add(subscription.email));
-    return insertMailsIn(
-      tx,
-      recipients.map((subscription) => ({
-        id: randomUUID(),
-        dedupeKey: webhookNoticeKey(webhookId, disabledAt, subscription.id),
-        kind: 'notice',
-        subscriptionId: subscription.id,
-        toAddress: subscription.email,
-        payload: JSON.stringify(payload),
-        createdAt: now,
-      })),
-    );
+    return this.transaction((tx) => queueWebhookNoticeIn(tx, webhookId, disabledAt, now));
   }
 
   async claimMails(
@@ -169,13 +127,4 @@ export abstract class MailSqlStore extends WebhookSqlStore implements MailStore 
       (await this.run(m.expirePendingMails(expireBefore)))
     );
   }
-}
-
-/** Inserts messages in chunks, in the transaction `tx`; how many were new. */
-async function insertMailsIn(tx: Executor, mails: readonly QueuedMail[]): Promise<number> {
-  let queued = 0;
-  for (let i = 0; i < mails.length; i += INSERT_CHUNK) {
-    queued += await tx.run(m.insertMails(mails.slice(i, i + INSERT_CHUNK)));
-  }
-  return queued;
 }

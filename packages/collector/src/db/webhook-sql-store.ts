@@ -8,6 +8,7 @@ import type {
   WebhookRecord,
 } from '../domain/webhooks.ts';
 import { ActingSqlStore, type Executor } from './acting-sql-store.ts';
+import { queueWebhookNoticeIn } from './mail-outbox.ts';
 import { enqueueIn } from './outbox.ts';
 import * as w from './webhook-queries.ts';
 
@@ -21,14 +22,17 @@ export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookS
   protected abstract readonly skipLockedRows: SQL;
   /**
    * Queues, in the transaction `tx`, the mail that tells the organisation's subscribers the webhook
-   * was disabled (MailSqlStore): the disabling and its notice commit together or not at all.
+   * was disabled (mail-outbox.ts): the disabling and its notice commit together or not at all. A
+   * method of the store, so that a test can make it fail.
    */
-  protected abstract queueWebhookNoticeIn(
+  protected queueWebhookNoticeIn(
     tx: Executor,
     webhookId: string,
     disabledAt: number,
     now: number,
-  ): Promise<number>;
+  ): Promise<number> {
+    return queueWebhookNoticeIn(tx, webhookId, disabledAt, now);
+  }
 
   async createWebhook(webhook: WebhookRecord): Promise<void> {
     await this.run(w.insertWebhook(webhook));

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RatingCounts } from '@vo-feedback/shared';
-import {
-  addDays,
-  alertWindows,
-  risingTheme,
-  satisfactionDrop,
-  type ThemeWindows,
-} from './alerts.ts';
+import { alertWindows, risingTheme, satisfactionDrop, type ThemeWindows } from './alerts.ts';
+import { addDays } from './period.ts';
 import { findThemes, type ThemeComment } from './themes.ts';
 
 // Alerts decided with the Wilson 95 % intervals. The intervals below were computed by hand with

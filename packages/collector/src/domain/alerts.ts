@@ -1,6 +1,6 @@
 import type { Alert, AlertKind, AlertWindow, RatingCounts, Theme } from '@vo-feedback/shared';
 import { ALERT_PREVIOUS_DAYS, ALERT_RECENT_DAYS } from '@vo-feedback/shared/constants';
-import type { Period } from './period.ts';
+import { addDays, type Period } from './period.ts';
 import { figuresFrom, wilsonInterval } from './statistics.ts';
 
 // Alerts: a service's satisfaction over the last 7 days (today included, Brussels days) that lies
@@ -16,13 +16,6 @@ export interface AlertWindows {
   recent: Period;
   /** The ALERT_PREVIOUS_DAYS days before them. */
   previous: Period;
-}
-
-/** `day` moved by `days` calendar days (negative: earlier). */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 /**

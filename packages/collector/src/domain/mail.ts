@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Alert, SubscriptionFrequency } from '@vo-feedback/shared';
-import type { Period } from './period.ts';
+import { addDays, type Period } from './period.ts';
 
 // E-mail to staff: subscriptions, and the mail outbox the worker sends from. A message is a row
 // with a dedupe key (`digest:<subscription>:<period>`, `alert:<alert>:<subscription>`, …): queued
@@ -90,7 +90,6 @@ export const MAIL_RETRY_DELAYS_MS = [
   6 * 3_600_000,
   12 * 3_600_000,
 ] as const;
-export const MAIL_MAX_ATTEMPTS = MAIL_RETRY_DELAYS_MS.length + 1;
 
 /** No answer from the SMTP server within this long fails the attempt. */
 export const MAIL_TIMEOUT_MS = 30_000;
@@ -103,12 +102,6 @@ export const MAIL_LEASE_MS = 5 * 60_000;
 
 /** A message still unsent this long after it was queued is given up (a worker that never ran). */
 export const MAIL_EXPIRY_MS = 7 * 86_400_000;
-
-/** The delay before the next attempt after `attempts` failed ones, times `scale`; undefined when none is left. */
-export function mailRetryDelay(attempts: number, scale = 1): number | undefined {
-  const delay = MAIL_RETRY_DELAYS_MS[attempts - 1];
-  return delay === undefined ? undefined : Math.round(delay * scale);
-}
 
 /** A new unsubscribe secret: 32 random bytes, base64url (43 characters). */
 export function newUnsubscribeToken(): string {
@@ -138,18 +131,14 @@ export const webhookNoticeKey = (webhookId: string, disabledAt: number, subscrip
 // ---------------------------------------------------------------------------------------------
 // Periods of digests, in Brussels calendar days (YYYY-MM-DD).
 
-const DAY_MS = 86_400_000;
-const shift = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-
 /** The Monday of the week (Monday–Sunday) that holds `day`. */
 export function mondayOf(day: string): string {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return shift(day, -((weekday + 6) % 7));
+  return addDays(day, -((weekday + 6) % 7));
 }
 
 /** The last day of the month before the one that holds `day`. */
-const endOfPreviousMonth = (day: string) => shift(`${day.slice(0, 7)}-01`, -1);
+const endOfPreviousMonth = (day: string) => addDays(`${day.slice(0, 7)}-01`, -1);
 
 /**
  * The period a scheduled digest covers, sent on `day`: the week before (Monday–Sunday) for a
@@ -158,7 +147,7 @@ const endOfPreviousMonth = (day: string) => shift(`${day.slice(0, 7)}-01`, -1);
 export function completedPeriod(frequency: 'weekly' | 'monthly', day: string): Period {
   if (frequency === 'weekly') {
     const monday = mondayOf(day);
-    return { from: shift(monday, -7), to: shift(monday, -1) };
+    return { from: addDays(monday, -7), to: addDays(monday, -1) };
   }
   const to = endOfPreviousMonth(day);
   return { from: `${to.slice(0, 7)}-01`, to };
@@ -178,15 +167,10 @@ export function periodSoFar(frequency: 'weekly' | 'monthly', day: string): Perio
 export function previousDigestPeriod(payload: DigestPayload): Period {
   const { period } = payload;
   if (payload.frequency === 'weekly')
-    return { from: shift(period.from, -7), to: shift(period.to, -7) };
+    return { from: addDays(period.from, -7), to: addDays(period.to, -7) };
   const last = endOfPreviousMonth(period.from);
   const month = last.slice(0, 7);
   if (!payload.soFar) return { from: `${month}-01`, to: last };
   const day = `${month}-${period.to.slice(8, 10)}`;
   return { from: `${month}-01`, to: day < last ? day : last };
 }
-
-/** Whether a subscription receives digests, and which. */
-export const isDigest = (
-  frequency: SubscriptionFrequency,
-): frequency is DigestPayload['frequency'] => frequency === 'weekly' || frequency === 'monthly';

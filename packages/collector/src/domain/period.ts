@@ -26,11 +26,16 @@ export function brusselsDayStart(day: string): number {
   return brusselsDay(summer) === day ? summer : utcMidnight - HOUR;
 }
 
+/** `day` (`YYYY-MM-DD`) moved by `days` calendar days (negative: earlier). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /** The day after `YYYY-MM-DD`. */
 export function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
+  return addDays(day, 1);
 }
 
 /**

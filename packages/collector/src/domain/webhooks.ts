@@ -113,7 +113,6 @@ export const RETRY_DELAYS_MS = [
   10 * 3_600_000,
   10 * 3_600_000,
 ] as const;
-export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 /** A webhook every attempt to which failed for this long is disabled. */
 export const DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
@@ -128,11 +127,16 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
 export const LEASE_MS = 2 * DELIVERY_TIMEOUT_MS;
 
 /**
- * The delay before the next attempt after `roundAttempts` attempts failed, `scale` times the
- * schedule (tests shrink it); undefined when none is left.
+ * The delay before the next attempt after `attempts` failed ones on the schedule `delays`
+ * (RETRY_DELAYS_MS, MAIL_RETRY_DELAYS_MS), `scale` times it (tests shrink it); undefined when
+ * none is left.
  */
-export function retryDelay(roundAttempts: number, scale = 1): number | undefined {
-  const delay = RETRY_DELAYS_MS[roundAttempts - 1];
+export function delayAfter(
+  delays: readonly number[],
+  attempts: number,
+  scale = 1,
+): number | undefined {
+  const delay = delays[attempts - 1];
   return delay === undefined ? undefined : Math.round(delay * scale);
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WebhookPayloadSchema } from '@vo-feedback/shared';
-import { addDays, alertWindows } from '../domain/alerts.ts';
-import { brusselsDayStart } from '../domain/period.ts';
+import { alertWindows } from '../domain/alerts.ts';
+import { addDays, brusselsDayStart } from '../domain/period.ts';
 import type { Store } from '../domain/store.ts';
 import { brusselsDay } from '../domain/time.ts';
 import type { WebhookRecord } from '../domain/webhooks.ts';

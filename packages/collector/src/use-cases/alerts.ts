@@ -12,7 +12,6 @@ import {
   type RatingCounts,
 } from '@vo-feedback/shared';
 import {
-  addDays,
   alertWindows,
   risingTheme,
   satisfactionDrop,
@@ -22,8 +21,8 @@ import {
   type ThemeWindows,
 } from '../domain/alerts.ts';
 import type { MonthlyRollup } from '../domain/aggregation.ts';
-import { brusselsDayStart, type Period } from '../domain/period.ts';
-import { ProblemError } from '../domain/problems.ts';
+import { addDays, periodInstants, type Period } from '../domain/period.ts';
+import { invalid } from '../domain/problems.ts';
 import { emptyRatingCounts } from '../domain/statistics.ts';
 import type { ServiceRecord, Store } from '../domain/store.ts';
 import { brusselsDay } from '../domain/time.ts';
@@ -105,7 +104,7 @@ async function sampledThemes(
 ): Promise<ThemeCounter> {
   const days: { start: number; end: number }[] = [];
   for (let day = period.from; day <= period.to; day = addDays(day, 1)) {
-    days.push({ start: brusselsDayStart(day), end: brusselsDayStart(addDays(day, 1)) });
+    days.push(periodInstants({ from: day, to: day }));
   }
   const perDay = Math.max(1, Math.floor(sample / days.length));
   const counter = new ThemeCounter({ examples: 0 });
@@ -269,12 +268,7 @@ export async function listAlerts(
   const from = query.from ?? addDays(to, -(ALERTS_LISTED_DAYS - 1));
   const errors = periodErrors({ from, to });
   if (errors.length > 0) {
-    throw new ProblemError(
-      400,
-      INVALID_PERIOD,
-      'The days are outside their limits; see errors.',
-      errors,
-    );
+    throw invalid('The days are outside their limits; see errors.', errors, INVALID_PERIOD);
   }
   const stored = await store.listAlerts({
     from,

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import type { Logger } from '../config/logger.ts';
-import {
-  completedPeriod,
-  digestKey,
-  periodSoFar,
-  type DigestPayload,
-  type QueuedMail,
-} from '../domain/mail.ts';
+import { completedPeriod, digestKey, type DigestPayload, type QueuedMail } from '../domain/mail.ts';
 import type { Period } from '../domain/period.ts';
 import type { Store } from '../domain/store.ts';
 import { brusselsDay } from '../domain/time.ts';
@@ -98,10 +92,6 @@ export async function queueDueDigests(store: Store, now: number): Promise<number
   }
   return queued;
 }
-
-/** The period so far of a frequency on `now`'s Brussels day: what `digests send --now` sends. */
-export const periodSoFarAt = (frequency: DigestFrequency, now: number) =>
-  periodSoFar(frequency, brusselsDay(now));
 
 /**
  * The schedule in this process: queues what is due at start, at each run (croner, in Brussels

@@ -22,11 +22,11 @@ export const DIGEST_THEMES = 5;
 
 /** The services a subscription follows: those it names (still of its organisation), or every active one. */
 async function servicesOf(store: Store, subscription: SubscriptionRecord) {
-  const services: ServiceRecord[] = subscription.serviceIds
-    ? (await Promise.all(subscription.serviceIds.map((id) => store.getService(id)))).filter(
-        (s): s is ServiceRecord => s?.organisationId === subscription.organisationId,
-      )
-    : (await store.listServices(subscription.organisationId)).filter((s) => s.active);
+  // Those it names are its organisation's still, active or not (the schema makes them unique).
+  const named = subscription.serviceIds && new Set(subscription.serviceIds);
+  const services = (await store.listServices(subscription.organisationId)).filter((s) =>
+    named ? named.has(s.id) : s.active,
+  );
   return services.sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.id.localeCompare(b.id));
 }
 
@@ -72,22 +72,25 @@ async function serviceDigest(
   };
 }
 
-/** A subscriber's digest of a period, computed now. */
+/**
+ * A subscriber's digest of a period, computed now: `organisationName` as the mail's caller read
+ * it, `minimum` MIN_PUBLIC_N.
+ */
 export async function buildDigest(
   store: Store,
   subscription: SubscriptionRecord,
   payload: DigestPayload,
-  minimum: number,
+  context: { organisationName: string; minimum: number },
 ): Promise<Digest> {
+  const { organisationName, minimum } = context;
   const previousPeriod = previousDigestPeriod(payload);
-  const organisation = await store.getOrganisation(subscription.organisationId);
   const services: DigestService[] = [];
   // One service after the other: each reads its comments through a cursor (a pool connection).
   for (const service of await servicesOf(store, subscription)) {
     services.push(await serviceDigest(store, service, payload.period, previousPeriod));
   }
   return {
-    organisationName: organisation?.name ?? subscription.organisationId,
+    organisationName,
     frequency: payload.frequency,
     period: payload.period,
     previousPeriod,

@@ -3,7 +3,7 @@ import type { Logger } from '../config/logger.ts';
 import {
   MAIL_EXPIRY_MS,
   MAIL_LEASE_MS,
-  mailRetryDelay,
+  MAIL_RETRY_DELAYS_MS,
   unsubscribeUrl,
   type ClaimedMail,
   type DigestPayload,
@@ -11,6 +11,7 @@ import {
   type WebhookDisabledPayload,
 } from '../domain/mail.ts';
 import type { Store } from '../domain/store.ts';
+import { delayAfter } from '../domain/webhooks.ts';
 import { digestMail } from '../views/mail-digest.ts';
 import type { MailRecipient, RenderedMail } from '../views/mail-layout.ts';
 import { alertMail, webhookDisabledMail } from '../views/mail-notices.ts';
@@ -68,10 +69,14 @@ export function mailHeaders(link: string | undefined): Record<string, string> {
 /** The dashboard's page of an organisation's e-mail subscriptions, under PUBLIC_URL/dashboard/. */
 const SUBSCRIPTIONS_PAGE = '#/meldingen';
 
-/** A claimed message as it is sent now: rendered from its payload for its subscription. */
+/**
+ * A claimed message as it is sent now: rendered from its payload for its subscription, whose
+ * one-click unsubscribe link is `link`.
+ */
 export async function renderMail(
   options: Pick<MailWorkerOptions, 'store' | 'publicUrl' | 'minPublicN'>,
   mail: ClaimedMail,
+  link: string,
 ): Promise<RenderedMail> {
   const { store, publicUrl } = options;
   const { subscription } = mail;
@@ -80,18 +85,16 @@ export async function renderMail(
     email: subscription.email,
     frequency: subscription.frequency,
     organisationName: organisation?.name ?? subscription.organisationId,
-    unsubscribeUrl: unsubscribeUrl(publicUrl, subscription.unsubscribeToken),
+    unsubscribeUrl: link,
   };
   const dashboard = `${publicUrl}/dashboard/`;
   const payload = JSON.parse(mail.payload) as MailPayload;
   switch (mail.kind) {
     case 'digest': {
-      const digest = await buildDigest(
-        store,
-        subscription,
-        payload as DigestPayload,
-        options.minPublicN,
-      );
+      const digest = await buildDigest(store, subscription, payload as DigestPayload, {
+        organisationName: recipient.organisationName,
+        minimum: options.minPublicN,
+      });
       return digestMail(digest, recipient, dashboard);
     }
     case 'alert':
@@ -122,11 +125,8 @@ async function attemptMail(options: MailWorkerOptions, mail: ClaimedMail): Promi
   };
   let error: string | null = null;
   try {
-    const rendered = await renderMail(options, mail);
-    const link =
-      mail.kind === 'notice'
-        ? undefined
-        : unsubscribeUrl(options.publicUrl, mail.subscription.unsubscribeToken);
+    const link = unsubscribeUrl(options.publicUrl, mail.subscription.unsubscribeToken);
+    const rendered = await renderMail(options, mail, link);
     // The render may have taken longer than the lease: another worker may own the message now.
     if (!(await options.store.extendMailLease(mail, now() + (options.leaseMs ?? MAIL_LEASE_MS)))) {
       options.logger.warn('mail attempt superseded', fields);
@@ -137,13 +137,16 @@ async function attemptMail(options: MailWorkerOptions, mail: ClaimedMail): Promi
       subject: rendered.subject,
       text: rendered.text,
       html: rendered.html,
-      headers: mailHeaders(link),
+      headers: mailHeaders(mail.kind === 'notice' ? undefined : link),
     });
   } catch (failure) {
     error = mailError(failure);
   }
   const finished = now();
-  const delay = error === null ? undefined : mailRetryDelay(mail.attempts, options.retryScale);
+  const delay =
+    error === null
+      ? undefined
+      : delayAfter(MAIL_RETRY_DELAYS_MS, mail.attempts, options.retryScale);
   await options.store.recordMailAttempt({
     mail,
     sent: error === null,

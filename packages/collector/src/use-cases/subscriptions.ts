@@ -6,10 +6,11 @@ import {
   type SubscriptionList,
 } from '@vo-feedback/shared';
 import { newUnsubscribeToken, UNSUBSCRIBE_TOKEN, type SubscriptionRecord } from '../domain/mail.ts';
-import { conflict, invalid, notFound } from '../domain/problems.ts';
+import { conflict, notFound } from '../domain/problems.ts';
 import type { Store } from '../domain/store.ts';
 import type { Acting } from './actions.ts';
 import { recordAudit } from './audit.ts';
+import { requireOwnServices } from './own-services.ts';
 
 // An organisation's e-mail subscriptions: created by its provider, listed, deleted, and ended by
 // the one-click link in every mail. Audited as subscription.created, .deleted and .unsubscribed
@@ -39,20 +40,7 @@ export async function createSubscription(
   acting: Acting,
 ): Promise<Subscription> {
   const serviceIds = input.serviceIds ?? null;
-  if (serviceIds) {
-    const services = await Promise.all(serviceIds.map((id) => store.getService(id)));
-    const errors = services.flatMap((service, i) =>
-      service?.organisationId === organisationId
-        ? []
-        : [
-            {
-              path: `serviceIds.${i}`,
-              message: `Your organisation has no service ${serviceIds[i]}; see GET /api/v1/services.`,
-            },
-          ],
-    );
-    if (errors.length) throw invalid('The body is not valid; see errors.', errors);
-  }
+  if (serviceIds) await requireOwnServices(store, organisationId, serviceIds);
   const exists = () =>
     conflict(
       `This address has a ${input.frequency} subscription already; delete it first to change its services.`,

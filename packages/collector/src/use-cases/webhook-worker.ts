@@ -1,11 +1,12 @@
 import type { Logger } from '../config/logger.ts';
 import type { Store } from '../domain/store.ts';
 import {
+  delayAfter,
   DELIVERY_TIMEOUT_MS,
   DISABLE_AFTER_MS,
   HISTORY_KEPT,
   LEASE_MS,
-  retryDelay,
+  RETRY_DELAYS_MS,
   webhookSignature,
   type ClaimedDelivery,
 } from '../domain/webhooks.ts';
@@ -66,7 +67,9 @@ async function attempt(options: WebhookWorkerOptions, delivery: ClaimedDelivery)
   const delivered = statusCode !== null && statusCode >= 200 && statusCode < 300;
   const error = response.error ?? (delivered ? null : `HTTP ${statusCode}`);
   const finished = now();
-  const delay = delivered ? undefined : retryDelay(delivery.roundAttempts, options.retryScale);
+  const delay = delivered
+    ? undefined
+    : delayAfter(RETRY_DELAYS_MS, delivery.roundAttempts, options.retryScale);
   const history = [
     ...delivery.history,
     { attempt: delivery.attempts, at, statusCode, error: delivered ? null : error, ms },

@@ -14,6 +14,7 @@ import type { Store } from '../domain/store.ts';
 import { newWebhookSecret, type DeliveryRecord, type WebhookRecord } from '../domain/webhooks.ts';
 import type { Acting } from './actions.ts';
 import { recordAudit } from './audit.ts';
+import { requireOwnServices } from './own-services.ts';
 
 // An organisation's webhooks: created with a secret shown once, listed without it, deleted, and
 // their recent deliveries listed and resent. Audited as webhook.created, .deleted and .resent with
@@ -71,20 +72,7 @@ export async function createWebhook(
     throw invalid('The body is not valid; see errors.', [{ path: 'url', message: urlProblem }]);
   }
   const serviceIds = input.serviceIds ?? null;
-  if (serviceIds) {
-    const services = await Promise.all(serviceIds.map((id) => store.getService(id)));
-    const errors = services.flatMap((service, i) =>
-      service?.organisationId === organisationId
-        ? []
-        : [
-            {
-              path: `serviceIds.${i}`,
-              message: `Your organisation has no service ${serviceIds[i]}; see GET /api/v1/services.`,
-            },
-          ],
-    );
-    if (errors.length) throw invalid('The body is not valid; see errors.', errors);
-  }
+  if (serviceIds) await requireOwnServices(store, organisationId, serviceIds);
   if ((await store.listWebhooks(organisationId)).length >= MAX_WEBHOOKS) {
     throw conflict(
       `Your organisation has ${MAX_WEBHOOKS} webhooks, the most it may have; delete one first.`,
