@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps) {
     // (the widget opens itself to every site).
     .use(securityHeaders(policyWith({})))
     // A signed-in person's session, looked up only when a route asks who is calling.
-    .use(readSession(config.store, config.now, config.sessions!));
+    .use(readSession(config.store, config.now, config.sessions));
   app
     .route('/', healthRoutes(config))
     .route('/', metricsRoutes(config))
@@ -200,7 +200,7 @@ export type App = ReturnType<typeof createApp>;
  * has none) and with whatever follows `/unsubscribe/` — the link's secret, also misspelt or with
  * more after it — replaced by `:token`, so that no log holds a link that ends a subscription.
  */
-export function loggedPath(c: Context): string {
+function loggedPath(c: Context): string {
   return c.req.path.replace(/^\/unsubscribe\/.*$/is, '/unsubscribe/:token');
 }
 

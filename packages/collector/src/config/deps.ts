@@ -69,7 +69,7 @@ export interface Config {
   /** The OpenID Connect issuer people sign in at; undefined: sign-in with tokens only. */
   identityProvider?: IdentityProvider | undefined;
   /** The session cookie's name and checks (Secure under an https PUBLIC_URL). */
-  sessions?: SessionSettings | undefined;
+  sessions: SessionSettings;
 }
 
 /** DATABASE_URL names a PostgreSQL database; otherwise SQLite (`file:…` or `:memory:`). */

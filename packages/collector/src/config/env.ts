@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackHttp } from '../domain/loopback.ts';
 
 // The only place that reads process.env. Every variable is checked here, once, at start; an
 // invalid value stops the start with one message that names the variable.
@@ -9,6 +10,11 @@ const count = (min: number) =>
     .number({ message: 'Use a whole number.' })
     .int('Use a whole number.')
     .min(min, `Use a whole number of at least ${min}.`);
+/** A bearer token the operator chooses (ADMIN_TOKEN, METRICS_TOKEN). */
+const secretToken = z
+  .string()
+  .min(24, 'Use at least 24 random characters (e.g. openssl rand -base64 32).')
+  .optional();
 
 const EnvSchema = z.object({
   PORT: count(0).max(65535, 'Use a port from 0 to 65535.').default(8787),
@@ -20,15 +26,9 @@ const EnvSchema = z.object({
       'Use file:./path/to/db.sqlite for SQLite or postgres://user@host/db for PostgreSQL.',
     )
     .default('file:./data/vo-feedback.sqlite'),
-  ADMIN_TOKEN: z
-    .string()
-    .min(24, 'Use at least 24 random characters (e.g. openssl rand -base64 32).')
-    .optional(),
+  ADMIN_TOKEN: secretToken,
   // Turns GET /metrics on (Prometheus), answered only with this bearer token.
-  METRICS_TOKEN: z
-    .string()
-    .min(24, 'Use at least 24 random characters (e.g. openssl rand -base64 32).')
-    .optional(),
+  METRICS_TOKEN: secretToken,
   SEED_DEMO: flag.default(false),
   MIN_PUBLIC_N: count(1).default(10),
   RETENTION_DAYS: count(1).default(730),
@@ -87,9 +87,7 @@ const EnvSchema = z.object({
   OIDC_ISSUER: z
     .url({ message: 'Use the issuer identifier, e.g. https://login.example.be/realms/vo.' })
     .refine(
-      (url) =>
-        /^https:\/\//.test(url) ||
-        /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(url),
+      (url) => /^https:\/\//.test(url) || isLoopbackHttp(url),
       'Use an https issuer, e.g. https://login.example.be/realms/vo (http only on localhost).',
     )
     .optional(),
@@ -125,7 +123,7 @@ function signInNeeds(env: Record<string, unknown>, context: z.RefinementCtx): vo
   if (
     typeof publicUrl === 'string' &&
     !/^https:\/\//.test(publicUrl) &&
-    !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(publicUrl)
+    !isLoopbackHttp(publicUrl)
   ) {
     context.addIssue({
       code: 'custom',

@@ -49,6 +49,12 @@ function prepare(sqlite: Database.Database, query: Parameters<typeof statement>[
 
 type Prepared = ReturnType<typeof prepare>;
 
+/** What one submission came to, and the first post it stored (its rollups wait for the batch). */
+interface Ingested {
+  result: IngestResult;
+  stored?: IngestedFeedback;
+}
+
 /** A committed batch's answers, given once its log is on disk. */
 interface Committed {
   answer: () => void;
@@ -81,7 +87,7 @@ export class SqliteIngest {
   private readonly reasonCount: Prepared;
   private readonly anyWebhook: Prepared;
   private readonly enqueue: Prepared;
-  private readonly one: (incoming: IncomingFeedback) => IngestResult;
+  private readonly one: (incoming: IncomingFeedback) => Ingested;
   private readonly batch: (items: Pending[]) => Array<IngestResult | { error: unknown }>;
   private readonly synchronous: { normal: Database.Statement; full: Database.Statement };
   /** Batches committed, waiting for the next sync of the log; whether one runs now. */
@@ -89,10 +95,6 @@ export class SqliteIngest {
   private syncing = false;
   /** Whether a service's organisation has a webhook, looked up once per batch. */
   private readonly hasWebhook = new Map<string, boolean>();
-  /** The batch's first posts, added to the rollups together: one upsert per rollup row. */
-  private fresh = new Map<string, IngestedFeedback>();
-  /** The first post the submission in hand stored, once its savepoint is released. */
-  private stored: IngestedFeedback | undefined;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -119,16 +121,18 @@ export class SqliteIngest {
     // Nested inside the batch transaction, better-sqlite3 runs this as a savepoint.
     this.one = sqlite.transaction((incoming: IncomingFeedback) => this.ingestOne(incoming));
     this.batch = sqlite.transaction((items: Pending[]) => {
-      this.fresh = new Map();
+      // The batch's first posts, added to the rollups together: one upsert per rollup row.
+      const fresh = new Map<string, IngestedFeedback>();
+      const addFresh = () => {
+        this.addToRollups([...fresh.values()], 1);
+        fresh.clear();
+      };
       const results = items.map((item) => {
         // A second post of an id first posted in this batch updates its rollups: theirs first.
-        if (this.fresh.has(item.incoming.id)) this.addFreshToRollups();
-        this.stored = undefined;
+        if (fresh.has(item.incoming.id)) addFresh();
         try {
-          const result = this.one(item.incoming);
-          // Set by ingestOne meanwhile (TypeScript cannot see that through the call).
-          const stored = this.stored as IngestedFeedback | undefined;
-          if (stored) this.fresh.set(stored.id, stored);
+          const { result, stored } = this.one(item.incoming);
+          if (stored) fresh.set(stored.id, stored);
           return result;
         } catch (error) {
           const unavailable = asUnavailable(error);
@@ -137,7 +141,7 @@ export class SqliteIngest {
           return { error };
         }
       });
-      this.addFreshToRollups();
+      addFresh();
       return results;
     });
   }
@@ -216,7 +220,7 @@ export class SqliteIngest {
       });
   }
 
-  private ingestOne(incoming: IncomingFeedback): IngestResult {
+  private ingestOne(incoming: IncomingFeedback): Ingested {
     // The common case first: a new id is inserted without a read before it.
     const fresh = decideIngest(undefined, incoming);
     if ('record' in fresh) {
@@ -230,25 +234,24 @@ export class SqliteIngest {
           this.enqueue.run(enqueueOf(feedbackEvents(record)).values);
         }
         // Its rollups come with the batch's, once its savepoint is released.
-        this.stored = record;
-        return fresh.result;
+        return { result: fresh.result, stored: record };
       }
     }
     const row = this.select.get({ id: incoming.id }) as
       (FeedbackRow & { widget: number }) | undefined;
     // Not inserted and not there: an erased submission's replay, acknowledged, storing nothing.
-    if (!row) return { status: 'unchanged' };
+    if (!row) return { result: { status: 'unchanged' } };
     const existing: IngestedFeedback = { ...toFeedback(row), widget: row.widget === 1 };
     const decision = decideIngest(existing, incoming);
-    if (!('record' in decision)) return decision.result;
+    if (!('record' in decision)) return { result: decision.result };
     const { record } = decision;
-    this.applyToRollup(existing, -1);
+    this.addToRollups([existing], -1);
     this.update.run(feedbackValues(record));
-    this.applyToRollup(record, 1);
+    this.addToRollups([record], 1);
     // An update that moved it to another step: the old step's first post may have been its own.
     const left = stepLeft(existing, record);
     if (left) this.stepFirstSeen.run(left);
-    return decision.result;
+    return { result: decision.result };
   }
 
   private webhookFor(serviceId: string): boolean {
@@ -260,11 +263,12 @@ export class SqliteIngest {
     return any;
   }
 
-  /** The rollups of the batch's first posts so far, summed per row. */
-  private addFreshToRollups(): void {
-    if (this.fresh.size === 0) return;
-    const records = [...this.fresh.values()];
-    this.fresh = new Map();
+  /**
+   * What submissions add to (1) or take from (-1) the rollups, summed per row: one upsert per
+   * rollup row, for one submission or a batch's first posts.
+   */
+  private addToRollups(records: IngestedFeedback[], sign: 1 | -1): void {
+    if (records.length === 0) return;
     const place = ['serviceId', 'day'] as const;
     const add = <D extends object>(
       statement: Prepared,
@@ -276,34 +280,25 @@ export class SqliteIngest {
     };
     add(
       this.rollup,
-      records.map((r) => rollupDelta(r, 1)),
+      records.map((r) => rollupDelta(r, sign)),
       [...place, 'outcome'],
     );
     add(
       this.channelRollup,
-      records.map((r) => channelDelta(r, 1)),
+      records.map((r) => channelDelta(r, sign)),
       [...place, 'channel'],
     );
     add(
       this.languageRollup,
-      records.map((r) => languageDelta(r, 1)),
+      records.map((r) => languageDelta(r, sign)),
       [...place, 'lang'],
     );
-    const steps = records.flatMap((r) => stepDelta(r, 1) ?? []);
+    const steps = records.flatMap((r) => stepDelta(r, sign) ?? []);
     add(this.stepRollup, steps, [...place, 'step'], 'firstSeen');
     add(
       this.reasonCount,
-      records.flatMap((r) => reasonDeltas(r, 1)),
+      records.flatMap((r) => reasonDeltas(r, sign)),
       [...place, 'reason'],
     );
-  }
-
-  private applyToRollup(record: IngestedFeedback, sign: 1 | -1): void {
-    this.rollup.run(rollupDelta(record, sign));
-    this.channelRollup.run(channelDelta(record, sign));
-    this.languageRollup.run(languageDelta(record, sign));
-    const step = stepDelta(record, sign);
-    if (step) this.stepRollup.run(step);
-    for (const delta of reasonDeltas(record, sign)) this.reasonCount.run(delta);
   }
 }

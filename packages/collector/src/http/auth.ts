@@ -13,8 +13,6 @@ import { csrfRefused } from './session.ts';
 export interface Principal {
   /** The bearer token's id; null for a signed-in person. */
   tokenId: string | null;
-  /** The token's label, or the person's e-mail address (the audit names `actorOf`). */
-  label: string;
   /** What the caller reads: a manager reads as a provider of its organisation. */
   role: Role;
   /** The organisation of a provider token or person; null for steering. */
@@ -25,32 +23,56 @@ export interface Principal {
 
 export type AuthEnv = { Variables: { principal: Principal } };
 
+/** The 401 of a missing or wrong bearer token, with the realm it is asked for in. */
+export function bearerRefused(detail: string, realm: string): ProblemError {
+  return new ProblemError(401, 'unauthorized', detail, undefined, {
+    'www-authenticate': `Bearer realm="${realm}"`,
+  });
+}
+
 const unauthorized = () => {
-  throw new ProblemError(
-    401,
-    'unauthorized',
+  throw bearerRefused(
     'Send a valid token as "Authorization: Bearer <token>" (ask your administrator for one), or sign in to the dashboard.',
-    undefined,
-    { 'www-authenticate': 'Bearer realm="vo-feedback"' },
+    'vo-feedback',
   );
 };
 
 /** The principal of a signed-in person. */
-export function personPrincipal(person: PersonRecord): Principal {
+function personPrincipal(person: PersonRecord): Principal {
   return {
     tokenId: null,
-    label: person.email,
     role: readingRole(person),
     organisationId: person.organisationId,
     person: { id: person.id, email: person.email, role: person.role },
   };
 }
 
+/** The token of an `Authorization: Bearer <token>` header; undefined without one. */
+export function bearerOf(header: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+}
+
+/**
+ * A check of one configured bearer secret (ADMIN_TOKEN, METRICS_TOKEN): undefined while it is
+ * unset, else whether a header carries it. Compared as SHA-256 hashes in constant time: equal
+ * lengths, and the time an answer takes says nothing about how much of a guess was right.
+ */
+export function staticBearer(
+  secret: string | undefined,
+): ((header: string | undefined) => boolean) | undefined {
+  if (secret === undefined) return undefined;
+  const expected = hashToken(secret);
+  return (header) => {
+    const given = bearerOf(header);
+    return given !== undefined && sameHash(hashToken(given), expected);
+  };
+}
+
 /** The valid, unrevoked token of an `Authorization: Bearer` header; throws 401 otherwise. */
 export async function bearerToken(store: Store, header: string | undefined): Promise<TokenRecord> {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!match) return unauthorized();
-  const hash = hashToken(match[1]!);
+  const given = bearerOf(header);
+  if (given === undefined) return unauthorized();
+  const hash = hashToken(given);
   const token = await store.findTokenByHash(hash);
   // The lookup is by hash; the constant-time compare keeps the answer's timing independent of
   // how much of a guessed hash matched, should an index ever return a near match.
@@ -96,7 +118,6 @@ export function requireToken(store: Store) {
     }
     c.set('principal', {
       tokenId: token.id,
-      label: token.label,
       role: token.role,
       organisationId: token.organisationId,
       person: null,

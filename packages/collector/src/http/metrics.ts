@@ -11,7 +11,7 @@ import type { RateLimiterFactory } from './rate-limit/memory.ts';
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 /** The label of a request no route declared (a 404, a 405). */
-export const UNMATCHED = 'unmatched';
+const UNMATCHED = 'unmatched';
 
 export class CollectorMetrics {
   readonly registry = new Registry();

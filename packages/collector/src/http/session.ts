@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
@@ -6,7 +5,7 @@ import type { PersonRecord, SessionRecord } from '../domain/people-store.ts';
 import { forbidden } from '../domain/problems.ts';
 import { cookieNames, hasEnded, needsTouch } from '../domain/sessions.ts';
 import type { Store } from '../domain/store.ts';
-import { hashToken } from '../domain/tokens.ts';
+import { hashToken, sameHash } from '../domain/tokens.ts';
 
 // The session cookie of a person signed in with OpenID Connect: read once per request, when a
 // route asks who is calling and the request carries no bearer token. A session idle for 8 hours,
@@ -19,8 +18,6 @@ import { hashToken } from '../domain/tokens.ts';
 export interface SignedIn {
   session: SessionRecord;
   person: PersonRecord;
-  /** The cookie's secret: what signing out ends. */
-  secret: string;
   /** False for a request that changes something without its CSRF token, or from another site. */
   changeAllowed: boolean;
 }
@@ -52,17 +49,11 @@ export function sessionSettings(publicUrl: string | undefined): SessionSettings 
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
 /**
  * Whether this request may change something in the session's name: a safe method, or the
  * session's CSRF token in X-CSRF-Token from a page of this very origin.
  */
-export function changeAllowed(c: Context, csrfToken: string, settings: SessionSettings): boolean {
+function changeAllowed(c: Context, csrfToken: string, settings: SessionSettings): boolean {
   if (SAFE_METHODS.has(c.req.method)) return true;
   const site = c.req.header('sec-fetch-site');
   if (site !== undefined && site !== 'same-origin') return false;
@@ -71,7 +62,7 @@ export function changeAllowed(c: Context, csrfToken: string, settings: SessionSe
     return false;
   }
   const token = c.req.header('x-csrf-token');
-  return token !== undefined && sameSecret(token, csrfToken);
+  return token !== undefined && sameHash(hashToken(token), hashToken(csrfToken));
 }
 
 /** The 403 of a change refused by the CSRF checks. */
@@ -99,7 +90,7 @@ async function lookup(
   if (needsTouch(found.session.lastSeenAt, now)) {
     await store.touchSession(found.session.idHash, now);
   }
-  return { ...found, secret };
+  return found;
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as client from 'openid-client';
+import { isLoopbackHost } from '../domain/loopback.ts';
 import { ProblemError } from '../domain/problems.ts';
 import type { Identity, IdentityProvider, SignInChecks } from './sign-in.ts';
 
@@ -10,7 +11,7 @@ import type { Identity, IdentityProvider, SignInChecks } from './sign-in.ts';
 // clock skew tolerated) and nonce. No JWT is checked by hand here. An issuer that cannot be
 // reached, times out or answers 5xx is unavailable (503); one that refuses is a refusal (400).
 
-export interface OidcSettings {
+interface OidcSettings {
   /** OIDC_ISSUER: the issuer identifier; its discovery document is read on first use. */
   issuer: string;
   clientId: string;
@@ -24,9 +25,9 @@ export interface OidcSettings {
 }
 
 /** The scopes asked: the subject, the e-mail address (and whether it is verified), the name. */
-export const OIDC_SCOPES = 'openid email profile';
+const OIDC_SCOPES = 'openid email profile';
 /** Seconds of difference between our clock and the issuer's that the ID token's times tolerate. */
-export const CLOCK_TOLERANCE_S = 60;
+const CLOCK_TOLERANCE_S = 60;
 
 const unavailable = () =>
   new ProblemError(
@@ -38,13 +39,8 @@ const unavailable = () =>
   );
 
 /** Why OpenID Connect refuses a PUBLIC_URL over plain http elsewhere than on this machine. */
-export const PLAIN_HTTP_PUBLIC_URL =
+const PLAIN_HTTP_PUBLIC_URL =
   'Use an https PUBLIC_URL with OpenID Connect (http only on localhost): over plain http the session cookie and the sign-in travel unencrypted and cannot be Secure.';
-
-/** Whether a URL's host is this machine: the one place an issuer may speak plain http. */
-export function isLoopbackHost(hostname: string): boolean {
-  return ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
-}
 
 /**
  * The issuer of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET for the collector at
@@ -75,7 +71,7 @@ export function configuredIssuer(
 }
 
 /** The issuer of `settings`; its metadata is discovered once per process, again after a failure. */
-export function openIdIssuer(settings: OidcSettings): IdentityProvider {
+function openIdIssuer(settings: OidcSettings): IdentityProvider {
   let discovered: Promise<client.Configuration> | undefined;
   const configuration = (): Promise<client.Configuration> => {
     discovered ??= discover(settings).catch((error: unknown) => {

@@ -21,7 +21,7 @@ export interface AdminScope {
 export const PLATFORM: AdminScope = { organisationId: null };
 
 /** A person as the admin API answers it. */
-export function personInfo(record: PersonRecord): Person {
+function personInfo(record: PersonRecord): Person {
   return {
     id: record.id,
     email: record.email,

@@ -1,8 +1,7 @@
 import { personActor } from '../domain/actors.ts';
-import type { PersonRecord } from '../domain/people-store.ts';
+import type { PersonRecord, SessionRecord } from '../domain/people-store.ts';
 import { ProblemError } from '../domain/problems.ts';
 import {
-  hasEnded,
   LOGIN_FLOW_MS,
   safeReturnPath,
   SESSION_IDLE_MS,
@@ -155,28 +154,26 @@ async function personOf(
 }
 
 /**
- * Ends the session of this cookie secret, if it is one (signing out twice is harmless), and
- * answers the issuer's end-session URL when it offers one.
+ * Ends the signed-in session, if there is one (signing out twice is harmless), and answers the
+ * issuer's end-session URL when it offers one.
  */
 export async function signOut(
   store: Store,
   issuer: IdentityProvider | undefined,
-  secret: string | undefined,
+  signedIn: { session: SessionRecord; person: PersonRecord } | undefined,
   now: number,
 ): Promise<URL | null> {
-  const found = secret ? await store.findSession(hashToken(secret)) : undefined;
-  if (!found) return null;
-  await store.deleteSession(found.session.idHash);
-  if (!hasEnded(found.session, now)) {
-    await recordAudit(
-      store,
-      {
-        actor: personActor(found.person.email),
-        action: 'person.signed-out',
-        target: `person:${found.person.id}`,
-      },
-      now,
-    );
-  }
-  return issuer ? issuer.endSessionUrl(found.session.idToken) : null;
+  if (!signedIn) return null;
+  const { session, person } = signedIn;
+  await store.deleteSession(session.idHash);
+  await recordAudit(
+    store,
+    {
+      actor: personActor(person.email),
+      action: 'person.signed-out',
+      target: `person:${person.id}`,
+    },
+    now,
+  );
+  return issuer ? issuer.endSessionUrl(session.idToken) : null;
 }

@@ -10,6 +10,7 @@ import {
 } from '../../test-support/fixtures.ts';
 import { sqlRows } from '../../test-support/sql.ts';
 import { memoryRateLimiters } from '../../http/rate-limit/memory.ts';
+import { sessionSettings } from '../../http/session.ts';
 import { silentLogger } from '../../config/logger.ts';
 import { ServiceDirectory } from '../../use-cases/service-directory.ts';
 import { adminRoutes } from './admin.routes.ts';
@@ -80,6 +81,7 @@ describe('the admin API is declared once', () => {
       minPublicN: 10,
       staticDirs: {},
       logger: silentLogger,
+      sessions: sessionSettings(undefined),
     };
     const routes = adminRoutes(config, new ServiceDirectory(store, Date.now));
     const document = routes.getOpenAPI31Document({

@@ -8,7 +8,7 @@ import { DASHBOARD_PATH, LOGIN_FLOW_MS, loginCookiePath } from '../../domain/ses
 import { clientAddress } from '../../http/client-address.ts';
 import { json, operations, problems, router, SECURITY } from '../../http/openapi.ts';
 import { renderProblemsAs } from '../../http/problem.ts';
-import { csrfRefused, type SessionSettings } from '../../http/session.ts';
+import { csrfRefused } from '../../http/session.ts';
 import { beginSignIn, completeSignIn, signOut } from '../../use-cases/sign-in.ts';
 import { policyWith } from '../../views/csp.ts';
 import { noAccessPage, signInFailedPage } from '../../views/sign-in-pages.ts';
@@ -99,8 +99,7 @@ function asPages(c: Context): void {
 
 export function authRoutes(config: Config) {
   const { store, identityProvider: issuer } = config;
-  const settings: SessionSettings = config.sessions!;
-  const { cookies, secure } = settings;
+  const { cookies, secure } = config.sessions;
   const loginPath = loginCookiePath(secure);
   const signIns = config.rateLimiters('sign-in', SIGN_INS_PER_MINUTE, config.now);
   const app = router();
@@ -171,7 +170,7 @@ export function authRoutes(config: Config) {
   const logout: RouteHandler<typeof logoutRoute> = async (c) => {
     const signedIn = await c.get('signedIn')?.();
     if (signedIn && !signedIn.changeAllowed) throw csrfRefused();
-    const next = await signOut(store, issuer, signedIn?.secret, config.now());
+    const next = await signOut(store, issuer, signedIn, config.now());
     deleteCookie(c, cookies.session, { path: '/', secure });
     c.header('cache-control', 'no-store');
     return c.json({ next: next?.href ?? DASHBOARD_PATH }, 200);

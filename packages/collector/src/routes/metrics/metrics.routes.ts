@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { Config } from '../../config/deps.ts';
-import { notFound, ProblemError } from '../../domain/problems.ts';
+import { notFound } from '../../domain/problems.ts';
 import type { OperationalCounts } from '../../domain/store.ts';
-import { hashToken, sameHash } from '../../domain/tokens.ts';
+import { bearerRefused, staticBearer } from '../../http/auth.ts';
 import { operations, problems, router, SECURITY } from '../../http/openapi.ts';
 
 const metricsRoute = operations(
@@ -22,21 +22,16 @@ const metricsRoute = operations(
 
 /** GET /metrics: 404 while METRICS_TOKEN is unset; 401 without that bearer token. */
 export function metricsRoutes(config: Config) {
-  // Compared as SHA-256 hashes in constant time, as the admin token is.
-  const expected = config.metricsToken === undefined ? undefined : hashToken(config.metricsToken);
+  const isScraper = staticBearer(config.metricsToken);
   return router().openapi(metricsRoute, async (c) => {
     const { metrics } = config;
-    if (expected === undefined || !metrics) {
+    if (isScraper === undefined || !metrics) {
       throw notFound('Metrics are off; the operator turns them on by setting METRICS_TOKEN.');
     }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
-    if (!match || !sameHash(hashToken(match[1]!), expected)) {
-      throw new ProblemError(
-        401,
-        'unauthorized',
+    if (!isScraper(c.req.header('authorization'))) {
+      throw bearerRefused(
         'Send the METRICS_TOKEN of this collector as "Authorization: Bearer <token>".',
-        undefined,
-        { 'www-authenticate': 'Bearer realm="vo-feedback metrics"' },
+        'vo-feedback metrics',
       );
     }
     let counts: OperationalCounts | undefined;

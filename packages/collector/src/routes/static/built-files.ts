@@ -11,9 +11,9 @@ import { chooseCoding, CODINGS, type Coding } from '../../http/accept-encoding.t
 // any other is revalidated.
 
 /** A file named by its content hash is cached for a year and never revalidated. */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** A file whose name stays across releases (an HTML page): revalidated on every use. */
-export const REVALIDATE = 'no-cache';
+const REVALIDATE = 'no-cache';
 
 export interface BuiltFolder {
   root: string;

@@ -1,5 +1,4 @@
 import { z, type RouteHandler } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import {
   DeliveryListSchema,
@@ -10,8 +9,9 @@ import {
 } from '@vo-feedback/shared';
 import type { Config } from '../../config/deps.ts';
 import { forbidden, notFound } from '../../domain/problems.ts';
-import { acting, requireToken, type AuthEnv } from '../../http/auth.ts';
+import { acting, type AuthEnv } from '../../http/auth.ts';
 import { declaredJsonBody } from '../../http/json-body.ts';
+import { ownOrganisationAccess } from '../../http/provider-access.ts';
 import {
   json,
   jsonBody,
@@ -124,19 +124,6 @@ export const resendRoute = webhookRoute({
   },
 });
 
-/** The token, then a provider's own organisation: steering has no webhooks (403). */
-function providerOnly(config: Config): MiddlewareHandler<AuthEnv>[] {
-  const provider = createMiddleware<AuthEnv>(async (c, next) => {
-    if (c.get('principal').role !== 'provider') {
-      throw forbidden(
-        'Webhooks belong to an organisation; use a provider token of that organisation.',
-      );
-    }
-    await next();
-  });
-  return [requireToken(config.store), provider];
-}
-
 /**
  * A change to the webhooks: a signed-in person must be a manager. A provider reads them, but a
  * webhook it added would keep sending the organisation's feedback on after it had left; what a
@@ -158,7 +145,8 @@ const managerOnly = createMiddleware<AuthEnv>(async (c, next) => {
 export function webhooksRoutes(config: Config) {
   const { store } = config;
   const app = router<AuthEnv>();
-  const access = providerOnly(config);
+  // The token, then a provider's own organisation: steering has no webhooks (403).
+  const access = ownOrganisationAccess(store, 'Webhooks');
   const change = [...access, managerOnly];
   // An id that is not a webhook's or a delivery's shape is one nobody has: 404, as unknown ones.
   const hook: ReturnType<typeof queryHook> = (result) => {
