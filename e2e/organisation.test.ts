@@ -20,12 +20,18 @@ import {
   type TestCollector,
 } from '../packages/collector/src/test-support/start-collector.ts';
 import {
+  adminClient,
   axeViolations,
   freePort,
   launchChromium,
+  oidcContext,
+  oidcEnv,
   repoRoot,
   shootSection,
+  signInAtIssuer,
   startCollectorProcess,
+  watchPage,
+  type AdminClient,
   type CollectorProcess,
 } from './support.ts';
 
@@ -54,22 +60,6 @@ function focused(page: Page) {
 
 const fits = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= innerWidth);
-
-/** Fails the test on any script error, console error or dialog of the page. */
-function watch(page: Page, origin: string): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && page.url().startsWith(origin)) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  return problems;
-}
 
 describe('e-mail subscriptions in the dashboard, with a provider token', () => {
   let collector: TestCollector;
@@ -113,7 +103,7 @@ describe('e-mail subscriptions in the dashboard, with a provider token', () => {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     await context.addInitScript({ path: require.resolve('axe-core') });
     const page = await context.newPage();
-    const problems = watch(page, collector.url);
+    const problems = watchPage(page, collector.url);
     await page.goto(`${collector.url}/dashboard/`);
     await page.locator('#token').fill(token);
     await page.getByRole('button', { name: /^aanmelden$/i }).click();
@@ -256,19 +246,7 @@ describe('a manager runs its organisation in the dashboard, signed in with OpenI
   let issuer: TestIssuer;
   let collector: CollectorProcess;
   let browser: Browser;
-
-  async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${collector.url}/api/v1/admin${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${ADMIN_TOKEN}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    expect(response.status, `${method} ${path}`).toBeLessThan(300);
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  }
+  let admin: AdminClient;
 
   beforeAll(async () => {
     const port = await freePort();
@@ -277,16 +255,8 @@ describe('a manager runs its organisation in the dashboard, signed in with OpenI
       an: { email: 'an.peeters@demo.be', name: 'An Peeters' },
       chris: { email: 'chris.dewit@demo.be', name: 'Chris De Wit' },
     });
-    collector = await startCollectorProcess(
-      {
-        OIDC_ISSUER: issuer.url,
-        OIDC_CLIENT_ID: issuer.clientId,
-        OIDC_CLIENT_SECRET: issuer.clientSecret,
-        PUBLIC_URL: url,
-        ADMIN_TOKEN,
-      },
-      { port },
-    );
+    collector = await startCollectorProcess(oidcEnv(issuer, url, ADMIN_TOKEN), { port });
+    admin = adminClient(collector.url, ADMIN_TOKEN);
     await admin('POST', '/people', {
       email: 'an.peeters@demo.be',
       role: 'manager',
@@ -308,16 +278,10 @@ describe('a manager runs its organisation in the dashboard, signed in with OpenI
 
   /** Signs `login` in at the issuer from the dashboard's "Aanmelden". */
   async function signIn(login: string): Promise<{ page: Page; context: BrowserContext }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // The issuer's development pages load a web font from the internet: not here.
-    await context.route(/^https:\/\//, (route) => route.abort());
-    await context.addInitScript({ path: require.resolve('axe-core') });
+    const context = await oidcContext(browser);
     const page = await context.newPage();
     await page.goto(`${collector.url}/dashboard/`);
-    await page.getByRole('link', { name: 'Aanmelden' }).click();
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill('wachtwoord');
-    await page.locator('button[type="submit"]').click();
+    await signInAtIssuer(page, login);
     await page.locator('vo-service-list h1').waitFor();
     return { page, context };
   }
@@ -328,7 +292,7 @@ describe('a manager runs its organisation in the dashboard, signed in with OpenI
 
   it('changes a service’s settings, registers and removes a person, makes a token and revokes it', async () => {
     const { page, context } = await signIn('an');
-    const problems = watch(page, collector.url);
+    const problems = watchPage(page, collector.url);
     await page.locator('nav a[data-nav="manage"]').click();
     const view = page.locator('vo-organisation');
     const services = view.locator('vo-service-settings');
@@ -429,7 +393,7 @@ describe('a manager runs its organisation in the dashboard, signed in with OpenI
 
   it('gives a provider who signs in neither the link nor the page', async () => {
     const { page, context } = await signIn('chris');
-    const problems = watch(page, collector.url);
+    const problems = watchPage(page, collector.url);
     expect(await page.locator('nav a[data-nav="subscriptions"]').count()).toBe(1);
     expect(await page.locator('nav a[data-nav="manage"]').count()).toBe(0);
     await page.goto(`${collector.url}/dashboard/#/beheer`);

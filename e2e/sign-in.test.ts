@@ -1,5 +1,4 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -10,11 +9,17 @@ import {
 } from '../packages/collector/src/test-support/oidc-issuer.ts';
 import { dropSchema, freshPostgresUrl } from '../packages/collector/src/test-support/postgres.ts';
 import {
+  adminClient,
   axeViolations,
   freePort,
   launchChromium,
+  oidcContext,
+  oidcEnv,
   screenshotDir,
+  signInAtIssuer,
   startCollectorProcess,
+  watchPage,
+  type AdminClient,
   type CollectorProcess,
 } from './support.ts';
 
@@ -25,7 +30,6 @@ import {
 // this test): the sign-in begins on one instance and ends on the other, and the session opened
 // there is used and ended on the first.
 
-const require = createRequire(import.meta.url);
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdefghij';
 const DEMO_SERVICE = 'Demo e-loket: aanvraag parkeerkaart';
 const OTHER_SERVICE = 'Dienst van een andere organisatie';
@@ -49,19 +53,9 @@ const ACCOUNTS = {
   onbekend: { email: 'iemand@elders.be', name: 'Iemand' },
 };
 
-function collectorEnv(issuer: TestIssuer, publicUrl: string): Record<string, string> {
-  return {
-    OIDC_ISSUER: issuer.url,
-    OIDC_CLIENT_ID: issuer.clientId,
-    OIDC_CLIENT_SECRET: issuer.clientSecret,
-    PUBLIC_URL: publicUrl,
-    ADMIN_TOKEN,
-  };
-}
-
 async function oneOnSqlite(issuer: TestIssuer, port: number): Promise<Deployment> {
   const url = `http://127.0.0.1:${port}`;
-  const collector = await startCollectorProcess(collectorEnv(issuer, url), { port });
+  const collector = await startCollectorProcess(oidcEnv(issuer, url, ADMIN_TOKEN), { port });
   return {
     url,
     instances: [url],
@@ -79,7 +73,7 @@ async function oneOnSqlite(issuer: TestIssuer, port: number): Promise<Deployment
 async function twoOnPostgres(issuer: TestIssuer, port: number): Promise<Deployment> {
   const url = `http://127.0.0.1:${port}`;
   const databaseUrl = freshPostgresUrl();
-  const env = { ...collectorEnv(issuer, url), DATABASE_URL: databaseUrl };
+  const env = { ...oidcEnv(issuer, url, ADMIN_TOKEN), DATABASE_URL: databaseUrl };
   // One after the other: the first creates the schema and seeds the demo.
   const first = await startCollectorProcess(env);
   const second = await startCollectorProcess(env);
@@ -164,27 +158,15 @@ describe.each([
   let issuer: TestIssuer;
   let deployment: Deployment;
   let browser: Browser;
+  /** The admin API of the first instance. */
+  let admin: AdminClient;
   const shots = setupName.startsWith('one');
-
-  async function admin(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${deployment.instances[0]}/api/v1/admin${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${ADMIN_TOKEN}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(
-      300,
-    );
-    return response.status === 204 ? undefined : ((await response.json()) as unknown);
-  }
 
   beforeAll(async () => {
     const port = await freePort();
     issuer = await startTestIssuer([`http://127.0.0.1:${port}`], ACCOUNTS);
     deployment = await setUp(issuer, port);
+    admin = adminClient(deployment.instances[0]!, ADMIN_TOKEN);
     await admin('POST', '/organisations', { id: 'andere-org', name: 'Andere organisatie' });
     await admin('POST', '/services', {
       id: 'andere-dienst',
@@ -207,29 +189,12 @@ describe.each([
 
   /** A fresh browser profile on the dashboard, failing on any error of our pages. */
   async function open(): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // The issuer's development pages load a web font from the internet: not here.
-    await context.route(/^https:\/\//, (route) => route.abort());
-    await context.addInitScript({ path: require.resolve('axe-core') });
+    const context = await oidcContext(browser);
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && page.url().startsWith(deployment.url)) {
-        problems.push(`console: ${message.text()}`);
-      }
-    });
+    const problems = watchPage(page, deployment.url);
     await page.goto(`${deployment.url}/dashboard/`);
     await page.locator('vo-sign-in h1').waitFor();
     return { page, context, problems };
-  }
-
-  /** From the dashboard's "Aanmelden" through the issuer's sign-in form as `login`. */
-  async function signInAtIssuer(page: Page, login: string): Promise<void> {
-    await page.getByRole('link', { name: 'Aanmelden' }).click();
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill('wachtwoord');
-    await page.locator('button[type="submit"]').click();
   }
 
   /** The session cookie of a browser profile. */

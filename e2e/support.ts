@@ -1,10 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+
+const require = createRequire(import.meta.url);
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -160,6 +170,86 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * The collector's environment for signing in with OpenID Connect at `issuer`, on `publicUrl`,
+ * with `adminToken` for the admin API.
+ */
+export function oidcEnv(
+  // The fields of a TestIssuer (test-support/oidc-issuer.ts), not imported: reliability/ imports
+  // this file and does not declare the oidc-provider module that one needs.
+  issuer: { url: string; clientId: string; clientSecret: string },
+  publicUrl: string,
+  adminToken: string,
+): Record<string, string> {
+  return {
+    OIDC_ISSUER: issuer.url,
+    OIDC_CLIENT_ID: issuer.clientId,
+    OIDC_CLIENT_SECRET: issuer.clientSecret,
+    PUBLIC_URL: publicUrl,
+    ADMIN_TOKEN: adminToken,
+  };
+}
+
+/** A request to the admin API; fails the test (with the answer's body) on a status of 300 or more. */
+export type AdminClient = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/** The admin API of the collector at `url`, with the admin token `token`. */
+export function adminClient(url: string, token: string): AdminClient {
+  return async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${url}/api/v1/admin${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(
+      300,
+    );
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  };
+}
+
+/**
+ * A fresh browser profile for signing in at the test issuer: 1280 × 900, axe injected into each
+ * page, and no request to https:// (the issuer's development pages load a web font from the
+ * internet: not here).
+ */
+export async function oidcContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route(/^https:\/\//, (route) => route.abort());
+  await context.addInitScript({ path: require.resolve('axe-core') });
+  return context;
+}
+
+/** From the dashboard's "Aanmelden" through the test issuer's sign-in form as `login`. */
+export async function signInAtIssuer(page: Page, login: string): Promise<void> {
+  await page.getByRole('link', { name: 'Aanmelden' }).click();
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('wachtwoord');
+  await page.locator('button[type="submit"]').click();
+}
+
+/**
+ * Collects the page's problems for the test to fail on: any script error, any dialog, and any
+ * console error while the page is on `origin`.
+ */
+export function watchPage(page: Page, origin: string): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && page.url().startsWith(origin)) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return problems;
 }
 
 /** The WCAG 2.0–2.2 A and AA rules every page is checked against. */
