@@ -31,7 +31,6 @@ import type { Period } from './period.ts';
 import { OrganisationApi } from './organisation-api.ts';
 import { credentialsFor, type Credential } from './credentials.ts';
 
-export type { SessionCredential } from './credentials.ts';
 // Here for the views that import it from the API they call with it.
 export { mapLimited } from './map-limited.ts';
 

@@ -2,7 +2,7 @@
 // what to fix first; and the collector's field errors placed next to the field they are about.
 import type { WebhookCreate, WebhookEvent } from '@vo-feedback/shared';
 import { WEBHOOK_EVENTS } from '@vo-feedback/shared/constants';
-import { ApiError } from './api.ts';
+import { fieldErrorsOf } from './field-errors.ts';
 import type { Messages } from './i18n/catalogs.ts';
 
 /** The form's fields that can carry an error. */
@@ -41,16 +41,9 @@ export function webhookFromForm(
  * (`url`, `events.1`, `serviceIds`…); undefined when the failure names no field of the form.
  */
 export function webhookFieldErrors(error: unknown): WebhookErrors | undefined {
-  if (!(error instanceof ApiError) || error.kind !== 'invalid') return undefined;
-  const errors: WebhookErrors = {};
-  for (const { path, message } of error.errors) {
-    const head = path.replace(/^body\./, '').split(/[.[]/)[0];
-    const field = head === 'serviceIds' ? 'services' : head;
-    if (field === 'url' || field === 'events' || field === 'services') {
-      errors[field] = errors[field] ? `${errors[field]} ${message}` : message;
-    }
-  }
-  return Object.keys(errors).length > 0 ? errors : undefined;
+  return fieldErrorsOf<WebhookField>(error, (head) =>
+    head === 'serviceIds' ? 'services' : head === 'url' || head === 'events' ? head : undefined,
+  );
 }
 
 /** A receiver's address as the list shows it: host and path (a query may hold a token). */

@@ -7,6 +7,7 @@ import { changeFailure } from '../change-failure.ts';
 import type { DashboardContext } from '../context.ts';
 import { inputs, states } from '../element.ts';
 import { failureMessage, isAbort, retryable } from '../errors.ts';
+import { describedBy, fieldError } from '../field-errors.ts';
 import { figure } from '../figure.ts';
 import { contextMoved, Loader } from '../loader.ts';
 import type { Period } from '../period.ts';
@@ -320,7 +321,7 @@ export class VoActions extends LitElement {
           id="action-title"
           name="title"
           autocomplete="off"
-          aria-describedby=${errors.title ? 'action-title-error action-title-hint' : 'action-title-hint'}
+          aria-describedby=${describedBy(errors.title, 'action-title-error', 'action-title-hint')}
           aria-invalid=${errors.title ? 'true' : 'false'}
         />
       </div>
@@ -331,7 +332,7 @@ export class VoActions extends LitElement {
           id="action-description"
           name="description"
           rows="3"
-          aria-describedby=${errors.description ? 'action-description-error' : nothing}
+          aria-describedby=${describedBy(errors.description, 'action-description-error')}
           aria-invalid=${errors.description ? 'true' : 'false'}
         ></textarea>
       </div>
@@ -374,10 +375,4 @@ export class VoActions extends LitElement {
       </ul>
     </fieldset>`;
   }
-}
-
-function fieldError(id: string, message: string | undefined, prefix: string) {
-  return message
-    ? html`<p class="error" id=${id}><span class="visually-hidden">${prefix}</span> ${message}</p>`
-    : nothing;
 }

@@ -14,7 +14,7 @@ type State = 'loading' | 'none' | 'shown' | 'error';
 const KINDS: readonly AlertKind[] = ['satisfaction', 'theme'];
 
 /** Of each kind, the most recent alert (the list is newest first), satisfaction first. */
-export function latestPerKind(alerts: readonly Alert[]): Alert[] {
+function latestPerKind(alerts: readonly Alert[]): Alert[] {
   return KINDS.flatMap((kind) => alerts.find((alert) => alert.kind === kind) ?? []);
 }
 

@@ -71,7 +71,6 @@ export class VoDashboard extends LitElement {
   declare private _oidc: boolean | undefined;
   /** The person of this browser's session; null with a token. */
   declare private _person: SignedInPerson | null;
-  #csrfToken = '';
   #focusAfterRender = false;
   #context: DashboardContext | undefined;
 
@@ -101,8 +100,7 @@ export class VoDashboard extends LitElement {
   }
 
   #useSession(session: AuthSession, person: SignedInPerson) {
-    this.#csrfToken = session.csrfToken ?? '';
-    const api = new DashboardApi({ csrfToken: this.#csrfToken });
+    const api = new DashboardApi({ csrfToken: session.csrfToken ?? '' });
     api.onUnauthorized = () => this.#signOut(catalogs[this._language].personSessionExpired);
     this._person = person;
     this._api = api;
@@ -187,8 +185,11 @@ export class VoDashboard extends LitElement {
   async #signOutPerson() {
     const t = catalogs[this._language];
     this._notice = t.signingOut;
+    // The session's CSRF token is the one its API sends with every change.
+    const credential = this._api?.credential;
+    const csrfToken = typeof credential === 'object' ? credential.csrfToken : '';
     try {
-      const next = await signOutSession(this.#csrfToken);
+      const next = await signOutSession(csrfToken);
       this.#signOut(t.personSignedOut);
       location.assign(next);
     } catch (error) {
@@ -199,7 +200,6 @@ export class VoDashboard extends LitElement {
   #signOut(notice: string) {
     forgetToken();
     this._person = null;
-    this.#csrfToken = '';
     if (this._api) this._api.onUnauthorized = undefined;
     this._api = undefined;
     this._services = undefined;

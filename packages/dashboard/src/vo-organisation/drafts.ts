@@ -5,8 +5,11 @@ import { fieldErrorsOf } from '../field-errors.ts';
 import type { Messages } from '../i18n/catalogs.ts';
 import type { ServiceDraft, TokenDraft } from '../organisation-api.ts';
 
-/** Something like an address: text, an @, and a domain with a dot; the collector checks the rest. */
-const LOOKS_LIKE_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/**
+ * Something like an address: text, an @, and a domain with a dot. The collector checks the rest
+ * and says so next to the field.
+ */
+export const LOOKS_LIKE_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A service id as the collector takes it (ServiceIdSchema). */
 const SERVICE_ID = /^[a-z0-9][a-z0-9-]{0,62}[a-z0-9]$/;
 /** An origin as the collector takes it (OriginSchema): scheme, host, optional port. */

@@ -3,8 +3,8 @@ import type { Person, PersonRequest } from '@vo-feedback/shared';
 import { states } from '../element.ts';
 import { describedBy, fieldError } from '../field-errors.ts';
 import { figure } from '../figure.ts';
+import { OrganisationSection } from '../organisation-section.ts';
 import { personFieldErrors, personFromForm, type PersonField } from './drafts.ts';
-import { OrganisationSection } from './section.ts';
 import { styles } from './vo-organisation.styles.ts';
 
 type PersonErrors = Partial<Record<PersonField, string>>;

@@ -4,6 +4,7 @@ import { states } from '../element.ts';
 import { emit } from '../events.ts';
 import { describedBy, fieldError } from '../field-errors.ts';
 import { figure } from '../figure.ts';
+import { OrganisationSection } from '../organisation-section.ts';
 import { serviceFieldErrors, serviceFromForm, type NewServiceField } from './drafts.ts';
 import { reasonEditor } from './reason-editor.ts';
 import {
@@ -15,7 +16,6 @@ import {
   type ReasonDraft,
   type SettingsErrors,
 } from './service-settings.ts';
-import { OrganisationSection } from './section.ts';
 import { styles } from './vo-organisation.styles.ts';
 
 type NewServiceErrors = Partial<Record<NewServiceField, string>>;

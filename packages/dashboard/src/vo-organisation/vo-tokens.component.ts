@@ -4,8 +4,9 @@ import { states } from '../element.ts';
 import { describedBy, fieldError } from '../field-errors.ts';
 import { figure } from '../figure.ts';
 import type { TokenDraft } from '../organisation-api.ts';
+import { OrganisationSection } from '../organisation-section.ts';
+import { copySecret, secretPanel } from '../secret-panel.ts';
 import { tokenFieldErrors, tokenFromForm, type TokenField } from './drafts.ts';
-import { OrganisationSection } from './section.ts';
 import { styles } from './vo-organisation.styles.ts';
 
 type TokenErrors = Partial<Record<TokenField, string>>;
@@ -94,13 +95,13 @@ export class VoTokens extends OrganisationSection<TokenInfo> {
 
   #copy = async () => {
     const { t } = this.context;
-    try {
-      await navigator.clipboard.writeText(this._secret);
-      this.announce(t.tokenCopied);
-    } catch {
-      this.announce(`${t.errorPrefix} ${t.tokenCopyFailed}`, true);
-      this.renderRoot.querySelector<HTMLInputElement>('#token-secret')?.select();
-    }
+    await copySecret(this._secret, {
+      copied: t.tokenCopied,
+      failed: t.tokenCopyFailed,
+      errorPrefix: t.errorPrefix,
+      announce: (message, failed) => this.announce(message, failed),
+      field: () => this.renderRoot.querySelector<HTMLInputElement>('#token-secret'),
+    });
   };
 
   #dismiss = async () => {
@@ -136,26 +137,19 @@ export class VoTokens extends OrganisationSection<TokenInfo> {
 
   #secretPanel() {
     const { t } = this.context;
-    return html`<section class="secret" aria-labelledby="token-secret-heading">
-      <h3 id="token-secret-heading" tabindex="-1">${t.tokenSecretHeading}</h3>
-      <p class="note" id="token-secret-note"><strong>${t.tokenSecretNote}</strong></p>
-      <div class="field">
-        <label for="token-secret">${t.tokenSecretLabel}</label>
-        <input
-          id="token-secret"
-          readonly
-          spellcheck="false"
-          autocomplete="off"
-          aria-describedby="token-secret-note"
-          .value=${this._secret}
-          @focus=${(event: Event) => (event.target as HTMLInputElement).select()}
-        />
-      </div>
-      <div class="buttons">
-        <button data-copy @click=${this.#copy}>${t.tokenCopy}</button>
-        <button class="secondary" data-dismiss @click=${this.#dismiss}>${t.tokenSecretDone}</button>
-      </div>
-    </section>`;
+    return secretPanel(this._secret, {
+      ids: { heading: 'token-secret-heading', note: 'token-secret-note', field: 'token-secret' },
+      texts: {
+        heading: t.tokenSecretHeading,
+        note: t.tokenSecretNote,
+        label: t.tokenSecretLabel,
+        copy: t.tokenCopy,
+        done: t.tokenSecretDone,
+      },
+      level: 3,
+      copy: this.#copy,
+      dismiss: this.#dismiss,
+    });
   }
 
   #list(tokens: TokenInfo[]) {

@@ -36,7 +36,7 @@ export interface RowFilter {
 }
 
 /** Whether a row carries the flag (`alert`: its service had an alert in the last 7 days). */
-export function hasFlag(row: OverviewRow, flag: OverviewFlag | 'alert'): boolean {
+function hasFlag(row: OverviewRow, flag: OverviewFlag | 'alert'): boolean {
   return flag === 'alert' ? Boolean(row.alert) : row.flags.includes(flag);
 }
 

@@ -5,6 +5,7 @@ import type { SubscriptionCreate, SubscriptionFrequency } from '@vo-feedback/sha
 import { SUBSCRIPTION_FREQUENCIES } from '@vo-feedback/shared/constants';
 import { fieldErrorsOf } from '../field-errors.ts';
 import type { Messages } from '../i18n/catalogs.ts';
+import { LOOKS_LIKE_ADDRESS } from '../vo-organisation/drafts.ts';
 
 /** The form's fields that can carry an error. */
 export type SubscriptionField = 'email' | 'frequency' | 'services';
@@ -12,12 +13,6 @@ export type SubscriptionErrors = Partial<Record<SubscriptionField, string>>;
 
 /** The fields in the order of the form: the first with an error takes focus. */
 export const SUBSCRIPTION_FIELDS: readonly SubscriptionField[] = ['email', 'frequency', 'services'];
-
-/**
- * Something like an address: text, an @, and a domain with a dot. The collector checks the rest
- * and says so next to the field.
- */
-const LOOKS_LIKE_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const isFrequency = (value: string): value is SubscriptionFrequency =>
   (SUBSCRIPTION_FREQUENCIES as readonly string[]).includes(value);

@@ -126,6 +126,6 @@ export function subscriptionForm(
 }
 
 /** "wekelijks overzicht" as a choice of its own: "Wekelijks overzicht". */
-export function capitalised(text: string): string {
+function capitalised(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }

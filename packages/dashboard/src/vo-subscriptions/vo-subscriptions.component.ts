@@ -1,11 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import type { ServiceInfo, Subscription } from '@vo-feedback/shared';
-import { changeFailure } from '../change-failure.ts';
-import type { DashboardContext } from '../context.ts';
 import { inputs, states } from '../element.ts';
-import { failureMessage, retryable } from '../errors.ts';
 import { figure } from '../figure.ts';
-import { contextMoved, Loader } from '../loader.ts';
+import { OrganisationSection } from '../organisation-section.ts';
 import {
   SUBSCRIPTION_FIELDS,
   subscriptionFieldErrors,
@@ -40,40 +37,24 @@ const FIELD_TARGETS = {
  * @summary An organisation's e-mail subscriptions.
  * @tagname vo-subscriptions
  */
-export class VoSubscriptions extends LitElement {
+export class VoSubscriptions extends OrganisationSection<Subscription> {
   static override styles = styles;
 
   static override properties = {
-    ...inputs('context', 'services'),
-    ...states('_subscriptions', '_error', '_busy', '_status', '_failed', '_confirming'),
+    ...OrganisationSection.properties,
+    ...inputs('services'),
     ...states('_errors', '_chosen'),
   };
 
-  declare context: DashboardContext;
   /** The services within reach (the organisation's), to name and to choose from. */
   declare services: ServiceInfo[];
-  declare private _subscriptions: Subscription[] | undefined;
-  declare private _error: unknown;
-  /** What is being sent: `add`, or the id of the subscription being deleted. */
-  declare private _busy: string;
-  declare private _status: string;
-  declare private _failed: boolean;
-  /** The id of the subscription whose deletion waits for an answer to the question. */
-  declare private _confirming: string;
   declare private _errors: SubscriptionErrors;
   /** Whether the form asks for the ticked services only. */
   declare private _chosen: boolean;
-  readonly #loader = new Loader(this);
 
   constructor() {
     super();
     this.services = [];
-    this._subscriptions = undefined;
-    this._error = undefined;
-    this._busy = '';
-    this._status = '';
-    this._failed = false;
-    this._confirming = '';
     this._errors = {};
     this._chosen = false;
   }
@@ -82,39 +63,29 @@ export class VoSubscriptions extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (contextMoved(changed, this.context)) {
-      this.#announce('');
-      this._errors = {};
-      void this.#load();
-    }
+  protected override async fetchItems(signal: AbortSignal) {
+    return (await this.context.api.organisation.subscriptions(signal)).subscriptions;
   }
 
-  async #load() {
-    // Subscriptions are an organisation's: a steering token asks for nothing.
-    if (this.context.role !== 'provider') return;
-    const { api } = this.context;
-    this._error = undefined;
-    this._subscriptions = undefined;
-    this._confirming = '';
-    await this.#loader.run((signal) => api.organisation.subscriptions(signal), {
-      done: ({ subscriptions }) => {
-        this._subscriptions = subscriptions;
-      },
-      failed: (error) => {
-        this._error = error;
-      },
-    });
+  protected override get heading() {
+    return this.context.t.subscriptionsHeading;
   }
 
-  #announce(message: string, failed = false) {
-    this._failed = failed;
-    this._status = message;
+  protected override reset() {
+    this._errors = {};
   }
 
-  async #focus(selector: string) {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  /** Subscriptions are an organisation's: a steering token asks for nothing. */
+  protected override mayLoad() {
+    return this.context.role === 'provider';
+  }
+
+  protected override itemSelector(id: string) {
+    return `[data-subscription="${id}"]`;
+  }
+
+  protected override get removeSelector() {
+    return 'button[data-delete]';
   }
 
   /** What a subscription gets, and about which services, in words. */
@@ -138,25 +109,23 @@ export class VoSubscriptions extends LitElement {
     const read = subscriptionFromForm(new FormData(form), t);
     if ('errors' in read) return this.#showErrors(read.errors);
     this._errors = {};
-    this._busy = 'add';
-    this.#announce(t.saving);
-    try {
-      const created = await api.organisation.createSubscription(read.subscription);
-      form.reset();
-      this._chosen = false;
-      this._subscriptions = [
-        ...(this._subscriptions ?? []).filter((s) => s.id !== created.id),
-        created,
-      ];
-      this.#announce(t.subscriptionAdded(created.email, this.#what(created)));
-      await this.#focus(`[data-subscription="${created.id}"] h3`);
-    } catch (error) {
-      const fields = subscriptionFieldErrors(error);
-      if (fields) await this.#showErrors(fields);
-      else this.#announce(`${t.errorPrefix} ${t.notSaved} ${changeFailure(t, error)}`, true);
-    } finally {
-      this._busy = '';
-    }
+    await this.change(
+      'add',
+      async () => {
+        const created = await api.organisation.createSubscription(read.subscription);
+        form.reset();
+        this._chosen = false;
+        this._items = [...(this._items ?? []).filter((s) => s.id !== created.id), created];
+        this.announce(t.subscriptionAdded(created.email, this.#what(created)));
+        await this.focusOn(`${this.itemSelector(created.id)} h3`);
+      },
+      async (error) => {
+        const fields = subscriptionFieldErrors(error);
+        if (fields) await this.#showErrors(fields);
+        else this.announceFailure(error, `${t.notSaved} `);
+        return true;
+      },
+    );
   };
 
   async #showErrors(errors: SubscriptionErrors) {
@@ -164,36 +133,19 @@ export class VoSubscriptions extends LitElement {
     this._errors = errors;
     const first = SUBSCRIPTION_FIELDS.find((field) => errors[field]);
     if (!first) return;
-    this.#announce(`${t.errorPrefix} ${errors[first]}`, true);
-    await this.#focus(FIELD_TARGETS[first]);
-  }
-
-  async #askDelete(subscription: Subscription) {
-    this._confirming = subscription.id;
-    await this.#focus(`[data-subscription="${subscription.id}"] .confirm p`);
-  }
-
-  async #cancelDelete(subscription: Subscription) {
-    this._confirming = '';
-    await this.#focus(`[data-subscription="${subscription.id}"] button[data-delete]`);
+    this.announce(`${t.errorPrefix} ${errors[first]}`, true);
+    await this.focusOn(FIELD_TARGETS[first]);
   }
 
   async #delete(subscription: Subscription) {
-    if (this._busy) return;
     const { t, api } = this.context;
-    this._busy = subscription.id;
-    this.#announce(t.saving);
-    try {
+    await this.change(subscription.id, async () => {
       await api.organisation.deleteSubscription(subscription.id);
-      this._subscriptions = (this._subscriptions ?? []).filter((s) => s.id !== subscription.id);
+      this._items = (this._items ?? []).filter((s) => s.id !== subscription.id);
       this._confirming = '';
-      this.#announce(t.subscriptionDeleted(subscription.email, this.#what(subscription)));
-      await this.#focus('#subscriptions-list-heading');
-    } catch (error) {
-      this.#announce(`${t.errorPrefix} ${changeFailure(t, error)}`, true);
-    } finally {
-      this._busy = '';
-    }
+      this.announce(t.subscriptionDeleted(subscription.email, this.#what(subscription)));
+      await this.focusOn('#subscriptions-list-heading');
+    });
   }
 
   override render() {
@@ -202,19 +154,13 @@ export class VoSubscriptions extends LitElement {
       return html`<h1 tabindex="-1">${t.subscriptionsHeading}</h1>
         <div class="message"><p>${t.subscriptionsSteering}</p></div>`;
     }
-    const loading = this._subscriptions === undefined && this._error === undefined;
-    const tone = this._failed ? 'error' : 'hint';
-    // No whitespace around a status: `:empty` then drops its margin when there is nothing to say.
     return html`
       <h1 tabindex="-1">${t.subscriptionsHeading}</h1>
       <p>${t.subscriptionsIntro}</p>
       <p data-digest>${t.subscriptionsDigest}</p>
-      <p role="status" class="hint" data-status="load">${loading ? t.subscriptionsLoading : ''}</p>
-      ${this._error !== undefined ? this.#failed() : nothing}
-      <p role="status" data-status="change" class=${tone}>${this._status}</p>
-      ${this._subscriptions ? this.#list(this._subscriptions) : nothing}
+      ${this.statuses(t.subscriptionsLoading)} ${this._items ? this.#list(this._items) : nothing}
       ${
-        this._subscriptions
+        this._items
           ? subscriptionForm(t, {
               errors: this._errors,
               services: this.services,
@@ -226,20 +172,6 @@ export class VoSubscriptions extends LitElement {
           : nothing
       }
     `;
-  }
-
-  #failed() {
-    const { t } = this.context;
-    return html`<div class="message is-error">
-      <p>${failureMessage(t, this._error)}</p>
-      ${
-        retryable(this._error)
-          ? html`<button class="secondary" @click=${() => void this.#load()}>
-              ${t.reload}<span class="visually-hidden">: ${t.subscriptionsHeading}</span>
-            </button>`
-          : nothing
-      }
-    </div>`;
   }
 
   #list(subscriptions: Subscription[]) {
@@ -271,33 +203,18 @@ export class VoSubscriptions extends LitElement {
         class="secondary"
         data-delete
         aria-expanded=${this._confirming === id ? 'true' : 'false'}
-        @click=${() => void this.#askDelete(subscription)}
+        @click=${() => void this.ask(id)}
       >
         ${t.subscriptionDelete}<span class="visually-hidden"
           >: ${t.subscriptionOf(email, what)}</span
         >
       </button>
-      ${this._confirming === id ? this.#confirm(subscription, what) : nothing}
+      ${this.confirmation(
+        id,
+        t.subscriptionDeleteQuestion(email, what),
+        [t.subscriptionDeleteYes, t.subscriptionDeleteNo],
+        () => void this.#delete(subscription),
+      )}
     </li>`;
-  }
-
-  #confirm(subscription: Subscription, what: string) {
-    const { t } = this.context;
-    const id = `confirm-${subscription.id}`;
-    return html`<div class="confirm" role="group" aria-labelledby=${id}>
-      <p id=${id} tabindex="-1">${t.subscriptionDeleteQuestion(subscription.email, what)}</p>
-      <div class="buttons">
-        <button
-          data-confirm
-          aria-disabled=${this._busy ? 'true' : 'false'}
-          @click=${() => void this.#delete(subscription)}
-        >
-          ${t.subscriptionDeleteYes}
-        </button>
-        <button class="secondary" data-cancel @click=${() => void this.#cancelDelete(subscription)}>
-          ${t.subscriptionDeleteNo}
-        </button>
-      </div>
-    </div>`;
   }
 }

@@ -1,10 +1,11 @@
 // The webhooks view's larger templates, as functions of what they show: the form to add a
-// webhook, the new secret and the list of one webhook's deliveries (one webhook is in
-// webhook-item.ts). The element keeps the state and the events.
+// webhook and the list of one webhook's deliveries (one webhook is in webhook-item.ts; the new
+// secret in ../secret-panel.ts). The element keeps the state and the events.
 import { html, nothing } from 'lit';
 import type { Delivery, ServiceInfo } from '@vo-feedback/shared';
 import { WEBHOOK_EVENTS } from '@vo-feedback/shared/constants';
 import { failureMessage } from '../errors.ts';
+import { describedBy, fieldError } from '../field-errors.ts';
 import { figure } from '../figure.ts';
 import type { Formats } from '../format.ts';
 import type { Messages } from '../i18n/catalogs.ts';
@@ -69,37 +70,6 @@ export function deliveriesList(
   </ul>`;
 }
 
-/**
- * A new webhook's secret, shown this once: a labelled read-only field (selected on focus), a copy
- * button, and the note that it is not shown again.
- */
-export function secretPanel(
-  t: Messages,
-  secret: string,
-  { copy, dismiss }: { copy: () => void; dismiss: () => void },
-) {
-  return html`<section class="secret" aria-labelledby="secret-heading">
-    <h2 id="secret-heading" tabindex="-1">${t.webhookSecretHeading}</h2>
-    <p class="note" id="secret-note"><strong>${t.webhookSecretNote}</strong></p>
-    <div class="field">
-      <label for="webhook-secret">${t.webhookSecretLabel}</label>
-      <input
-        id="webhook-secret"
-        readonly
-        spellcheck="false"
-        autocomplete="off"
-        aria-describedby="secret-note"
-        .value=${secret}
-        @focus=${(event: Event) => (event.target as HTMLInputElement).select()}
-      />
-    </div>
-    <div class="buttons">
-      <button data-copy @click=${copy}>${t.webhookCopy}</button>
-      <button class="secondary" data-dismiss @click=${dismiss}>${t.webhookSecretDone}</button>
-    </div>
-  </section>`;
-}
-
 /** The form to add a webhook; each error sits next to its field and names how to fix it. */
 export function webhookForm(
   t: Messages,
@@ -127,11 +97,11 @@ export function webhookForm(
         type="url"
         autocomplete="off"
         spellcheck="false"
-        aria-describedby=${errors.url ? 'webhook-url-error webhook-url-hint' : 'webhook-url-hint'}
+        aria-describedby=${describedBy(errors.url, 'webhook-url-error', 'webhook-url-hint')}
         aria-invalid=${errors.url ? 'true' : 'false'}
       />
     </div>
-    <fieldset aria-describedby=${errors.events ? 'events-error' : nothing}>
+    <fieldset aria-describedby=${describedBy(errors.events, 'events-error')}>
       <legend>${t.webhookEventsLegend}</legend>
       ${fieldError('events-error', errors.events, t.errorPrefix)}
       <ul class="choices">
@@ -144,9 +114,7 @@ export function webhookForm(
         )}
       </ul>
     </fieldset>
-    <fieldset
-      aria-describedby=${errors.services ? 'services-error services-hint' : 'services-hint'}
-    >
+    <fieldset aria-describedby=${describedBy(errors.services, 'services-error', 'services-hint')}>
       <legend>${t.webhookServicesLegend}</legend>
       <p class="hint" id="services-hint">${t.webhookServicesHint}</p>
       ${fieldError('services-error', errors.services, t.errorPrefix)}
@@ -177,10 +145,4 @@ export function webhookForm(
     </div>
     <button type="submit" aria-disabled=${busy ? 'true' : 'false'}>${t.webhookAdd}</button>
   </form>`;
-}
-
-function fieldError(id: string, message: string | undefined, prefix: string) {
-  return message
-    ? html`<p class="error" id=${id}><span class="visually-hidden">${prefix}</span> ${message}</p>`
-    : nothing;
 }

@@ -1,17 +1,15 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import type { Delivery, ServiceInfo, Webhook } from '@vo-feedback/shared';
-import { changeFailure } from '../change-failure.ts';
-import type { DashboardContext } from '../context.ts';
 import { inputs, states } from '../element.ts';
-import { failureMessage, retryable } from '../errors.ts';
-import { contextMoved, Loader } from '../loader.ts';
+import { OrganisationSection } from '../organisation-section.ts';
+import { copySecret, secretPanel } from '../secret-panel.ts';
 import {
   receiverOf,
   webhookFieldErrors,
   webhookFromForm,
   type WebhookErrors,
 } from '../webhook-draft.ts';
-import { secretPanel, webhookForm, type Opened } from './templates.ts';
+import { webhookForm, type Opened } from './templates.ts';
 import { styles } from './vo-webhooks.styles.ts';
 import { webhookItem } from './webhook-item.ts';
 
@@ -36,41 +34,25 @@ import { webhookItem } from './webhook-item.ts';
  * @summary An organisation's webhooks and their deliveries.
  * @tagname vo-webhooks
  */
-export class VoWebhooks extends LitElement {
+export class VoWebhooks extends OrganisationSection<Webhook> {
   static override styles = styles;
 
   static override properties = {
-    ...inputs('context', 'services'),
-    ...states('_webhooks', '_error', '_busy', '_status', '_failed', '_confirming', '_errors'),
-    ...states('_secret', '_opened'),
+    ...OrganisationSection.properties,
+    ...inputs('services'),
+    ...states('_errors', '_secret', '_opened'),
   };
 
-  declare context: DashboardContext;
   /** The services within the token's reach: the organisation's, to filter a webhook by. */
   declare services: ServiceInfo[];
-  declare private _webhooks: Webhook[] | undefined;
-  declare private _error: unknown;
-  /** What is being sent: `add`, or the id of the webhook or delivery being changed. */
-  declare private _busy: string;
-  declare private _status: string;
-  declare private _failed: boolean;
-  /** The id of the webhook whose deletion waits for an answer to the question. */
-  declare private _confirming: string;
   declare private _errors: WebhookErrors;
   /** The secret of the webhook just added: shown until dismissed, never again. */
   declare private _secret: string;
   declare private _opened: Record<string, Opened>;
-  readonly #loader = new Loader(this);
 
   constructor() {
     super();
     this.services = [];
-    this._webhooks = undefined;
-    this._error = undefined;
-    this._busy = '';
-    this._status = '';
-    this._failed = false;
-    this._confirming = '';
     this._errors = {};
     this._secret = '';
     this._opened = {};
@@ -80,46 +62,36 @@ export class VoWebhooks extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (contextMoved(changed, this.context)) {
-      this.#announce('');
-      this._secret = '';
-      this._opened = {};
-      void this.#load();
-    }
+  protected override async fetchItems(signal: AbortSignal) {
+    return (await this.context.api.webhooks(signal)).webhooks;
+  }
+
+  protected override get heading() {
+    return this.context.t.webhooksHeading;
+  }
+
+  protected override reset() {
+    this._secret = '';
+    this._opened = {};
+  }
+
+  /** Webhooks are a provider's: a steering token asks for nothing. */
+  protected override mayLoad() {
+    return this.context.role === 'provider';
+  }
+
+  protected override itemSelector(id: string) {
+    return `[data-webhook="${id}"]`;
+  }
+
+  protected override get removeSelector() {
+    return 'button[data-delete]';
   }
 
   /** A person is signed in who is not a manager: the collector refuses them every change. */
   get #readOnly() {
     const { person } = this.context;
     return !!person && person.role !== 'manager';
-  }
-
-  async #load() {
-    // Webhooks are a provider's: a steering token asks for nothing.
-    if (this.context.role !== 'provider') return;
-    const { api } = this.context;
-    this._error = undefined;
-    this._webhooks = undefined;
-    this._confirming = '';
-    await this.#loader.run((signal) => api.webhooks(signal), {
-      done: ({ webhooks }) => {
-        this._webhooks = webhooks;
-      },
-      failed: (error) => {
-        this._error = error;
-      },
-    });
-  }
-
-  #announce(message: string, failed = false) {
-    this._failed = failed;
-    this._status = message;
-  }
-
-  async #focus(selector: string) {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   #onAdd = async (event: SubmitEvent) => {
@@ -130,78 +102,62 @@ export class VoWebhooks extends LitElement {
     const read = webhookFromForm(new FormData(form), t);
     if ('errors' in read) return this.#showErrors(read.errors);
     this._errors = {};
-    this._busy = 'add';
-    this.#announce(t.saving);
-    try {
-      const created = await api.createWebhook(read.webhook);
-      form.reset();
-      this._secret = created.secret;
-      this.#announce(t.webhookAdded(receiverOf(read.webhook.url)));
-      await this.#focus('#secret-heading');
-      // The answer holds the id and the secret; the list shows the webhook as the collector has it.
-      const list = await api.webhooks().catch(() => undefined);
-      if (list) this._webhooks = list.webhooks;
-    } catch (error) {
-      const fields = webhookFieldErrors(error);
-      if (fields) await this.#showErrors(fields);
-      else this.#announce(`${t.errorPrefix} ${t.notSaved} ${changeFailure(t, error)}`, true);
-    } finally {
-      this._busy = '';
-    }
+    await this.change(
+      'add',
+      async () => {
+        const created = await api.createWebhook(read.webhook);
+        form.reset();
+        this._secret = created.secret;
+        this.announce(t.webhookAdded(receiverOf(read.webhook.url)));
+        await this.focusOn('#secret-heading');
+        // The answer holds the id and the secret; the list shows the webhook as the collector has it.
+        await this.refresh();
+      },
+      async (error) => {
+        const fields = webhookFieldErrors(error);
+        if (fields) await this.#showErrors(fields);
+        else this.announceFailure(error, `${t.notSaved} `);
+        return true;
+      },
+    );
   };
 
   async #showErrors(errors: WebhookErrors) {
     const { t } = this.context;
     this._errors = errors;
     const first = errors.url ?? errors.events ?? errors.services;
-    this.#announce(`${t.errorPrefix} ${first}`, true);
+    this.announce(`${t.errorPrefix} ${first}`, true);
     const target = errors.url ? '#webhook-url' : errors.events ? '#event-0' : '#service-0';
-    await this.#focus(target);
+    await this.focusOn(target);
   }
 
   #copy = async () => {
     const { t } = this.context;
-    try {
-      await navigator.clipboard.writeText(this._secret);
-      this.#announce(t.webhookCopied);
-    } catch {
-      this.#announce(`${t.errorPrefix} ${t.webhookCopyFailed}`, true);
-      this.renderRoot.querySelector<HTMLInputElement>('#webhook-secret')?.select();
-    }
+    await copySecret(this._secret, {
+      copied: t.webhookCopied,
+      failed: t.webhookCopyFailed,
+      errorPrefix: t.errorPrefix,
+      announce: (message, failed) => this.announce(message, failed),
+      field: () => this.renderRoot.querySelector<HTMLInputElement>('#webhook-secret'),
+    });
   };
 
   async #dismissSecret() {
     this._secret = '';
-    this.#announce('');
-    await this.#focus('#webhooks-list-heading');
-  }
-
-  async #askDelete(webhook: Webhook) {
-    this._confirming = webhook.id;
-    await this.#focus(`[data-webhook="${webhook.id}"] .confirm p`);
-  }
-
-  async #cancelDelete(webhook: Webhook) {
-    this._confirming = '';
-    await this.#focus(`[data-webhook="${webhook.id}"] button[data-delete]`);
+    this.announce('');
+    await this.focusOn('#webhooks-list-heading');
   }
 
   async #delete(webhook: Webhook) {
-    if (this._busy || this.#readOnly) return;
+    if (this.#readOnly) return;
     const { t, api } = this.context;
-    this._busy = webhook.id;
-    this.#announce(t.saving);
-    try {
+    await this.change(webhook.id, async () => {
       await api.deleteWebhook(webhook.id);
-      this._webhooks = (this._webhooks ?? []).filter((w) => w.id !== webhook.id);
+      this._items = (this._items ?? []).filter((w) => w.id !== webhook.id);
       this._confirming = '';
-      this.#announce(t.webhookDeleted(receiverOf(webhook.url)));
-      await this.#focus('#webhooks-list-heading');
-    } catch (error) {
-      this.#announce(`${t.errorPrefix} ${changeFailure(t, error)}`, true);
-    } finally {
-      this._busy = '';
-    }
+      this.announce(t.webhookDeleted(receiverOf(webhook.url)));
+      await this.focusOn('#webhooks-list-heading');
+    });
   }
 
   async #toggleDeliveries(webhook: Webhook) {
@@ -226,22 +182,15 @@ export class VoWebhooks extends LitElement {
   }
 
   async #resend(webhook: Webhook, delivery: Delivery) {
-    if (this._busy || this.#readOnly) return;
+    if (this.#readOnly) return;
     const { t, api } = this.context;
-    this._busy = delivery.id;
-    this.#announce(t.saving);
-    try {
+    await this.change(delivery.id, async () => {
       await api.resendDelivery(webhook.id, delivery.id);
-      this.#announce(t.deliveryResent(t.webhookEvents[delivery.event]));
+      this.announce(t.deliveryResent(t.webhookEvents[delivery.event]));
       await this.#loadDeliveries(webhook.id);
       // A resend enables a disabled webhook again: the list says so.
-      const list = await api.webhooks().catch(() => undefined);
-      if (list) this._webhooks = list.webhooks;
-    } catch (error) {
-      this.#announce(`${t.errorPrefix} ${changeFailure(t, error)}`, true);
-    } finally {
-      this._busy = '';
-    }
+      await this.refresh();
+    });
   }
 
   override render() {
@@ -250,29 +199,32 @@ export class VoWebhooks extends LitElement {
       return html`<h1 tabindex="-1">${t.webhooksHeading}</h1>
         <div class="message"><p>${t.webhooksSteering}</p></div>`;
     }
-    const loading = this._webhooks === undefined && this._error === undefined;
     const readOnly = this.#readOnly;
-    // No whitespace around a status: `:empty` then drops its margin when there is nothing to say.
     return html`
       <h1 tabindex="-1">${t.webhooksHeading}</h1>
       <p>${t.webhooksIntro}</p>
       ${readOnly ? html`<p data-read-only>${t.webhooksManagersOnly}</p>` : nothing}
-      <p role="status" class="hint" data-status="load">${loading ? t.webhooksLoading : ''}</p>
-      ${this._error !== undefined ? this.#failed() : nothing}
-      <p role="status" data-status="change" class=${this._failed ? 'error' : 'hint'}>
-        ${this._status}
-      </p>
+      ${this.statuses(t.webhooksLoading)}
       ${
         this._secret
-          ? secretPanel(t, this._secret, {
+          ? secretPanel(this._secret, {
+              ids: { heading: 'secret-heading', note: 'secret-note', field: 'webhook-secret' },
+              texts: {
+                heading: t.webhookSecretHeading,
+                note: t.webhookSecretNote,
+                label: t.webhookSecretLabel,
+                copy: t.webhookCopy,
+                done: t.webhookSecretDone,
+              },
+              level: 2,
               copy: () => void this.#copy(),
               dismiss: () => void this.#dismissSecret(),
             })
           : nothing
       }
-      ${this._webhooks ? this.#list(this._webhooks) : nothing}
+      ${this._items ? this.#list(this._items) : nothing}
       ${
-        this._webhooks && !readOnly
+        this._items && !readOnly
           ? webhookForm(t, {
               errors: this._errors,
               services: this.services,
@@ -282,20 +234,6 @@ export class VoWebhooks extends LitElement {
           : nothing
       }
     `;
-  }
-
-  #failed() {
-    const { t } = this.context;
-    return html`<div class="message is-error">
-      <p>${failureMessage(t, this._error)}</p>
-      ${
-        retryable(this._error)
-          ? html`<button class="secondary" @click=${() => void this.#load()}>
-              ${t.reload}<span class="visually-hidden">: ${t.webhooksHeading}</span>
-            </button>`
-          : nothing
-      }
-    </div>`;
   }
 
   #list(webhooks: Webhook[]) {
@@ -326,9 +264,9 @@ export class VoWebhooks extends LitElement {
       changes: this.#readOnly
         ? undefined
         : {
-            askDelete: () => void this.#askDelete(webhook),
+            askDelete: () => void this.ask(id),
             confirmDelete: () => void this.#delete(webhook),
-            cancelDelete: () => void this.#cancelDelete(webhook),
+            cancelDelete: () => void this.cancel(id),
             resend: (delivery) => void this.#resend(webhook, delivery),
           },
     });

@@ -1,16 +1,17 @@
-// What the three sections of "Organisatie beheren" (services, people, tokens) share: loading
-// their list, their two status regions, focus on purpose, the in-page confirmation before a
-// removal, and the panel that shows a new secret once.
+// What the views with a list of an organisation's things share — the three sections of
+// "Organisatie beheren" (services, people, tokens), the e-mail subscriptions and the webhooks:
+// loading their list, their two status regions, focus on purpose, one change at a time, and the
+// in-page confirmation before a removal.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { changeFailure } from '../change-failure.ts';
-import type { DashboardContext } from '../context.ts';
-import { inputs, states } from '../element.ts';
-import { failureMessage, retryable } from '../errors.ts';
-import { contextMoved, Loader } from '../loader.ts';
+import { changeFailure } from './change-failure.ts';
+import type { DashboardContext } from './context.ts';
+import { inputs, states } from './element.ts';
+import { failureMessage, retryable } from './errors.ts';
+import { contextMoved, Loader } from './loader.ts';
 
 /**
- * A section of the manager's page with a list of `T`: it loads when the context moves (a manager
- * only), says so in its own status regions and offers to load again after a failure.
+ * A section with a list of `T`: it loads when the context moves (when `mayLoad`: a manager, by
+ * default), says so in its own status regions and offers to load again after a failure.
  */
 export abstract class OrganisationSection<T> extends LitElement {
   static override properties = {
@@ -21,7 +22,7 @@ export abstract class OrganisationSection<T> extends LitElement {
   declare context: DashboardContext;
   declare protected _items: T[] | undefined;
   declare protected _error: unknown;
-  /** What is being sent: `add`, or the id of the item being changed or removed. */
+  /** What is being sent: `add`, or the id of what is being changed or removed. */
   declare protected _busy: string;
   declare protected _status: string;
   declare protected _failed: boolean;
@@ -55,9 +56,23 @@ export abstract class OrganisationSection<T> extends LitElement {
   /** Forgets what the previous context left (errors of a form, a secret). */
   protected reset(): void {}
 
+  /** Whether this context asks for the list: a manager's only, by default; anyone else not. */
+  protected mayLoad(): boolean {
+    return this.context.person?.role === 'manager';
+  }
+
+  /** The selector of item `id` in the list. */
+  protected itemSelector(id: string): string {
+    return `[data-item="${id}"]`;
+  }
+
+  /** The selector, within an item, of the button that asks to remove it. */
+  protected get removeSelector(): string {
+    return 'button[data-remove]';
+  }
+
   protected async load() {
-    // A manager's only: anyone else asks for nothing.
-    if (this.context.person?.role !== 'manager') return;
+    if (!this.mayLoad()) return;
     this._error = undefined;
     this._items = undefined;
     this._confirming = '';
@@ -144,12 +159,12 @@ export abstract class OrganisationSection<T> extends LitElement {
   /** Asks before removing `id`: the question takes focus; yes removes, no returns to `back`. */
   protected async ask(id: string) {
     this._confirming = id;
-    await this.focusOn(`[data-item="${id}"] .confirm p`);
+    await this.focusOn(`${this.itemSelector(id)} .confirm p`);
   }
 
   protected async cancel(id: string) {
     this._confirming = '';
-    await this.focusOn(`[data-item="${id}"] button[data-remove]`);
+    await this.focusOn(`${this.itemSelector(id)} ${this.removeSelector}`);
   }
 
   protected confirmation(
