@@ -3,7 +3,7 @@ import { SubscriptionListSchema, SummarySchema, ThemesSchema } from '@vo-feedbac
 import { json, ORIGIN_A, submission } from '../test-support/fixtures.ts';
 import { brussels, MAIL_PUBLIC_URL, mailFixture } from '../test-support/mail-fixture.ts';
 import type { ReceivedMail } from '../test-support/smtp-test-server.ts';
-import { queueDueDigests } from './digest-schedule.ts';
+import { queueDigests, queueDueDigests } from './digest-schedule.ts';
 import { sendDueMails } from './mail-worker.ts';
 
 // The digest as a subscriber reads it, received by a real SMTP server and parsed as a mail client
@@ -240,6 +240,36 @@ describe('the digest mail', () => {
     await sendDueMails(f.worker());
     const later = await f.smtp.waitFor(3);
     expect(later.slice(2).map((m) => m.to)).toEqual([['b@gemeente-b.be']]);
+  });
+
+  it('counts a service once for every subscriber of a round, and forgets it when a provider erases', async () => {
+    const f = await weekWithFeedback();
+    f.clock.now = brussels('2026-06-04', '10:00');
+    const extra = submission({ rating: 1, comment: 'Zorrobaldus opnieuw' });
+    expect((await f.post(extra)).status).toBe(201);
+    for (const email of ['een@gemeente-a.be', 'twee@gemeente-a.be']) {
+      await f.subscribe({ email, frequency: 'weekly' });
+    }
+    f.clock.now = brussels('2026-06-08', '08:00');
+    expect(await queueDueDigests(f.store, f.clock.now)).toBe(2);
+    expect(await sendDueMails(f.worker())).toMatchObject({ sent: 2, failed: 0 });
+    const round = await f.smtp.waitFor(2);
+    const [first, second] = round.map((mail) => serviceLines(mail, 'Dienst A'));
+    expect(second).toEqual(first);
+    expect(first!.get('Antwoorden')).toBe('16');
+
+    // Erased within the ten minutes a round's figures are reused: the next digest is without it.
+    f.clock.now += 60_000;
+    const erased = await f.request(
+      'DELETE',
+      `/api/v1/services/dienst-a/feedback/${extra.id}`,
+      f.tokenA,
+    );
+    expect(erased.status).toBe(204);
+    await queueDigests(f.store, 'weekly', WEEK, f.clock.now, { soFar: false, run: 'again' });
+    await sendDueMails(f.worker());
+    const again = (await f.smtp.waitFor(4)).slice(2);
+    for (const mail of again) expect(serviceLines(mail, 'Dienst A').get('Antwoorden')).toBe('15');
   });
 
   it('compares a month with the whole month before, and says so', async () => {

@@ -10,6 +10,7 @@ import type { ServiceRecord, Store } from '../domain/store.ts';
 import { listActions } from './actions.ts';
 import { serviceThemes } from './reports.ts';
 import { serviceSummary } from './summary.ts';
+import { cachedFigures } from './theme-cache.ts';
 
 // The figures of a digest mail, per service of the subscription, computed when it is sent with
 // the very use cases of the API — the summary (`/summary`), the themes (`/themes`) and the actions
@@ -80,14 +81,24 @@ export async function buildDigest(
   store: Store,
   subscription: SubscriptionRecord,
   payload: DigestPayload,
-  context: { organisationName: string; minimum: number },
+  context: { organisationName: string; minimum: number; now?: number },
 ): Promise<Digest> {
   const { organisationName, minimum } = context;
   const previousPeriod = previousDigestPeriod(payload);
+  const { period } = payload;
   const services: DigestService[] = [];
   // One service after the other: each reads its comments through a cursor (a pool connection).
   for (const service of await servicesOf(store, subscription)) {
-    services.push(await serviceDigest(store, service, payload.period, previousPeriod));
+    // A round mails the same service and period to each of its subscribers: counted once, and
+    // forgotten with the service's themes when a provider erases or redacts (theme-cache.ts).
+    const key = `digest|${service.id}|${period.from}|${period.to}|${previousPeriod.from}`;
+    services.push(
+      await cachedFigures(store, key, context.now ?? Date.now(), () =>
+        serviceDigest(store, service, period, previousPeriod),
+      ),
+    );
+    // Let submissions in between services: on SQLite the reads above never leave the event loop.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return {
     organisationName,

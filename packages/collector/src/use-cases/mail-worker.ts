@@ -74,7 +74,7 @@ const SUBSCRIPTIONS_PAGE = '#/meldingen';
  * one-click unsubscribe link is `link`.
  */
 export async function renderMail(
-  options: Pick<MailWorkerOptions, 'store' | 'publicUrl' | 'minPublicN'>,
+  options: Pick<MailWorkerOptions, 'store' | 'publicUrl' | 'minPublicN' | 'now'>,
   mail: ClaimedMail,
   link: string,
 ): Promise<RenderedMail> {
@@ -94,6 +94,7 @@ export async function renderMail(
       const digest = await buildDigest(store, subscription, payload as DigestPayload, {
         organisationName: recipient.organisationName,
         minimum: options.minPublicN,
+        now: options.now?.(),
       });
       return digestMail(digest, recipient, dashboard);
     }

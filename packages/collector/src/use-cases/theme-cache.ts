@@ -6,7 +6,7 @@ export const THEME_CACHE_MS = 10 * 60 * 1000;
 
 interface Entry {
   at: number;
-  themes: Promise<Themes>;
+  value: Promise<unknown>;
 }
 
 // Per store, so that two collectors in one process (tests) never share an answer.
@@ -24,17 +24,31 @@ export function cachedThemes(
   now: number,
   compute: () => Promise<Themes>,
 ): Promise<Themes> {
+  return cachedFigures(store, key, now, compute);
+}
+
+/**
+ * Any figures of a service and period counted from comments, reused for THEME_CACHE_MS like the
+ * themes and forgotten with them (the digest's per-service figures: one round of a digest mails
+ * the same service and week to every subscriber of it). A key is `<what>|<serviceId>|…`.
+ */
+export function cachedFigures<T>(
+  store: Store,
+  key: string,
+  now: number,
+  compute: () => Promise<T>,
+): Promise<T> {
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = new Map()));
   const entry = cache.get(key);
-  if (entry && now - entry.at < THEME_CACHE_MS) return entry.themes;
-  const themes = compute();
-  cache.set(key, { at: now, themes });
+  if (entry && now - entry.at < THEME_CACHE_MS) return entry.value as Promise<T>;
+  const value = compute();
+  cache.set(key, { at: now, value });
   // A failed count is not kept: the next report tries again.
-  themes.catch(() => cache.delete(key));
+  value.catch(() => cache.delete(key));
   // Bounded: old entries go first.
   if (cache.size > 5_000) cache.delete(cache.keys().next().value!);
-  return themes;
+  return value;
 }
 
 /** Forgets every cached theme of a store, e.g. after retention removed comments. */
