@@ -267,7 +267,7 @@ describe('webhooks lose nothing', () => {
     expect([...perId.values()].filter((n) => n !== 2)).toEqual([]);
     expectNothingLost(secret, calmRequests, calm);
     const deliveredBy = [a!, b!].map(
-      (p) => (p.output().match(/"message":"webhook delivered"/g) ?? []).length,
+      (p) => (p.output().match(/"message":"webhooks delivered"/g) ?? []).length,
     );
     expect(deliveredBy.every((n) => n > 0)).toBe(true);
 

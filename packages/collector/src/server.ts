@@ -69,9 +69,10 @@ async function main(): Promise<void> {
   const retention = scheduleRetention({ store, retentionDays: env.RETENTION_DAYS, logger });
   // Webhook deliveries from the outbox, in this process; finished ones are kept 30 days (or
   // RETENTION_DAYS, if shorter: a body may hold a comment).
+  const webhookSender = httpSender({ allowInsecure: env.ALLOW_INSECURE_WEBHOOKS });
   const webhooks = startWebhookWorker({
     store,
-    send: httpSender({ allowInsecure: env.ALLOW_INSECURE_WEBHOOKS }),
+    send: webhookSender,
     logger,
     retryScale: env.WEBHOOK_RETRY_SCALE,
     keepMs: Math.min(30, env.RETENTION_DAYS) * 86_400_000,
@@ -130,6 +131,8 @@ async function main(): Promise<void> {
       // The attempts in flight are recorded before the database closes; one the drain cuts short
       // is made again when its lease has passed.
       await webhooksStopped;
+      // Its kept connections to receivers, idle now.
+      webhookSender.close();
       await mailStopped;
       // A check in flight stops before its next service (what it raised is raised, in short
       // transactions) before the database closes.

@@ -42,8 +42,8 @@ import {
 export interface Executor {
   rows<R>(query: SQL): Promise<R[]>;
   run(query: SQL): Promise<number>;
-  /** A statement of named placeholders (queries.ts `statement`) with its values. */
-  runNamed(query: SQL, named: object): Promise<void>;
+  /** A statement of named placeholders (queries.ts `statement`) with its values; rows changed. */
+  runNamed(query: SQL, named: object): Promise<number>;
 }
 
 /**

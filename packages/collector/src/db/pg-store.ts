@@ -329,7 +329,7 @@ export class PgStore extends SqlStore {
         },
         runNamed: async (query, named) => {
           const { text, values } = statement(dialect, query);
-          await client.query(text, values(named));
+          return (await client.query(text, values(named))).rowCount ?? 0;
         },
       };
       try {

@@ -8,6 +8,8 @@ import { seedOrganisation } from '../test-support/seed.ts';
 import { StoreUnavailableError } from './errors.ts';
 import { SqliteIngest } from './sqlite-ingest.ts';
 import { SqliteStore } from './sqlite-store.ts';
+import { WalSync } from './wal-sync.ts';
+import { createWebhook } from '../use-cases/webhooks.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -118,5 +120,66 @@ describe('SQLite durability', () => {
     log.finish();
     expect(await retry).toEqual({ status: 'unchanged' });
     await store.close();
+  });
+
+  it('leaves the connection FULL after the webhook worker’s claim and results, which sync the log off the event loop', async () => {
+    const store = await storeOnFile();
+    try {
+      const now = Date.now();
+      const hook = await createWebhook(
+        store,
+        'org-a',
+        { url: 'http://127.0.0.1:9/hook', events: ['feedback.created'] } as never,
+        { actor: 'a', now, allowInsecure: true },
+      );
+      expect(await store.ingest(incoming())).toEqual({ status: 'stored' });
+      const [claimed] = await store.claimDeliveries(Date.now(), Date.now() + 20_000, 16);
+      expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+      const done = Date.now();
+      const outcome = await store.recordAttempts(
+        [
+          {
+            delivery: claimed!,
+            history: [],
+            statusCode: 204,
+            error: null,
+            delivered: true,
+            nextAttemptAt: null,
+            now: done,
+          },
+        ],
+        5 * 86_400_000,
+        'failing',
+      );
+      expect(outcome).toEqual([{ disabled: false }]);
+      expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+      const [delivery] = await store.listDeliveries(hook.id, 1);
+      expect(delivery).toMatchObject({ status: 'delivered', deliveredAt: done, attempts: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('shares a sync of the log among those who ask while one runs', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'vo-feedback-wal-'));
+    folders.push(folder);
+    const store = new SqliteStore(`file:${join(folder, 'collector.sqlite')}`);
+    const wal = new WalSync(join(folder, 'collector.sqlite-wal'));
+    try {
+      // The first starts at once; those asked while it runs wait for one that starts after it.
+      const first = wal.sync();
+      const second = wal.sync();
+      const third = wal.sync();
+      expect(second).toBe(third);
+      expect(second).not.toBe(first);
+      await Promise.all([first, second, third]);
+      // None under way: the next one starts at once.
+      const fourth = wal.sync();
+      expect(fourth).not.toBe(second);
+      await fourth;
+    } finally {
+      wal.close();
+      await store.close();
+    }
   });
 });

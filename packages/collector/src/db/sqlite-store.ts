@@ -94,7 +94,30 @@ export class SqliteStore extends SqlStore {
   /** Open while a transaction runs: statements from outside it wait for its end. */
   private open: Promise<void> | undefined;
 
-  protected async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+  // The webhook worker's writes. A claim's leases commit with `synchronous = NORMAL` and no sync
+  // of their own, which cost a sync of the log on the event loop per claim. The round's results
+  // follow in one transaction, also NORMAL, and then the log is synced off the event loop
+  // (wal-sync.ts, shared with ingest's syncs) before recordAttempts resolves: the log is written
+  // in order, so that sync covers the claim too. Until it, only a power loss (not a crash of the
+  // process: the log is in the system's cache) can lose the claim or the results, all of them
+  // together up to the last complete commit; then the attempts are made again, under the same
+  // webhook-id, which the at-least-once contract allows.
+  protected override claimRows<R>(query: SQL): Promise<R[]> {
+    return this.transaction((tx) => tx.rows<R>(query), 'NORMAL');
+  }
+
+  protected override async resultsTransaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+    if (!this.wal) return this.transaction(work);
+    const result = await this.transaction(work, 'NORMAL');
+    await this.wal.sync();
+    return result;
+  }
+
+  protected async transaction<T>(
+    work: (tx: Executor) => Promise<T>,
+    /** NORMAL: the caller syncs the log itself. */
+    synchronous: 'FULL' | 'NORMAL' = 'FULL',
+  ): Promise<T> {
     while (this.open) await this.open;
     let done!: () => void;
     this.open = new Promise((resolve) => (done = resolve));
@@ -102,11 +125,12 @@ export class SqliteStore extends SqlStore {
       rows: async <R>(query: SQL) => this.execute(query, (s, p) => s.all(...p) as R[]),
       run: async (query) => this.execute(query, (s, p) => s.run(...p).changes),
       runNamed: async (query, named) => {
-        const { text, values } = statement(this.dialect, query);
-        this.sqlite.prepare(text).run(...values(named));
+        const { prepared, values } = this.named(query);
+        return prepared.run(...values(named)).changes;
       },
     };
     try {
+      if (synchronous === 'NORMAL') this.sqlite.exec('pragma synchronous = NORMAL');
       this.sqlite.exec('begin immediate');
       try {
         // Every statement of `work` runs synchronously underneath: its awaits resolve within
@@ -121,6 +145,9 @@ export class SqliteStore extends SqlStore {
     } catch (error) {
       throw asUnavailable(error);
     } finally {
+      if (synchronous === 'NORMAL' && this.sqlite.open) {
+        this.sqlite.exec('pragma synchronous = FULL');
+      }
       this.open = undefined;
       done();
     }
@@ -149,6 +176,22 @@ export class SqliteStore extends SqlStore {
     } catch (error) {
       throw asUnavailable(error);
     }
+  }
+
+  /** Statements of named placeholders: module constants, so rendered and prepared once each. */
+  private readonly namedStatements = new WeakMap<
+    SQL,
+    { prepared: Database.Statement; values: (named: object) => unknown[] }
+  >();
+
+  private named(query: SQL) {
+    let named = this.namedStatements.get(query);
+    if (!named) {
+      const { text, values } = statement(this.dialect, query);
+      named = { prepared: this.sqlite.prepare(text), values };
+      this.namedStatements.set(query, named);
+    }
+    return named;
   }
 
   private prepared(query: SQL): [Database.Statement, unknown[]] {

@@ -10,11 +10,39 @@ import { closeSync, fdatasync, openSync } from 'node:fs';
  */
 export class WalSync {
   private fd: number | undefined;
+  /** The sync under way, and the one that starts after it, which every caller until then shares. */
+  private running: Promise<void> | undefined;
+  private next: Promise<void> | undefined;
 
   constructor(private readonly path: string) {}
 
-  /** Resolves once everything written to the log so far is on disk. */
+  /**
+   * Resolves once everything written to the log so far is on disk. A sync under way may have
+   * started before the caller's commit: the caller waits for the next one, shared with every
+   * caller until it starts (ingest's batches and the webhook worker's results).
+   */
   sync(): Promise<void> {
+    if (!this.running) return this.start();
+    this.next ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.next = undefined;
+        return this.start();
+      });
+    return this.next;
+  }
+
+  private start(): Promise<void> {
+    const running = this.fdatasync();
+    this.running = running;
+    const done = () => {
+      if (this.running === running) this.running = undefined;
+    };
+    running.then(done, done);
+    return running;
+  }
+
+  private fdatasync(): Promise<void> {
     return new Promise((resolve, reject) => {
       try {
         // The log exists from the first write on, and stays while the connection is open (it is

@@ -186,15 +186,27 @@ export const claimDeliveries = (now: number, leaseUntil: number, limit: number, 
    returning id, webhook_id as "webhookId", event, payload, attempts,
              round_attempts as "roundAttempts", history`;
 
-/** An attempt's result, unless a later claim (after the lease passed) owns the delivery now. */
-export const recordAttempt = (r: AttemptResult) =>
-  sql`update webhook_deliveries
-         set status = ${r.delivered ? 'delivered' : r.nextAttemptAt === null ? 'failed' : 'pending'},
-             next_attempt_at = ${r.nextAttemptAt}, locked_until = null,
-             last_status_code = ${r.statusCode}, last_error = ${r.error},
-             delivered_at = ${r.delivered ? r.now : null}, history = ${JSON.stringify(r.history)}
-       where id = ${r.delivery.id} and webhook_id = ${r.delivery.webhookId}
-         and attempts = ${r.delivery.attempts}`;
+/**
+ * An attempt's result, unless a later claim (after the lease passed) owns the delivery now. Named
+ * placeholders (recordAttemptValues), rendered once: it runs for every delivery.
+ */
+export const RECORD_ATTEMPT = sql`update webhook_deliveries
+         set status = ${p('status')}, next_attempt_at = ${p('nextAttemptAt')},
+             locked_until = null, last_status_code = ${p('statusCode')}, last_error = ${p('error')},
+             delivered_at = ${p('deliveredAt')}, history = ${p('history')}
+       where id = ${p('id')} and webhook_id = ${p('webhookId')} and attempts = ${p('attempts')}`;
+
+export const recordAttemptValues = (r: AttemptResult) => ({
+  status: r.delivered ? 'delivered' : r.nextAttemptAt === null ? 'failed' : 'pending',
+  nextAttemptAt: r.nextAttemptAt,
+  statusCode: r.statusCode,
+  error: r.error,
+  deliveredAt: r.delivered ? r.now : null,
+  history: JSON.stringify(r.history),
+  id: r.delivery.id,
+  webhookId: r.delivery.webhookId,
+  attempts: r.delivery.attempts,
+});
 
 export const webhookSucceeded = (id: string) =>
   sql`update webhooks set failing_since = null where id = ${id} and failing_since is not null`;

@@ -81,7 +81,7 @@ export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookS
   ): Promise<ClaimedDelivery[]> {
     // Every second on every instance: a read first, the claim only when something is due.
     if ((await this.rows(w.anyDue(now))).length === 0) return [];
-    const claimed = await this.rows<
+    const claimed = await this.claimRows<
       Omit<ClaimedDelivery, 'history' | 'url' | 'secret'> & { history: string }
     >(w.claimDeliveries(now, leaseUntil, limit, this.skipLockedRows));
     if (claimed.length === 0) return [];
@@ -110,24 +110,74 @@ export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookS
     disableIfFailingSince: number,
     disabledReason: string,
   ): Promise<{ disabled: boolean }> {
-    const webhookId = result.delivery.webhookId;
-    return this.transaction(async (tx) => {
-      // A later claim owns the delivery (this one outlived its lease): its result counts, not ours.
-      if ((await tx.run(w.recordAttempt(result))) === 0) return { disabled: false };
-      if (result.delivered) {
-        await tx.run(w.webhookSucceeded(webhookId));
-        return { disabled: false };
+    return this.transaction((tx) =>
+      this.recordAttemptIn(tx, result, disableIfFailingSince, disabledReason, new Set()),
+    );
+  }
+
+  async recordAttempts(
+    results: readonly AttemptResult[],
+    disableAfterMs: number,
+    disabledReason: string,
+  ): Promise<{ disabled: boolean }[]> {
+    if (results.length === 0) return [];
+    return this.resultsTransaction(async (tx) => {
+      const outcomes: { disabled: boolean }[] = [];
+      const succeeded = new Set<string>();
+      // One after the other, as separate transactions would: a webhook's streak follows its
+      // results in their order.
+      for (const result of results) {
+        const since = result.now - disableAfterMs;
+        outcomes.push(await this.recordAttemptIn(tx, result, since, disabledReason, succeeded));
       }
-      await tx.run(w.webhookFailed(webhookId, result.now));
-      const disabled = await tx.run(
-        w.disableWebhook(webhookId, result.now, disableIfFailingSince, disabledReason),
-      );
-      if (disabled === 0) return { disabled: false };
-      // Its organisation's subscribers hear of it by mail (sent when SMTP_URL is set), once: queued
-      // with the disabling, so that no failure between the two can leave it disabled in silence.
-      await this.queueWebhookNoticeIn(tx, webhookId, result.now, result.now);
-      return { disabled: true };
+      return outcomes;
     });
+  }
+
+  /**
+   * A claim: one statement that writes the leases and returns the claimed rows. SQLite does not
+   * sync its commit (SqliteStore).
+   */
+  protected claimRows<R>(query: SQL): Promise<R[]> {
+    return this.rows<R>(query);
+  }
+
+  /**
+   * The transaction of a batch of results: an ordinary one here; SQLite's makes its commit
+   * durable off the event loop (SqliteStore).
+   */
+  protected resultsTransaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.transaction(work);
+  }
+
+  private async recordAttemptIn(
+    tx: Executor,
+    result: AttemptResult,
+    disableIfFailingSince: number,
+    disabledReason: string,
+    /** The webhooks whose streak this transaction ended, and no failure restarted since. */
+    succeeded: Set<string>,
+  ): Promise<{ disabled: boolean }> {
+    const webhookId = result.delivery.webhookId;
+    // A later claim owns the delivery (this one outlived its lease): its result counts, not ours.
+    const recorded = await tx.runNamed(w.RECORD_ATTEMPT, w.recordAttemptValues(result));
+    if (recorded === 0) return { disabled: false };
+    if (result.delivered) {
+      // Already ended by an earlier success of this batch: the same update again changes nothing.
+      if (!succeeded.has(webhookId)) await tx.run(w.webhookSucceeded(webhookId));
+      succeeded.add(webhookId);
+      return { disabled: false };
+    }
+    succeeded.delete(webhookId);
+    await tx.run(w.webhookFailed(webhookId, result.now));
+    const disabled = await tx.run(
+      w.disableWebhook(webhookId, result.now, disableIfFailingSince, disabledReason),
+    );
+    if (disabled === 0) return { disabled: false };
+    // Its organisation's subscribers hear of it by mail (sent when SMTP_URL is set), once: queued
+    // with the disabling, so that no failure between the two can leave it disabled in silence.
+    await this.queueWebhookNoticeIn(tx, webhookId, result.now, result.now);
+    return { disabled: true };
   }
 
   async pruneDeliveries(before: number): Promise<number> {

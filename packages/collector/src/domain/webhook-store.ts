@@ -50,6 +50,17 @@ export interface WebhookStore {
     disabledReason: string,
   ): Promise<{ disabled: boolean }>;
   /**
+   * Records a claimed batch's attempts in one transaction, in the order given, each exactly as
+   * `recordAttempt` would alone with `disableIfFailingSince` its own `now` less
+   * `disableAfterMs`. Whether each disabled its webhook, in the same order. On SQLite its commit
+   * is made durable off the event loop.
+   */
+  recordAttempts(
+    results: readonly AttemptResult[],
+    disableAfterMs: number,
+    disabledReason: string,
+  ): Promise<{ disabled: boolean }[]>;
+  /**
    * Deletes delivered and failed deliveries written before `before`, and any left without a
    * webhook; how many.
    */

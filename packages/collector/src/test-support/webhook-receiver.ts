@@ -18,15 +18,19 @@ export interface ReceivedRequest {
 
 /**
  * A webhook receiver on 127.0.0.1 for tests: records every request and answers what `answer`
- * says for it (default 204); `delayMs` holds each answer back that long.
+ * says for it (default 204); `delayMs` holds each answer back that long; `close: true` closes
+ * the connection after each answer. Counts the connections it was opened.
  */
 export async function startWebhookReceiver(
   options: {
     answer?: (request: Omit<ReceivedRequest, 'status'>) => number;
     delayMs?: number;
+    close?: boolean;
   } = {},
 ) {
   const received: ReceivedRequest[] = [];
+  let connections = 0;
+  let open = 0;
   const attempts = new Map<string, number>();
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
@@ -47,11 +51,21 @@ export async function startWebhookReceiver(
       const status = options.answer?.(request) ?? 204;
       const reply = () => {
         received.push({ ...request, status });
-        outgoing.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? '' : 'no');
+        outgoing
+          .writeHead(status, {
+            'content-type': 'text/plain',
+            ...(options.close ? { connection: 'close' } : {}),
+          })
+          .end(status < 300 ? '' : 'no');
       };
       if (options.delayMs) setTimeout(reply, options.delayMs);
       else reply();
     });
+  });
+  server.on('connection', (socket) => {
+    connections += 1;
+    open += 1;
+    socket.on('close', () => (open -= 1));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -59,6 +73,8 @@ export async function startWebhookReceiver(
     url: `http://127.0.0.1:${port}/hooks/vo`,
     port,
     received,
+    /** The connections opened to it so far, and those open now. */
+    connections: () => ({ opened: connections, open }),
     /** The requests answered 2xx, one per delivered event. */
     delivered: () => received.filter((r) => r.status >= 200 && r.status < 300),
     close: () =>

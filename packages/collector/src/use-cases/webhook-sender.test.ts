@@ -69,4 +69,69 @@ describe('the webhook sender', () => {
     // Each attempt resolves again: what was public at creation may not be now.
     expect(lookups).toBe(3);
   });
+
+  it('keeps connections to a receiver: at most 16 at once, reused, closed by close()', async () => {
+    const receiver = await startWebhookReceiver({ delayMs: 20 });
+    closers.push(receiver.close);
+    const send = httpSender({ allowInsecure: true });
+    try {
+      for (let i = 0; i < 5; i += 1) {
+        expect(await send(request(receiver.url))).toEqual({ statusCode: 204 });
+      }
+      expect(receiver.connections().opened).toBe(1);
+      // 40 at once: 16 connections carry them, the others wait for one of those.
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, () => send(request(receiver.url))),
+      );
+      expect(answers.every((answer) => answer.statusCode === 204)).toBe(true);
+      expect(receiver.received).toHaveLength(45);
+      expect(receiver.connections().opened).toBe(16);
+      expect(receiver.connections().open).toBe(16);
+    } finally {
+      send.close();
+    }
+    const deadline = Date.now() + 2_000;
+    while (receiver.connections().open > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(receiver.connections().open).toBe(0);
+  });
+
+  it('opens a new connection when the receiver closes each one after its answer', async () => {
+    const receiver = await startWebhookReceiver({ close: true });
+    closers.push(receiver.close);
+    const send = httpSender({ allowInsecure: true });
+    try {
+      for (let i = 0; i < 5; i += 1) {
+        expect(await send(request(receiver.url))).toEqual({ statusCode: 204 });
+      }
+      expect(receiver.connections().opened).toBe(5);
+    } finally {
+      send.close();
+    }
+  });
+
+  it('checks every new connection of a kept pool, not only the first', async () => {
+    let answer = '127.0.0.1';
+    let lookups = 0;
+    const send = httpSender({
+      allowInsecure: false,
+      resolveAll: async () => {
+        lookups += 1;
+        return [{ address: answer, family: 4 }];
+      },
+    });
+    try {
+      // Refused at the first connection and at the next: the pool adds no way around the check.
+      for (const address of ['127.0.0.1', '10.1.2.3']) {
+        answer = address;
+        expect((await send(request('https://hooks.example.be/vo'))).error).toBe(
+          `refused: hooks.example.be resolves to ${address}, which is not a public address`,
+        );
+      }
+      expect(lookups).toBe(2);
+    } finally {
+      send.close();
+    }
+  });
 });

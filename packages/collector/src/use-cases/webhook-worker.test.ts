@@ -289,4 +289,47 @@ describe('the webhook worker', () => {
     expect(await store.pruneDeliveries(Date.now() + 1)).toBe(3);
     expect(await store.listDeliveries(id, 10)).toEqual([]);
   });
+
+  it('claims more at once while a backlog lasts and receivers answer fast, and no more when they are slow', async () => {
+    const { add, post, store } = await workerFixture();
+    const { id } = await add({ url: 'http://127.0.0.1:9/hook', events: ['feedback.created'] });
+    const backlog = async (count: number) => {
+      for (let i = 0; i < count; i += 1) expect((await post(submission())).status).toBe(201);
+    };
+    /** Runs the worker until every delivery is made; the most attempts it had in flight at once. */
+    const drain = async (answerMs: number, total: number) => {
+      let inFlight = 0;
+      let most = 0;
+      const send: WebhookSender = async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, answerMs));
+        inFlight -= 1;
+        return { statusCode: 204 };
+      };
+      const running = startWebhookWorker({
+        store,
+        send,
+        logger: silentLogger,
+        batch: 4,
+        pollMs: 20,
+        timeoutMs: 2_000,
+      });
+      const delivered = async () =>
+        (await store.listDeliveries(id, 1_000)).filter((d) => d.status === 'delivered').length;
+      const deadline = Date.now() + 10_000;
+      while ((await delivered()) < total && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await running.stop();
+      expect(await delivered()).toBe(total);
+      return most;
+    };
+    // Fast answers: claims of 4, 8, then 16 (four times the batch, no more).
+    await backlog(60);
+    expect(await drain(0, 60)).toBe(16);
+    // Answers slower than a tenth of the timeout: the claim stays at the batch.
+    await backlog(12);
+    expect(await drain(250, 72)).toBe(4);
+  });
 });
