@@ -251,6 +251,10 @@ describe('PostgreSQL with several instances', () => {
           `insert into daily_rollups (service_id, day, outcome, rating_4, rating_5)
            values ('dienst-a', '2026-01-01', '', 2, 1)`,
         );
+        await client.query(
+          `insert into daily_impressions (service_id, day, count)
+           values ('dienst-a', '2026-01-01', 7), ('dienst-a', '2026-01-02', 5)`,
+        );
         // A release that tells the widget's answers apart: these were the widget's.
         const { rowCount } = await client.query(
           `select 1 from information_schema.columns
@@ -302,6 +306,10 @@ describe('PostgreSQL with several instances', () => {
       // Answers from before the widget's were told apart count as the widget's: same rates.
       const [month] = await store.monthlyRollups('dienst-a', '2026-01-01', '2026-01-31');
       expect(month?.widgetResponses, `release ${applied}`).toBe(3);
+      // The monthly rollups were filled from the daily ones (January is read from them alone).
+      expect(await store.monthlyImpressions('dienst-a', '2026-01-01', '2026-01-31')).toEqual([
+        { month: '2026-01', count: 12 },
+      ]);
       // Languages and steps are counted from the rows the release left.
       const ratings = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
       expect(await store.languageRollups('dienst-a', '2026-01-01', '2026-01-31')).toEqual([

@@ -9,6 +9,8 @@ import type {
 import { triageConditions } from './acting-queries.ts';
 import { ORGANISATION_COLUMNS, ROLLUP_COUNTS, SERVICE_COLUMNS, serviceValue } from './records.ts';
 
+export * from './rollup-queries.ts';
+
 // The SQL that SQLite and PostgreSQL share, written once. drizzle's `sql` renders each value as
 // the dialect's placeholder (`?` or `$n`); names are quoted where PostgreSQL would fold them.
 
@@ -130,58 +132,6 @@ export const ERASED_BY_ID = sql`select id from erased_feedback where id = ${sql.
 export const recordImpression = (serviceId: string, day: string) =>
   sql`insert into daily_impressions (service_id, day, count) values (${serviceId}, ${day}, 1)
       on conflict (service_id, day) do update set count = daily_impressions.count + 1`;
-
-/** `sum(column)` as an integer on both (PostgreSQL's sum of an integer is a bigint). */
-const sumOf = (column: string, name: string) => `cast(sum(${column}) as integer) as ${name}`;
-
-export const monthlyRollups = (serviceId: string, from: string, to: string) =>
-  sql`select substr(day, 1, 7) as month, outcome,
-             ${sql.raw(ROLLUP_COUNTS.map(([column, name]) => sumOf(column, name)).join(', '))}
-        from daily_rollups where service_id = ${serviceId} and day >= ${from} and day <= ${to}
-       group by month, outcome order by month, outcome`;
-
-/** The five rating columns of a rollup, summed as r1 … r5. */
-const RATING_SUMS = [1, 2, 3, 4, 5].map((n) => sumOf(`rating_${n}`, `r${n}`)).join(', ');
-
-/** Ratings of a service per channel over the days in [from, to]. */
-export const channelRollups = (serviceId: string, from: string, to: string) =>
-  sql`select channel, ${sql.raw(
-    [1, 2, 3, 4, 5].map((n) => sumOf(`rating_${n}`, `r${n}`)).join(', '),
-  )}
-        from daily_channel_rollups
-       where service_id = ${serviceId} and day >= ${from} and day <= ${to}
-       group by channel order by channel`;
-
-/** Ratings of a service per language over the days in [from, to]. */
-export const languageRollups = (serviceId: string, from: string, to: string) =>
-  sql`select lang, ${sql.raw(RATING_SUMS)}
-        from daily_language_rollups
-       where service_id = ${serviceId} and day >= ${from} and day <= ${to}
-       group by lang order by lang`;
-
-/**
- * Ratings and outcomes of a service per step over the days in [from, to], in journey order: by
- * the first post seen at each step. Rows left empty by updates and erasures carry no order.
- */
-export const stepRollups = (serviceId: string, from: string, to: string) =>
-  sql`select step, ${sql.raw(RATING_SUMS)}, ${sql.raw(sumOf('with_outcome', '"withOutcome"'))},
-             ${sql.raw(sumOf('not_completed', '"notCompleted"'))}
-        from daily_step_rollups
-       where service_id = ${serviceId} and day >= ${from} and day <= ${to}
-         and rating_1 + rating_2 + rating_3 + rating_4 + rating_5 > 0
-       group by step order by min(first_seen), step`;
-
-/** How often each reason was ticked for a service over the days in [from, to]. */
-export const reasonCounts = (serviceId: string, from: string, to: string) =>
-  sql`select reason, ${sql.raw(sumOf('count', 'count'))}
-        from daily_reason_counts
-       where service_id = ${serviceId} and day >= ${from} and day <= ${to}
-       group by reason order by reason`;
-
-export const monthlyImpressions = (serviceId: string, from: string, to: string) =>
-  sql`select substr(day, 1, 7) as month, ${sql.raw(sumOf('count', 'count'))}
-        from daily_impressions where service_id = ${serviceId} and day >= ${from} and day <= ${to}
-       group by month order by month`;
 
 /** The rollup totals of the whole database, 0 when it has none (what a copy must preserve). */
 export const ROLLUP_TOTALS = `select ${ROLLUP_COUNTS.map(

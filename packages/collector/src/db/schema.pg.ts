@@ -329,3 +329,4 @@ export const auditLog = pgTable(
 // Webhooks: an organisation's receivers, and the outbox of what is to be delivered to them.
 
 export * from './schema-v2.pg.ts';
+export * from './schema-monthly.pg.ts';

@@ -312,3 +312,4 @@ export const auditLog = sqliteTable(
 // Webhooks: an organisation's receivers, and the outbox of what is to be delivered to them.
 
 export * from './schema-v2.sqlite.ts';
+export * from './schema-monthly.sqlite.ts';

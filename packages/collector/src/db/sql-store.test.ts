@@ -37,9 +37,9 @@ describe('the queries of both stores', () => {
       q.tokens({ hash: 'h' }),
       q.revokeToken('t', 1),
       q.recordImpression('dienst-a', '2026-01-01'),
-      q.monthlyRollups('dienst-a', '2026-01-01', '2026-12-31'),
-      q.channelRollups('dienst-a', '2026-01-01', '2026-12-31'),
-      q.reasonCounts('dienst-a', '2026-01-01', '2026-12-31'),
+      q.monthlyRollups(['dienst-a'], '2026-01-01', '2026-12-31'),
+      q.channelRollups(['dienst-a'], '2026-01-01', '2026-12-31'),
+      q.reasonCounts(['dienst-a'], '2026-01-01', '2026-12-31'),
       q.comments({
         serviceId: 'dienst-a',
         start: 0,

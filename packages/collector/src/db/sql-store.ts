@@ -16,7 +16,9 @@ import type {
   IngestResult,
   OperationalCounts,
   OrganisationRecord,
+  RollupKind,
   ServiceRecord,
+  ServiceRollups,
   Store,
   TokenRecord,
 } from '../domain/store.ts';
@@ -31,13 +33,29 @@ import {
   stepRollupOf,
   toFeedback,
   toService,
-  type ChannelRow,
   type FeedbackRow,
-  type LanguageRow,
-  type MonthlyRow,
   type ServiceRow,
-  type StepRow,
 } from './records.ts';
+
+/** Each kind of rollup: its query for a list of services, and the record of one of its rows. */
+const ROLLUP_READERS: Record<
+  RollupKind,
+  {
+    query: (serviceIds: readonly string[], from: string, to: string) => SQL;
+    of: (row: never) => unknown;
+  }
+> = {
+  monthly: { query: q.monthlyRollups, of: monthlyRollupOf },
+  outcomes: { query: q.outcomeRollups, of: monthlyRollupOf },
+  channels: { query: q.channelRollups, of: channelRollupOf },
+  languages: { query: q.languageRollups, of: languageRollupOf },
+  steps: { query: q.stepRollups, of: stepRollupOf },
+  reasons: { query: q.reasonCounts, of: ({ reason, count }: ReasonCount) => ({ reason, count }) },
+  impressions: {
+    query: q.monthlyImpressions,
+    of: ({ month, count }: MonthlyImpressions) => ({ month, count }),
+  },
+};
 
 /**
  * What SQLite and PostgreSQL do alike, written once on the shared queries (queries.ts). A store
@@ -129,13 +147,15 @@ export abstract class SqlStore extends PeopleSqlStore implements Store {
   }
 
   async monthlyRollups(serviceId: string, from: string, to: string): Promise<MonthlyRollup[]> {
-    return (await this.rows<MonthlyRow>(q.monthlyRollups(serviceId, from, to))).map(
-      monthlyRollupOf,
-    );
+    return (await this.oneService(serviceId, from, to, 'monthly')).monthly;
   }
 
-  monthlyImpressions(serviceId: string, from: string, to: string): Promise<MonthlyImpressions[]> {
-    return this.rows(q.monthlyImpressions(serviceId, from, to));
+  async monthlyImpressions(
+    serviceId: string,
+    from: string,
+    to: string,
+  ): Promise<MonthlyImpressions[]> {
+    return (await this.oneService(serviceId, from, to, 'impressions')).impressions;
   }
 
   async listComments(query: CommentQuery): Promise<CommentRecord[]> {
@@ -143,23 +163,46 @@ export abstract class SqlStore extends PeopleSqlStore implements Store {
   }
 
   async channelRollups(serviceId: string, from: string, to: string): Promise<ChannelRollup[]> {
-    return (await this.rows<ChannelRow>(q.channelRollups(serviceId, from, to))).map(
-      channelRollupOf,
-    );
+    return (await this.oneService(serviceId, from, to, 'channels')).channels;
   }
 
   async languageRollups(serviceId: string, from: string, to: string): Promise<LanguageRollup[]> {
-    return (await this.rows<LanguageRow>(q.languageRollups(serviceId, from, to))).map(
-      languageRollupOf,
-    );
+    return (await this.oneService(serviceId, from, to, 'languages')).languages;
   }
 
   async stepRollups(serviceId: string, from: string, to: string): Promise<StepRollup[]> {
-    return (await this.rows<StepRow>(q.stepRollups(serviceId, from, to))).map(stepRollupOf);
+    return (await this.oneService(serviceId, from, to, 'steps')).steps;
   }
 
-  reasonCounts(serviceId: string, from: string, to: string): Promise<ReasonCount[]> {
-    return this.rows(q.reasonCounts(serviceId, from, to));
+  async reasonCounts(serviceId: string, from: string, to: string): Promise<ReasonCount[]> {
+    return (await this.oneService(serviceId, from, to, 'reasons')).reasons;
+  }
+
+  private async oneService<K extends RollupKind>(
+    serviceId: string,
+    from: string,
+    to: string,
+    kind: K,
+  ): Promise<Pick<ServiceRollups, K>> {
+    return (await this.serviceRollups([serviceId], from, to, [kind])).get(serviceId)!;
+  }
+
+  async serviceRollups<K extends RollupKind>(
+    serviceIds: readonly string[],
+    from: string,
+    to: string,
+    kinds: readonly K[],
+  ): Promise<Map<string, Pick<ServiceRollups, K>>> {
+    const result = new Map(serviceIds.map((id) => [id, {} as Record<RollupKind, unknown[]>]));
+    for (const kind of kinds) {
+      for (const entry of result.values()) entry[kind] = [];
+      if (serviceIds.length === 0) continue;
+      const { query, of } = ROLLUP_READERS[kind];
+      for (const row of await this.rows<{ serviceId: string }>(query(serviceIds, from, to))) {
+        result.get(row.serviceId)?.[kind].push(of(row as never));
+      }
+    }
+    return result as unknown as Map<string, Pick<ServiceRollups, K>>;
   }
 
   async operationalCounts(): Promise<OperationalCounts> {

@@ -31,7 +31,8 @@ import type { Period } from './period.ts';
 import { FIGURE_CSV_HEADINGS, figureCsvCells } from './statistics.ts';
 
 // The annual feedback report: per service, per organisation and in total, this year beside the
-// same span of the previous year. Every figure comes from the daily rollups.
+// same span of the previous year. Every figure comes from the rollups (whole months from the
+// monthly ones, other days from the daily ones).
 
 /** The rollups and impressions of one service (or a group of services) over one period. */
 export interface Counts {

@@ -59,6 +59,20 @@ export interface TokenRecord {
   revokedAt: number | null;
 }
 
+/** A service's rollups over a period, as the single-service readers of Store give them. */
+export interface ServiceRollups {
+  monthly: MonthlyRollup[];
+  /** The counts of `monthly` summed over the whole period, per outcome (their month is ''). */
+  outcomes: MonthlyRollup[];
+  channels: ChannelRollup[];
+  languages: LanguageRollup[];
+  steps: StepRollup[];
+  reasons: ReasonCount[];
+  impressions: MonthlyImpressions[];
+}
+
+export type RollupKind = keyof ServiceRollups;
+
 /** A submission as it is stored: redacted, with the day it counts in. */
 export interface FeedbackRecord {
   id: string;
@@ -205,6 +219,16 @@ export interface Store extends ActingStore, WebhookStore, MailStore, AlertStore,
   reasonCounts(serviceId: string, from: string, to: string): Promise<ReasonCount[]>;
   /** Impressions of a service for days in [from, to], summed per month. */
   monthlyImpressions(serviceId: string, from: string, to: string): Promise<MonthlyImpressions[]>;
+  /**
+   * The rollups above of several services for days in [from, to], each kind read in one query for
+   * them all (a report of many services). Every service asked for has an entry.
+   */
+  serviceRollups<K extends RollupKind>(
+    serviceIds: readonly string[],
+    from: string,
+    to: string,
+    kinds: readonly K[],
+  ): Promise<Map<string, Pick<ServiceRollups, K>>>;
 
   /**
    * Submissions of a service that have a comment, newest first (createdAt, then id, descending),

@@ -56,6 +56,7 @@ export async function databaseProblems(
   }
   problems.push(...(await channelAndReasonProblems(store, rows)));
   problems.push(...(await languageAndStepProblems(store, rows)));
+  problems.push(...(await monthlyProblems(store)));
   const recount = await sqlRows(
     store,
     `select service_id, day, coalesce(outcome, '') as outcome,
@@ -204,5 +205,65 @@ async function languageAndStepProblems(
   };
   compare('language rollup', languagesExpected, await stored('daily_language_rollups', 'lang'));
   compare('step rollup', stepsExpected, await stored('daily_step_rollups', 'step'));
+  return problems;
+}
+
+/** Each monthly table, its daily table, its key column and its counts. */
+const MONTHLY = [
+  ['rollups', 'outcome', ['comments', 'widget_responses']],
+  ['channel_rollups', 'channel', []],
+  ['language_rollups', 'lang', []],
+  ['step_rollups', 'step', ['with_outcome', 'not_completed']],
+  ['reason_counts', 'reason', null],
+  ['impressions', null, null],
+] as const;
+
+/**
+ * Every monthly rollup equals the sum of its month's daily rollups, and a month's step first post
+ * is the earliest of its days that count a rating (0 when none does).
+ */
+export async function monthlyProblems(store: Store): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [kind, key, more] of MONTHLY) {
+    const counts =
+      more === null ? ['count'] : [1, 2, 3, 4, 5].map((n) => `rating_${n}`).concat(more);
+    const keyed = key ? `, ${key}` : '';
+    const sums = counts.map((c) => `sum(${c}) as ${c}`).join(', ');
+    const firstSeen =
+      kind === 'step_rollups'
+        ? `, coalesce(min(case when rating_1 + rating_2 + rating_3 + rating_4 + rating_5 > 0
+                              then first_seen end), 0) as first_seen`
+        : '';
+    const daily = await sqlRows(
+      store,
+      `select service_id, substr(day, 1, 7) as month${keyed}, ${sums}${firstSeen}
+         from daily_${kind} group by service_id, substr(day, 1, 7)${keyed}`,
+    );
+    const monthly = await sqlRows(
+      store,
+      `select service_id, month${keyed}, ${counts.join(', ')}${
+        kind === 'step_rollups' ? ', first_seen' : ''
+      } from monthly_${kind}`,
+    );
+    const columns = kind === 'step_rollups' ? [...counts, 'first_seen'] : counts;
+    const values = (rows: Record<string, unknown>[]) =>
+      new Map(
+        rows
+          .filter((r) => columns.some((c) => Number(r[c]) !== 0))
+          .map((r) => [
+            `${String(r.service_id)}|${String(r.month)}${key ? `|${String(r[key])}` : ''}`,
+            columns.map((c) => `${c} ${Number(r[c])}`).join(', '),
+          ]),
+      );
+    const expected = values(daily);
+    const actual = values(monthly);
+    for (const k of new Set([...expected.keys(), ...actual.keys()])) {
+      if (expected.get(k) !== actual.get(k)) {
+        problems.push(
+          `monthly_${kind} ${k}: ${actual.get(k) ?? 'none'}, daily ${expected.get(k) ?? 'none'}`,
+        );
+      }
+    }
+  }
   return problems;
 }

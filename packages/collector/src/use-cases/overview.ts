@@ -52,30 +52,29 @@ export async function overviewEntries(
   const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
   const recent = silentWindow(brusselsDay(request.now));
   const { period, previousPeriod } = request;
-  const entries = await Promise.all(
-    request.services.map(async (service) => {
-      const [current, previous, impressions, recentImpressions, reasons] = await Promise.all([
-        store.monthlyRollups(service.id, period.from, period.to),
-        store.monthlyRollups(service.id, previousPeriod.from, previousPeriod.to),
-        store.monthlyImpressions(service.id, period.from, period.to),
-        store.monthlyImpressions(service.id, recent.from, recent.to),
-        store.reasonCounts(service.id, period.from, period.to),
-      ]);
-      return overviewEntry(
-        {
-          service,
-          organisation: byId.get(service.organisationId),
-          current,
-          previous,
-          impressions: sum(impressions),
-          recentImpressions: sum(recentImpressions),
-          reasons,
-          reportStatus: statuses.get(service.organisationId) ?? 'missing',
-        },
-        request.minimum,
-      );
-    }),
-  );
+  // Each kind of rollup in one query for all the services.
+  const ids = request.services.map((service) => service.id);
+  const [current, previous, recentImpressions] = await Promise.all([
+    store.serviceRollups(ids, period.from, period.to, ['outcomes', 'impressions', 'reasons']),
+    store.serviceRollups(ids, previousPeriod.from, previousPeriod.to, ['outcomes']),
+    store.serviceRollups(ids, recent.from, recent.to, ['impressions']),
+  ]);
+  const entries = request.services.map((service) => {
+    const now = current.get(service.id)!;
+    return overviewEntry(
+      {
+        service,
+        organisation: byId.get(service.organisationId),
+        current: now.outcomes,
+        previous: previous.get(service.id)!.outcomes,
+        impressions: sum(now.impressions),
+        recentImpressions: sum(recentImpressions.get(service.id)!.impressions),
+        reasons: now.reasons,
+        reportStatus: statuses.get(service.organisationId) ?? 'missing',
+      },
+      request.minimum,
+    );
+  });
   return entries.sort((a, b) => compareRows(a.row, b.row));
 }
 

@@ -44,14 +44,6 @@ export const REPORT_THEME_MINIMUM = 3;
  */
 export const REPORT_THEME_SAMPLE = 1000;
 
-async function countsOf(store: Store, serviceId: string, period: Period): Promise<Counts> {
-  const [rollups, impressions] = await Promise.all([
-    store.monthlyRollups(serviceId, period.from, period.to),
-    store.monthlyImpressions(serviceId, period.from, period.to),
-  ]);
-  return { rollups, impressions };
-}
-
 /** Reads a period's comments into a counter: newest first, a page at a time, at most `max`. */
 async function countThemes(
   store: Store,
@@ -160,32 +152,46 @@ export async function annualReport(
   ]);
   const explained = (list: typeof serviceExplanations, id: string) =>
     list.find((explanation) => explanation.subjectId === id)?.text ?? null;
+  // Each kind of rollup in one query for all the services of the report.
+  const ids = services.map((service) => service.id);
+  const [currentRollups, previousRollups] = await Promise.all([
+    store.serviceRollups(ids, span.period.from, span.period.to, [
+      'monthly',
+      'impressions',
+      'channels',
+      'reasons',
+      'languages',
+      'steps',
+    ]),
+    store.serviceRollups(ids, span.previousPeriod.from, span.previousPeriod.to, [
+      'monthly',
+      'impressions',
+    ]),
+  ]);
   const inputs: ServiceInput[] = [];
   for (const service of services) {
-    const [current, previous, channels, reasons, languages, steps, themes, actions] =
-      await Promise.all([
-        countsOf(store, service.id, span.period),
-        countsOf(store, service.id, span.previousPeriod),
-        store.channelRollups(service.id, span.period.from, span.period.to),
-        store.reasonCounts(service.id, span.period.from, span.period.to),
-        store.languageRollups(service.id, span.period.from, span.period.to),
-        store.stepRollups(service.id, span.period.from, span.period.to),
-        cachedThemes(
-          store,
-          `annual|${service.id}|${span.period.from}|${span.period.to}`,
-          request.now,
-          () =>
-            serviceThemes(store, service.id, span.period, {
-              limit: 5,
-              minimumCount: REPORT_THEME_MINIMUM,
-              examples: 0,
-              maxComments: REPORT_THEME_SAMPLE,
-              // Like every other figure of the report: against the same span of the year before.
-              previousPeriod: span.previousPeriod,
-            }),
-        ),
-        store.listActions(service.id),
-      ]);
+    const now = currentRollups.get(service.id)!;
+    const before = previousRollups.get(service.id)!;
+    const [themes, actions] = await Promise.all([
+      cachedThemes(
+        store,
+        `annual|${service.id}|${span.period.from}|${span.period.to}`,
+        request.now,
+        () =>
+          serviceThemes(store, service.id, span.period, {
+            limit: 5,
+            minimumCount: REPORT_THEME_MINIMUM,
+            examples: 0,
+            maxComments: REPORT_THEME_SAMPLE,
+            // Like every other figure of the report: against the same span of the year before.
+            previousPeriod: span.previousPeriod,
+          }),
+      ),
+      store.listActions(service.id),
+    ]);
+    const current: Counts = { rollups: now.monthly, impressions: now.impressions };
+    const previous: Counts = { rollups: before.monthly, impressions: before.impressions };
+    const { channels, reasons, languages, steps } = now;
     inputs.push({
       serviceId: service.id,
       name: service.name,
