@@ -1,9 +1,9 @@
 import { defineConfig } from 'vite';
 import { minifyTemplates } from './minify-templates.ts';
 
-// The widget ships as one ES file with Lit inside, so a host page adds a single
-// <script type="module">. The languages, Dutch too, are chunks beside it, which that file imports from
-// its own base URL when a page needs one (the size budget counts everything a page loads).
+// The widget ships as one ES file with lit-html and the Dutch texts inside, so a host page adds a
+// single <script type="module">. The other languages are chunks beside it, which that file imports
+// from its own base URL when a page needs one (the size budget counts everything a page loads).
 export default defineConfig({
   plugins: [minifyTemplates()],
   build: {

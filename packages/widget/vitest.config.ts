@@ -182,9 +182,8 @@ const stopScriptedServer: BrowserCommand<[]> = () =>
  * eval, Trusted Types enforced, connections only to the collector. The page is served by a server
  * of its own on `localhost` (an origin the collector allows, on another site than the collector's
  * 127.0.0.1, as a government site is). It holds a Dutch widget and a French one: the French
- * catalog (a chunk, as the Dutch one is) is held back until the French widget has been looked at
- * while it waits. The citizen
- * rates 4 in the Dutch one, and the result says what the page saw.
+ * catalog (a chunk; Dutch is in the bundle) is held back until the French widget has been looked
+ * at while it waits. The citizen rates 4 in the Dutch one, and the result says what the page saw.
  */
 const viteCli = join(
   dirname(createRequire(import.meta.url).resolve('vite/package.json')),

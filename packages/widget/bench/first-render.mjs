@@ -5,14 +5,15 @@
 //
 // The pages and scripts come from a local HTTP server that answers as the collector does (the
 // build's precompressed copy by Accept-Encoding, a hashed file immutable for a year, the entry for
-// 5 minutes), so the widget's language chunk arrives as it would for a citizen, over the network
-// stack and not through the test tool's request interception. "First render" is the widget's
-// content in its language: a run in which only the light DOM is showing (a chunk that did not
-// load) stops the benchmark instead of being counted.
+// 5 minutes), so a language chunk, when the page's language needs one, arrives as it would for a
+// citizen, over the network stack and not through the test tool's request interception (the page
+// is Dutch, which is in the bundle). "First render" is the widget's content in its language: a run
+// in which only the light DOM is showing (a chunk that did not load) stops the benchmark instead
+// of being counted.
 //
 // Prints one JSON line: { widgetMs, bareLitMs, ratio, widgetRepeatMs, bareLitRepeatMs,
 // repeatRatio, gzipBytes, runs }; "repeat" is a second view of the page in the same browser
-// profile, the chunk then coming from the HTTP cache.
+// profile, the scripts then coming from the HTTP cache.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';

@@ -1,7 +1,7 @@
 // The size budget: everything a host page loads for the widget, Lit included, at most 10 KB after
-// minification and gzip -9. That is the main bundle plus the page's language chunk (every
-// language, Dutch included, is a chunk): the main bundle with its largest chunk must fit. Reads
-// the built bundle; builds nothing.
+// minification and gzip -9. That is the main bundle (with Dutch) plus, on a page in another
+// language, that language's chunk: the main bundle with its largest chunk must fit. Reads the
+// built bundle; builds nothing.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';
 

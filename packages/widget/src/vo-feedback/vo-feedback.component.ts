@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { SubmissionInput } from '@vo-feedback/shared';
 // Types for the public API come from the zod-free constants, so the element's declarations do not
 // pull the whole contract (and zod) into a consumer's type check.
@@ -13,6 +13,7 @@ import {
 import { deliver, sendImpression, uuidv7, type DeliveryResult } from '../delivery.ts';
 import type { Messages } from '../i18n/nl.ts';
 import { catalogs, loadCatalog } from '../i18n/load.ts';
+import { ReactiveElement } from '../reactive-element.ts';
 import { loadConfig, type ServiceConfig } from '../service-config.ts';
 import { styles } from './vo-feedback.styles.ts';
 
@@ -89,7 +90,7 @@ const scriptOrigin = new URL(import.meta.url).origin;
  * @cssproperty --vo-feedback-color-success - Confirmation text. Default: #007a37.
  * @cssproperty --vo-feedback-radius - Corner radius. Default: 3px.
  */
-export class VoFeedback extends LitElement {
+export class VoFeedback extends ReactiveElement {
   static override styles = styles;
 
   static override properties = {
@@ -127,7 +128,7 @@ export class VoFeedback extends LitElement {
   /** Level of the widget's heading, 2–6, to fit the host page's outline. Default: 2. */
   declare headingLevel: number | undefined;
 
-  // Reactive state (@internal: not part of the API). No initial values: a class field would hide Lit's accessors, and undefined
+  // Reactive state (@internal: not part of the API). No initial values: a class field would hide the accessors, and undefined
   // reads as the first step, no message, no error, an empty comment.
   /** @internal */
   declare private _view: View | undefined;
@@ -152,8 +153,7 @@ export class VoFeedback extends LitElement {
     if (catalogs[lang]) return;
     const waiting = loadCatalog(lang).then(() => {
       if (this.#waiting == waiting) this.#waiting = undefined;
-      // No catalog at all (not even Dutch): the light DOM stays, and no update loops.
-      if (catalogs[lang]) this.requestUpdate();
+      this.requestUpdate();
     });
     this.#waiting = waiting;
   }
@@ -193,7 +193,7 @@ export class VoFeedback extends LitElement {
 
   async #focus(selector: string): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    this.shadowRoot!.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /** Posts the answer so far under this page view's one id; the collector updates it in place. */

@@ -38,7 +38,7 @@ async function frame(
     </div>`,
   );
   const el = box.querySelector('vo-feedback') as VoFeedback;
-  // Rendered once its texts are there (a chunk, Dutch too).
+  // Rendered once its texts are there (a chunk, but for Dutch).
   await el.updateComplete;
   return { box, el };
 }
