@@ -25,7 +25,7 @@ import { ThemeCounter, type ThemeOptions } from '../domain/themes.ts';
 import { actionItem, actionsOfYear, improvementsOf } from '../domain/actions.ts';
 import { brusselsDay } from '../domain/time.ts';
 import { csvDocument, type CsvCell } from '../domain/csv.ts';
-import { cachedThemes } from './theme-cache.ts';
+import { cachedFigures } from './theme-cache.ts';
 import { reportComparison } from './overview.ts';
 
 // Reports, themes and public statistics from the store, for the HTTP routes and the CLI alike.
@@ -173,7 +173,7 @@ export async function annualReport(
     const now = currentRollups.get(service.id)!;
     const before = previousRollups.get(service.id)!;
     const [themes, actions] = await Promise.all([
-      cachedThemes(
+      cachedFigures(
         store,
         `annual|${service.id}|${span.period.from}|${span.period.to}`,
         request.now,

@@ -1,4 +1,3 @@
-import type { Themes } from '@vo-feedback/shared';
 import type { Store } from '../domain/store.ts';
 
 /** How long a period's themes are reused before they are counted again. */
@@ -13,24 +12,11 @@ interface Entry {
 const caches = new WeakMap<Store, Map<string, Entry>>();
 
 /**
- * Themes are the one part of the annual report read from comments rather than rollups, and the
- * report is asked for far more often than its comments change: a period's themes are counted
- * once and reused for ten minutes. The report says which comments its themes came from.
+ * Figures of a service and period counted from comments, reused for THEME_CACHE_MS: themes are
+ * the one part of the annual report read from comments rather than rollups, and the report is
+ * asked for far more often than its comments change (the report says which comments its themes
+ * came from); a digest round mails the same service and week to each of its subscribers.
  * A key is `<what>|<serviceId>|…`, so that forgetServiceThemes finds a service's entries.
- */
-export function cachedThemes(
-  store: Store,
-  key: string,
-  now: number,
-  compute: () => Promise<Themes>,
-): Promise<Themes> {
-  return cachedFigures(store, key, now, compute);
-}
-
-/**
- * Any figures of a service and period counted from comments, reused for THEME_CACHE_MS like the
- * themes and forgotten with them (the digest's per-service figures: one round of a digest mails
- * the same service and week to every subscriber of it). A key is `<what>|<serviceId>|…`.
  */
 export function cachedFigures<T>(
   store: Store,
