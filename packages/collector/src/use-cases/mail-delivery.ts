@@ -1,6 +1,7 @@
 import type { Env } from '../config/env.ts';
 import type { Logger } from '../config/logger.ts';
 import type { Store } from '../domain/store.ts';
+import type { BackgroundShare } from './background-share.ts';
 import { scheduleDigests } from './digest-schedule.ts';
 import { smtpSender } from './mail-sender.ts';
 import { startMailWorker } from './mail-worker.ts';
@@ -17,8 +18,10 @@ export function startMailDelivery(options: {
   env: Pick<Env, 'SMTP_URL' | 'MAIL_FROM' | 'PUBLIC_URL' | 'MIN_PUBLIC_N' | 'RETENTION_DAYS'>;
   store: Store;
   logger: Logger;
+  /** The process's share of a busy event loop, shared with the webhook worker. */
+  share?: BackgroundShare;
 }): { stop(): Promise<void> } {
-  const { env, store, logger } = options;
+  const { env, store, logger, share } = options;
   // readEnv made MAIL_FROM and PUBLIC_URL required with SMTP_URL.
   if (!env.SMTP_URL || !env.MAIL_FROM || !env.PUBLIC_URL) return { stop: async () => undefined };
   if (env.PUBLIC_URL.startsWith('http://')) {
@@ -34,6 +37,7 @@ export function startMailDelivery(options: {
     publicUrl: env.PUBLIC_URL,
     minPublicN: env.MIN_PUBLIC_N,
     keepMs: Math.min(MAIL_KEPT_DAYS, env.RETENTION_DAYS) * 86_400_000,
+    ...(share ? { share } : {}),
   });
   const digests = scheduleDigests({ store, logger });
   return {

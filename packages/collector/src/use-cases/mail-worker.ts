@@ -15,6 +15,7 @@ import { delayAfter } from '../domain/webhooks.ts';
 import { digestMail } from '../views/mail-digest.ts';
 import type { MailRecipient, RenderedMail } from '../views/mail-layout.ts';
 import { alertMail, webhookDisabledMail } from '../views/mail-notices.ts';
+import { runRounds, type BackgroundShare } from './background-share.ts';
 import { buildDigest } from './digest.ts';
 import { mailError, type MailSender } from './mail-sender.ts';
 
@@ -50,6 +51,11 @@ export interface MailWorkerOptions {
   keepMs?: number;
   /** Pending messages are given up this long after they were queued. Default MAIL_EXPIRY_MS. */
   expireMs?: number;
+  /**
+   * The server's share of a busy event loop for background work: after each batch the worker
+   * waits for its pause (background-share.ts). Without one it never yields (the CLI, tests).
+   */
+  share?: BackgroundShare;
 }
 
 /**
@@ -206,46 +212,46 @@ export async function sendDueMails(
 /**
  * Runs the worker until `stop()`: sends what is due, again at once after a full batch, else after
  * `pollMs`; prunes hourly. `stop()` waits for the round in flight and closes the SMTP connections.
+ * With a `share`, a batch is followed by its pause: none while the event loop has room, else
+ * nineteen times the batch's time (a digest round sent during a burst of submissions finishes
+ * after it).
  */
 export function startMailWorker(options: MailWorkerOptions): { stop(): Promise<void> } {
   const now = options.now ?? Date.now;
   const pollMs = options.pollMs ?? 2_000;
   const batch = options.batch ?? MAIL_BATCH;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let round: Promise<void> = Promise.resolve();
   let lastPrune = 0;
-
-  const run = async () => {
-    let attempted = 0;
-    try {
-      // Pruning first: a message queued long ago (alerts and notices are queued whether or not
-      // SMTP_URL is set) is given up before a worker's first round could send it late.
-      if (options.keepMs !== undefined && now() - lastPrune >= 3_600_000) {
-        lastPrune = now();
-        await options.store.pruneMails(
-          now() - options.keepMs,
-          now() - (options.expireMs ?? MAIL_EXPIRY_MS),
-        );
+  const rounds = runRounds(
+    async () => {
+      let attempted = 0;
+      try {
+        // Pruning first: a message queued long ago (alerts and notices are queued whether or not
+        // SMTP_URL is set) is given up before a worker's first round could send it late.
+        if (options.keepMs !== undefined && now() - lastPrune >= 3_600_000) {
+          lastPrune = now();
+          await options.store.pruneMails(
+            now() - options.keepMs,
+            now() - (options.expireMs ?? MAIL_EXPIRY_MS),
+          );
+        }
+        attempted = (await sendDueMails({ ...options, batch })).attempted;
+      } catch (error) {
+        // The database is away: try again on the next round.
+        options.logger.error('mail worker round failed', {
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
-      attempted = (await sendDueMails({ ...options, batch })).attempted;
-    } catch (error) {
-      // The database is away: try again on the next round.
-      options.logger.error('mail worker round failed', {
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
-    if (!stopped) timer = setTimeout(tick, attempted >= batch ? 0 : pollMs);
-  };
-  const tick = () => {
-    round = run();
-  };
-  timer = setTimeout(tick, 0);
+      // Between batches, after the leases' results are recorded, comes the share's pause: a
+      // digest's render (its services' figures, synchronous reads on SQLite) waits there while
+      // submissions keep the loop busy.
+      return { worked: attempted, full: attempted >= batch };
+    },
+    pollMs,
+    options.share,
+  );
   return {
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await round;
+      await rounds.stop();
       options.sender.close();
     },
   };

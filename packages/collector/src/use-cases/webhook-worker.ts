@@ -11,6 +11,7 @@ import {
   type AttemptResult,
   type ClaimedDelivery,
 } from '../domain/webhooks.ts';
+import { runRounds, type BackgroundShare } from './background-share.ts';
 import type { WebhookSender } from './webhook-sender.ts';
 
 // The delivery worker: in each server process (never in the CLI) it claims due outbox rows, sends
@@ -37,6 +38,11 @@ export interface WebhookWorkerOptions {
   pollMs?: number;
   /** Delivered and failed deliveries are deleted this long after they were written. */
   keepMs?: number;
+  /**
+   * The server's share of a busy event loop for background work: after each batch the worker
+   * waits for its pause (background-share.ts). Without one it never yields (the CLI, tests).
+   */
+  share?: BackgroundShare;
 }
 
 const DISABLED_REASON =
@@ -197,6 +203,9 @@ async function deliverBatch(
  * connections (webhook-sender.ts); the others wait for one, within their own timeout, so a batch
  * ends within the timeout and its lease (twice that) holds. A slow answer (a tenth of the
  * timeout, waiting included) or a batch that was not full brings the claim back to `batch`.
+ * With a `share`, a batch is followed by its pause: none while the event loop has room, else
+ * nineteen times the batch's time, so that a burst of submissions is not slowed by delivering
+ * them; their deliveries wait in the outbox and go at full speed once the burst is over.
  */
 export function startWebhookWorker(options: WebhookWorkerOptions): { stop(): Promise<void> } {
   const now = options.now ?? Date.now;
@@ -204,39 +213,30 @@ export function startWebhookWorker(options: WebhookWorkerOptions): { stop(): Pro
   const batch = options.batch ?? 16;
   const fastMs = (options.timeoutMs ?? DELIVERY_TIMEOUT_MS) / 10;
   let claim = batch;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let round: Promise<void> = Promise.resolve();
   let lastPrune = 0;
-
-  const run = async () => {
-    let full = false;
-    try {
-      const { attempted, slowestMs } = await deliverBatch({ ...options, batch: claim });
-      full = attempted >= claim;
-      claim = full && slowestMs <= fastMs ? Math.min(claim * 2, batch * 4) : batch;
-      if (options.keepMs !== undefined && now() - lastPrune >= 3_600_000) {
-        lastPrune = now();
-        await options.store.pruneDeliveries(now() - options.keepMs);
+  return runRounds(
+    async () => {
+      let full = false;
+      let attempted = 0;
+      try {
+        const done = await deliverBatch({ ...options, batch: claim });
+        attempted = done.attempted;
+        full = attempted >= claim;
+        claim = full && done.slowestMs <= fastMs ? Math.min(claim * 2, batch * 4) : batch;
+        if (options.keepMs !== undefined && now() - lastPrune >= 3_600_000) {
+          lastPrune = now();
+          await options.store.pruneDeliveries(now() - options.keepMs);
+        }
+      } catch (error) {
+        // The database is away: try again on the next round.
+        claim = batch;
+        options.logger.error('webhook worker round failed', {
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
-    } catch (error) {
-      // The database is away: try again on the next round.
-      claim = batch;
-      options.logger.error('webhook worker round failed', {
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
-    if (!stopped) timer = setTimeout(tick, full ? 0 : pollMs);
-  };
-  const tick = () => {
-    round = run();
-  };
-  timer = setTimeout(tick, 0);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await round;
+      return { worked: attempted, full };
     },
-  };
+    pollMs,
+    options.share,
+  );
 }
