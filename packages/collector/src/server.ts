@@ -12,6 +12,8 @@ import { scheduleRetention } from './use-cases/retention.ts';
 import { scheduleAlertChecks } from './use-cases/alert-schedule.ts';
 import { httpSender } from './use-cases/webhook-sender.ts';
 import { startWebhookWorker } from './use-cases/webhook-worker.ts';
+import { startThemeIndexer } from './use-cases/theme-indexer.ts';
+import { backgroundShare } from './use-cases/background-share.ts';
 import { startMailDelivery } from './use-cases/mail-delivery.ts';
 
 const stdout = bufferedStdout();
@@ -69,6 +71,9 @@ async function main(): Promise<void> {
   const retention = scheduleRetention({ store, retentionDays: env.RETENTION_DAYS, logger });
   // Webhook deliveries from the outbox, in this process; finished ones are kept 30 days (or
   // RETENTION_DAYS, if shorter: a body may hold a comment).
+  // Both workers yield to submissions: while requests keep the event loop busy, deliveries and
+  // mail together take about a twentieth of it, and catch up when the load falls.
+  const share = backgroundShare();
   const webhookSender = httpSender({ allowInsecure: env.ALLOW_INSECURE_WEBHOOKS });
   const webhooks = startWebhookWorker({
     store,
@@ -76,10 +81,14 @@ async function main(): Promise<void> {
     logger,
     retryScale: env.WEBHOOK_RETRY_SCALE,
     keepMs: Math.min(30, env.RETENTION_DAYS) * 86_400_000,
+    share,
   });
   // E-mail when SMTP_URL is set: digests on their Brussels schedule, alerts and notices, sent by
   // the mail worker of this process (each message once, whatever the number of instances).
-  const mail = startMailDelivery({ env, store, logger });
+  const mail = startMailDelivery({ env, store, logger, share });
+  // Themes kept as counts for the annual report: new comments counted a little after ingest, at
+  // the same yielding share.
+  const themes = startThemeIndexer({ store, logger, share });
   // Alerts: a check a minute after start and then every hour (at most one alert per service, kind
   // and day, however many instances check).
   const alerts = scheduleAlertChecks({ store, minimum: env.MIN_PUBLIC_N, logger });
@@ -120,6 +129,7 @@ async function main(): Promise<void> {
     const alertsStopped = alerts.stop();
     const webhooksStopped = webhooks.stop();
     const mailStopped = mail.stop();
+    const themesStopped = themes.stop();
     // A bounded drain: in-flight requests finish, then the database closes.
     const force = setTimeout(() => {
       logger.error('shutdown timed out; exiting');
@@ -134,6 +144,7 @@ async function main(): Promise<void> {
       // Its kept connections to receivers, idle now.
       webhookSender.close();
       await mailStopped;
+      await themesStopped;
       // A check in flight stops before its next service (what it raised is raised, in short
       // transactions) before the database closes.
       await alertsStopped;

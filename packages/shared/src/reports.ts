@@ -265,8 +265,10 @@ export const ServiceReportSchema = ReportBlockSchema.extend({
   /** The most frequent words and word pairs of this year's comments: terms and counts only. */
   themes: z.object({
     /**
-     * How many comments they were counted in: the year's newest, at most AnnualReport's
-     * `themeSample` (fewer than `current.comments` when capped, or when retention removed text).
+     * How many comments they were counted in: every comment of the year's months (fewer than
+     * `current.comments` when retention removed text), compared with the same months of the year
+     * before. While the collector has not yet counted a service's comments (just after an
+     * upgrade), the year's newest, at most AnnualReport's `themeSample`.
      */
     comments: count,
     words: z.array(ThemeSchema),
@@ -306,7 +308,10 @@ export const AnnualReportSchema = z
     minimum: z.number().int().positive(),
     /** Themes count a word only when at least this many comments contain it. */
     themeMinimum: z.number().int().positive(),
-    /** Themes read at most this many comments per service, the newest of the year. */
+    /**
+     * While more comments of a service than this are not yet counted into the kept theme counts
+     * (just after an upgrade), its themes read this many, the newest of the year.
+     */
     themeSample: z.number().int().positive(),
     total: ReportBlockSchema,
     /** All organisations' report: its comparison, a row per service (inactive too); else null. */

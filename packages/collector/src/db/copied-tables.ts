@@ -36,7 +36,8 @@ export const COPIED_TABLES = [
   },
   {
     name: 'feedback',
-    columns: [...FEEDBACK_TABLE_COLUMNS, 'comment_pruned', 'comment_hash'],
+    // Counted comments stay counted: their counts are copied with them (theme_counts).
+    columns: [...FEEDBACK_TABLE_COLUMNS, 'comment_pruned', 'comment_hash', 'themes_counted'],
     order: 'rowid',
   },
   {
@@ -266,5 +267,17 @@ export const COPIED_TABLES = [
     name: 'login_flows',
     columns: ['state', 'nonce', 'code_verifier', 'return_to', 'created_at'],
     order: 'created_at, state',
+  },
+  {
+    name: 'theme_counts',
+    columns: ['service_id', 'month', 'kind', 'stem', 'form', 'count', 'low'],
+    // Stored WITHOUT ROWID: the primary key is the order.
+    order: 'service_id, month, kind, stem, form',
+  },
+  {
+    name: 'theme_retractions',
+    // PostgreSQL numbers them anew, in the same order.
+    columns: ['service_id', 'month', 'comment', 'lang', 'rating'],
+    order: 'id',
   },
 ] as const;

@@ -361,6 +361,27 @@ function rowsFor(table: string, columns: { name: string; notnull: number; dflt_v
         created_at: START,
       },
     ],
+    theme_counts: [
+      {
+        service_id: 'dienst-a',
+        month: '2025-12',
+        kind: 'word',
+        stem: 'formulier',
+        form: 'formulieren',
+        count: 2,
+        low: 0,
+      },
+    ],
+    theme_retractions: [
+      {
+        id: 1,
+        service_id: 'dienst-a',
+        month: '2025-12',
+        comment: 'Te lang',
+        lang: 'nl',
+        rating: 2,
+      },
+    ],
   };
   // Filled by the triggers on the daily tables (migration monthly_rollups), never written.
   if (table.startsWith('monthly_')) return [];

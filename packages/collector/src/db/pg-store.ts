@@ -314,6 +314,7 @@ export class PgStore extends SqlStore {
 
   protected readonly lockRow = sql` for update`;
   protected readonly skipLockedRows = sql` for update of d skip locked`;
+  protected readonly skipLocked = sql` for update skip locked`;
 
   protected async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {

@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 // The PostgreSQL tables: the same names, columns and meaning as schema.sqlite.ts, in PostgreSQL's
 // types. `drizzle-kit generate --config drizzle.pg.config.ts` writes the migrations in drizzle/pg.
@@ -88,8 +89,19 @@ export const feedback = pgTable(
      * a replay of that comment is the same submission, not a change that restores the text.
      */
     commentHash: text('comment_hash'),
+    /**
+     * Its comment is in theme_counts (schema-themes.*.ts): the indexer sets it, a change of the
+     * comment, language or rating clears it again (a trigger, which queues the old text to subtract).
+     */
+    themesCounted: boolean('themes_counted').notNull().default(false),
   },
-  (t) => [index('feedback_service_created').on(t.serviceId, t.createdAt, t.position)],
+  (t) => [
+    // The comments still to count: the indexer's work, and what a report adds to the kept counts.
+    index('feedback_themes_pending')
+      .on(t.serviceId, t.createdAt)
+      .where(sql`themes_counted = false and comment is not null`),
+    index('feedback_service_created').on(t.serviceId, t.createdAt, t.position),
+  ],
 );
 
 export const dailyRollups = pgTable(
@@ -330,3 +342,4 @@ export const auditLog = pgTable(
 
 export * from './schema-v2.pg.ts';
 export * from './schema-monthly.pg.ts';
+export * from './schema-themes.pg.ts';

@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 
 // The one source of the SQLite tables. `drizzle-kit generate` turns changes into the committed
 // migrations under drizzle/sqlite, which the server applies at start.
@@ -85,8 +86,19 @@ export const feedback = sqliteTable(
      * a replay of that comment is the same submission, not a change that restores the text.
      */
     commentHash: text('comment_hash'),
+    /**
+     * Its comment is in theme_counts (schema-themes.*.ts): the indexer sets it, a change of the
+     * comment, language or rating clears it again (a trigger, which queues the old text to subtract).
+     */
+    themesCounted: integer('themes_counted', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('feedback_service_created').on(t.serviceId, t.createdAt)],
+  (t) => [
+    // The comments still to count: the indexer's work, and what a report adds to the kept counts.
+    index('feedback_themes_pending')
+      .on(t.serviceId, t.createdAt)
+      .where(sql`themes_counted = false and comment is not null`),
+    index('feedback_service_created').on(t.serviceId, t.createdAt),
+  ],
 );
 
 /**
@@ -313,3 +325,4 @@ export const auditLog = sqliteTable(
 
 export * from './schema-v2.sqlite.ts';
 export * from './schema-monthly.sqlite.ts';
+export * from './schema-themes.sqlite.ts';

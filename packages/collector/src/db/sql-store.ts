@@ -23,7 +23,7 @@ import type {
   TokenRecord,
 } from '../domain/store.ts';
 import type { CommentRecord } from '../domain/acting-store.ts';
-import { PeopleSqlStore } from './people-sql-store.ts';
+import { ThemeSqlStore } from './theme-sql-store.ts';
 import * as q from './queries.ts';
 import * as m from './metrics-queries.ts';
 import {
@@ -62,7 +62,7 @@ const ROLLUP_READERS: Record<
  * gives the two ways to run a query and what only it does: ingest (SQLite's group commit,
  * PostgreSQL's row locks across instances), pruning, and the export pages on its own order.
  */
-export abstract class SqlStore extends PeopleSqlStore implements Store {
+export abstract class SqlStore extends ThemeSqlStore implements Store {
   /** Runs a query; its rows. Rejects with StoreUnavailableError when the database cannot answer. */
   protected abstract override rows<R>(query: SQL): Promise<R[]>;
   /** Runs a statement; how many rows it changed. Rejects as `rows` does. */

@@ -21,6 +21,7 @@ import type { WebhookStore } from './webhook-store.ts';
 import type { MailStore } from './mail-store.ts';
 import type { AlertStore } from './alert-store.ts';
 import type { PeopleStore } from './people-store.ts';
+import type { ThemeStore } from './theme-store.ts';
 
 // The one interface between the use cases and the database. The SQLite and PostgreSQL stores of
 // the database layer implement it; nothing above this file knows which one runs.
@@ -163,7 +164,8 @@ export class StoreUnavailableError extends Error {
  * Every method rejects with a StoreUnavailableError when the database cannot take work; other
  * errors (a broken rule of the schema, such as a key that exists already) pass as they come.
  */
-export interface Store extends ActingStore, WebhookStore, MailStore, AlertStore, PeopleStore {
+export interface Store
+  extends ActingStore, WebhookStore, MailStore, AlertStore, PeopleStore, ThemeStore {
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

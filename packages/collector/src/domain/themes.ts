@@ -1,6 +1,7 @@
 import snowball from 'snowball-stemmers';
 import type { Language, Theme, ThemeSort } from '@vo-feedback/shared';
 import { isFiller, isFunctionWord, NEGATIONS, TOO } from './stop-words.ts';
+import type { KeptTerm } from './theme-store.ts';
 
 // Themes: the words and word pairs that come back most often in a period's comments, so that
 // "what should we improve" has an answer at a glance. Deliberately simple and explainable to the
@@ -167,6 +168,12 @@ const ORDER: Record<ThemeSort, (a: Theme, b: Theme) => number> = {
   change: (a, b) => (b.change ?? -Infinity) - (a.change ?? -Infinity) || byCount(a, b),
 };
 
+function tallyOf(tallies: Map<string, Tally>, key: string): Tally {
+  let tally = tallies.get(key);
+  if (!tally) tallies.set(key, (tally = { count: 0, low: 0, forms: new Map(), examples: [] }));
+  return tally;
+}
+
 /**
  * Counts themes over comments given one at a time, so that a year of comments can stream from the
  * database without being held in memory. Give comments newest first: the examples kept are the
@@ -195,10 +202,48 @@ export class ThemeCounter {
     this.#count(this.#tallies.pairs, terms.pairs, comment, low);
   }
 
+  /**
+   * Adds a kept count (theme-store.ts): a stem's comments and low ratings (`form` ''), or how
+   * many comments wrote one of its forms.
+   */
+  addKept(term: KeptTerm): void {
+    const tally = tallyOf(this.#tallies[term.kind === 'word' ? 'words' : 'pairs'], term.stem);
+    if (term.form !== '') {
+      tally.forms.set(term.form, (tally.forms.get(term.form) ?? 0) + term.count);
+      return;
+    }
+    tally.count += term.count;
+    tally.low += term.low;
+  }
+
+  /** Adds comments counted in kept counts. */
+  addKeptComments(comments: number): void {
+    this.#comments += comments;
+  }
+
+  /** Takes out a comment that kept counts hold but that changed or went since (a retraction). */
+  remove({ comment, lang, rating }: ThemeComment): void {
+    this.#comments -= 1;
+    const terms = termsOf(comment, lang);
+    for (const kind of ['words', 'pairs'] as const) {
+      for (const [key, forms] of terms[kind]) {
+        // Only a term the counts were read for: the others are below the minimum anyway.
+        const tally = this.#tallies[kind].get(key);
+        if (!tally) continue;
+        tally.count -= 1;
+        if (rating <= LOW_RATING) tally.low -= 1;
+        for (const form of forms) {
+          const left = (tally.forms.get(form) ?? 0) - 1;
+          if (left > 0) tally.forms.set(form, left);
+          else tally.forms.delete(form);
+        }
+      }
+    }
+  }
+
   #count(tallies: Map<string, Tally>, terms: Terms, comment: string, low: boolean): void {
     for (const [key, forms] of terms) {
-      let tally = tallies.get(key);
-      if (!tally) tallies.set(key, (tally = { count: 0, low: 0, forms: new Map(), examples: [] }));
+      const tally = tallyOf(tallies, key);
       tally.count += 1;
       if (low) tally.low += 1;
       for (const form of forms) tally.forms.set(form, (tally.forms.get(form) ?? 0) + 1);
@@ -215,15 +260,19 @@ export class ThemeCounter {
     return this.#tallies[kind].get(key)?.count ?? 0;
   }
 
-  #top(kind: Kind, previous: ThemeCounter | undefined, sort: ThemeSort): Theme[] {
+  #ranked(
+    kind: Kind,
+    previous: ThemeCounter | undefined,
+    sort: ThemeSort,
+  ): { key: string; theme: Theme }[] {
     // Nothing to compare with is not "no change": change is null then.
     const compare = previous && previous.comments > 0 ? previous : undefined;
     return (
       [...this.#tallies[kind]]
         .filter(([, tally]) => tally.count >= this.#minimumCount)
-        .map(([key, tally]): Theme => {
+        .map(([key, tally]) => {
           const forms = formsOf(tally);
-          return {
+          const theme: Theme = {
             term: forms[0]!,
             count: tally.count,
             lowShare: tally.low / tally.count,
@@ -231,12 +280,26 @@ export class ThemeCounter {
             forms,
             ...(this.#examples > 0 ? { examples: tally.examples } : {}),
           };
+          return { key, theme };
         })
         // The themes are the most frequent terms whatever the order asked: `sort` orders them,
         // it never brings in a rare term because all two of its comments were rated 1.
-        .sort(byCount)
+        .sort((a, b) => byCount(a.theme, b.theme))
         .slice(0, this.#limit)
-        .sort(ORDER[sort])
+        .sort((a, b) => ORDER[sort](a.theme, b.theme))
+    );
+  }
+
+  #top(kind: Kind, previous: ThemeCounter | undefined, sort: ThemeSort): Theme[] {
+    return this.#ranked(kind, previous, sort).map(({ theme }) => theme);
+  }
+
+  /** The stems of the themes `result` gives, as kept counts name them ("word formulier"). */
+  topKeys(): string[] {
+    return (['words', 'pairs'] as const).flatMap((kind) =>
+      this.#ranked(kind, undefined, 'count').map(
+        ({ key }) => `${kind === 'words' ? 'word' : 'pair'} ${key}`,
+      ),
     );
   }
 

@@ -26,6 +26,7 @@ import { actionItem, actionsOfYear, improvementsOf } from '../domain/actions.ts'
 import { brusselsDay } from '../domain/time.ts';
 import { csvDocument, type CsvCell } from '../domain/csv.ts';
 import { cachedFigures } from './theme-cache.ts';
+import { keptServiceThemes } from './kept-themes.ts';
 import { reportComparison } from './overview.ts';
 
 // Reports, themes and public statistics from the store, for the HTTP routes and the CLI alike.
@@ -37,10 +38,9 @@ import { reportComparison } from './overview.ts';
 export const REPORT_THEME_MINIMUM = 3;
 
 /**
- * Themes are the one part of the report that reads comments rather than rollups. The newest
- * comments of the year, at most this many per service, keep a report of a large organisation
- * within a second or so however many submissions the database holds; the report says when the
- * sample was capped.
+ * Themes come from counts kept per month (kept-themes.ts). While more than this many comments of a
+ * service are not counted yet (just after an upgrade), its themes are counted from its newest
+ * comments of the year, at most this many; the report says when the sample was capped.
  */
 export const REPORT_THEME_SAMPLE = 1000;
 
@@ -168,25 +168,34 @@ export async function annualReport(
       'impressions',
     ]),
   ]);
+  // Themes from the kept counts, every service at once; a service whose comments are not all
+  // counted yet (just after an upgrade) has its newest comments counted instead, as before.
+  const kept = await keptServiceThemes(store, ids, span.period, span.previousPeriod, {
+    limit: 5,
+    minimumCount: REPORT_THEME_MINIMUM,
+    maxPending: REPORT_THEME_SAMPLE,
+  });
   const inputs: ServiceInput[] = [];
   for (const service of services) {
     const now = currentRollups.get(service.id)!;
     const before = previousRollups.get(service.id)!;
+    const keptThemes = kept.get(service.id);
     const [themes, actions] = await Promise.all([
-      cachedFigures(
-        store,
-        `annual|${service.id}|${span.period.from}|${span.period.to}`,
-        request.now,
-        () =>
-          serviceThemes(store, service.id, span.period, {
-            limit: 5,
-            minimumCount: REPORT_THEME_MINIMUM,
-            examples: 0,
-            maxComments: REPORT_THEME_SAMPLE,
-            // Like every other figure of the report: against the same span of the year before.
-            previousPeriod: span.previousPeriod,
-          }),
-      ),
+      keptThemes ??
+        cachedFigures(
+          store,
+          `annual|${service.id}|${span.period.from}|${span.period.to}`,
+          request.now,
+          () =>
+            serviceThemes(store, service.id, span.period, {
+              limit: 5,
+              minimumCount: REPORT_THEME_MINIMUM,
+              examples: 0,
+              maxComments: REPORT_THEME_SAMPLE,
+              // Like every other figure of the report: against the same span of the year before.
+              previousPeriod: span.previousPeriod,
+            }),
+        ),
       store.listActions(service.id),
     ]);
     const current: Counts = { rollups: now.monthly, impressions: now.impressions };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_STYLE_HASH } from '../../views/html.ts';
 import { REPORT_THEME_SAMPLE } from '../../use-cases/reports.ts';
+import { countAllThemes } from '../../use-cases/theme-indexer.ts';
 import { json, submission, testCollector } from '../../test-support/fixtures.ts';
 
 // Who gets which annual report, and what the HTML document is made of. The figures themselves are
@@ -166,5 +167,46 @@ describe('themes in the annual report', () => {
     expect(service.themes.words.map((t: { term: string }) => t.term)).not.toContain('papierwerk');
     const html = await (await get('/api/v1/reports/annual?year=2026&format=html', tokenA)).text();
     expect(html).toContain('Geteld in de 1.000 recentste van de 1.050 opmerkingen van 2026.');
+  });
+
+  it('count every comment of the year once the indexer has counted them', async () => {
+    const { store, get, tokenA } = await testCollector({ now: () => Date.UTC(2026, 6, 1, 12) });
+    const start = Date.UTC(2026, 0, 2, 8);
+    for (let i = 0; i < REPORT_THEME_SAMPLE + 50; i += 1) {
+      await store.ingest({
+        id: crypto.randomUUID(),
+        serviceId: 'dienst-a',
+        rating: i < 50 ? 1 : 3,
+        comment: i < 50 ? 'Veel papierwerk nodig' : 'Wachttijd aan de balie',
+        lang: 'nl',
+        redactions: 0,
+        receivedAt: start + i * 60_000,
+      });
+    }
+    // A year ago, in the months the report compares with: "papierwerk" twice.
+    for (let i = 0; i < 2; i += 1) {
+      await store.ingest({
+        id: crypto.randomUUID(),
+        serviceId: 'dienst-a',
+        rating: 2,
+        comment: 'Papierwerk!',
+        lang: 'nl',
+        redactions: 0,
+        receivedAt: Date.UTC(2025, 3, 1, 8) + i,
+      });
+    }
+    expect(await countAllThemes(store)).toBe(REPORT_THEME_SAMPLE + 52);
+    const report = await json(await get('/api/v1/reports/annual?year=2026', tokenA));
+    const service = report.organisations[0].services[0];
+    expect(service.themes.comments).toBe(REPORT_THEME_SAMPLE + 50);
+    expect(service.themes.words).toContainEqual({
+      term: 'papierwerk',
+      count: 50,
+      lowShare: 1,
+      change: 48,
+      forms: ['papierwerk'],
+    });
+    const html = await (await get('/api/v1/reports/annual?year=2026&format=html', tokenA)).text();
+    expect(html).toContain('Geteld in alle 1.050 opmerkingen van 2026.');
   });
 });
