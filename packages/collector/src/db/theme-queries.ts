@@ -66,11 +66,9 @@ export const DROP_IF_EMPTY = sql`delete from theme_counts
     and kind = ${sql.placeholder('kind')} and stem = ${sql.placeholder('stem')}
     and form = ${sql.placeholder('form')} and count = 0 and low = 0`;
 
-const kept = (alias: string) =>
-  sql.raw(
-    `${alias}service_id as "serviceId", ${alias}kind as kind, ${alias}stem as stem, ` +
-      `${alias}form as form, ${sumOf(`${alias}count`, 'count')}, ${sumOf(`${alias}low`, 'low')}`,
-  );
+const KEPT = sql.raw(
+  `service_id as "serviceId", kind, stem, form, ${sumOf('count', 'count')}, ${sumOf('low', 'low')}`,
+);
 
 /**
  * Kept counts over [from, to] of the stems that at least `minimum` comments of a service contain,
@@ -81,13 +79,15 @@ export const keptByMinimum = (
   [from, to]: [string, string],
   minimum: number,
 ) =>
-  sql`select ${kept('c.')} from theme_counts c join (
-        select service_id, kind, stem from theme_counts
-         where ${services(serviceIds)} and month between ${from} and ${to} and form = ''
-         group by service_id, kind, stem having sum(count) >= ${minimum} or kind = 'comments') t
-        on c.service_id = t.service_id and c.kind = t.kind and c.stem = t.stem
-       where c.${services(serviceIds)} and c.month between ${from} and ${to}
-       group by c.service_id, c.kind, c.stem, c.form`;
+  // One pass: each row of a stem carries the stem's total (its form '' row) over the months.
+  sql`select "serviceId", kind, stem, form, count, low from (
+        select ${KEPT},
+               sum(case when form = '' then sum(count) end)
+                 over (partition by service_id, kind, stem) as total
+          from theme_counts
+         where ${services(serviceIds)} and month between ${from} and ${to}
+         group by service_id, kind, stem, form) kept
+       where total >= ${minimum} or kind = 'comments'`;
 
 /** Kept counts over [from, to] of given stems (`<service> <kind> <stem>`), and the comments. */
 export const keptByKeys = (
@@ -95,7 +95,7 @@ export const keptByKeys = (
   [from, to]: [string, string],
   keys: readonly string[],
 ) =>
-  sql`select ${kept('')} from theme_counts
+  sql`select ${KEPT} from theme_counts
        where ${services(serviceIds)} and month between ${from} and ${to} and form = ''
          and (kind = 'comments'${keys.length > 0 ? sql` or service_id || ' ' || kind || ' ' || stem in (${ids(keys)})` : sql``})
        group by service_id, kind, stem, form`;
