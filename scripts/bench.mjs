@@ -260,7 +260,7 @@ ${table}
   waiting is counted from its newest 1,000, as before.
 - **Export**: the built server grows during the export almost only by SQLite's page cache
   (\`cache_size = -32768\` in \`sqlite-store.ts\`: 32 MiB of pages, about 45 MB of RSS with their
-  headers and the allocator's overhead), which fills over the first half of the export, then
+  headers and the allocator's overhead; less when the server's work before the export had filled part of it), which fills over the first half of the export, then
   stays level to the last row and is kept after it for the next queries. With SQLite's default
   2 MiB cache (\`--import\` hook on the built server, 30 November 2026) the same export grew the
   server by 5 MB: the stream itself holds one page of 1,000 rows at a time. The server starts at
