@@ -284,9 +284,11 @@ export class ThemeCounter {
         })
         // The themes are the most frequent terms whatever the order asked: `sort` orders them,
         // it never brings in a rare term because all two of its comments were rated 1.
-        .sort((a, b) => byCount(a.theme, b.theme))
+        // Two stems can be shown as the same term (a word written in two languages): the stem
+        // keeps the order total, whatever order the counts were read in.
+        .sort((a, b) => byCount(a.theme, b.theme) || alphabetical(a.key, b.key))
         .slice(0, this.#limit)
-        .sort((a, b) => ORDER[sort](a.theme, b.theme))
+        .sort((a, b) => ORDER[sort](a.theme, b.theme) || alphabetical(a.key, b.key))
     );
   }
 
