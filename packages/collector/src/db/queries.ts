@@ -165,7 +165,7 @@ export function comments(query: CommentQuery): SQL {
 
 // Ingest: statements with named placeholders, rendered once per dialect (see `statement`).
 
-const named = (names: readonly string[]) =>
+export const named = (names: readonly string[]) =>
   list(names.map((name) => sql`${sql.placeholder(name)}`));
 
 /** The stored submission with this `id`, as ingest reads it. */

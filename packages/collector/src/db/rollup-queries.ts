@@ -33,7 +33,7 @@ export function rollupRanges(
 }
 
 /** `service_id = ?` for one service, `service_id in (?, …)` for several. */
-function ofServices(serviceIds: readonly string[]): SQL {
+export function ofServices(serviceIds: readonly string[]): SQL {
   return serviceIds.length === 1
     ? sql`service_id = ${serviceIds[0]}`
     : sql`service_id in (${sql.join(

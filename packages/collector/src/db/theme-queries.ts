@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ThemeDelta } from '../domain/theme-deltas.ts';
-import { sumOf } from './rollup-queries.ts';
+import { named } from './queries.ts';
+import { ofServices, sumOf } from './rollup-queries.ts';
 
 // The SQL of the kept theme counts (schema-themes.*.ts), shared by SQLite and PostgreSQL.
 
@@ -10,7 +11,6 @@ const ids = (values: readonly (string | number)[]) =>
     values.map((value) => sql`${value}`),
     sql`, `,
   );
-const services = (serviceIds: readonly string[]) => sql`service_id in (${ids(serviceIds)})`;
 
 /** The oldest retractions to subtract, locked against another instance's indexer. */
 export const claimRetractions = (limit: number, skipLocked: SQL) =>
@@ -40,14 +40,8 @@ export const addThemeCounts = (deltas: readonly ThemeDelta[]) =>
   )} on conflict (service_id, month, kind, stem, form) do update
        set count = theme_counts.count + excluded.count, low = theme_counts.low + excluded.low`;
 
-// The same three writes a row at a time, with named placeholders: SQLite prepares each once and
-// runs it for every row, cheaper there than a statement of a thousand values built each time.
-
-const named = (names: readonly string[]) =>
-  sql.join(
-    names.map((name) => sql`${sql.placeholder(name)}`),
-    sql`, `,
-  );
+// The same writes a row at a time, with named placeholders: SQLite prepares each once and runs
+// it for every row, cheaper there than a statement of a thousand values built each time.
 
 export const DELETE_RETRACTION = sql`delete from theme_retractions where id = ${sql.placeholder('id')}`;
 
@@ -85,7 +79,7 @@ export const keptByMinimum = (
                sum(case when form = '' then sum(count) end)
                  over (partition by service_id, kind, stem) as total
           from theme_counts
-         where ${services(serviceIds)} and month between ${from} and ${to}
+         where ${ofServices(serviceIds)} and month between ${from} and ${to}
          group by service_id, kind, stem, form) kept
        where total >= ${minimum} or kind = 'comments'`;
 
@@ -96,7 +90,7 @@ export const keptByKeys = (
   keys: readonly string[],
 ) =>
   sql`select ${KEPT} from theme_counts
-       where ${services(serviceIds)} and month between ${from} and ${to} and form = ''
+       where ${ofServices(serviceIds)} and month between ${from} and ${to} and form = ''
          and (kind = 'comments'${keys.length > 0 ? sql` or service_id || ' ' || kind || ' ' || stem in (${ids(keys)})` : sql``})
        group by service_id, kind, stem, form`;
 
@@ -111,11 +105,11 @@ export const pendingComments = (
         select service_id as "serviceId", ${sql.raw(COMMENT)},
                row_number() over (partition by service_id order by created_at desc) as n
           from feedback
-         where themes_counted = false and comment is not null and ${services(serviceIds)}
+         where themes_counted = false and comment is not null and ${ofServices(serviceIds)}
            and created_at >= ${start} and created_at < ${end}) pending
        where n <= ${max}`;
 
 /** Retractions of some services' months [from, to] not subtracted yet. */
 export const retractedComments = (serviceIds: readonly string[], [from, to]: [string, string]) =>
   sql`select service_id as "serviceId", ${sql.raw(COMMENT)} from theme_retractions
-       where ${services(serviceIds)} and month between ${from} and ${to}`;
+       where ${ofServices(serviceIds)} and month between ${from} and ${to}`;

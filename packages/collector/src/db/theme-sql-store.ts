@@ -1,5 +1,4 @@
 import type { SQL } from 'drizzle-orm';
-import type { Language } from '@vo-feedback/shared';
 import { periodInstants } from '../domain/period.ts';
 import { themeDeltas, type ThemeChange } from '../domain/theme-deltas.ts';
 import type { KeptTerm, KeptThemes, ThemeStore } from '../domain/theme-store.ts';
@@ -54,7 +53,7 @@ export abstract class ThemeSqlStore extends PeopleSqlStore implements ThemeStore
           serviceId: row.serviceId,
           month: row.month,
           comment: row.comment,
-          lang: row.lang as Language,
+          lang: row.lang,
           rating: row.rating,
           sign,
         });

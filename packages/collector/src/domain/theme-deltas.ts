@@ -1,5 +1,5 @@
 import type { Language } from '@vo-feedback/shared';
-import { termsOf } from './themes.ts';
+import { LOW_RATING, termsOf } from './themes.ts';
 
 // What counting or retracting comments changes in the kept theme counts (schema-themes.*.ts): the
 // same terms a ThemeCounter counts, per service and month, summed so that a batch of comments is
@@ -25,9 +25,6 @@ export interface ThemeDelta {
   count: number;
   low: number;
 }
-
-/** Ratings that count as low, as in ThemeCounter. */
-const LOW_RATING = 2;
 
 /** The deltas of some changes, one per service, month, kind, stem and form; none of them zero. */
 export function themeDeltas(changes: Iterable<ThemeChange>): ThemeDelta[] {

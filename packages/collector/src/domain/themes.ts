@@ -126,7 +126,7 @@ export interface ThemeComment {
 }
 
 /** Ratings that count as low in `lowShare`. */
-const LOW_RATING = 2;
+export const LOW_RATING = 2;
 
 interface Tally {
   count: number;

@@ -1,11 +1,12 @@
 import { setImmediate as nextTurn, setTimeout as sleepFor } from 'node:timers/promises';
 
-// Background work (webhook deliveries, mail) runs on the event loop that answers submissions, and
-// on one core a delivery costs more CPU than ingesting its submission. So after each piece of it
-// a worker asks this share for a pause: none while the loop has room, so a backlog goes at full
-// speed; while requests keep the loop busy, nineteen times the piece's time, so background work
-// holds a twentieth of the loop and ingest keeps the rest. The outboxes are durable: what waits
-// during a peak is sent after it, and under a load that never ends it still moves at its share.
+// Background work (webhook deliveries, mail, the theme indexer) runs on the event loop that
+// answers submissions, and on one core a delivery costs more CPU than ingesting its submission.
+// So after each piece of it a worker asks this share for a pause: none while the loop has room,
+// so a backlog goes at full speed; while requests keep the loop busy, nineteen times the piece's
+// time, so background work holds a twentieth of the loop and ingest keeps the rest. The outboxes
+// are durable: what waits during a peak is sent after it, and under a load that never ends it
+// still moves at its share.
 
 /** The share of the loop's time background work keeps while the loop is busy. */
 export const BACKGROUND_SHARE = 0.05;
