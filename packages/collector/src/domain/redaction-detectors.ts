@@ -22,6 +22,11 @@ export const PLACEHOLDERS = {
  */
 export interface Detector {
   placeholder: string;
+  /**
+   * What every match contains, tested once on the whole text before the pattern runs: most
+   * comments hold no digit and no '@', and then no detector needs to scan them.
+   */
+  requires: RegExp;
   pattern: RegExp;
   accept?: (candidate: string) => number | undefined;
 }
@@ -40,12 +45,15 @@ const DIGIT_SEPARATOR = String.raw`[\p{Zs}${DASH_OR_MARK}.,/\u060c]*`;
  * 2026") and school years ("2021/2022 2022/2023") pass Luhn one time in ten.
  */
 const CARD_SEPARATOR = String.raw`[\p{Zs}${DASH_OR_MARK}.]+`;
+/** A decimal digit of any script: every detector but the e-mail one matches only with one. */
+const A_DIGIT = /\p{Nd}/u;
 
 // ---------------------------------------------------------------------------------------------
 // E-mail
 
 const EMAIL: Detector = {
   placeholder: PLACEHOLDERS.email,
+  requires: /@/,
   // The look-behind makes the local part start at a word start, so a long run without '@' is
   // scanned once instead of once per character.
   pattern:
@@ -88,6 +96,7 @@ function isValidIban(iban: string): boolean {
 
 const IBAN: Detector = {
   placeholder: PLACEHOLDERS.iban,
+  requires: A_DIGIT,
   pattern: new RegExp(
     String.raw`(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:${DIGIT_SEPARATOR}[A-Za-z0-9]){11,30}`,
     'gu',
@@ -134,6 +143,7 @@ function isCardNumber(digits: string): boolean {
 
 const CARD: Detector = {
   placeholder: PLACEHOLDERS.card,
+  requires: A_DIGIT,
   // Unbroken, groups of four (the last group shorter, as Bancontact's 17 digits), or Amex's 4-6-5.
   // Requiring the printed grouping keeps two phone numbers in a row from passing as a card.
   pattern: new RegExp(
@@ -171,6 +181,7 @@ function isValidNationalNumber(digits: string): boolean {
 
 const NATIONAL_NUMBER: Detector = {
   placeholder: PLACEHOLDERS.nationalNumber,
+  requires: A_DIGIT,
   // Separators only where the notation puts them: 85.07.30-033.28, 850730 033 28, 850730-03328.
   pattern: new RegExp(
     String.raw`(?<![\p{N}+])\d{2}${DIGIT_SEPARATOR}\d{2}${DIGIT_SEPARATOR}\d{2}${DIGIT_SEPARATOR}\d{3}${DIGIT_SEPARATOR}\d{2}(?!\p{N})`,
@@ -191,6 +202,7 @@ function isValidEnterpriseNumber(digits: string): boolean {
 
 const ENTERPRISE_NUMBER: Detector = {
   placeholder: PLACEHOLDERS.enterpriseNumber,
+  requires: A_DIGIT,
   // 0123.456.749, 0123 456 749, BE0123456749, BE 0123.456.749: the 4-3-3 grouping, so a phone
   // number grouped as 0470 12 34 56 is never read as one.
   pattern: new RegExp(
@@ -223,6 +235,7 @@ const NATIONAL_LENGTHS: Readonly<Record<string, number>> = { '1': 10, '31': 9, '
 
 const NATIONAL_PHONE: Detector = {
   placeholder: PLACEHOLDERS.phone,
+  requires: A_DIGIT,
   // 0470 12 34 56, 0470/12.34.56, 02 123 45 67, (09) 123 45 67: a trunk 0, a zone or mobile
   // prefix and exactly 9 or 10 digits, checked in accept. A '(' is taken only with its ')'.
   pattern: new RegExp(
@@ -246,6 +259,7 @@ const NATIONAL_PHONE: Detector = {
 
 const INTERNATIONAL_PHONE: Detector = {
   placeholder: PLACEHOLDERS.phone,
+  requires: A_DIGIT,
   // +32 470 12 34 56, 0032470123456, +32 (0)9 123 45 67, +33 6 12 34 56 78, +44 20 7946 0958.
   pattern: new RegExp(
     String.raw`(?<![\p{L}\p{N}+])(?:\+|00)${SPACE}*[1-9](?:${DIGIT_SEPARATOR}(?:\(0\)${SPACE}*)?\d){6,14}(?!\p{N})`,
@@ -301,12 +315,14 @@ const DUTCH_STREET = [
 
 const DUTCH_ADDRESS: Detector = {
   placeholder: PLACEHOLDERS.address,
+  requires: A_DIGIT,
   // Anchored at a word start: a long word is tried once, not once per letter.
   pattern: new RegExp(String.raw`(?<![\p{L}'’-])(?:${DUTCH_STREET})${SPACE}${HOUSE_NUMBER}`, 'gu'),
 };
 
 const FRENCH_ADDRESS: Detector = {
   placeholder: PLACEHOLDERS.address,
+  requires: A_DIGIT,
   // Rue de la Loi 16, 1000 Bruxelles — or number first: 12, rue Neuve.
   pattern: new RegExp(
     String.raw`(?<![\p{L}\p{N}])(?:${FRENCH_STREET_TYPE}${FRENCH_NAME},?${SPACE}${HOUSE_NUMBER}|\d{1,4}[a-zA-Z]?,?${SPACE}${FRENCH_STREET_TYPE}${FRENCH_NAME}(?:${POSTAL_CODE_AND_TOWN})?)`,
