@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import { decideIngest } from '../domain/ingest-decision.ts';
 import type { WebhookEvent } from '@vo-feedback/shared';
-import { feedbackEvents, type OutboxEvent } from '../domain/webhooks.ts';
+import { decideIngest } from '../domain/ingest-decision.ts';
+import { feedbackEvents, type OutboxEvent, type WebhookRecord } from '../domain/webhooks.ts';
 import type { IncomingFeedback, IngestedFeedback, IngestResult } from '../domain/store.ts';
 import { asUnavailable, StoreUnavailableError } from './errors.ts';
 import {
@@ -30,14 +30,11 @@ import {
   type FeedbackRow,
 } from './records.ts';
 import type { WalSync } from './wal-sync.ts';
-import { INSERT_DELIVERY, LISTENERS_OF_SERVICE } from './webhook-queries.ts';
+import { INSERT_DELIVERY, LISTENERS_OF_SERVICE, type WebhookRow } from './webhook-queries.ts';
 
 /** An enabled webhook that covers a service: what its submissions' events are matched against. */
-interface Listener {
-  id: string;
-  events: WebhookEvent[];
-  includeComment: boolean;
-}
+type Listener = Pick<WebhookRecord, 'id' | 'events' | 'includeComment'>;
+type ListenerRow = Pick<WebhookRow, 'id' | 'events' | 'serviceIds' | 'includeComment'>;
 
 interface Pending {
   incoming: IncomingFeedback;
@@ -265,16 +262,17 @@ export class SqliteIngest {
   private webhooksOf(serviceId: string): Listener[] {
     let listeners = this.listenersOf.get(serviceId);
     if (listeners === undefined) {
-      const rows = this.listeners.all({ serviceId, servicePattern: `%"${serviceId}"%` }) as Array<{
-        id: string;
-        events: string;
-        includeComment: number;
-      }>;
-      listeners = rows.map((row) => ({
-        id: row.id,
-        events: JSON.parse(row.events) as WebhookEvent[],
-        includeComment: row.includeComment === 1,
-      }));
+      const rows = this.listeners.all({ serviceId }) as ListenerRow[];
+      listeners = rows
+        .filter(
+          (row) =>
+            row.serviceIds === null || (JSON.parse(row.serviceIds) as string[]).includes(serviceId),
+        )
+        .map((row) => ({
+          id: row.id,
+          events: JSON.parse(row.events) as WebhookEvent[],
+          includeComment: Boolean(row.includeComment),
+        }));
       this.listenersOf.set(serviceId, listeners);
     }
     return listeners;
