@@ -213,21 +213,28 @@ ${table}
   others' work from under a millisecond to tens. The CPU a submission costs is the steadier
   figure (its own row): validation, redaction, the origin check, the insert with its index, a
   share of the batch's rollup upserts and sync, the log line and the answer, against a route that
-  only parses the body and answers; that ratio is the ceiling on a fast disk. The p99 follows the
-  disk and the machine's load, as the JSON route's p99 follows the load.${
+  only parses the body and answers; that ratio is the ceiling on a fast disk. Every body carries
+  a comment, as the issue asks (earlier runs sent none: 0.436 in the last of them):
+  its redaction (each detector now skips a text without a digit or an '@'), its larger row and
+  log, and the theme indexer's count of it a little later. The p99 follows the disk and the
+  machine's load, as the JSON route's p99 follows the load.${
     ingest.webhook && !ingest.webhook.withinFivePercent
       ? `
 - **Ingest with a webhook** (issue 19: at most 5 % slower): ${ingest.webhook.rpsRatio} of the
   requests per second without webhook during the rounds, ${ingest.webhook.sustainedRatio} counting
   the wait until the outbox is empty (CPU a submission: ${ingest.webhook.cpuRatio} of it). Deliveries
-  now yield to submissions (\`background-share.ts\`): while requests keep the event loop busy,
+  yield to submissions (\`background-share.ts\`): while requests keep the event loop busy,
   deliveries, mail and the theme indexer together keep about a twentieth of it, and the outbox
-  is emptied after the round at full speed (before: 0.34 during the rounds). What is left is on
-  the ingest side: a submission with a webhook writes its outbox row (with its body) in the ingest
-  transaction, measured in-process at about 125 µs of CPU a submission against about 30 without a
-  webhook (the \`INSERT … SELECT\` itself some 15–30 µs; the rest its share of the larger commits
-  and their checkpoints). The sustained figure cannot reach 0.95 by yielding: every delivery is
-  still sent on the same core, after the round instead of during it.`
+  is emptied after the round at full speed. During the rounds a submission with a webhook costs
+  ${Math.round(ingest.ingestWithWebhook.cpuUsPerRequest - ingest.ingest.cpuUsPerRequest)} µs of CPU more than one without (${ingest.ingestWithWebhook.cpuUsPerRequest} against ${ingest.ingest.cpuUsPerRequest}): its outbox row, a plain
+  insert into a table of four b-trees in ingest's transaction, with the two bodies it may carry
+  (with and without the comment), the larger commits and their checkpoints, and that twentieth.
+  Before, the row came from an \`INSERT … SELECT\` whose \`LIKE\` on a bound
+  pattern made SQLite prepare the statement again at every run (90–140 µs a submission, measured
+  in-process; 0.59 of ingest without a webhook then, in a one-round run of this benchmark).
+  Counting the wait until the outbox is empty, each delivery's HTTP request, signature and
+  recorded result add ${Math.round(ingest.ingestWithWebhook.cpuUsWithDelivery - ingest.ingestWithWebhook.cpuUsPerRequest)} µs of CPU a submission on the same core: the sustained
+  figure cannot reach 0.95 by yielding, only by sending elsewhere.`
       : ''
   }${
     results.digest && results.digest.ingest.ratio < 0.95
@@ -282,8 +289,9 @@ ${table}
   the smallest Hono route of the same shape on the same stack (Node.js, @hono/node-server, Hono:
   it reads and parses the JSON body and answers 201 with a small JSON body), with a route that
   answers 204 and reads nothing as a second reference; ${ingest.rounds} alternating rounds of
-  ${ingest.seconds} s, medians; wrk with ${ingest.connections} connections and a new time-ordered
-  id per request; server and load generator pinned to different cores. The CPU per request is
+  ${ingest.seconds} s, medians; wrk with ${ingest.connections} connections, a new time-ordered
+  id and a comment per request (eight comments in turn, three with an e-mail address, a phone
+  number or a national register number to redact; \`bench/post.lua\`); server and load generator pinned to different cores. The CPU per request is
   the server's user and system time (from /proc) over the requests wrk counted.
   \`BENCH_COMPARE=<another build>/dist/server.js\` measures that build in the same rounds (the
   row "the build before"). The webhook row (issue 19: at most 5 % slower) is the same build in
