@@ -133,6 +133,26 @@ describe('the outbox', () => {
     expect(JSON.stringify(rows)).not.toContain('jan@example.be');
   });
 
+  it('follows webhooks made and deleted between submissions', async () => {
+    const { store, post } = await testCollector({ now: () => JUNE_15 });
+    const subjects = async () => (await outbox(store)).map((row) => row.subject);
+    const before = submission({ rating: 5 });
+    expect((await post(before)).status).toBe(201);
+    expect(await subjects()).toEqual([]);
+
+    const w = webhook({ events: ['feedback.created'] });
+    await store.createWebhook(w);
+    const heard = submission({ rating: 4 });
+    expect((await post(heard)).status).toBe(201);
+    expect(await subjects()).toEqual([heard.id]);
+
+    // Deleting a webhook takes its deliveries; a submission after it has none.
+    expect(await store.deleteWebhook('org-a', w.id)).toBe(true);
+    const after = submission({ rating: 3 });
+    expect((await post(after)).status).toBe(201);
+    expect(await subjects()).toEqual([]);
+  });
+
   it('is written with the submission or not at all', async () => {
     const { store, post, rowCount } = await testCollector({ now: () => JUNE_15 });
     await store.createWebhook(webhook());
