@@ -226,12 +226,14 @@ ${table}
   yield to submissions (\`background-share.ts\`): while requests keep the event loop busy,
   deliveries, mail and the theme indexer together keep about a twentieth of it, and the outbox
   is emptied after the round at full speed. During the rounds a submission with a webhook costs
-  ${Math.round(ingest.ingestWithWebhook.cpuUsPerRequest - ingest.ingest.cpuUsPerRequest)} µs of CPU more than one without (${ingest.ingestWithWebhook.cpuUsPerRequest} against ${ingest.ingest.cpuUsPerRequest}): its outbox row, a plain
-  insert into a table of four b-trees in ingest's transaction, with the two bodies it may carry
-  (with and without the comment), the larger commits and their checkpoints, and that twentieth.
-  Before, the row came from an \`INSERT … SELECT\` whose \`LIKE\` on a bound
-  pattern made SQLite prepare the statement again at every run (90–140 µs a submission, measured
-  in-process; 0.59 of ingest without a webhook then, in a one-round run of this benchmark).
+  ${Math.round(ingest.ingestWithWebhook.cpuUsPerRequest - ingest.ingest.cpuUsPerRequest)} µs of CPU more than one without (${ingest.ingestWithWebhook.cpuUsPerRequest} against ${ingest.ingest.cpuUsPerRequest}): its outbox row, written
+  by one \`INSERT … SELECT\` in ingest's transaction into a table of four b-trees, with the two
+  bodies it may carry (with and without the comment), the larger commits and their checkpoints,
+  and that twentieth. Before, that statement matched a webhook's services with a
+  \`LIKE\` on a bound pattern, which SQLite prepares again at every run (90–140 µs a submission,
+  measured in-process, against 20–30 µs with the pattern built in the statement:
+  \`listIncludes\` in \`webhook-queries.ts\`); this benchmark gave 0.59 of ingest without a
+  webhook then, in a one-round run.
   Counting the wait until the outbox is empty, each delivery's HTTP request, signature and
   recorded result add ${Math.round(ingest.ingestWithWebhook.cpuUsWithDelivery - ingest.ingestWithWebhook.cpuUsPerRequest)} µs of CPU a submission on the same core: the sustained
   figure cannot reach 0.95 by yielding, only by sending elsewhere.`

@@ -6,6 +6,7 @@ import type {
   QueuedMail,
   SubscriptionRecord,
 } from '../domain/mail.ts';
+import { listIncludes } from './webhook-queries.ts';
 
 // The SQL of e-mail subscriptions and the mail outbox, shared by SQLite and PostgreSQL like
 // webhook-queries.ts. A subscription's services are JSON text, matched with `like '%"id"%'`
@@ -54,7 +55,7 @@ export const subscriptionsOfFrequency = (frequency: SubscriptionFrequency) =>
 export const alertSubscribers = (organisationId: string, serviceId: string) =>
   sql`select ${SUBSCRIPTION_FIELDS} from subscriptions
        where organisation_id = ${organisationId} and frequency = 'alerts'
-         and (service_ids is null or service_ids like ${`%"${serviceId}"%`})
+         and (service_ids is null or ${listIncludes('service_ids', serviceId)})
        order by created_at, id`;
 
 export const subscriptionByToken = (token: string) =>

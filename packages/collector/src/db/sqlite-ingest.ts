@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import type { WebhookEvent } from '@vo-feedback/shared';
 import { decideIngest } from '../domain/ingest-decision.ts';
-import { feedbackEvents, type OutboxEvent, type WebhookRecord } from '../domain/webhooks.ts';
+import { feedbackEvents } from '../domain/webhooks.ts';
 import type { IncomingFeedback, IngestedFeedback, IngestResult } from '../domain/store.ts';
 import { asUnavailable, StoreUnavailableError } from './errors.ts';
 import {
@@ -30,11 +29,7 @@ import {
   type FeedbackRow,
 } from './records.ts';
 import type { WalSync } from './wal-sync.ts';
-import { INSERT_DELIVERY, LISTENERS_OF_SERVICE, type WebhookRow } from './webhook-queries.ts';
-
-/** An enabled webhook that covers a service: what its submissions' events are matched against. */
-type Listener = Pick<WebhookRecord, 'id' | 'events' | 'includeComment'>;
-type ListenerRow = Pick<WebhookRow, 'id' | 'events' | 'serviceIds' | 'includeComment'>;
+import { ANY_WEBHOOK_OF_SERVICE, enqueueOf, ENQUEUE_SERVICE_EVENTS } from './webhook-queries.ts';
 
 interface Pending {
   incoming: IncomingFeedback;
@@ -49,7 +44,6 @@ function prepare(sqlite: Database.Database, query: Parameters<typeof statement>[
   return {
     run: (named: object) => prepared.run(...values(named)),
     get: (named: object) => prepared.get(...values(named)),
-    all: (named: object) => prepared.all(...values(named)),
   };
 }
 
@@ -91,16 +85,16 @@ export class SqliteIngest {
   private readonly stepRollup: Prepared;
   private readonly stepFirstSeen: Prepared;
   private readonly reasonCount: Prepared;
-  private readonly listeners: Prepared;
-  private readonly delivery: Prepared;
+  private readonly anyWebhook: Prepared;
+  private readonly enqueue: Prepared;
   private readonly one: (incoming: IncomingFeedback) => Ingested;
   private readonly batch: (items: Pending[]) => Array<IngestResult | { error: unknown }>;
   private readonly synchronous: { normal: Database.Statement; full: Database.Statement };
   /** Batches committed, waiting for the next sync of the log; whether one runs now. */
   private unsynced: Committed[] = [];
   private syncing = false;
-  /** The webhooks that cover a service, looked up once per service and batch. */
-  private readonly listenersOf = new Map<string, Listener[]>();
+  /** Whether a service's organisation has a webhook, looked up once per batch. */
+  private readonly hasWebhook = new Map<string, boolean>();
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -122,8 +116,8 @@ export class SqliteIngest {
     this.stepRollup = prepare(sqlite, ADD_TO_STEP_ROLLUP);
     this.stepFirstSeen = prepare(sqlite, RECOUNT_STEP_FIRST_SEEN);
     this.reasonCount = prepare(sqlite, ADD_TO_REASON_COUNT);
-    this.listeners = prepare(sqlite, LISTENERS_OF_SERVICE);
-    this.delivery = prepare(sqlite, INSERT_DELIVERY);
+    this.anyWebhook = prepare(sqlite, ANY_WEBHOOK_OF_SERVICE);
+    this.enqueue = prepare(sqlite, ENQUEUE_SERVICE_EVENTS);
     // Nested inside the batch transaction, better-sqlite3 runs this as a savepoint.
     this.one = sqlite.transaction((incoming: IncomingFeedback) => this.ingestOne(incoming));
     this.batch = sqlite.transaction((items: Pending[]) => {
@@ -178,7 +172,7 @@ export class SqliteIngest {
     try {
       if (this.wal) this.synchronous.normal.run();
       // Nothing else runs while the batch is written: no webhook comes or goes meanwhile.
-      this.listenersOf.clear();
+      this.hasWebhook.clear();
       results = this.batch(items);
     } catch (error) {
       const failure = asUnavailable(error);
@@ -234,10 +228,11 @@ export class SqliteIngest {
       // SQLite has no boolean: better-sqlite3 binds 0 or 1.
       if (this.insert.run({ ...feedbackValues(record), widget: record.widget ? 1 : 0 }).changes) {
         // The outbox, in the same savepoint: a webhook hears of exactly the submissions stored.
-        // The bodies are built only when a webhook covers the service: the common case stays a
-        // lookup a batch.
-        const listeners = this.webhooksOf(record.serviceId);
-        if (listeners.length > 0) this.enqueue(feedbackEvents(record), listeners);
+        // One INSERT … SELECT for both events, after a lookup that skips it (and building the
+        // bodies) when the organisation has no webhook: the common case stays as cheap as that.
+        if (this.webhookFor(record.serviceId)) {
+          this.enqueue.run(enqueueOf(feedbackEvents(record)).values);
+        }
         // Its rollups come with the batch's, once its savepoint is released.
         return { result: fresh.result, stored: record };
       }
@@ -259,40 +254,13 @@ export class SqliteIngest {
     return { result: decision.result };
   }
 
-  private webhooksOf(serviceId: string): Listener[] {
-    let listeners = this.listenersOf.get(serviceId);
-    if (listeners === undefined) {
-      const rows = this.listeners.all({ serviceId }) as ListenerRow[];
-      listeners = rows
-        .filter(
-          (row) =>
-            row.serviceIds === null || (JSON.parse(row.serviceIds) as string[]).includes(serviceId),
-        )
-        .map((row) => ({
-          id: row.id,
-          events: JSON.parse(row.events) as WebhookEvent[],
-          includeComment: Boolean(row.includeComment),
-        }));
-      this.listenersOf.set(serviceId, listeners);
+  private webhookFor(serviceId: string): boolean {
+    let any = this.hasWebhook.get(serviceId);
+    if (any === undefined) {
+      any = this.anyWebhook.get({ serviceId }) !== undefined;
+      this.hasWebhook.set(serviceId, any);
     }
-    return listeners;
-  }
-
-  /** A row per event and webhook that listens to it; the comment only for those that ask. */
-  private enqueue(events: OutboxEvent[], listeners: Listener[]): void {
-    for (const event of events) {
-      for (const listener of listeners) {
-        if (!listener.events.includes(event.type)) continue;
-        this.delivery.run({
-          id: event.id,
-          webhookId: listener.id,
-          event: event.type,
-          subject: event.subject,
-          payload: listener.includeComment ? event.body : event.briefBody,
-          at: event.at,
-        });
-      }
-    }
+    return any;
   }
 
   /**
