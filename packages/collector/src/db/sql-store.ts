@@ -198,7 +198,7 @@ export abstract class SqlStore extends ThemeSqlStore implements Store {
       for (const entry of result.values()) entry[kind] = [];
       if (serviceIds.length === 0) continue;
       const { query, of } = ROLLUP_READERS[kind];
-      for (const row of await this.rows<{ serviceId: string }>(query(serviceIds, from, to))) {
+      for (const row of await this.manyRows<{ serviceId: string }>(query(serviceIds, from, to))) {
         result.get(row.serviceId)?.[kind].push(of(row as never));
       }
     }

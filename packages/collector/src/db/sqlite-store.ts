@@ -177,6 +177,48 @@ export class SqliteStore extends SqlStore {
     }
   }
 
+  /** Each packed statement (manyRows) and its columns' names, by the text of the query it wraps. */
+  private readonly packedStatements = new Map<
+    string,
+    { statement: Database.Statement; columns: string[] }
+  >();
+
+  /**
+   * Many rows as one JSON text of arrays, built by SQLite and parsed at once: better-sqlite3
+   * makes a JavaScript value of every cell, which for a report's rollups (a thousand rows of ten
+   * columns) cost more than the query itself; this costs half. JSON keeps text and integers as
+   * they are (a real would keep 15 digits), and the wrapped query's order (SQLite does not flatten
+   * an ordered subquery into an aggregate).
+   */
+  protected override async manyRows<R>(query: SQL): Promise<R[]> {
+    while (this.open) await this.open;
+    try {
+      const { sql: text, params } = this.dialect.sqlToQuery(query);
+      let packed = this.packedStatements.get(text);
+      if (!packed) {
+        const columns = this.sqlite
+          .prepare(text)
+          .columns()
+          .map(({ name }) => name);
+        const cells = columns.map((name) => `"${name.replaceAll('"', '""')}"`).join(', ');
+        const statement = this.sqlite
+          .prepare(`select json_group_array(json_array(${cells})) from (${text})`)
+          .pluck();
+        packed = { statement, columns };
+        this.packedStatements.set(text, packed);
+      }
+      const { statement, columns } = packed;
+      const arrays = JSON.parse(statement.get(...params) as string) as unknown[][];
+      return arrays.map((cells) => {
+        const row: Record<string, unknown> = {};
+        for (let i = 0; i < columns.length; i += 1) row[columns[i]!] = cells[i];
+        return row as R;
+      });
+    } catch (error) {
+      throw asUnavailable(error);
+    }
+  }
+
   protected async run(query: SQL): Promise<number> {
     while (this.open) await this.open;
     try {

@@ -99,7 +99,7 @@ export abstract class ThemeSqlStore extends PeopleSqlStore implements ThemeStore
     }
     // A term below the minimum in the kept counts may reach it with the comments not counted yet.
     const most = Math.max(0, ...included.map((id) => tail.get(id) ?? 0));
-    const rows = await this.rows<KeptRow>(
+    const rows = await this.manyRows<KeptRow>(
       'minimum' in select
         ? t.keptByMinimum(included, months, Math.max(1, select.minimum - most))
         : t.keptByKeys(

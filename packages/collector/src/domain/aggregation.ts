@@ -138,7 +138,13 @@ function newTally(): Tally {
 }
 
 function add(tally: Tally, row: MonthlyRollup): void {
-  for (const key of ['1', '2', '3', '4', '5'] as const) tally.ratings[key] += row.ratings[key];
+  // Written out: the report adds every rollup row several times (service, organisation, total).
+  const ratings = tally.ratings;
+  ratings['1'] += row.ratings['1'];
+  ratings['2'] += row.ratings['2'];
+  ratings['3'] += row.ratings['3'];
+  ratings['4'] += row.ratings['4'];
+  ratings['5'] += row.ratings['5'];
   tally.comments += row.comments;
   tally.widgetResponses += row.widgetResponses;
 }

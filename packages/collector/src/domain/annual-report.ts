@@ -1,7 +1,6 @@
 import type {
   Action,
   AnnualReport,
-  MonthFigures,
   OrganisationReport,
   OverviewRow,
   PolicyDomainSummary,
@@ -9,6 +8,7 @@ import type {
   ReportChange,
   ReportFigures,
   ServiceReport,
+  Summary,
   Theme,
 } from '@vo-feedback/shared';
 import {
@@ -86,10 +86,12 @@ function merge(parts: readonly Counts[]): Counts {
   };
 }
 
-function figuresOf(period: Period, counts: Counts): ReportFigures & { byMonth: MonthFigures[] } {
-  // summarise is the summary endpoint's own arithmetic: a report and a summary of the same
-  // period cannot disagree.
-  const summary = summarise('report', period, counts.rollups, counts.impressions);
+/** A period's counts summed: summarise is the summary endpoint's own arithmetic, so that a
+ * report and a summary of the same period cannot disagree. */
+const summaryOf = (period: Period, counts: Counts): Summary =>
+  summarise('report', period, counts.rollups, counts.impressions);
+
+function figuresOf(summary: Summary): ReportFigures {
   return {
     responses: summary.responses,
     ratings: summary.ratings,
@@ -99,7 +101,6 @@ function figuresOf(period: Period, counts: Counts): ReportFigures & { byMonth: M
     comments: summary.comments,
     impressions: summary.impressions,
     responseRate: summary.responseRate,
-    byMonth: summary.byMonth,
   };
 }
 
@@ -116,19 +117,19 @@ function changeBetween(current: ReportFigures, previous: ReportFigures): ReportC
   };
 }
 
-function block(input: AnnualReportInput, current: Counts, previous: Counts): ReportBlock {
-  const { byMonth: currentMonths, ...currentFigures } = figuresOf(input.period, current);
-  const { byMonth: previousMonths, ...previousFigures } = figuresOf(input.previousPeriod, previous);
+function block(current: Summary, previous: Summary): ReportBlock {
+  const currentFigures = figuresOf(current);
+  const previousFigures = figuresOf(previous);
   return {
     current: currentFigures,
     previous: previousFigures,
     change: changeBetween(currentFigures, previousFigures),
     // Both periods start on 1 January and end on the same day of the year: month i of one is
     // month i of the other.
-    byMonth: currentMonths.map((month, i) => ({
+    byMonth: current.byMonth.map((month, i) => ({
       month: month.month,
       current: month,
-      previous: previousMonths[i]!,
+      previous: previous.byMonth[i]!,
     })),
   };
 }
@@ -138,7 +139,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
   const organisations: OrganisationReport[] = input.organisations.map((organisation) => {
     const services = input.services.filter((s) => s.organisationId === organisation.id);
     const serviceReports: ServiceReport[] = services.map((s) => {
-      const figures = block(input, s.current, s.previous);
+      const current = summaryOf(input.period, s.current);
+      const figures = block(current, summaryOf(input.previousPeriod, s.previous));
       return {
         serviceId: s.serviceId,
         name: s.name,
@@ -146,8 +148,7 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
         active: s.active,
         byChannel: channelFigures(s.channels ?? []),
         byReason: reasonFigures(s.reasons ?? [], figures.current.ratings),
-        byOutcome: summarise('report', input.period, s.current.rollups, s.current.impressions)
-          .byOutcome,
+        byOutcome: current.byOutcome,
         byLanguage: languageFigures(s.languages ?? []),
         byStep: stepFigures(s.steps ?? []),
         ...figures,
@@ -161,9 +162,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
       name: organisation.name,
       explanation: organisation.explanation ?? null,
       ...block(
-        input,
-        merge(services.map((s) => s.current)),
-        merge(services.map((s) => s.previous)),
+        summaryOf(input.period, merge(services.map((s) => s.current))),
+        summaryOf(input.previousPeriod, merge(services.map((s) => s.previous))),
       ),
       services: serviceReports,
     };
@@ -178,9 +178,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
     themeMinimum: input.themeMinimum,
     themeSample: input.themeSample,
     total: block(
-      input,
-      merge(input.services.map((s) => s.current)),
-      merge(input.services.map((s) => s.previous)),
+      summaryOf(input.period, merge(input.services.map((s) => s.current))),
+      summaryOf(input.previousPeriod, merge(input.services.map((s) => s.previous))),
     ),
     overview: input.comparison ? [...input.comparison.rows] : null,
     byPolicyDomain: input.comparison ? [...input.comparison.byPolicyDomain] : null,
