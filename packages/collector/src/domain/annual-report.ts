@@ -136,6 +136,7 @@ function block(current: Summary, previous: Summary): ReportBlock {
 
 /** Builds the report from the counts of each service. */
 export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
+  const blocks: ReportBlock[] = [];
   const organisations: OrganisationReport[] = input.organisations.map((organisation) => {
     const services = input.services.filter((s) => s.organisationId === organisation.id);
     const serviceReports: ServiceReport[] = services.map((s) => {
@@ -157,17 +158,27 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
         actions: [...(s.actions ?? [])],
       };
     });
+    const figures = block(
+      summaryOf(input.period, merge(services.map((s) => s.current))),
+      summaryOf(input.previousPeriod, merge(services.map((s) => s.previous))),
+    );
+    blocks.push(figures);
     return {
       organisationId: organisation.id,
       name: organisation.name,
       explanation: organisation.explanation ?? null,
-      ...block(
-        summaryOf(input.period, merge(services.map((s) => s.current))),
-        summaryOf(input.previousPeriod, merge(services.map((s) => s.previous))),
-      ),
+      ...figures,
       services: serviceReports,
     };
   });
+  // One organisation's report: its total is the organisation's figures, summed from the same rows.
+  const total =
+    blocks.length === 1 && organisations[0]!.services.length === input.services.length
+      ? blocks[0]!
+      : block(
+          summaryOf(input.period, merge(input.services.map((s) => s.current))),
+          summaryOf(input.previousPeriod, merge(input.services.map((s) => s.previous))),
+        );
   return {
     year: input.year,
     period: input.period,
@@ -177,10 +188,7 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
     minimum: input.minimum,
     themeMinimum: input.themeMinimum,
     themeSample: input.themeSample,
-    total: block(
-      summaryOf(input.period, merge(input.services.map((s) => s.current))),
-      summaryOf(input.previousPeriod, merge(input.services.map((s) => s.previous))),
-    ),
+    total,
     overview: input.comparison ? [...input.comparison.rows] : null,
     byPolicyDomain: input.comparison ? [...input.comparison.byPolicyDomain] : null,
     organisations,
