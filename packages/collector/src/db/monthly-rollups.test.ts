@@ -86,12 +86,25 @@ const submission = fc.record({
   newStep: fc.option(fc.constantFrom('formulier', 'betaling'), { nil: undefined }),
 });
 
-const period = fc
-  .tuple(fc.integer({ min: -5, max: 120 }), fc.integer({ min: 0, max: 120 }))
-  .map(([start, length]) => ({
-    from: brusselsDay(START + start * DAY),
-    to: brusselsDay(START + (start + length) * DAY),
-  }));
+/** Whole months only (a report's year, a digest's month): read from the monthly tables alone. */
+const wholeMonths = fc
+  .tuple(fc.integer({ min: -1, max: 4 }), fc.integer({ min: 0, max: 3 }))
+  .map(([start, length]) => {
+    const day = (month: number, date: number) =>
+      new Date(Date.UTC(2025, 11 + month, date)).toISOString().slice(0, 10);
+    // Day 0 of the month after: the last day of the period's last month.
+    return { from: day(start, 1), to: day(start + length + 1, 0) };
+  });
+
+const period = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: -5, max: 120 }), fc.integer({ min: 0, max: 120 }))
+    .map(([start, length]) => ({
+      from: brusselsDay(START + start * DAY),
+      to: brusselsDay(START + (start + length) * DAY),
+    })),
+  wholeMonths,
+);
 
 type Row = Record<string, unknown>;
 const ratings = (rows: Row[]) => {
