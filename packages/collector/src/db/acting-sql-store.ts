@@ -53,8 +53,9 @@ export interface Executor {
 export abstract class ActingSqlStore implements ActingStore {
   protected abstract rows<R>(query: SQL): Promise<R[]>;
   /**
-   * `rows` for a read of many rows whose columns are text and integers (the reports' rollups and
-   * theme counts): the same rows in the same order, which a store may hand over in a cheaper way.
+   * `rows` for a read of many rows whose columns are text and integers (every read of the rollups,
+   * of one service or many, and the reports' theme counts): the same rows in the same order, which
+   * a store may hand over in a cheaper way.
    */
   protected manyRows<R>(query: SQL): Promise<R[]> {
     return this.rows(query);

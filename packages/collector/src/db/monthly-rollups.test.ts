@@ -309,3 +309,57 @@ describe('monthlyProblems', () => {
     ]);
   });
 });
+
+describe('the rollups of several services at once', () => {
+  it('give each service its own steps in journey order, over whole months and over days', async () => {
+    const store = await openTestStore();
+    await store.createOrganisation({ id: 'org-a', name: 'A' });
+    for (const id of SERVICES) {
+      await store.createService({
+        id,
+        name: id,
+        organisationId: 'org-a',
+        allowedOrigins: [],
+        active: true,
+        publicServiceUri: null,
+      });
+    }
+    // Journey order is the order each step was first seen, not the alphabet: z, m, a for
+    // dienst-a and a, z, m for dienst-b, with the services' posts interleaved.
+    const posts: [string, string][] = [
+      ['dienst-b', 'aanvraag'],
+      ['dienst-a', 'zoeken'],
+      ['dienst-a', 'melden'],
+      ['dienst-b', 'zoeken'],
+      ['dienst-a', 'aanvraag'],
+      ['dienst-b', 'melden'],
+      ['dienst-a', 'zoeken'],
+    ];
+    for (const [i, [serviceId, step]] of posts.entries()) {
+      await store.ingest({
+        id: `0195f0e0-0000-7000-8000-${String(i).padStart(12, '0')}`,
+        serviceId,
+        rating: 1 + (i % 5),
+        lang: 'nl',
+        step,
+        redactions: 0,
+        receivedAt: START + i * DAY,
+        widget: true,
+        channel: 'web',
+        reasons: [],
+      });
+    }
+    // December 2025 whole (the monthly rows), and 1 to 10 December (the daily ones).
+    for (const to of ['2025-12-31', '2025-12-10']) {
+      const read = await store.serviceRollups(SERVICES, '2025-12-01', to, ['steps']);
+      expect(
+        read.get('dienst-a')!.steps.map((s) => s.step),
+        to,
+      ).toEqual(['zoeken', 'melden', 'aanvraag']);
+      expect(
+        read.get('dienst-b')!.steps.map((s) => s.step),
+        to,
+      ).toEqual(['aanvraag', 'zoeken', 'melden']);
+    }
+  });
+});

@@ -3,8 +3,9 @@ import { addDays, nextDay } from '../domain/period.ts';
 import { ROLLUP_COUNTS } from './records.ts';
 
 // The readers of the rollups that both stores share (queries.ts re-exports them): a service's
-// figures over a period, summed by the database from the monthly rollups for its whole months and
-// from the daily ones for the other days.
+// figures over a period, from the monthly rollups for its whole months and from the daily ones for
+// the other days, summed by the database (a period of whole months only, read by service and
+// month, takes the monthly rows as they are).
 
 /** `sum(column)` as an integer on both (PostgreSQL's sum of an integer is a bigint). */
 export const sumOf = (column: string, name: string) => `cast(sum(${column}) as integer) as ${name}`;

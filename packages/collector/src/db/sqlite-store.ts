@@ -186,9 +186,11 @@ export class SqliteStore extends SqlStore {
   /**
    * Many rows as one JSON text of arrays, built by SQLite and parsed at once: better-sqlite3
    * makes a JavaScript value of every cell, which for a report's rollups (a thousand rows of ten
-   * columns) cost more than the query itself; this costs half. JSON keeps text and integers as
-   * they are (a real would keep 15 digits), and the wrapped query's order (SQLite does not flatten
-   * an ordered subquery into an aggregate).
+   * columns) cost more than the query itself; this costs half. JSON keeps text, integers and
+   * null as they are (for text and integer columns only: a blob would not pass). The rows keep the
+   * wrapped query's order, which SQLite keeps for an ordered subquery under an aggregate with no
+   * ORDER BY or join of its own, though SQL does not promise it: the steps' journey order (by a
+   * column the query does not select) is tested over several services on both databases.
    */
   protected override async manyRows<R>(query: SQL): Promise<R[]> {
     while (this.open) await this.open;
@@ -200,6 +202,10 @@ export class SqliteStore extends SqlStore {
           .prepare(text)
           .columns()
           .map(({ name }) => name);
+        // The outer select names each column once: two of a name would each read the first.
+        if (new Set(columns).size !== columns.length) {
+          throw new Error(`manyRows: a column name appears twice in: ${text}`);
+        }
         const cells = columns.map((name) => `"${name.replaceAll('"', '""')}"`).join(', ');
         const statement = this.sqlite
           .prepare(`select json_group_array(json_array(${cells})) from (${text})`)

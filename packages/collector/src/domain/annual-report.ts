@@ -171,7 +171,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
       services: serviceReports,
     };
   });
-  // One organisation's report: its total is the organisation's figures, summed from the same rows.
+  // One organisation's report: its total is the organisation's figures, summed from the same rows
+  // (the same objects: nothing changes a report once built; the views and the hand-in only read).
   const total =
     blocks.length === 1 && organisations[0]!.services.length === input.services.length
       ? blocks[0]!
