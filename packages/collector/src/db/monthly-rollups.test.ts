@@ -65,6 +65,23 @@ const DAY = 24 * 60 * 60 * 1000;
 const START = Date.parse('2025-12-01T11:00:00Z');
 const SERVICES = ['dienst-a', 'dienst-b'];
 
+/** A store with the SERVICES of one organisation. */
+async function storeWithServices(): Promise<Store> {
+  const store = await openTestStore();
+  await store.createOrganisation({ id: 'org-a', name: 'A' });
+  for (const id of SERVICES) {
+    await store.createService({
+      id,
+      name: id,
+      organisationId: 'org-a',
+      allowedOrigins: [],
+      active: true,
+      publicServiceUri: null,
+    });
+  }
+  return store;
+}
+
 const submission = fc.record({
   service: fc.constantFrom(...SERVICES),
   /** Days after START, and minutes into the day (late: after midnight UTC, the Brussels day). */
@@ -212,18 +229,7 @@ describe('property: the monthly rollups stand in for the daily ones', () => {
         fc.integer({ min: 0, max: 110 }),
         fc.array(period, { minLength: 1, maxLength: 6 }),
         async (submissions, impressions, pruneDay, periods) => {
-          const store = await openTestStore();
-          await store.createOrganisation({ id: 'org-a', name: 'A' });
-          for (const id of SERVICES) {
-            await store.createService({
-              id,
-              name: id,
-              organisationId: 'org-a',
-              allowedOrigins: [],
-              active: true,
-              publicServiceUri: null,
-            });
-          }
+          const store = await storeWithServices();
           const stored: { id: string; at: number; s: (typeof submissions)[number] }[] = [];
           for (const [i, s] of submissions.entries()) {
             const id = `0195f0e0-0000-7000-8000-${String(i).padStart(12, '0')}`;
@@ -312,18 +318,7 @@ describe('monthlyProblems', () => {
 
 describe('the rollups of several services at once', () => {
   it('give each service its own steps in journey order, over whole months and over days', async () => {
-    const store = await openTestStore();
-    await store.createOrganisation({ id: 'org-a', name: 'A' });
-    for (const id of SERVICES) {
-      await store.createService({
-        id,
-        name: id,
-        organisationId: 'org-a',
-        allowedOrigins: [],
-        active: true,
-        publicServiceUri: null,
-      });
-    }
+    const store = await storeWithServices();
     // Journey order is the order each step was first seen, not the alphabet: z, m, a for
     // dienst-a and a, z, m for dienst-b, with the services' posts interleaved.
     const posts: [string, string][] = [
