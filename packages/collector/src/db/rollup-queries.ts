@@ -83,6 +83,9 @@ function rollupSource(
 }
 
 const ROLLUP_COLUMNS = ROLLUP_COUNTS.map(([column]) => column).join(', ');
+/** The counts of a rollup row under their names, as they are and summed. */
+const ROLLUP_COUNT_NAMES = ROLLUP_COUNTS.map(([column, name]) => `${column} as ${name}`).join(', ');
+const ROLLUP_SUMS = ROLLUP_COUNTS.map(([column, name]) => sumOf(column, name)).join(', ');
 const RATING_COLUMNS = 'rating_1, rating_2, rating_3, rating_4, rating_5';
 /** The five rating columns of a rollup, summed as r1 … r5. */
 const RATING_SUMS = [1, 2, 3, 4, 5].map((n) => sumOf(`rating_${n}`, `r${n}`)).join(', ');
@@ -121,13 +124,13 @@ export const monthlyRollups = (serviceIds: readonly string[], from: string, to: 
   return months
     ? monthlyRows(
         'rollups',
-        `outcome, ${ROLLUP_COUNTS.map(([column, name]) => `${column} as ${name}`).join(', ')}`,
+        `outcome, ${ROLLUP_COUNT_NAMES}`,
         serviceIds,
         months,
         'service_id, month, outcome',
       )
     : sql`select ${SERVICE}, month, outcome,
-             ${sql.raw(ROLLUP_COUNTS.map(([column, name]) => sumOf(column, name)).join(', '))}
+             ${sql.raw(ROLLUP_SUMS)}
         from ${rollupSource('rollups', `outcome, ${ROLLUP_COLUMNS}`, serviceIds, from, to)}
        group by service_id, month, outcome order by service_id, month, outcome`;
 };
@@ -135,7 +138,7 @@ export const monthlyRollups = (serviceIds: readonly string[], from: string, to: 
 /** Counts per service and outcome over the days in [from, to], summed over them (month ''). */
 export const outcomeRollups = (serviceIds: readonly string[], from: string, to: string) =>
   sql`select ${SERVICE}, '' as month, outcome,
-             ${sql.raw(ROLLUP_COUNTS.map(([column, name]) => sumOf(column, name)).join(', '))}
+             ${sql.raw(ROLLUP_SUMS)}
         from ${rollupSource('rollups', `outcome, ${ROLLUP_COLUMNS}`, serviceIds, from, to)}
        group by service_id, outcome order by service_id, outcome`;
 

@@ -138,7 +138,7 @@ function newTally(): Tally {
 }
 
 function add(tally: Tally, row: MonthlyRollup): void {
-  // Written out: the report adds every rollup row several times (service, organisation, total).
+  // Written out: the annual report adds every rollup row at each of its levels.
   const ratings = tally.ratings;
   ratings['1'] += row.ratings['1'];
   ratings['2'] += row.ratings['2'];

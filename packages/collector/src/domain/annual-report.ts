@@ -136,6 +136,12 @@ function block(current: Summary, previous: Summary): ReportBlock {
 
 /** Builds the report from the counts of each service. */
 export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
+  /** The figures of some services together, both periods. */
+  const blockOf = (services: readonly ServiceInput[]) =>
+    block(
+      summaryOf(input.period, merge(services.map((s) => s.current))),
+      summaryOf(input.previousPeriod, merge(services.map((s) => s.previous))),
+    );
   const blocks: ReportBlock[] = [];
   const organisations: OrganisationReport[] = input.organisations.map((organisation) => {
     const services = input.services.filter((s) => s.organisationId === organisation.id);
@@ -158,10 +164,7 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
         actions: [...(s.actions ?? [])],
       };
     });
-    const figures = block(
-      summaryOf(input.period, merge(services.map((s) => s.current))),
-      summaryOf(input.previousPeriod, merge(services.map((s) => s.previous))),
-    );
+    const figures = blockOf(services);
     blocks.push(figures);
     return {
       organisationId: organisation.id,
@@ -176,10 +179,7 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
   const total =
     blocks.length === 1 && organisations[0]!.services.length === input.services.length
       ? blocks[0]!
-      : block(
-          summaryOf(input.period, merge(input.services.map((s) => s.current))),
-          summaryOf(input.previousPeriod, merge(input.services.map((s) => s.previous))),
-        );
+      : blockOf(input.services);
   return {
     year: input.year,
     period: input.period,
