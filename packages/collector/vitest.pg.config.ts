@@ -27,6 +27,8 @@ export default defineProject({
       // SQLite's synchronous pragma, and the configuration read from the environment: neither
       // depends on the backend of the other tests.
       'src/db/sqlite-durability.test.ts',
+      // Webhook events written after ingest: SQLite's alone (PostgreSQL writes them with it).
+      'src/db/sqlite-fanout.test.ts',
       'src/config/env.test.ts',
       // The lint rules of the layers: no database at all.
       'src/architecture.test.ts',

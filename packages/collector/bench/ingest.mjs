@@ -11,7 +11,9 @@
 // (issue 19: webhook delivery and digests slow ingest by at most 5 %), against local receivers
 // (receiver.mjs, pinned with the load generator). After each of its rounds the benchmark waits
 // until the outbox is empty, so that no delivery runs in another server's round: the CPU a
-// submission costs then includes its delivery, and the sustained rate counts that wait.
+// submission costs then includes its delivery, and the sustained rate counts that wait. Every
+// round starts once the servers are idle (the theme indexers have counted the last round's
+// comments).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -175,8 +177,13 @@ const webhookDb = new Database(join(dir, 'webhook.sqlite'), {
   fileMustExist: true,
 });
 const countOf = (sql) => webhookDb.prepare(sql).pluck().get();
+/**
+ * Deliveries still to make: those pending in the outbox, and the submissions whose events are not
+ * written to it yet (SQLite writes them after ingest, off the request path).
+ */
 const pendingDeliveries = () =>
-  countOf("select count(*) from webhook_deliveries where status = 'pending'");
+  countOf("select count(*) from webhook_deliveries where status = 'pending'") +
+  countOf('select coalesce(sum(json_array_length(feedback_ids)), 0) from webhook_fanout');
 const storedAtStart = countOf('select count(*) from feedback');
 const DRAIN_LIMIT_MS = 120_000;
 /** Waits until every delivery is made (at most 2 minutes); the seconds waited. */
@@ -189,6 +196,21 @@ servers.ingestWithWebhook.drain = drainOutbox;
 if (process.env.BENCH_COMPARE) {
   servers.compare = await startCollector(process.env.BENCH_COMPARE, 'compare');
 }
+/**
+ * Waits until the servers are idle (together under 2 % of a core over 300 ms, at most a
+ * minute): a collector counts the themes of a round's comments after it, off the request path,
+ * and on the shared core that work would fall in the next server's round.
+ */
+async function settle() {
+  const pids = [...new Set(Object.values(servers).map((server) => server.child.pid))];
+  const total = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const started = performance.now();
+  for (;;) {
+    const before = total();
+    await sleep(300);
+    if (total() - before < 0.006 || performance.now() - started > 60_000) return;
+  }
+}
 let webhookCheck;
 const rounds = Object.fromEntries(Object.keys(servers).map((name) => [name, []]));
 try {
@@ -199,6 +221,7 @@ try {
   }
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const [name, { url, child, drain }] of Object.entries(servers)) {
+      await settle();
       const cpuBefore = cpuSeconds(child.pid);
       const result = wrk(url, child.pid);
       if (drain) {

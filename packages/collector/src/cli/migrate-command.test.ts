@@ -74,6 +74,22 @@ async function populatedSqlite() {
   };
   const revokedId = (await store.listTokens()).find((t) => t.label === 'oud')!.id;
   await store.revokeToken(revokedId, START);
+  // Organisation B hears of every submission: their events wait after ingest on SQLite, and the
+  // copy takes them along as outbox rows.
+  await store.createWebhook({
+    id: crypto.randomUUID(),
+    organisationId: 'org-b',
+    url: 'https://tickets.gemeente-b.be/hooks/vo',
+    events: ['feedback.created'],
+    serviceIds: null,
+    includeComment: false,
+    secret: 'whsec_bWlncmF0ZS1zZWNyZXQtb2Ytb3JnYW5pc2F0aWUtYg',
+    createdAt: START,
+    createdBy: 'b',
+    failingSince: null,
+    disabledAt: null,
+    disabledReason: null,
+  });
 
   let clock = START;
   const app = createApp({ store, rateLimitPerMinute: 0, now: () => clock });
@@ -157,6 +173,8 @@ describe('vo-feedback migrate-to', { timeout: 120_000 }, () => {
   it('moves a populated SQLite database to PostgreSQL with identical reports, listings and exports', async () => {
     const source = await populatedSqlite();
     const url = target();
+    const waiting = (await source.store.operationalCounts()).webhookSubmissionsWaiting;
+    expect(waiting).toBeGreaterThan(0);
 
     const result = await cli(source.databaseUrl, 'migrate-to', url);
 
@@ -178,11 +196,20 @@ describe('vo-feedback migrate-to', { timeout: 120_000 }, () => {
       'daily_language_rollups',
       'daily_step_rollups',
       'daily_impressions',
+      'webhook_deliveries',
     ]) {
       const rows = await countRows(source.store, table);
       expect(rows, table).toBeGreaterThan(0);
       expect(counted[table], table).toBe(String(rows));
     }
+    // Every submission of organisation B has its event, none waits any more.
+    const [ofB] = await sqlRows(
+      source.store,
+      "select count(*) as n from feedback where service_id = 'loket-b'",
+    );
+    expect(waiting).toBe(Number(ofB!.n));
+    expect(await countRows(source.store, 'webhook_deliveries')).toBe(waiting);
+    expect((await source.store.operationalCounts()).webhookSubmissionsWaiting).toBe(0);
     expect(result.stdout).toMatch(/Verified/);
 
     const pg = await PgStore.open(url);
@@ -247,6 +274,8 @@ describe('vo-feedback migrate-to', { timeout: 120_000 }, () => {
   it('refuses a target that is not empty, and leaves it as it was', async () => {
     const source = await populatedSqlite();
     const url = target();
+    const waiting = (await source.store.operationalCounts()).webhookSubmissionsWaiting;
+    expect(waiting).toBeGreaterThan(0);
     expect((await cli(source.databaseUrl, 'migrate-to', url)).code).toBe(0);
     const pg = await PgStore.open(url);
     stores.push(pg);

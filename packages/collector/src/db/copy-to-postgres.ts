@@ -32,6 +32,8 @@ export async function copySqliteToPostgres(
   options: { batchSize?: number } = {},
 ): Promise<TableCounts> {
   const batchSize = options.batchSize ?? 1000;
+  // Webhook events that wait for their outbox rows go along as rows: PostgreSQL has no such wait.
+  await source.writeWaitingEvents();
   const sqlite = source.sqlite;
   const client = await target.pool.connect();
   sqlite.exec('begin');

@@ -382,6 +382,7 @@ function rowsFor(table: string, columns: { name: string; notnull: number; dflt_v
         rating: 2,
       },
     ],
+    webhook_fanout: [{ id: 1, feedback_ids: '["f-1"]', created_at: START }],
   };
   // Filled by the triggers on the daily tables (migration monthly_rollups), never written.
   if (table.startsWith('monthly_')) return [];

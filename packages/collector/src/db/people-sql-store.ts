@@ -46,6 +46,7 @@ export abstract class PeopleSqlStore extends AlertSqlStore implements PeopleStor
       await tx.run(q.deleteSessionsOf(id));
       // Removed at the same moment elsewhere: that removal took back what was theirs.
       if ((await tx.run(q.deletePerson(id))) === 0) return undefined;
+      if (person.organisationId !== null) await this.writeWaitingEventsIn(tx);
       const disabled =
         person.organisationId === null
           ? []

@@ -78,6 +78,20 @@ export const webhookDeliveries = sqliteTable(
   ],
 );
 
+/**
+ * SQLite only: the submissions of an ingest batch whose organisation has a webhook, written in
+ * the batch's transaction. Their events reach the outbox later, written by the webhook worker
+ * within its share of a busy event loop (sqlite-fanout.ts); PostgreSQL writes them with the
+ * submission.
+ */
+export const webhookFanout = sqliteTable('webhook_fanout', {
+  /** Commit order. */
+  id: integer('id').primaryKey(),
+  /** JSON array of the batch's submission ids. */
+  feedbackIds: text('feedback_ids').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
 /** A staff member's e-mail subscription: a digest (weekly, monthly) or alerts only. */
 export const subscriptions = sqliteTable(
   'subscriptions',

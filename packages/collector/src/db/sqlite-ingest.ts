@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { decideIngest } from '../domain/ingest-decision.ts';
-import { feedbackEvents } from '../domain/webhooks.ts';
 import type { IncomingFeedback, IngestedFeedback, IngestResult } from '../domain/store.ts';
 import { asUnavailable, StoreUnavailableError } from './errors.ts';
 import {
@@ -13,7 +11,6 @@ import {
   INGESTED_BY_ID,
   INSERT_NEW_FEEDBACK,
   RECOUNT_STEP_FIRST_SEEN,
-  statement,
   UPDATE_FEEDBACK,
 } from './queries.ts';
 import {
@@ -28,26 +25,16 @@ import {
   toFeedback,
   type FeedbackRow,
 } from './records.ts';
+import { WebhookFanout } from './sqlite-fanout.ts';
+import { prepareNamed as prepare, type PreparedNamed as Prepared } from './sqlite-statements.ts';
 import type { WalSync } from './wal-sync.ts';
-import { ANY_WEBHOOK_OF_SERVICE, enqueueOf, ENQUEUE_SERVICE_EVENTS } from './webhook-queries.ts';
+import { ANY_WEBHOOK_OF_SERVICE } from './webhook-queries.ts';
 
 interface Pending {
   incoming: IncomingFeedback;
   resolve: (result: IngestResult) => void;
   reject: (error: unknown) => void;
 }
-
-/** A shared statement (queries.ts), prepared once: `run` and `get` take its named values. */
-function prepare(sqlite: Database.Database, query: Parameters<typeof statement>[1]) {
-  const { text, values } = statement(new SQLiteSyncDialect(), query);
-  const prepared = sqlite.prepare(text);
-  return {
-    run: (named: object) => prepared.run(...values(named)),
-    get: (named: object) => prepared.get(...values(named)),
-  };
-}
-
-type Prepared = ReturnType<typeof prepare>;
 
 /** What one submission came to, and the first post it stored (its rollups wait for the batch). */
 interface Ingested {
@@ -86,7 +73,6 @@ export class SqliteIngest {
   private readonly stepFirstSeen: Prepared;
   private readonly reasonCount: Prepared;
   private readonly anyWebhook: Prepared;
-  private readonly enqueue: Prepared;
   private readonly one: (incoming: IncomingFeedback) => Ingested;
   private readonly batch: (items: Pending[]) => Array<IngestResult | { error: unknown }>;
   private readonly synchronous: { normal: Database.Statement; full: Database.Statement };
@@ -95,6 +81,8 @@ export class SqliteIngest {
   private syncing = false;
   /** Whether a service's organisation has a webhook, looked up once per batch. */
   private readonly hasWebhook = new Map<string, boolean>();
+  /** Where the batches name their submissions with webhook events to write. */
+  readonly fanout: WebhookFanout;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -117,7 +105,7 @@ export class SqliteIngest {
     this.stepFirstSeen = prepare(sqlite, RECOUNT_STEP_FIRST_SEEN);
     this.reasonCount = prepare(sqlite, ADD_TO_REASON_COUNT);
     this.anyWebhook = prepare(sqlite, ANY_WEBHOOK_OF_SERVICE);
-    this.enqueue = prepare(sqlite, ENQUEUE_SERVICE_EVENTS);
+    this.fanout = new WebhookFanout(sqlite);
     // Nested inside the batch transaction, better-sqlite3 runs this as a savepoint.
     this.one = sqlite.transaction((incoming: IncomingFeedback) => this.ingestOne(incoming));
     this.batch = sqlite.transaction((items: Pending[]) => {
@@ -127,12 +115,18 @@ export class SqliteIngest {
         this.addToRollups([...fresh.values()], 1);
         fresh.clear();
       };
+      // The batch's first posts whose organisation has a webhook: their events are written to
+      // the outbox off the request path, from one row of this transaction (sqlite-fanout.ts).
+      const heard: string[] = [];
       const results = items.map((item) => {
         // A second post of an id first posted in this batch updates its rollups: theirs first.
         if (fresh.has(item.incoming.id)) addFresh();
         try {
           const { result, stored } = this.one(item.incoming);
-          if (stored) fresh.set(stored.id, stored);
+          if (stored) {
+            fresh.set(stored.id, stored);
+            if (this.webhookFor(stored.serviceId)) heard.push(stored.id);
+          }
           return result;
         } catch (error) {
           const unavailable = asUnavailable(error);
@@ -142,6 +136,7 @@ export class SqliteIngest {
         }
       });
       addFresh();
+      this.fanout.add(heard, Date.now());
       return results;
     });
   }
@@ -227,13 +222,8 @@ export class SqliteIngest {
       const { record } = fresh;
       // SQLite has no boolean: better-sqlite3 binds 0 or 1.
       if (this.insert.run({ ...feedbackValues(record), widget: record.widget ? 1 : 0 }).changes) {
-        // The outbox, in the same savepoint: a webhook hears of exactly the submissions stored.
-        // One INSERT … SELECT for both events, after a lookup that skips it (and building the
-        // bodies) when the organisation has no webhook: the common case stays as cheap as that.
-        if (this.webhookFor(record.serviceId)) {
-          this.enqueue.run(enqueueOf(feedbackEvents(record)).values);
-        }
-        // Its rollups come with the batch's, once its savepoint is released.
+        // Its rollups, and its webhook events if any, come with the batch's, once its savepoint
+        // is released.
         return { result: fresh.result, stored: record };
       }
     }

@@ -115,6 +115,29 @@ export class SqliteStore extends SqlStore {
     return result;
   }
 
+  // Webhook events written after ingest (sqlite-fanout.ts). Their commit is synced before the
+  // next claim sends any of them: a power loss that took it would write them again under other
+  // event ids, and a receiver deduplicates on the id.
+  override async writeWaitingEvents(limit = Infinity): Promise<number> {
+    while (this.open) await this.open;
+    if (!this.ingestion.fanout.waiting()) return 0;
+    const written = await this.transaction(
+      async () => this.ingestion.fanout.writeIn(limit),
+      'NORMAL',
+    );
+    await this.wal?.sync();
+    return written;
+  }
+
+  protected override async countWaitingSubmissions(): Promise<number> {
+    while (this.open) await this.open;
+    return this.ingestion.fanout.count();
+  }
+
+  protected override async writeWaitingEventsIn(): Promise<void> {
+    this.ingestion.fanout.writeIn(Infinity);
+  }
+
   // The theme indexer's counts are derived from the comments: a power loss may take its last
   // transactions, the counts and the marks of the comments they counted together, and the indexer
   // counts those comments again. So its commits do not sync the log; the next sync covers them.

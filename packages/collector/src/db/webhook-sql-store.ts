@@ -34,8 +34,26 @@ export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookS
     return queueWebhookNoticeIn(tx, webhookId, disabledAt, now);
   }
 
+  /**
+   * SQLite writes a submission's webhook events after its ingest (sqlite-fanout.ts): this writes
+   * those still waiting, at least `limit` submissions' worth unless fewer wait, all by default;
+   * how many submissions. PostgreSQL writes them with the submission: none wait.
+   */
+  async writeWaitingEvents(_limit = Infinity): Promise<number> {
+    return 0;
+  }
+
+  /**
+   * In `tx`, before it creates, deletes, enables or disables a webhook: every waiting event is
+   * written first, matched against the webhooks as they were when its submission was stored.
+   */
+  protected async writeWaitingEventsIn(_tx: Executor): Promise<void> {}
+
   async createWebhook(webhook: WebhookRecord): Promise<void> {
-    await this.run(w.insertWebhook(webhook));
+    await this.transaction(async (tx) => {
+      await this.writeWaitingEventsIn(tx);
+      await tx.run(w.insertWebhook(webhook));
+    });
   }
 
   async listWebhooks(organisationId: string): Promise<WebhookRecord[]> {
@@ -49,6 +67,7 @@ export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookS
 
   deleteWebhook(organisationId: string, id: string): Promise<boolean> {
     return this.transaction(async (tx) => {
+      await this.writeWaitingEventsIn(tx);
       if ((await tx.run(w.deleteWebhook(organisationId, id))) === 0) return false;
       await tx.run(w.deleteDeliveriesOfWebhook(id));
       return true;
@@ -60,6 +79,7 @@ export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookS
   }
 
   async listDeliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]> {
+    await this.writeWaitingEvents();
     return (await this.rows<w.DeliveryRow>(w.deliveries(webhookId, limit))).map(w.toDelivery);
   }
 
@@ -69,6 +89,7 @@ export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookS
     now: number,
   ): Promise<{ reenabled: boolean } | undefined> {
     return this.transaction(async (tx) => {
+      await this.writeWaitingEventsIn(tx);
       if ((await tx.run(w.resendDelivery(webhookId, deliveryId, now))) === 0) return undefined;
       return { reenabled: (await tx.run(w.enableWebhook(webhookId))) > 0 };
     });
@@ -79,6 +100,9 @@ export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookS
     leaseUntil: number,
     limit: number,
   ): Promise<ClaimedDelivery[]> {
+    // The events waiting for their outbox rows, about as many as a claim takes: written ahead
+    // of the deliveries, a few rounds' worth at most.
+    await this.writeWaitingEvents(limit);
     // Every second on every instance: a read first, the claim only when something is due.
     if ((await this.rows(w.anyDue(now))).length === 0) return [];
     const claimed = await this.claimRows<
@@ -169,6 +193,7 @@ export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookS
       return { disabled: false };
     }
     succeeded.delete(webhookId);
+    await this.writeWaitingEventsIn(tx);
     await tx.run(w.webhookFailed(webhookId, result.now));
     const disabled = await tx.run(
       w.disableWebhook(webhookId, result.now, disableIfFailingSince, disabledReason),

@@ -257,6 +257,8 @@ export interface Store
 export interface OperationalCounts {
   /** Webhook deliveries by status: pending (the backlog), delivered, failed. */
   webhookDeliveries: Record<string, number>;
+  /** Submissions whose webhook events are not in the outbox yet (SQLite: sqlite-fanout.ts). */
+  webhookSubmissionsWaiting: number;
   /** Digest e-mails sent: the mail outbox's rows of kind `digest` with status `sent`. */
   digestsSent: number;
 }

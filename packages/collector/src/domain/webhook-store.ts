@@ -20,6 +20,13 @@ export interface WebhookStore {
 
   /** One outbox row per webhook the event matches (none, when none does). */
   enqueueEvent(event: OutboxEvent): Promise<void>;
+  /**
+   * SQLite writes a submission's webhook events after its ingest, off the request path (the
+   * worker's claim, and everything that reads the outbox or changes a webhook, writes them
+   * first): this writes those still waiting, at least `limit` submissions' worth unless fewer
+   * wait, all by default; how many submissions. PostgreSQL writes them with the submission.
+   */
+  writeWaitingEvents(limit?: number): Promise<number>;
   /** A webhook's deliveries, newest first, at most `limit`. */
   listDeliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]>;
   /**

@@ -120,6 +120,11 @@ export class CollectorMetrics {
         deliveries.set({ status }, counts.webhookDeliveries[status] ?? 0);
       }
       new Gauge({
+        name: 'vo_feedback_webhook_submissions_waiting',
+        help: 'Submissions whose webhook events are not in the outbox yet (SQLite writes them after ingest, off the request path).',
+        registers: [scrape],
+      }).set(counts.webhookSubmissionsWaiting);
+      new Gauge({
         name: 'vo_feedback_digests_sent',
         help: 'Digest e-mails sent, as the mail outbox holds them.',
         registers: [scrape],

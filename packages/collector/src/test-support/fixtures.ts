@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createApp } from '../app.ts';
 import { issueToken } from '../use-cases/administration.ts';
 import type { AppDeps } from '../config/deps.ts';
+import type { WebhookRecord } from '../domain/webhooks.ts';
 import { openTestStore, rateLimitersFor } from './backend.ts';
 import { seedOrganisation } from './seed.ts';
 import { countRows } from './sql.ts';
@@ -62,9 +63,41 @@ export async function testCollector(deps: Partial<AppDeps> = {}) {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
+  /** A request to `path` with tokenA, unless another token is given; a JSON body if any. */
+  const send = (method: string, path: string, body?: unknown, token = tokenA) =>
+    app.request(path, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
   const rowCount = (table = 'feedback') => countRows(store, table);
 
-  return { app, store, tokenA, actorA, tokenB, steering, post, get, admin, rowCount };
+  return { app, store, tokenA, actorA, tokenB, steering, post, get, admin, send, rowCount };
+}
+
+/**
+ * A webhook of org-a (testCollector's) on both feedback events, every service, no comment, made
+ * on 15 June 2026; override any field.
+ */
+export function webhookRecord(overrides: Partial<WebhookRecord> = {}): WebhookRecord {
+  return {
+    id: randomUUID(),
+    organisationId: 'org-a',
+    url: 'https://tickets.gemeente-a.be/hooks/vo',
+    events: ['feedback.created', 'feedback.low-rating'],
+    serviceIds: null,
+    includeComment: false,
+    secret: 'whsec_dGVzdC1zZWNyZXQtb2YtMzItYnl0ZXMtZm9yLWhtYWM=',
+    createdAt: Date.UTC(2026, 5, 15, 8),
+    createdBy: 'a',
+    failingSince: null,
+    disabledAt: null,
+    disabledReason: null,
+    ...overrides,
+  };
 }
 
 /** A valid submission for dienst-a; override any field. */

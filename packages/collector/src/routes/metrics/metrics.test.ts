@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { json, submission, testCollector } from '../../test-support/fixtures.ts';
 import { sqlRun } from '../../test-support/sql.ts';
+import { TEST_BACKEND } from '../../test-support/backend.ts';
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdefghij';
 const scrapeHeaders = { authorization: `Bearer ${METRICS_TOKEN}` };
@@ -205,12 +206,13 @@ describe('GET /metrics', () => {
       const deliveries = (status: string) =>
         valueOf(samples, 'vo_feedback_webhook_deliveries', { status });
       return {
+        waiting: valueOf(samples, 'vo_feedback_webhook_submissions_waiting'),
         pending: deliveries('pending'),
         failed: deliveries('failed'),
         digests: valueOf(samples, 'vo_feedback_digests_sent'),
       };
     };
-    expect(await gauges()).toEqual({ pending: 0, failed: 0, digests: 0 });
+    expect(await gauges()).toEqual({ waiting: 0, pending: 0, failed: 0, digests: 0 });
     await collector.store.createWebhook({
       id: randomUUID(),
       organisationId: 'org-a',
@@ -226,7 +228,16 @@ describe('GET /metrics', () => {
       disabledReason: null,
     });
     for (let i = 0; i < 3; i += 1) await collector.post(submission());
-    expect(await gauges()).toEqual({ pending: 3, failed: 0, digests: 0 });
+    // SQLite writes their events after ingest; PostgreSQL with it.
+    const sqlite = TEST_BACKEND !== 'postgres';
+    expect(await gauges()).toEqual({
+      waiting: sqlite ? 3 : 0,
+      pending: sqlite ? 0 : 3,
+      failed: 0,
+      digests: 0,
+    });
+    await collector.store.writeWaitingEvents();
+    expect(await gauges()).toEqual({ waiting: 0, pending: 3, failed: 0, digests: 0 });
 
     await sqlRun(
       collector.store,
@@ -243,7 +254,7 @@ describe('GET /metrics', () => {
     await mail('digest', 'sent');
     await mail('digest', 'pending');
     await mail('alert', 'sent');
-    expect(await gauges()).toEqual({ pending: 2, failed: 1, digests: 2 });
+    expect(await gauges()).toEqual({ waiting: 0, pending: 2, failed: 1, digests: 2 });
   });
 
   it('still answers while the database is away, saying so instead of showing zeros', async () => {

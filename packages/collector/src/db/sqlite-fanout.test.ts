@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../domain/store.ts';
+import { DISABLE_AFTER_MS, type WebhookRecord } from '../domain/webhooks.ts';
+import { submission, testCollector, webhookRecord } from '../test-support/fixtures.ts';
+import { countRows, sqlRows, sqlRun } from '../test-support/sql.ts';
+
+// SQLite by nature (the collector-pg project leaves it out): ingest names a batch's submissions
+// whose organisation has a webhook, and their events reach the outbox later (sqlite-fanout.ts).
+// What that wait may change, and what it may not.
+
+/** 15 June 2026, 10:00 in Brussels. */
+const JUNE_15 = Date.UTC(2026, 5, 15, 8);
+
+const webhook = (overrides: Partial<WebhookRecord> = {}) =>
+  webhookRecord({ includeComment: true, ...overrides });
+
+/** The outbox as it is, nothing written first: webhook, event, subject and comment. */
+async function outboxNow(store: Store) {
+  const rows = await sqlRows(
+    store,
+    'select webhook_id as "webhookId", event, subject, payload from webhook_deliveries order by created_at, id, webhook_id',
+  );
+  return rows.map((row) => ({
+    webhookId: String(row.webhookId),
+    event: String(row.event),
+    subject: String(row.subject),
+    comment: (JSON.parse(String(row.payload)) as { data: { comment?: string } }).data.comment,
+  }));
+}
+
+const waiting = async (store: Store) => (await store.operationalCounts()).webhookSubmissionsWaiting;
+
+describe('webhook events written after ingest (SQLite)', () => {
+  it('wait off the request path, and are written from the submission as it is then, for the webhooks as they were', async () => {
+    const { store, post, send } = await testCollector({ now: () => JUNE_15 });
+    const first = webhook();
+    await store.createWebhook(first);
+    const kept = submission({ rating: 4, comment: 'Bel Piet Janssens terug.' });
+    const erased = submission({ rating: 1, comment: 'Te traag.' });
+    const unheard = submission({ rating: 5, serviceId: 'dienst-b' });
+    expect((await post(kept)).status).toBe(201);
+    expect((await post(erased)).status).toBe(201);
+    expect((await post(unheard)).status).toBe(201);
+
+    // Stored and answered; their events wait (the other organisation has no webhook).
+    expect(await countRows(store, 'webhook_deliveries')).toBe(0);
+    expect(await waiting(store)).toBe(2);
+
+    const onFeedback = (method: string, path: string, body?: unknown) =>
+      send(method, `/api/v1/services/dienst-a/feedback/${path}`, body);
+    expect((await onFeedback('POST', `${kept.id}/redact`, { text: 'Piet Janssens' })).status).toBe(
+      200,
+    );
+    expect((await onFeedback('DELETE', erased.id)).status).toBe(204);
+
+    // A webhook made now writes the waiting events first: they are not its own.
+    const later = webhook();
+    await store.createWebhook(later);
+    expect(await waiting(store)).toBe(0);
+    expect(await outboxNow(store)).toEqual([
+      {
+        webhookId: first.id,
+        event: 'feedback.created',
+        subject: kept.id,
+        comment: 'Bel [verwijderd] terug.',
+      },
+    ]);
+    expect(JSON.stringify(await outboxNow(store))).not.toContain('Piet');
+
+    // Deleting a webhook, or listing its deliveries, also writes them first.
+    const third = submission({ rating: 2 });
+    expect((await post(third)).status).toBe(201);
+    expect(await store.deleteWebhook('org-a', first.id)).toBe(true);
+    expect((await store.listDeliveries(later.id, 10)).map((d) => d.event).sort()).toEqual([
+      'feedback.created',
+      'feedback.low-rating',
+    ]);
+    expect(await waiting(store)).toBe(0);
+    const fourth = submission({ rating: 5 });
+    expect((await post(fourth)).status).toBe(201);
+    expect(await waiting(store)).toBe(1);
+    expect((await store.listDeliveries(later.id, 10)).map((d) => d.event)).toHaveLength(3);
+    expect(await waiting(store)).toBe(0);
+  });
+
+  it('are written all together or not at all, and once', async () => {
+    const { store, post } = await testCollector({ now: () => JUNE_15 });
+    await store.createWebhook(webhook({ events: ['feedback.created'] }));
+    const posted = [submission({ rating: 4 }), submission({ rating: 5 })];
+    for (const body of posted) expect((await post(body)).status).toBe(201);
+
+    await sqlRun(
+      store,
+      `create trigger refuse_outbox before insert on webhook_deliveries
+         begin select raise(abort, 'outbox refused'); end`,
+    );
+    await expect(store.writeWaitingEvents()).rejects.toThrow(/outbox refused/);
+    expect(await countRows(store, 'webhook_deliveries')).toBe(0);
+    expect(await waiting(store)).toBe(2);
+
+    await sqlRun(store, 'drop trigger refuse_outbox');
+    expect(await store.writeWaitingEvents()).toBe(2);
+    expect(await store.writeWaitingEvents()).toBe(0);
+    expect((await outboxNow(store)).map((row) => row.subject).sort()).toEqual(
+      posted.map((body) => body.id).sort(),
+    );
+  });
+
+  it('reach a webhook that its failures disable after their submission was stored', async () => {
+    const { store, post } = await testCollector({ now: () => JUNE_15 });
+    const failing = webhook({
+      events: ['feedback.created'],
+      failingSince: JUNE_15 - 6 * 86_400_000,
+    });
+    await store.createWebhook(failing);
+    const before = submission({ rating: 4 });
+    expect((await post(before)).status).toBe(201);
+    const [claimed] = await store.claimDeliveries(JUNE_15, JUNE_15 + 60_000, 10);
+    expect((JSON.parse(claimed!.payload) as { data: { id: string } }).data.id).toBe(before.id);
+
+    // Stored while the webhook is enabled; its events wait when the failure disables it.
+    const meanwhile = submission({ rating: 5 });
+    expect((await post(meanwhile)).status).toBe(201);
+    const [outcome] = await store.recordAttempts(
+      [
+        {
+          delivery: claimed!,
+          history: [],
+          statusCode: 500,
+          error: 'HTTP 500',
+          delivered: false,
+          nextAttemptAt: JUNE_15 + 5_000,
+          now: JUNE_15,
+        },
+      ],
+      DISABLE_AFTER_MS,
+      'failing',
+    );
+    expect(outcome).toEqual({ disabled: true });
+    expect(await waiting(store)).toBe(0);
+    // Pending, as it would have been written at ingest: sent once a resend enables the webhook.
+    expect((await outboxNow(store)).map((row) => row.subject).sort()).toEqual(
+      [before.id, meanwhile.id].sort(),
+    );
+  });
+});
