@@ -262,6 +262,8 @@ const summary = (list) => ({
   p50Ms: median(list.map((r) => r.p50)),
   p99Ms: median(list.map((r) => r.p99)),
   non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
+  // Each round's rate and CPU a request, in order: how far they scatter.
+  each: list.map((r) => [Math.round(r.rps), Math.round(r.cpuUsPerRequest)]),
   socketErrors: list.map((r) => r.errors).filter(Boolean),
   ...(list[0].drainSeconds === undefined
     ? {}

@@ -106,7 +106,14 @@ export abstract class SqlStore extends ThemeSqlStore implements Store {
     id: string,
     changes: Partial<Omit<ServiceRecord, 'id'>>,
   ): Promise<ServiceRecord | undefined> {
-    if (Object.keys(changes).length > 0) await this.run(q.updateService(id, changes));
+    if (changes.organisationId !== undefined) {
+      // Moved to another organisation: the waiting webhook events of its submissions are its old
+      // organisation's, written first.
+      await this.transaction(async (tx) => {
+        await this.writeWaitingEventsIn(tx);
+        await tx.run(q.updateService(id, changes));
+      });
+    } else if (Object.keys(changes).length > 0) await this.run(q.updateService(id, changes));
     return this.getService(id);
   }
 

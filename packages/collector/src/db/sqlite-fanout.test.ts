@@ -83,6 +83,28 @@ describe('webhook events written after ingest (SQLite)', () => {
     expect(await waiting(store)).toBe(0);
   });
 
+  it('go to the webhooks of the organisation the service belonged to when they were stored', async () => {
+    const { store, post } = await testCollector({ now: () => JUNE_15 });
+    const ofA = webhook({ events: ['feedback.created'] });
+    const ofB = webhook({ organisationId: 'org-b', events: ['feedback.created'] });
+    for (const w of [ofA, ofB]) await store.createWebhook(w);
+    const before = submission({ rating: 4 });
+    expect((await post(before)).status).toBe(201);
+    expect(await waiting(store)).toBe(1);
+
+    await store.updateService('dienst-a', { organisationId: 'org-b' });
+    expect(await waiting(store)).toBe(0);
+    const after = submission({ rating: 5 });
+    expect((await post(after)).status).toBe(201);
+    await store.writeWaitingEvents();
+    expect((await outboxNow(store)).map((row) => [row.webhookId, row.subject]).sort()).toEqual(
+      [
+        [ofA.id, before.id],
+        [ofB.id, after.id],
+      ].sort(),
+    );
+  });
+
   it('are written all together or not at all, and once', async () => {
     const { store, post } = await testCollector({ now: () => JUNE_15 });
     await store.createWebhook(webhook({ events: ['feedback.created'] }));

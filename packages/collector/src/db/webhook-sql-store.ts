@@ -44,8 +44,9 @@ export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookS
   }
 
   /**
-   * In `tx`, before it creates, deletes, enables or disables a webhook: every waiting event is
-   * written first, matched against the webhooks as they were when its submission was stored.
+   * In `tx`, before it creates, deletes, enables or disables a webhook or moves a service to
+   * another organisation: every waiting event is written first, matched against the webhooks as
+   * they were when its submission was stored.
    */
   protected async writeWaitingEventsIn(_tx: Executor): Promise<void> {}
 
