@@ -242,7 +242,9 @@ ${table}
   Counting that wait, ${ingest.webhook.sustainedRatio} (${ingest.ingestWithWebhook.sustainedRps} submissions/s): each delivery's
   fan-out, HTTP request, signature and recorded result add ${Math.round(ingest.ingestWithWebhook.cpuUsWithDelivery - ingest.ingestWithWebhook.cpuUsPerRequest)} µs of CPU a
   submission on the same core, which a load that never ends would have to share with ingest;
-  the target is ingest's own rate.`
+  the target is ingest's own rate. (Until 1 December 2026 this row was met only with the
+  sustained rate at 0.95 too; the issue asks that delivery not slow ingest, and one core cannot
+  both ingest and deliver each submission at ingest's rate.)`
       : ''
   }${
     results.digest && results.digest.ingest.ratio < 0.95

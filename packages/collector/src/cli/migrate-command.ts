@@ -14,7 +14,8 @@ function shown(databaseUrl: string): string {
  * `migrate-to postgres://…`: moves a collector from SQLite to PostgreSQL. Copies everything of
  * the SQLite database at DATABASE_URL (organisations, services, token hashes, feedback, daily
  * rollups and impressions) into an empty PostgreSQL database or schema, verifies it and prints
- * the counts. The SQLite file is only read.
+ * the counts. The SQLite file is only read, but for the webhook events still waiting after ingest,
+ * which are written to its outbox first (and then copied with it).
  */
 export const migrateCommand: Command = {
   name: 'migrate-to',

@@ -21,7 +21,8 @@ export class CopyRefused extends Error {
  * Copies every row of `source` into `target`, which must be empty, in one PostgreSQL transaction
  * with the tables locked against writers, in batches of `batchSize` rows per statement. The
  * source is read in one read transaction: a collector still writing to it does not tear the copy
- * (what it writes after the snapshot is not copied). Before the commit, each table's count must
+ * (what it writes after the snapshot is not copied). Only the webhook events still waiting after
+ * ingest are written first, so that none is left behind in a table the copy does not take. Before the commit, each table's count must
  * equal the source's, the rollup totals must equal the source's, and every daily rollup must
  * equal a recount of the copied feedback rows (the comment count at least: retention removes
  * comment texts and keeps their count). Otherwise it rolls back and throws CopyRefused.
@@ -32,11 +33,22 @@ export async function copySqliteToPostgres(
   options: { batchSize?: number } = {},
 ): Promise<TableCounts> {
   const batchSize = options.batchSize ?? 1000;
-  // Webhook events that wait for their outbox rows go along as rows: PostgreSQL has no such wait.
-  await source.writeWaitingEvents();
   const sqlite = source.sqlite;
   const client = await target.pool.connect();
-  sqlite.exec('begin');
+  // Webhook events that wait for their outbox rows go along as rows: PostgreSQL has no such wait.
+  // A collector still writing may leave some again before the snapshot (its first read) starts.
+  for (let attempt = 1; ; attempt += 1) {
+    await source.writeWaitingEvents();
+    sqlite.exec('begin');
+    if (sqlite.prepare('select 1 from webhook_fanout limit 1').get() === undefined) break;
+    sqlite.exec('rollback');
+    if (attempt === 5) {
+      client.release();
+      throw new CopyRefused(
+        'Webhook events kept arriving faster than they could be written: stop the collector, then copy again.',
+      );
+    }
+  }
   try {
     const counts = {} as TableCounts;
     for (const table of COPIED_TABLES) {

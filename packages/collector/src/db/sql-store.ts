@@ -106,7 +106,10 @@ export abstract class SqlStore extends ThemeSqlStore implements Store {
     id: string,
     changes: Partial<Omit<ServiceRecord, 'id'>>,
   ): Promise<ServiceRecord | undefined> {
-    if (changes.organisationId !== undefined) {
+    const moved =
+      changes.organisationId !== undefined &&
+      changes.organisationId !== (await this.getService(id))?.organisationId;
+    if (moved) {
       // Moved to another organisation: the waiting webhook events of its submissions are its old
       // organisation's, written first.
       await this.transaction(async (tx) => {

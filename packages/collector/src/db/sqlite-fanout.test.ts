@@ -111,9 +111,11 @@ describe('webhook events written after ingest (SQLite)', () => {
     const posted = [submission({ rating: 4 }), submission({ rating: 5 })];
     for (const body of posted) expect((await post(body)).status).toBe(201);
 
+    // The second submission's row is refused: the first one's must not stay either.
     await sqlRun(
       store,
       `create trigger refuse_outbox before insert on webhook_deliveries
+         when new.subject = '${posted[1]!.id}'
          begin select raise(abort, 'outbox refused'); end`,
     );
     await expect(store.writeWaitingEvents()).rejects.toThrow(/outbox refused/);
@@ -164,5 +166,61 @@ describe('webhook events written after ingest (SQLite)', () => {
     expect((await outboxNow(store)).map((row) => row.subject).sort()).toEqual(
       [before.id, meanwhile.id].sort(),
     );
+  });
+
+  it('follow a webhook a resend enables, and one a removed person’s leaving disables, as it was when they were stored', async () => {
+    const { store, post } = await testCollector({ now: () => JUNE_15 });
+    const steady = webhook({ events: ['feedback.created'] });
+    const resent = webhook({ events: ['feedback.created'] });
+    const leaving = webhook({
+      events: ['feedback.created'],
+      createdBy: 'person:piet@gemeente-a.be',
+    });
+    for (const w of [steady, resent, leaving]) await store.createWebhook(w);
+    const first = submission({ rating: 4 });
+    expect((await post(first)).status).toBe(201);
+    const [delivery] = await store.listDeliveries(resent.id, 10);
+    await sqlRun(store, 'update webhooks set disabled_at = ?, disabled_reason = ? where id = ?', [
+      JUNE_15,
+      'failing',
+      resent.id,
+    ]);
+
+    // Stored while `resent` is disabled and `leaving` enabled; their events wait.
+    const second = submission({ rating: 5 });
+    expect((await post(second)).status).toBe(201);
+    expect(await store.resendDelivery(resent.id, delivery!.id, JUNE_15)).toEqual({
+      reenabled: true,
+    });
+    const third = submission({ rating: 5 });
+    expect((await post(third)).status).toBe(201);
+    await store.createPerson({
+      id: 'piet',
+      email: 'piet@gemeente-a.be',
+      role: 'provider',
+      organisationId: 'org-a',
+      issuer: null,
+      subject: null,
+      createdAt: JUNE_15 - 86_400_000,
+      createdBy: 'admin',
+      lastSignInAt: null,
+    });
+    const left = await store.removePerson('piet', {
+      actor: 'person:piet@gemeente-a.be',
+      since: JUNE_15 - 86_400_000,
+      at: JUNE_15,
+      reason: 'removed',
+    });
+    expect(left?.disabledWebhooks).toEqual([leaving.id]);
+    await store.writeWaitingEvents();
+
+    const heard = async (w: WebhookRecord) =>
+      (await outboxNow(store))
+        .filter((row) => row.webhookId === w.id)
+        .map((row) => row.subject)
+        .sort();
+    expect(await heard(steady)).toEqual([first.id, second.id, third.id].sort());
+    expect(await heard(resent)).toEqual([first.id, third.id].sort());
+    expect(await heard(leaving)).toEqual([first.id, second.id, third.id].sort());
   });
 });

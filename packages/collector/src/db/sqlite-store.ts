@@ -115,17 +115,25 @@ export class SqliteStore extends SqlStore {
     return result;
   }
 
-  // Webhook events written after ingest (sqlite-fanout.ts). Their commit is synced before the
-  // next claim sends any of them: a power loss that took it would write them again under other
-  // event ids, and a receiver deduplicates on the id.
+  // Webhook events written after ingest (sqlite-fanout.ts). Their commit is synced before any
+  // of them is claimed: a power loss that took it would write them again under other event ids,
+  // and a receiver deduplicates on the id. A caller that finds nothing waiting still waits for
+  // the sync of the fan-outs committed before it (another caller's, still under way).
+  /** Fan-out commits made, and how many of them are known to be on disk. */
+  private fanouts = { committed: 0, synced: 0 };
+
   override async writeWaitingEvents(limit = Infinity): Promise<number> {
     while (this.open) await this.open;
-    if (!this.ingestion.fanout.waiting()) return 0;
-    const written = await this.transaction(
-      async () => this.ingestion.fanout.writeIn(limit),
-      'NORMAL',
-    );
-    await this.wal?.sync();
+    let written = 0;
+    if (this.ingestion.fanout.waiting()) {
+      written = await this.transaction(async () => this.ingestion.fanout.writeIn(limit), 'NORMAL');
+      this.fanouts.committed += 1;
+    }
+    if (this.wal && this.fanouts.synced < this.fanouts.committed) {
+      const upTo = this.fanouts.committed;
+      await this.wal.sync();
+      this.fanouts.synced = Math.max(this.fanouts.synced, upTo);
+    }
     return written;
   }
 

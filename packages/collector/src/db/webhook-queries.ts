@@ -221,6 +221,11 @@ export const webhookSucceeded = (id: string) =>
 export const webhookFailed = (id: string, now: number) =>
   sql`update webhooks set failing_since = coalesce(failing_since, ${now}) where id = ${id}`;
 
+/** Whether disableWebhook would disable it now (its failures began on or before `since`). */
+export const webhookDueToDisable = (id: string, since: number) =>
+  sql`select 1 as due from webhooks
+       where id = ${id} and disabled_at is null and failing_since <= ${since}`;
+
 export const disableWebhook = (id: string, now: number, since: number, reason: string) =>
   sql`update webhooks set disabled_at = ${now}, disabled_reason = ${reason}
        where id = ${id} and disabled_at is null and failing_since <= ${since}`;

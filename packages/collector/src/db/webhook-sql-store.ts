@@ -194,8 +194,11 @@ export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookS
       return { disabled: false };
     }
     succeeded.delete(webhookId);
-    await this.writeWaitingEventsIn(tx);
     await tx.run(w.webhookFailed(webhookId, result.now));
+    // About to be disabled: the events waiting since were written while it was enabled.
+    const due = await tx.rows(w.webhookDueToDisable(webhookId, disableIfFailingSince));
+    if (due.length === 0) return { disabled: false };
+    await this.writeWaitingEventsIn(tx);
     const disabled = await tx.run(
       w.disableWebhook(webhookId, result.now, disableIfFailingSince, disabledReason),
     );
