@@ -7,6 +7,7 @@ import { SqliteStore } from '../db/sqlite-store.ts';
 import type { Store } from '../domain/store.ts';
 import { DAY_MS } from '../use-cases/retention.ts';
 import { runCli } from '../test-support/cli-runner.ts';
+import { webhookRecord } from '../test-support/fixtures.ts';
 import { databaseProblems } from '../test-support/invariants.ts';
 import { dropSchema, freshPostgresUrl } from '../test-support/postgres.ts';
 import { countRows, sqlRows, sqlRun } from '../test-support/sql.ts';
@@ -76,20 +77,15 @@ async function populatedSqlite() {
   await store.revokeToken(revokedId, START);
   // Organisation B hears of every submission: their events wait after ingest on SQLite, and the
   // copy takes them along as outbox rows.
-  await store.createWebhook({
-    id: crypto.randomUUID(),
-    organisationId: 'org-b',
-    url: 'https://tickets.gemeente-b.be/hooks/vo',
-    events: ['feedback.created'],
-    serviceIds: null,
-    includeComment: false,
-    secret: 'whsec_bWlncmF0ZS1zZWNyZXQtb2Ytb3JnYW5pc2F0aWUtYg',
-    createdAt: START,
-    createdBy: 'b',
-    failingSince: null,
-    disabledAt: null,
-    disabledReason: null,
-  });
+  await store.createWebhook(
+    webhookRecord({
+      organisationId: 'org-b',
+      url: 'https://tickets.gemeente-b.be/hooks/vo',
+      events: ['feedback.created'],
+      createdAt: START,
+      createdBy: 'b',
+    }),
+  );
 
   let clock = START;
   const app = createApp({ store, rateLimitPerMinute: 0, now: () => clock });

@@ -22,10 +22,10 @@ export class CopyRefused extends Error {
  * with the tables locked against writers, in batches of `batchSize` rows per statement. The
  * source is read in one read transaction: a collector still writing to it does not tear the copy
  * (what it writes after the snapshot is not copied). Only the webhook events still waiting after
- * ingest are written first, so that none is left behind in a table the copy does not take. Before the commit, each table's count must
- * equal the source's, the rollup totals must equal the source's, and every daily rollup must
- * equal a recount of the copied feedback rows (the comment count at least: retention removes
- * comment texts and keeps their count). Otherwise it rolls back and throws CopyRefused.
+ * ingest are written first, so that none is left behind in a table the copy does not take.
+ * Before the commit, each table's count must equal the source's, the rollup totals must equal
+ * the source's, and every daily rollup must equal a recount of the copied feedback rows (the
+ * comment count at least: retention removes comment texts and keeps their count). Otherwise it rolls back and throws CopyRefused.
  */
 export async function copySqliteToPostgres(
   source: SqliteStore,
@@ -40,7 +40,7 @@ export async function copySqliteToPostgres(
   for (let attempt = 1; ; attempt += 1) {
     await source.writeWaitingEvents();
     sqlite.exec('begin');
-    if (sqlite.prepare('select 1 from webhook_fanout limit 1').get() === undefined) break;
+    if (!source.hasWaitingEvents()) break;
     sqlite.exec('rollback');
     if (attempt === 5) {
       client.release();

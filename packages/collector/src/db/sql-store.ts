@@ -215,11 +215,6 @@ export abstract class SqlStore extends ThemeSqlStore implements Store {
     return result as unknown as Map<string, Pick<ServiceRollups, K>>;
   }
 
-  /** Submissions whose webhook events wait to be written (SQLite); none on PostgreSQL. */
-  protected async countWaitingSubmissions(): Promise<number> {
-    return 0;
-  }
-
   async operationalCounts(): Promise<OperationalCounts> {
     const deliveries = await this.rows<m.CountRow & { status: string }>(m.deliveriesByStatus());
     const [digests] = await this.rows<m.CountRow>(m.digestsSent());

@@ -16,11 +16,10 @@ import { enqueueOf, ENQUEUE_SERVICE_EVENTS } from './webhook-queries.ts';
 // events and deletes its rows in one transaction. The events are built from the submission as it
 // is stored at that moment (an erased one has none; a redacted comment is redacted; a rating
 // changed since decides whether it is also a low rating; a comment pruned by retention is gone),
-// and matched
-// against the webhooks as they are then: so that this is the answer the outbox would have given at
-// ingest, everything that creates, deletes, enables or disables a webhook, moves a service to
-// another organisation, or lists or claims deliveries, first writes the events still waiting, in
-// its own transaction.
+// and matched against the webhooks as they are then: so that this is the answer the outbox would
+// have given at ingest, everything that creates, deletes, enables or disables a webhook, moves a
+// service to another organisation, or lists or claims deliveries, first writes the events still
+// waiting, in its own transaction.
 
 export class WebhookFanout {
   private readonly insert: Database.Statement;

@@ -125,7 +125,7 @@ export class SqliteStore extends SqlStore {
   override async writeWaitingEvents(limit = Infinity): Promise<number> {
     while (this.open) await this.open;
     let written = 0;
-    if (this.ingestion.fanout.waiting()) {
+    if (this.hasWaitingEvents()) {
       written = await this.transaction(async () => this.ingestion.fanout.writeIn(limit), 'NORMAL');
       this.fanouts.committed += 1;
     }
@@ -135,6 +135,11 @@ export class SqliteStore extends SqlStore {
       this.fanouts.synced = Math.max(this.fanouts.synced, upTo);
     }
     return written;
+  }
+
+  /** Whether any submission waits for its webhook events (in the transaction open, if any). */
+  hasWaitingEvents(): boolean {
+    return this.ingestion.fanout.waiting();
   }
 
   protected override async countWaitingSubmissions(): Promise<number> {

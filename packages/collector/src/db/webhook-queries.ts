@@ -221,14 +221,17 @@ export const webhookSucceeded = (id: string) =>
 export const webhookFailed = (id: string, now: number) =>
   sql`update webhooks set failing_since = coalesce(failing_since, ${now}) where id = ${id}`;
 
-/** Whether disableWebhook would disable it now (its failures began on or before `since`). */
+/** An enabled webhook whose failures began on or before `since`: one to disable. */
+const dueToDisable = (id: string, since: number) =>
+  sql`id = ${id} and disabled_at is null and failing_since <= ${since}`;
+
+/** Whether disableWebhook would disable it now. */
 export const webhookDueToDisable = (id: string, since: number) =>
-  sql`select 1 as due from webhooks
-       where id = ${id} and disabled_at is null and failing_since <= ${since}`;
+  sql`select 1 as due from webhooks where ${dueToDisable(id, since)}`;
 
 export const disableWebhook = (id: string, now: number, since: number, reason: string) =>
   sql`update webhooks set disabled_at = ${now}, disabled_reason = ${reason}
-       where id = ${id} and disabled_at is null and failing_since <= ${since}`;
+       where ${dueToDisable(id, since)}`;
 
 export const pruneFinishedDeliveries = (before: number) =>
   sql`delete from webhook_deliveries where status <> 'pending' and created_at < ${before}`;

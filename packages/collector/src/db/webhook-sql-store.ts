@@ -50,6 +50,11 @@ export abstract class WebhookSqlStore extends ActingSqlStore implements WebhookS
    */
   protected async writeWaitingEventsIn(_tx: Executor): Promise<void> {}
 
+  /** Submissions whose webhook events wait to be written (SQLite); none on PostgreSQL. */
+  protected async countWaitingSubmissions(): Promise<number> {
+    return 0;
+  }
+
   async createWebhook(webhook: WebhookRecord): Promise<void> {
     await this.transaction(async (tx) => {
       await this.writeWaitingEventsIn(tx);

@@ -53,9 +53,12 @@ export async function testCollector(deps: Partial<AppDeps> = {}) {
     });
   const get = (path: string, token?: string) =>
     app.request(path, token ? { headers: { authorization: `Bearer ${token}` } } : {});
-  /** A request to the admin API, with ADMIN_TOKEN unless another token (or none: '') is given. */
-  const admin = (method: string, path: string, body?: unknown, token = ADMIN_TOKEN) =>
-    app.request(`/api/v1/admin${path}`, {
+  /**
+   * A request to `path` with tokenA, unless another token (or none: '') is given; a JSON body if
+   * any.
+   */
+  const send = (method: string, path: string, body?: unknown, token = tokenA) =>
+    app.request(path, {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -63,16 +66,9 @@ export async function testCollector(deps: Partial<AppDeps> = {}) {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-  /** A request to `path` with tokenA, unless another token is given; a JSON body if any. */
-  const send = (method: string, path: string, body?: unknown, token = tokenA) =>
-    app.request(path, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  /** A request to the admin API, with ADMIN_TOKEN unless another token (or none: '') is given. */
+  const admin = (method: string, path: string, body?: unknown, token = ADMIN_TOKEN) =>
+    send(method, `/api/v1/admin${path}`, body, token);
   const rowCount = (table = 'feedback') => countRows(store, table);
 
   return { app, store, tokenA, actorA, tokenB, steering, post, get, admin, send, rowCount };

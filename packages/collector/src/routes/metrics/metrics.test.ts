@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { json, submission, testCollector } from '../../test-support/fixtures.ts';
+import { json, submission, testCollector, webhookRecord } from '../../test-support/fixtures.ts';
 import { sqlRun } from '../../test-support/sql.ts';
 import { TEST_BACKEND } from '../../test-support/backend.ts';
 
@@ -213,20 +213,9 @@ describe('GET /metrics', () => {
       };
     };
     expect(await gauges()).toEqual({ waiting: 0, pending: 0, failed: 0, digests: 0 });
-    await collector.store.createWebhook({
-      id: randomUUID(),
-      organisationId: 'org-a',
-      url: 'https://tickets.gemeente-a.be/hooks/vo',
-      events: ['feedback.created'],
-      serviceIds: null,
-      includeComment: false,
-      secret: 'whsec_bWV0cmljcy1zZWNyZXQtb2Ytb3JnYW5pc2F0aWUtYQ',
-      createdAt: Date.now(),
-      createdBy: 'test',
-      failingSince: null,
-      disabledAt: null,
-      disabledReason: null,
-    });
+    await collector.store.createWebhook(
+      webhookRecord({ events: ['feedback.created'], createdAt: Date.now(), createdBy: 'test' }),
+    );
     for (let i = 0; i < 3; i += 1) await collector.post(submission());
     // SQLite writes their events after ingest; PostgreSQL with it.
     const sqlite = TEST_BACKEND !== 'postgres';
