@@ -223,4 +223,34 @@ describe('webhook events written after ingest (SQLite)', () => {
     expect(await heard(resent)).toEqual([first.id, third.id].sort());
     expect(await heard(leaving)).toEqual([first.id, second.id, third.id].sort());
   });
+
+  it('after a peak, are written in parts that ingest commits between, up to what waited when asked', async () => {
+    const { store, post } = await testCollector({ now: () => JUNE_15 });
+    const hook = webhook({ events: ['feedback.created'] });
+    await store.createWebhook(hook);
+    // Three parts and a half (a part is 1,000 submissions, FANOUT_CHUNK), in 35 batches of ingest.
+    const peak = Array.from({ length: 3500 }, () => submission({ rating: 4 }));
+    for (let start = 0; start < peak.length; start += 100) {
+      const answers = await Promise.all(peak.slice(start, start + 100).map((body) => post(body)));
+      expect(answers.filter((answer) => answer.status === 201)).toHaveLength(100);
+    }
+    expect(await waiting(store)).toBe(peak.length);
+    expect(await countRows(store, 'webhook_fanout')).toBe(35);
+
+    // Someone lists the webhook's deliveries, and a citizen's answer arrives meanwhile.
+    const order: string[] = [];
+    const listed = store.listDeliveries(hook.id, 10).then(() => order.push('listed'));
+    const during = submission({ rating: 5 });
+    const stored = store
+      .ingest({ ...during, lang: 'nl', redactions: 0, receivedAt: JUNE_15 })
+      .then((result) => order.push(`stored: ${'status' in result ? result.status : 'refused'}`));
+    await Promise.all([stored, listed]);
+
+    // The answer did not wait for the whole backlog to be written, which then took every
+    // submission of the peak once, and not the one stored meanwhile: it waits for the next.
+    expect(order).toEqual(['stored: stored', 'listed']);
+    expect(await countRows(store, 'webhook_deliveries')).toBe(peak.length);
+    expect(await waiting(store)).toBe(1);
+    expect((await outboxNow(store)).map((row) => row.subject)).not.toContain(during.id);
+  });
 });

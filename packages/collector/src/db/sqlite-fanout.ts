@@ -19,7 +19,7 @@ import { enqueueOf, ENQUEUE_SERVICE_EVENTS } from './webhook-queries.ts';
 // and matched against the webhooks as they are then: so that this is the answer the outbox would
 // have given at ingest, everything that creates, deletes, enables or disables a webhook, moves a
 // service to another organisation, or lists or claims deliveries, first writes the events still
-// waiting, in its own transaction.
+// waiting, in its own transaction (listing, after a long peak, in several: sqlite-store.ts).
 
 export class WebhookFanout {
   private readonly insert: Database.Statement;

@@ -23,6 +23,8 @@ import { SqlStore } from './sql-store.ts';
 
 // Resolved from this file so that it works from src/ (tsx, vitest) and from dist/ (node).
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle/sqlite', import.meta.url));
+/** Submissions whose webhook events one transaction writes when a caller asks for all waiting. */
+const FANOUT_CHUNK = 1000;
 
 /** `file:./data/x.sqlite` → `./data/x.sqlite`; `:memory:` stays as it is. */
 export function sqlitePath(databaseUrl: string): string {
@@ -122,12 +124,24 @@ export class SqliteStore extends SqlStore {
   /** Fan-out commits made, and how many of them are known to be on disk. */
   private fanouts = { committed: 0, synced: 0 };
 
+  // All of them means those waiting when it is called (the oldest are written first), not those
+  // ingest adds meanwhile, in transactions of about FANOUT_CHUNK submissions with a turn of the
+  // event loop between them: after a long peak, ingest commits between them rather than wait
+  // behind the whole backlog (listing deliveries, migrate-to).
   override async writeWaitingEvents(limit = Infinity): Promise<number> {
     while (this.open) await this.open;
+    const fanout = this.ingestion.fanout;
+    if (limit === Infinity) limit = fanout.count();
+    else if (!fanout.waiting()) limit = 0;
     let written = 0;
-    if (this.hasWaitingEvents()) {
-      written = await this.transaction(async () => this.ingestion.fanout.writeIn(limit), 'NORMAL');
+    while (written < limit) {
+      const chunk = Math.min(limit - written, FANOUT_CHUNK);
+      const done = await this.transaction(async () => fanout.writeIn(chunk), 'NORMAL');
+      if (done === 0) break;
       this.fanouts.committed += 1;
+      written += done;
+      if (done < chunk || written >= limit) break;
+      await new Promise((resolve) => setImmediate(resolve));
     }
     if (this.wal && this.fanouts.synced < this.fanouts.committed) {
       const upTo = this.fanouts.committed;
