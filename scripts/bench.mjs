@@ -65,7 +65,10 @@ let results;
 if (process.argv.includes('--render')) {
   results = JSON.parse(readFileSync('.test-results/bench.json', 'utf8'));
 } else {
-  results = { loadAtStart: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') };
+  results = {
+    date: new Date().toISOString().slice(0, 10),
+    loadAtStart: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+  };
   results.ingest = step('ingest', 'node', ['packages/collector/bench/ingest.mjs']);
   results.aggregates = step('aggregates', 'npx', [
     'tsx',
@@ -200,7 +203,7 @@ console.log(`\n${table}\n`);
 
 const document = `# Benchmarks
 
-Written by \`pnpm bench\` (\`scripts/bench.mjs\`) on ${new Date().toISOString().slice(0, 10)};
+Written by \`pnpm bench\` (\`scripts/bench.mjs\`) on ${results.date ?? new Date().toISOString().slice(0, 10)};
 ${results.large ? 'with' : 'without'} the 10,000,000-submission case (\`pnpm bench --large\`).
 
 Machine: ${machine}. Load average at the start of the run: ${results.loadAtStart ?? 'not recorded'};
