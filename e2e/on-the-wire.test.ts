@@ -71,6 +71,17 @@ describe('the built front ends on the wire', () => {
     expect(main.body.length + largest).toBeLessThanOrEqual(BUDGET);
   });
 
+  it("sends the widget with V8's compile hint in its first line, where V8 reads it", async () => {
+    const main = await raw(`${collector.url}/widget/vo-feedback.js`, { 'accept-encoding': 'br' });
+    const [first, second] = brotliDecompressSync(main.body).toString('utf8').split('\n');
+    expect(first).toBe('//# allFunctionsCalledOnLoad');
+    // The code follows, minified (the comment comes after minifying, which would drop it).
+    expect(second!.length).toBeGreaterThan(1000);
+    // A language chunk is data: nothing in it to compile ahead.
+    const chunk = readdirSync(widgetDist).find((name) => /^vo-feedback-fr-.+\.js$/.test(name))!;
+    expect(readFileSync(join(widgetDist, chunk), 'utf8')).not.toContain('allFunctionsCalledOnLoad');
+  });
+
   it('answers HEAD with the length GET sends, and no body', async () => {
     const accept = { 'accept-encoding': 'br' };
     const get = await raw(`${collector.url}/widget/vo-feedback.js`, accept);
