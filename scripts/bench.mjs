@@ -189,14 +189,19 @@ if (results.wire) {
     `| widget on the wire (bundle + largest language chunk) | ${brotliBytes} bytes brotli, ${gzipBytes} gzip | ${rawBytes} bytes uncompressed | ${Math.round((brotliBytes / rawBytes) * 1000) / 1000} | ≤ 10,240 bytes | ${ok(brotliBytes <= 10240)} |`,
   );
 }
+// Each window flatters the widget in its own way (see "Widget first render" below): judged on both.
+const firstRender =
+  widget.widgetEvalMs === undefined
+    ? { label: '', figure: ms(widget.widgetMs), bare: ms(widget.bareLitMs), ratio: widget.ratio }
+    : {
+        label: ", from the script's arrival and from its evaluation",
+        figure: `${ms(widget.widgetMs)} and ${ms(widget.widgetEvalMs)}`,
+        bare: `${ms(widget.bareLitMs)} and ${ms(widget.bareLitEvalMs)}`,
+        ratio: `${widget.ratio} and ${widget.evalRatio}`,
+      };
 rows.push(
-  `| widget first render, from the script's arrival | ${ms(widget.widgetMs)} | bare Lit element: ${ms(widget.bareLitMs)} | ${widget.ratio} | ≤ 1.5× | ${ok(widget.ratio <= 1.5)} |`,
+  `| widget first render${firstRender.label} | ${firstRender.figure} | bare Lit element: ${firstRender.bare} | ${firstRender.ratio} | ≤ 1.5× in both | ${ok(Math.max(widget.ratio, widget.evalRatio ?? 0) <= 1.5)} |`,
 );
-if (widget.widgetEvalMs !== undefined) {
-  rows.push(
-    `| widget first render, from its evaluation (compiling not counted) | ${ms(widget.widgetEvalMs)} | bare Lit element: ${ms(widget.bareLitEvalMs)} | ${widget.evalRatio} | — | |`,
-  );
-}
 if (results.lighthouse) {
   const lighthouseRow = (name, f) =>
     `| Lighthouse ${results.lighthouse.lighthouse}, demo page, ${name} | performance ${f.performance}, accessibility ${f.accessibility}, best practices ${f.bestPractices}; CLS ${f.cls}; FCP ${ms(f.fcpMs)}, LCP ${ms(f.lcpMs)}, TBT ${ms(f.tbtMs)}${f.failed.length ? `; points lost: ${f.failed.join(', ')}` : ''}${f.widgetAppeared ? '' : '; **the widget did not appear**'} | — | — | accessibility 100, performance and best practices ≥ 95, CLS 0 | ${ok(f.widgetAppeared && f.accessibility === 100 && f.performance >= 95 && f.bestPractices >= 95 && f.cls === 0)} |`;
@@ -314,22 +319,24 @@ ${table}
   2 MiB cache (\`--import\` hook on the built server, 30 November 2026) the same export grew the
   server by 5 MB: the stream itself holds one page of 1,000 rows at a time. The server starts at
   ${exportBench.results[0]?.rssBeforeMb} MB (Node.js, the collector's modules and its workers), before any row.
-- **Widget first render** is measured from the script's arrival since 2 December 2026, so that
-  compiling it counts wherever V8 does it: the bundle's first line is V8's compile hint
-  (\`//# allFunctionsCalledOnLoad\`, Chromium 136 and later; \`vite.config.ts\`), which compiles its
-  functions as the file loads instead of one at a time at their first call, and that moves work
-  from after the first statement to before it. In interleaved runs of 41 and 81 views on 2
-  December it took the time from the script's arrival to the first render from 13.8 and 13.7 ms
-  to 11.9 and 12.7 ms, a fourteenth to a seventh, for 18 bytes compressed; the same hint made the
-  bare element slower from its arrival (7.6 to 9.2 ms and 7.1 to 7.5 ms: it compiles all of
+- **Widget first render** is measured in two windows since 2 December 2026 and judged on both.
+  The bundle's first line is V8's compile hint (\`//# allFunctionsCalledOnLoad\`, Chromium 136
+  and later; \`vite.config.ts\`): all its functions are compiled as the file loads instead of one
+  at a time at their first call. In interleaved runs of 41 and 81 views on 2 December it took the
+  time from the script's arrival to the first render from 13.8 and 13.7 ms to 11.9 and 12.7 ms,
+  a fourteenth to a seventh, for 29 bytes (18 more with gzip, 42 with brotli). The same hint made
+  the bare element slower from its arrival (7.6 to 9.2 ms and 7.1 to 7.5 ms: it compiles all of
   LitElement, most of which a bare element never calls), so the baseline is built without it.
-  From evaluation alone the widget is now compared with an element that still compiles as it
-  goes: that row is shown, not judged. The time between a script's arrival and its evaluation
-  also scatters by a few milliseconds for both elements from run to run, which moves the judged
-  ratio (the note above says by how much in this run's day). Dutch is in the bundle and the
-  element is a small reactive base of its own under lit-html (\`packages/widget/src/reactive-element.ts\`, instead of LitElement's
-  2.7 KB), so a Dutch page renders in the widget's first update with no second request. What is
-  left is lit-html's work on a first render: preparing each template (parsing its HTML, walking
+  Neither window alone is fair since: from the bundle's first statement, the widget's compiling
+  happens before the clock starts while the bare element's still counts; from the script's
+  arrival (its response's end), what happens between a module's arrival and its evaluation
+  besides compiling it, about 5 ms for both here and scattering by a few milliseconds from run to
+  run, pulls the ratio towards 1. On 2 December the ratio from the arrival was 1.51 in the
+  benchmark alone, 1.57 and 1.79 in the A/B runs (scripts uncompressed) and 1.29 in the full
+  run; from evaluation 1.49 to 1.77: the widget is at the line, not under it. Dutch is in the bundle and the
+  element is a small reactive base of its own under lit-html
+  (\`packages/widget/src/reactive-element.ts\`, instead of LitElement's 2.7 KB), so a Dutch page
+  renders in the widget's first update with no second request. What is left is lit-html's work on a first render: preparing each template (parsing its HTML, walking
   it for bindings; about 2 ms of the widget's first update, timed inside lit-html on 2 December,
   0.5 ms of it the templates' HTML) and its binding code running for the first time, then the
   stylesheet (about 0.4 ms to parse and 0.4 ms to adopt). The first step's DOM as one

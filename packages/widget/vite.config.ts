@@ -23,11 +23,12 @@ export default defineConfig({
         minify: true,
         comments: false,
         chunkFileNames: 'vo-feedback-[name]-[hash].js',
-        // V8's explicit compile hint (Chromium 136 and later; other engines read a comment): the
-        // entry's functions are compiled as the file is loaded, most of them needed for the first
-        // render, instead of one at a time at their first call. From the script's arrival to the
-        // first render it saved a fourteenth to a seventh here (docs/benchmarks.md); after minifying, which
-        // would drop it, and in the first line, where V8 looks for it.
+        // V8's explicit compile hint (Chromium 136 and later; other engines read a comment): all
+        // the entry's functions, those of later steps too, are compiled as the file loads instead
+        // of one at a time at their first call. From the script's arrival to the first render it
+        // saved a fourteenth to a seventh here (docs/benchmarks.md). Added after minifying, which
+        // would drop it, before any code, where V8 looks for it; a language chunk (data) gets an
+        // empty first line instead.
         postBanner: (chunk) => (chunk.isEntry ? '//# allFunctionsCalledOnLoad' : ''),
       },
     },
