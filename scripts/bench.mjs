@@ -332,16 +332,17 @@ ${table}
   arrival (its response's end), what happens between a module's arrival and its evaluation
   besides compiling it, about 5 ms for both here and scattering by a few milliseconds from run to
   run, pulls the ratio towards 1. On 2 December the ratio from the arrival was 1.51 in the
-  benchmark alone, 1.57 and 1.79 in the A/B runs (scripts uncompressed) and 1.29 in the full
-  run; from evaluation 1.49 to 1.77: the widget is at the line, not under it. Dutch is in the bundle and the
-  element is a small reactive base of its own under lit-html
+  benchmark alone, 1.39, 1.57 and 1.79 in three A/B runs (scripts uncompressed) and 1.29 in the
+  full run; from evaluation 1.41 to 1.77: the widget is at the line, not under it.
+  Dutch is in the bundle and the element is a small reactive base of its own under lit-html
   (\`packages/widget/src/reactive-element.ts\`, instead of LitElement's 2.7 KB), so a Dutch page
-  renders in the widget's first update with no second request. What is left is lit-html's work on a first render: preparing each template (parsing its HTML, walking
-  it for bindings; about 2 ms of the widget's first update, timed inside lit-html on 2 December,
-  0.5 ms of it the templates' HTML) and its binding code running for the first time, then the
-  stylesheet (about 0.4 ms to parse and 0.4 ms to adopt). The first step's DOM as one
-  template with no binding at all renders in 1.0 to 1.2× the bare element's time here; its text,
-  attribute and event bindings take the rest, and the bare element (\`<p>Hallo</p>\`) has none.
+  renders in the widget's first update with no second request. What is left is lit-html's work
+  on a first render: preparing each template (parsing its HTML, walking it for bindings; about
+  2 ms of the widget's first update, timed inside lit-html on 2 December, 0.5 ms of it the
+  templates' HTML) and its binding code running for the first time, then the stylesheet (about
+  0.4 ms to parse and 0.4 ms to adopt). The first step's DOM as one template with no binding at
+  all renders in 1.0 to 1.2× the bare element's time here; its text, attribute and event bindings
+  take the rest, and the bare element (\`<p>Hallo</p>\`) has none.
   Fewer templates were tried on 1 December 2026. The first step as three templates (the
   section, the form with its five options written out rather than mapped, the help link)
   instead of five gained 0 to 0.5 ms of about 9 in interleaved runs of 81 and 121 views: within
