@@ -11,6 +11,9 @@ import { repoRoot, startCollectorProcess, type CollectorProcess } from './suppor
 
 const BUDGET = 10 * 1024;
 const widgetDist = join(repoRoot, 'packages/widget/dist');
+/** The widget's language chunks (French, English, German; Dutch is in the bundle). */
+const languageChunks = () =>
+  readdirSync(widgetDist).filter((name) => /^vo-feedback-.+\.js$/.test(name));
 
 interface Raw {
   status: number;
@@ -59,7 +62,7 @@ describe('the built front ends on the wire', () => {
     ).toBe(true);
     // A page in another language than Dutch loads one language chunk besides (French, English,
     // German; Dutch is in the bundle): the largest counts.
-    const chunks = readdirSync(widgetDist).filter((name) => /^vo-feedback-.+\.js$/.test(name));
+    const chunks = languageChunks();
     expect(chunks.length).toBeGreaterThanOrEqual(3);
     let largest = 0;
     for (const name of chunks) {
@@ -79,7 +82,7 @@ describe('the built front ends on the wire', () => {
     // Code follows at once (the comment comes after minifying, which would drop it).
     expect(bundle.split('\n')[1]).toMatch(/^[^\s/]/);
     // A language chunk is data: nothing in it to compile ahead.
-    const chunks = readdirSync(widgetDist).filter((name) => /^vo-feedback-.+\.js$/.test(name));
+    const chunks = languageChunks();
     for (const name of chunks) {
       const chunk = await raw(`${collector.url}/widget/${name}`, accept);
       expect(brotliDecompressSync(chunk.body).toString('utf8'), name).not.toContain(

@@ -185,23 +185,27 @@ try {
     times.widgetRepeat.push(await measure('/widget.html', true));
     times.bareRepeat.push(await measure('/bare.html', true));
   }
-  const ms = (views, window = 'fromArrival') =>
-    Number(median(views.map((view) => view[window])).toFixed(2));
+  const twoPlaces = (value) => Number(value.toFixed(2));
+  const medianMs = (views, window = 'fromArrival') =>
+    twoPlaces(median(views.map((view) => view[window])));
   const [widgetMs, bareLitMs, widgetRepeatMs, bareLitRepeatMs] = Object.values(times).map((t) =>
-    ms(t),
+    medianMs(t),
   );
-  const [widgetEvalMs, bareLitEvalMs] = [ms(times.widget, 'fromEval'), ms(times.bare, 'fromEval')];
+  const [widgetEvalMs, bareLitEvalMs] = [
+    medianMs(times.widget, 'fromEval'),
+    medianMs(times.bare, 'fromEval'),
+  ];
   console.log(
     JSON.stringify({
       widgetMs,
       bareLitMs,
-      ratio: Number((widgetMs / bareLitMs).toFixed(2)),
+      ratio: twoPlaces(widgetMs / bareLitMs),
       widgetEvalMs,
       bareLitEvalMs,
-      evalRatio: Number((widgetEvalMs / bareLitEvalMs).toFixed(2)),
+      evalRatio: twoPlaces(widgetEvalMs / bareLitEvalMs),
       widgetRepeatMs,
       bareLitRepeatMs,
-      repeatRatio: Number((widgetRepeatMs / bareLitRepeatMs).toFixed(2)),
+      repeatRatio: twoPlaces(widgetRepeatMs / bareLitRepeatMs),
       gzipBytes,
       runs,
     }),
