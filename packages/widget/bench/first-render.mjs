@@ -180,13 +180,13 @@ const median = (values) => {
 };
 
 try {
-  const times = { widget: [], bare: [], widgetRepeat: [], bareRepeat: [] };
   const kinds = [
     ['widget', '/widget.html', false],
     ['bare', '/bare.html', false],
     ['widgetRepeat', '/widget.html', true],
     ['bareRepeat', '/bare.html', true],
   ];
+  const times = Object.fromEntries(kinds.map(([name]) => [name, []]));
   await measure('/widget.html'); // warm the browser process itself
   // The order turns by one view every round and runs backwards every other four rounds, so that
   // over eight rounds each view is measured as often in each place and after two different ones.
